@@ -1,0 +1,157 @@
+"""Settings shared by the CLI and the language server.
+
+One typed `Config` gathers what a user can set: in `factlint.toml` (or the
+`[tool.factlint]` table of `pyproject.toml`) found by walking up from the draft,
+then overridden by command-line flags or the editor's settings.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from factlint.errors import ConfigError
+from factlint.resources import builtin_corpus_dir, builtin_rules_dir
+
+CONFIG_FILE = "factlint.toml"
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything that decides what the fact base holds and how drafts are checked."""
+
+    corpus_dirs: tuple[Path, ...] = ()
+    """Folders of source articles; empty means the bundled seed corpus."""
+    rule_dirs: tuple[Path, ...] = ()
+    """Extra rule folders, loaded after the built-in rules."""
+    fact_files: tuple[Path, ...] = ()
+    """YAML files of facts declared by hand."""
+    draft_date: date | None = None
+    """The date drafts are written on when they carry none; None means today."""
+    severities: dict[str, str] = field(default_factory=dict)
+    """Per-rule severity overrides: rule id -> error / warning / info / off."""
+    disabled_rules: frozenset[str] = frozenset()
+    builtin_rules: bool = True
+    spacy_model: str | None = None
+    """An installed spaCy pipeline to use instead of the blank English one."""
+    cache_dir: Path | None = None
+    """Where the built fact base is kept; None means the user cache folder."""
+    debounce_ms: int = 250
+    config_path: Path | None = None
+
+    def effective_corpus_dirs(self) -> tuple[Path, ...]:
+        return self.corpus_dirs or (builtin_corpus_dir(),)
+
+    def effective_rule_dirs(self) -> tuple[Path, ...]:
+        base = (builtin_rules_dir(),) if self.builtin_rules else ()
+        return base + self.rule_dirs
+
+    def with_overrides(self, **changes: Any) -> Config:
+        """A copy with every non-None, non-empty override applied."""
+        kept = {k: v for k, v in changes.items() if v not in (None, (), [], {})}
+        return replace(self, **kept)
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest `factlint.toml`, or `pyproject.toml` with `[tool.factlint]`, above `start`."""
+    here = start if start.is_dir() else start.parent
+    for folder in (here.resolve(), *here.resolve().parents):
+        candidate = folder / CONFIG_FILE
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "factlint" in _read_toml(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def load_config(start: Path | None = None, path: Path | None = None) -> Config:
+    """Read the configuration file for `start` (or exactly `path`); defaults when there is none."""
+    path = path or (find_config_file(start) if start is not None else None)
+    if path is None:
+        return Config()
+    table = _read_toml(path)
+    if path.name == "pyproject.toml":
+        table = table.get("tool", {}).get("factlint", {})
+    return config_from_mapping(table, base_dir=path.parent, source=str(path))
+
+
+_KEYS = {
+    "corpus": "corpus_dirs",
+    "rules": "rule_dirs",
+    "facts": "fact_files",
+    "date": "draft_date",
+    "severity": "severities",
+    "disable": "disabled_rules",
+    "builtin-rules": "builtin_rules",
+    "spacy-model": "spacy_model",
+    "cache-dir": "cache_dir",
+    "debounce-ms": "debounce_ms",
+}
+
+
+def config_from_mapping(table: dict[str, Any], base_dir: Path, source: str) -> Config:
+    """Turn a settings table (TOML file or editor settings) into a `Config`.
+
+    Relative paths are taken from `base_dir`; a wrong key or type is a `ConfigError`
+    naming `source`, never a silent default.
+    """
+    values: dict[str, Any] = {"config_path": Path(source) if source.endswith(".toml") else None}
+    for key, raw in table.items():
+        name = _KEYS.get(key) or _KEYS.get(key.replace("_", "-"))
+        if name is None:
+            raise ConfigError(source, f"unknown setting {key!r} (known: {', '.join(sorted(_KEYS))})")
+        values[name] = _convert(name, raw, base_dir, source, key)
+    return Config(**values)
+
+
+def _convert(name: str, raw: Any, base_dir: Path, source: str, key: str) -> Any:
+    def fail(expected: str) -> ConfigError:
+        return ConfigError(source, f"setting {key!r} must be {expected}, not {raw!r}")
+
+    if name in ("corpus_dirs", "rule_dirs", "fact_files"):
+        items = [raw] if isinstance(raw, str) else raw
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            raise fail("a path or a list of paths")
+        return tuple((base_dir / Path(i).expanduser()).resolve() for i in items)
+    if name == "draft_date":
+        if isinstance(raw, date):
+            return raw
+        try:
+            return date.fromisoformat(str(raw))
+        except ValueError:
+            raise fail("a date YYYY-MM-DD") from None
+    if name == "severities":
+        allowed = {"error", "warning", "info", "off"}
+        if not isinstance(raw, dict) or not all(v in allowed for v in raw.values()):
+            raise fail("a table of rule id = error / warning / info / off")
+        return dict(raw)
+    if name == "disabled_rules":
+        if not isinstance(raw, list) or not all(isinstance(i, str) for i in raw):
+            raise fail("a list of rule ids")
+        return frozenset(raw)
+    if name == "builtin_rules":
+        if not isinstance(raw, bool):
+            raise fail("true or false")
+        return raw
+    if name == "debounce_ms":
+        if not isinstance(raw, int) or isinstance(raw, bool) or raw < 0:
+            raise fail("a whole number of milliseconds")
+        return raw
+    if name == "cache_dir":
+        if not isinstance(raw, str):
+            raise fail("a path")
+        return (base_dir / raw).resolve()
+    if raw is not None and not isinstance(raw, str):
+        raise fail("a string")
+    return raw
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(str(path), f"cannot read configuration: {exc}") from None

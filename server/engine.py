@@ -1,0 +1,91 @@
+"""The one entry point the CLI and the language server share.
+
+`Engine.open(config)` loads the rules and the fact base (from the cache when the
+corpus and rules are unchanged); `engine.check(text)` returns a `Report` of
+findings and confirmations with plain character offsets into `text`.
+Checking is per paragraph and memoised by paragraph content, so re-checking a
+draft after one keystroke re-analyses only the paragraph that changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from factlint.check.matcher import Checker
+from factlint.config import Config
+from factlint.corpus.factbase import FactBase, FactRow, load_fact_base
+from factlint.model import Confirmation, Finding, Report
+from factlint.rulebook.loader import RuleSet, load_rules
+from factlint.text.document import Paragraph, read_draft, split_paragraphs
+
+ProgressCallback = Callable[[str, float], None]
+"""Called with a message and a fraction done (0..1) while the fact base is built."""
+
+
+@dataclass(frozen=True)
+class EngineStats:
+    articles: int
+    facts: int
+    rules: int
+    from_cache: bool
+
+
+class Engine:
+    """A loaded fact base and rule set, ready to check drafts. Safe to share read-only."""
+
+    def __init__(self, config: Config, rules: RuleSet, fact_base: FactBase) -> None:
+        self.config = config
+        self.rules = rules
+        self.fact_base = fact_base
+        self._checker = Checker(fact_base, rules)
+        self._check_paragraph = lru_cache(maxsize=4096)(self._check_paragraph_uncached)
+
+    @classmethod
+    def open(cls, config: Config, progress: ProgressCallback | None = None) -> Engine:
+        """Load rules (raising `RuleFileError` for a broken one) and the fact base."""
+        rules = load_rules(config)
+        fact_base = load_fact_base(config, rules, progress=progress)
+        return cls(config, rules, fact_base)
+
+    @property
+    def stats(self) -> EngineStats:
+        return EngineStats(
+            articles=self.fact_base.article_count,
+            facts=len(self.fact_base.facts),
+            rules=len(self.rules.rules),
+            from_cache=self.fact_base.from_cache,
+        )
+
+    def draft_date(self, text: str) -> date:
+        """The date a draft is written on: its front matter, else the configured date, else today."""
+        return read_draft(text).date or self.config.draft_date or date.today()
+
+    def check(self, text: str, draft_date: date | None = None) -> Report:
+        """Check a whole draft; `draft_date` overrides the configured default, not front matter."""
+        draft = read_draft(text)
+        when = draft.date or draft_date or self.config.draft_date or date.today()
+        report = Report()
+        for paragraph in split_paragraphs(text, draft.body_start):
+            findings, confirmations = self._check_paragraph(paragraph.text, when)
+            report.findings.extend(_shift(f, paragraph) for f in findings)
+            report.confirmations.extend(_shift(c, paragraph) for c in confirmations)
+        report.findings = self.rules.apply_suppressions(text, report.findings)
+        return report
+
+    def facts(self) -> list[FactRow]:
+        return self.fact_base.rows()
+
+    def _check_paragraph_uncached(
+        self, text: str, when: date
+    ) -> tuple[tuple[Finding, ...], tuple[Confirmation, ...]]:
+        findings, confirmations = self._checker.check_paragraph(text, when)
+        return tuple(findings), tuple(confirmations)
+
+
+def _shift[T: (Finding, Confirmation)](item: T, paragraph: Paragraph) -> T:
+    from dataclasses import replace
+
+    return replace(item, start=item.start + paragraph.start, end=item.end + paragraph.start)

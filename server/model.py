@@ -1,0 +1,103 @@
+"""The plain data that flows from corpus to findings.
+
+Everything here is immutable and free of spaCy, pygls or file handles, so the
+CLI, the language server and the tests can share, cache and compare it.
+Offsets are Python string indices (characters); lines and columns are 1-based
+and end columns exclusive, as the JSON contract and compilers print them.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+
+
+class Kind(str, enum.Enum):
+    """The closed set of claim kinds; a rule's `kind:` names one of them."""
+
+    QUANTITY = "quantity"
+    DURATION = "duration"
+    EVENT_DATE = "event-date"
+    ROLE = "role"
+    PLACE = "place"
+    PERSON = "person"
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    OFF = "off"
+
+
+@dataclass(frozen=True)
+class Location:
+    """A character range in a file on disk, in 1-based lines and columns."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """What is known about an article besides its text."""
+
+    path: str
+    title: str | None = None
+    date: date | None = None
+    date_inferred: bool = False
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """One sentence of the corpus that states a fact, with where to find it."""
+
+    article: ArticleMeta
+    sentence: str
+    sentence_location: Location
+    value_text: str
+    value_location: Location
+    link: str | None = None
+    """The article's own link nearest the sentence (HTML `<a href>`), if any."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A draft claim that the sources contradict."""
+
+    rule: str
+    kind: Kind
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    claim_text: str
+    expected: tuple[str, ...]
+    """The sources' value(s) as written there: the quick fix offers these."""
+    sources: tuple[SourceRef, ...]
+    sources_disagree: bool = False
+    doc_url: str | None = None
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """A draft claim that the sources state too: hover shows who agrees."""
+
+    kind: Kind
+    start: int
+    end: int
+    claim_text: str
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass
+class Report:
+    """The result of checking one draft."""
+
+    findings: list[Finding] = field(default_factory=list)
+    confirmations: list[Confirmation] = field(default_factory=list)
