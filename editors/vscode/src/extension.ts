@@ -1,0 +1,249 @@
+/**
+ * The factlint VS Code extension: starts `factlint serve` through vscode-languageclient
+ * for Markdown and plain-text documents, keeps the server's settings in step with VS
+ * Code's, shows the fact-base state in the status bar, and offers three commands
+ * (Rebuild fact base, Show facts, Restart server).
+ */
+
+import * as cp from "node:child_process";
+import * as vscode from "vscode";
+import {
+  DidChangeConfigurationNotification,
+  ExecuteCommandRequest,
+  LanguageClient,
+  LanguageClientOptions,
+  ServerOptions,
+  TransportKind,
+} from "vscode-languageclient/node";
+
+import { Discovery, INSTALL_HINT, discoverServer, which } from "./discovery";
+import { runEndToEndProbe } from "./e2e";
+import { SECTION, ServerSettings, affectsServerSettings, sectioned, toServerSettings } from "./settings";
+import { StatusParams, statusView } from "./status";
+
+let client: LanguageClient | undefined;
+let output: vscode.LogOutputChannel;
+let statusItem: vscode.StatusBarItem;
+let lastStatus: StatusParams | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  output = vscode.window.createOutputChannel("factlint", { log: true });
+  statusItem = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 50);
+  statusItem.name = "factlint";
+  statusItem.command = "factlint.showFacts";
+  context.subscriptions.push(output, statusItem);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand("factlint.rebuild", rebuild),
+    vscode.commands.registerCommand("factlint.showFacts", showFacts),
+    vscode.commands.registerCommand("factlint.restart", restart),
+    vscode.workspace.onDidChangeConfiguration(onConfigurationChanged),
+  );
+
+  await start();
+
+  if (process.env.FACTLINT_VSCODE_E2E) {
+    // Test mode for the end-to-end test only (see editors/vscode/e2e/); inert otherwise.
+    void runEndToEndProbe(process.env.FACTLINT_VSCODE_E2E, output);
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  await stop();
+}
+
+function workspaceFolder(): string | undefined {
+  return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+}
+
+function currentSettings(): ServerSettings {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  return toServerSettings((key) => config.get(key), workspaceFolder());
+}
+
+async function discover(): Promise<Discovery> {
+  return discoverServer({
+    configuredCommand: vscode.workspace.getConfiguration(SECTION).get("server.command"),
+    which: (name) => which(name),
+    pythonInterpreter,
+    hasFactlint,
+  });
+}
+
+/** The interpreter selected in the Python extension, if it is installed. */
+async function pythonInterpreter(): Promise<string[] | undefined> {
+  const ext = vscode.extensions.getExtension("ms-python.python");
+  if (!ext) {
+    return undefined;
+  }
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const api: any = ext.isActive ? ext.exports : await ext.activate();
+    const resource = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const active = api?.environments?.getActiveEnvironmentPath?.(resource);
+    if (active?.path) {
+      return [active.path as string];
+    }
+    const details = api?.settings?.getExecutionDetails?.(resource);
+    if (Array.isArray(details?.execCommand) && details.execCommand.length > 0) {
+      return details.execCommand as string[];
+    }
+  } catch (err) {
+    output.appendLine(`Could not ask the Python extension for its interpreter: ${String(err)}`);
+  }
+  return undefined;
+}
+
+function hasFactlint(interpreter: string[]): Promise<boolean> {
+  const [command, ...prefix] = interpreter;
+  return new Promise((resolve) => {
+    cp.execFile(command, [...prefix, "-c", "import factlint.lsp"], { timeout: 20000 }, (err) =>
+      resolve(!err),
+    );
+  });
+}
+
+async function start(): Promise<void> {
+  const found = await discover();
+  if (!found.ok) {
+    output.appendLine(found.message);
+    showStatus({ state: "error", message: found.message });
+    // One notification, with a way to act on it.
+    const choice = await vscode.window.showErrorMessage(found.message, "Open settings");
+    if (choice === "Open settings") {
+      await vscode.commands.executeCommand("workbench.action.openSettings", "factlint.server.command");
+    }
+    return;
+  }
+
+  const { command, args, source } = found.server;
+  output.appendLine(`Starting the factlint server (${source}): ${[command, ...args].join(" ")}`);
+
+  const serverOptions: ServerOptions = {
+    command,
+    args,
+    transport: TransportKind.stdio,
+    options: { cwd: workspaceFolder(), env: process.env },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: "file", language: "markdown" },
+      { scheme: "file", language: "plaintext" },
+      { scheme: "untitled", language: "markdown" },
+      { scheme: "untitled", language: "plaintext" },
+    ],
+    initializationOptions: sectioned(currentSettings()),
+    outputChannel: output,
+    middleware: {
+      workspace: {
+        // If the server pulls its settings, give it the mapped table, not VS Code's raw names.
+        configuration: async (params, token, next) => {
+          const answer = await next(params, token);
+          if (!Array.isArray(answer)) {
+            return answer;
+          }
+          return params.items.map((item, i) =>
+            item.section === SECTION ? currentSettings() : answer[i],
+          );
+        },
+      },
+    },
+  };
+
+  showStatus({ state: "building", message: "Starting the factlint server" });
+  const next = new LanguageClient("factlint", "factlint", serverOptions, clientOptions);
+  next.onNotification("factlint/status", (params: StatusParams) => showStatus(params));
+  try {
+    await next.start();
+    client = next;
+  } catch (err) {
+    const message =
+      `factlint: the server (${[command, ...args].join(" ")}) did not start: ${String(err)}. ` +
+      (source === "setting" ? "Check `factlint.server.command`." : INSTALL_HINT);
+    output.appendLine(message);
+    showStatus({ state: "error", message });
+    void vscode.window.showErrorMessage(message);
+  }
+}
+
+async function stop(): Promise<void> {
+  const old = client;
+  client = undefined;
+  if (old) {
+    try {
+      await old.stop();
+    } catch (err) {
+      output.appendLine(`Stopping the server: ${String(err)}`);
+    }
+  }
+}
+
+async function restart(): Promise<void> {
+  await stop();
+  await start();
+}
+
+function onConfigurationChanged(event: vscode.ConfigurationChangeEvent): void {
+  if (event.affectsConfiguration(`${SECTION}.server`)) {
+    void restart();
+    return;
+  }
+  if (client && affectsServerSettings((s) => event.affectsConfiguration(s))) {
+    void client.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: sectioned(currentSettings()),
+    });
+  }
+}
+
+function showStatus(params: StatusParams): void {
+  lastStatus = params;
+  const view = statusView(params);
+  statusItem.text = view.text;
+  statusItem.tooltip = view.tooltip;
+  statusItem.backgroundColor = view.isError
+    ? new vscode.ThemeColor("statusBarItem.errorBackground")
+    : undefined;
+  statusItem.show();
+}
+
+function serverCommands(): string[] {
+  return client?.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
+}
+
+async function rebuild(): Promise<void> {
+  if (!client) {
+    void vscode.window.showWarningMessage("factlint: the server is not running.");
+    return;
+  }
+  showStatus({ state: "building", message: "Rebuilding the fact base" });
+  try {
+    await client.sendRequest(ExecuteCommandRequest.type, { command: "factlint.rebuild", arguments: [] });
+  } catch (err) {
+    showStatus({ state: "error", message: `Rebuild failed: ${String(err)}` });
+    void vscode.window.showErrorMessage(`factlint: rebuild failed: ${String(err)}`);
+  }
+}
+
+/** Show the fact base: the server's `factlint.facts` command if it has one, else the status. */
+async function showFacts(): Promise<void> {
+  if (client && serverCommands().includes("factlint.facts")) {
+    try {
+      const result: unknown = await client.sendRequest(ExecuteCommandRequest.type, {
+        command: "factlint.facts",
+        arguments: [],
+      });
+      const content = typeof result === "string" ? result : JSON.stringify(result, null, 2);
+      const doc = await vscode.workspace.openTextDocument({
+        content,
+        language: typeof result === "string" ? "markdown" : "json",
+      });
+      await vscode.window.showTextDocument(doc, { preview: true });
+      return;
+    } catch (err) {
+      output.appendLine(`factlint.facts failed: ${String(err)}`);
+    }
+  }
+  const view = lastStatus ? statusView(lastStatus) : undefined;
+  output.appendLine(view ? view.tooltip : "factlint: no fact-base status yet");
+  output.show(true);
+}
