@@ -103,7 +103,9 @@ def config_from_mapping(table: dict[str, Any], base_dir: Path, source: str) -> C
     for key, raw in table.items():
         name = _KEYS.get(key) or _KEYS.get(key.replace("_", "-"))
         if name is None:
-            raise ConfigError(source, f"unknown setting {key!r} (known: {', '.join(sorted(_KEYS))})")
+            raise ConfigError(
+                source, f"unknown setting {key!r} (known: {', '.join(sorted(_KEYS))})"
+            )
         values[name] = _convert(name, raw, base_dir, source, key)
     return Config(**values)
 

@@ -10,9 +10,10 @@ draft after one keystroke re-analyses only the paragraph that changed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
+from typing import TypeVar
 
 from factlint.check.matcher import Checker
 from factlint.config import Config
@@ -40,7 +41,7 @@ class Engine:
         self.config = config
         self.rules = rules
         self.fact_base = fact_base
-        self._checker = Checker(fact_base, rules)
+        self._checker = Checker(fact_base, rules, config.spacy_model)
         self._check_paragraph = lru_cache(maxsize=4096)(self._check_paragraph_uncached)
 
     @classmethod
@@ -85,7 +86,8 @@ class Engine:
         return tuple(findings), tuple(confirmations)
 
 
-def _shift[T: (Finding, Confirmation)](item: T, paragraph: Paragraph) -> T:
-    from dataclasses import replace
+_Located = TypeVar("_Located", Finding, Confirmation)
 
+
+def _shift(item: _Located, paragraph: Paragraph) -> _Located:
     return replace(item, start=item.start + paragraph.start, end=item.end + paragraph.start)

@@ -1,18 +1,27 @@
-"""Where the files that ship inside the package live: built-in rules and the seed corpus."""
+"""Where the files that ship with factlint live: built-in rules and the seed corpus.
+
+In an installed wheel they sit inside the package (`factlint/_builtin_rules`,
+`factlint/_seeds`); in a checkout (editable install) they are the top-level
+`rules/` and `seeds/` folders beside `server/`.
+"""
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
+_PACKAGE = Path(__file__).resolve().parent
 
-def _package_dir(package: str) -> Path:
-    return Path(str(resources.files(package)))
+
+def _data_dir(installed_name: str, checkout_name: str) -> Path:
+    installed = _PACKAGE / installed_name
+    if installed.is_dir():
+        return installed
+    return _PACKAGE.parent / checkout_name
 
 
 def builtin_rules_dir() -> Path:
-    return _package_dir("factlint._builtin_rules")
+    return _data_dir("_builtin_rules", "rules")
 
 
 def builtin_corpus_dir() -> Path:
-    return _package_dir("factlint._seeds")
+    return _data_dir("_seeds", "seeds")

@@ -1,0 +1,303 @@
+"""Claims against facts: the checker that turns a draft paragraph into findings.
+
+For every value the draft states, gather the source values that fill the same
+slot (aligned frames for figures, durations, dates, names; the same person for
+titles), compare each with the kind's rule, and decide: any source agreeing
+makes a confirmation; otherwise any disagreeing makes a finding. A slot the
+sources never fill yields nothing: new information is not an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from factlint.check.align import Alignment, adjacent_match, align, names_conflict, support
+from factlint.check.compare import (
+    compare_dates,
+    compare_duration,
+    compare_quantity,
+    compare_titles,
+    days_apart,
+    quantity_comparable,
+)
+from factlint.corpus.factbase import FactBase
+from factlint.extract.frames import extract_frames
+from factlint.extract.mentions import Frame, Mention, NameValue, TitleValue
+from factlint.model import Confirmation, Finding, Kind, SourceRef
+from factlint.rulebook.ruleset import RuleSet
+from factlint.rulebook.schema import (
+    DurationSpec,
+    EventDateSpec,
+    PersonSpec,
+    QuantitySpec,
+    RoleSpec,
+    RuleSpec,
+)
+from factlint.text.names import abbreviates, fold, same_name_token
+from factlint.text.nlp import pipeline
+
+GENERIC_TITLES = frozenset({"leader", "head", "chief", "founder", "co-founder", "captain", "officer",
+                            "member", "official", "general", "commander", "director", "manager"})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Evidence:
+    agrees: bool
+    source: SourceRef
+    value: str
+    """The source's value as its sentence writes it."""
+
+
+class Checker:
+    def __init__(self, fact_base: FactBase, rules: RuleSet, spacy_model: str | None = None) -> None:
+        self.fact_base = fact_base
+        self.rules = rules
+        self.nlp = pipeline(spacy_model)
+
+    def check_paragraph(
+        self, text: str, when: date | None
+    ) -> tuple[list[Finding], list[Confirmation]]:
+        findings: list[Finding] = []
+        confirmations: list[Confirmation] = []
+        for frame in extract_frames(text, when, self.rules.lexicon, self.nlp):
+            candidates = self.fact_base.candidates(frame)
+            for mention in frame.mentions:
+                rule = self._rule(mention)
+                if rule is None:
+                    continue
+                evidence = list(self._evidence(frame, mention, rule, candidates))
+                outcome = _decide(mention, rule, evidence)
+                if isinstance(outcome, Finding):
+                    findings.append(outcome)
+                elif isinstance(outcome, Confirmation):
+                    confirmations.append(outcome)
+        return findings, confirmations
+
+    def _rule(self, mention: Mention) -> RuleSpec | None:
+        return self.rules.rule_for(mention.kind, mention.slot or None)
+
+    def _evidence(
+        self, frame: Frame, mention: Mention, rule: RuleSpec, candidates: list[int]
+    ) -> Iterable[Evidence]:
+        if mention.kind is Kind.ROLE:
+            yield from self._role_evidence(frame, mention, rule)
+            return
+        if mention.position < 0:
+            return
+        for sentence_id in candidates:
+            source = self.fact_base.sentences[sentence_id]
+            alignment = align(frame.tokens, source.frame.tokens)
+            found = self._aligned(frame, mention, rule, source.frame, alignment, source.article)
+            if found is None:
+                continue
+            m, verdict = found
+            if verdict is None:
+                continue
+            yield Evidence(verdict, self._source_ref(sentence_id, m), source.frame.mentions[m].text)
+
+    def _aligned(
+        self,
+        frame: Frame,
+        mention: Mention,
+        rule: RuleSpec,
+        source: Frame,
+        alignment: Alignment,
+        article: int,
+    ) -> tuple[int, bool | None] | None:
+        """The source mention in the same slot as `mention`, and whether they agree."""
+        spec = rule.spec
+        if mention.kind in (Kind.PERSON, Kind.PLACE):
+            return self._name_substitution(frame, mention, spec, source, alignment, article)
+        target = alignment.source_position(mention.position)
+        if target is None:
+            return None
+        index = next(
+            (
+                i
+                for i, m in enumerate(source.mentions)
+                if m.position == target and m.kind is mention.kind
+            ),
+            None,
+        )
+        if index is None:
+            return None
+        fact = source.mentions[index]
+        if names_conflict(frame, source, alignment, mention.position, target):
+            return None
+        weight = support(frame, source, alignment, mention.position, mention.position + 1, target)
+        needed = getattr(spec, "min_support", 2.5)
+        if mention.slot and fact.slot and mention.slot != fact.slot:
+            return None
+        if not mention.slot and mention.kind is not Kind.EVENT_DATE:
+            needed += 1.0
+        if weight < needed or not adjacent_match(alignment, mention.position, mention.position + 1):
+            return None
+        if isinstance(spec, QuantitySpec):
+            if not quantity_comparable(frame.said_on, source.said_on, spec):
+                return index, None
+            return index, compare_quantity(mention, fact, spec)
+        if isinstance(spec, DurationSpec):
+            verdict = compare_duration(
+                mention, frame.said_on, fact, source.said_on, spec, self.rules.lexicon
+            )
+            return index, verdict
+        if isinstance(spec, EventDateSpec):
+            return index, compare_dates(mention, fact)
+        return None
+
+    def _name_substitution(
+        self,
+        frame: Frame,
+        mention: Mention,
+        spec: object,
+        source: Frame,
+        alignment: Alignment,
+        article: int,
+    ) -> tuple[int, bool | None] | None:
+        assert isinstance(mention.value, NameValue)
+        first = mention.position
+        last = first + len(mention.value.words)
+        opcode = next((op for op in alignment.opcodes if op[1] <= first < op[2]), None)
+        if opcode is None or opcode[0] != "replace":
+            return None
+        _, i1, i2, j1, j2 = opcode
+        # the swapped names must share an edge of the differing stretch: "in _ this week"
+        index = None
+        for i, m in enumerate(source.mentions):
+            if m.kind not in (Kind.PERSON, Kind.PLACE) or not isinstance(m.value, NameValue):
+                continue
+            m_last = m.position + len(m.value.words)
+            left = first == i1 and m.position == j1 and m_last <= j2
+            right = last == i2 and m_last == j2 and m.position >= j1
+            if (left or right) and last <= i2:
+                index = i
+                break
+        if index is None:
+            return None
+        fact = source.mentions[index]
+        needed = getattr(spec, "min_support", 3.5)
+        weight = support(frame, source, alignment, first, last, source.mentions[index].position)
+        if weight < needed or not adjacent_match(alignment, first, last):
+            return None
+        if isinstance(spec, PersonSpec):
+            apart = days_apart(frame.said_on, source.said_on)
+            if apart is not None and apart > spec.window_days:
+                return index, None
+        return index, self._names_agree(mention, fact, article)
+
+    def _names_agree(self, claim: Mention, fact: Mention, article: int) -> bool | None:
+        assert isinstance(claim.value, NameValue) and isinstance(fact.value, NameValue)
+        lexicon = self.rules.lexicon
+        claim_key, fact_key = " ".join(claim.value.words), " ".join(fact.value.words)
+        if claim_key in lexicon.region_of.get(fact_key, ()) or fact_key in lexicon.region_of.get(
+            claim_key, ()
+        ):
+            return True
+        # a name the sources use is left alone: the writer may know more than this sentence shows
+        known = (
+            self.fact_base.name_words
+            if claim.kind is Kind.PERSON
+            else self.fact_base.article_words[article]
+        )
+        for word in claim.value.words:
+            if word in known or any(abbreviates(word, f) for f in fact.value.words):
+                return None
+        return False
+
+    def _role_evidence(self, frame: Frame, mention: Mention, rule: RuleSpec) -> Iterable[Evidence]:
+        assert isinstance(mention.value, TitleValue) and isinstance(rule.spec, RoleSpec)
+        spec = rule.spec
+        for sentence_id, m in self._roles_for(mention):
+            source = self.fact_base.sentences[sentence_id]
+            fact = source.frame.mentions[m]
+            assert isinstance(fact.value, TitleValue)
+            if not _same_person(mention.person, fact.person):
+                continue
+            apart = days_apart(frame.said_on, source.frame.said_on)
+            if apart is not None and apart > spec.window_days:
+                continue
+            verdict = compare_titles(mention.value, fact.value, spec, GENERIC_TITLES)
+            if verdict is not None:
+                yield Evidence(verdict, self._source_ref(sentence_id, m), fact.text)
+
+    def _roles_for(self, mention: Mention) -> list[tuple[int, int]]:
+        found = list(self.fact_base.roles.get(mention.slot, []))
+        for surname, entries in self.fact_base.roles.items():
+            if surname != mention.slot and same_name_token(surname, mention.slot):
+                found.extend(entries)
+        return found
+
+    def _source_ref(self, sentence_id: int, mention_index: int) -> SourceRef:
+        sentence = self.fact_base.sentences[sentence_id]
+        mention = sentence.frame.mentions[mention_index]
+        return SourceRef(
+            article=self.fact_base.articles[sentence.article],
+            sentence=sentence.frame.text,
+            sentence_location=sentence.location,
+            value_text=mention.text,
+            value_location=sentence.value_locations[mention_index],
+            link=sentence.link,
+        )
+
+
+def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if not a or not b or not same_name_token(a[-1], b[-1]):
+        return False
+    if len(a) > 1 and len(b) > 1:
+        return same_name_token(a[0], b[0])
+    return True
+
+
+def _decide(
+    mention: Mention, rule: RuleSpec, evidence: list[Evidence]
+) -> Finding | Confirmation | None:
+    if not evidence:
+        return None
+    agreeing = [e for e in evidence if e.agrees]
+    if agreeing:
+        return Confirmation(
+            kind=mention.kind,
+            start=mention.start,
+            end=mention.end,
+            claim_text=mention.text,
+            sources=_unique_sources(e.source for e in agreeing),
+        )
+    expected = tuple(dict.fromkeys(e.value for e in evidence))
+    normalised = {fold(v) for v in expected}
+    disagree = len(normalised) > 1
+    subject = " ".join(w.capitalize() for w in mention.person) if mention.person else mention.slot
+    message = rule.message.format(
+        claim=mention.text,
+        expected=" or ".join(f"“{v}”" for v in expected),
+        subject=subject or "this",
+        source=evidence[0].source.article.title or evidence[0].source.article.path,
+    )
+    if disagree:
+        message += " (the sources disagree among themselves)"
+    return Finding(
+        rule=rule.id,
+        kind=mention.kind,
+        severity=rule.severity,
+        message=message,
+        start=mention.start,
+        end=mention.end,
+        claim_text=mention.text,
+        expected=expected,
+        sources=_unique_sources(e.source for e in evidence),
+        sources_disagree=disagree,
+        doc_url=rule.link,
+    )
+
+
+def _unique_sources(sources: Iterable[SourceRef]) -> tuple[SourceRef, ...]:
+    seen: dict[tuple[str, int, int], SourceRef] = {}
+    for source in sources:
+        key = (
+            source.sentence_location.path,
+            source.sentence_location.line,
+            source.sentence_location.column,
+        )
+        seen.setdefault(key, source)
+    return tuple(seen.values())

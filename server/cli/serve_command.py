@@ -1,0 +1,17 @@
+"""`factlint serve`: the language server over stdio, as editors launch it."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser("serve", help="run the language server over stdio")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from factlint.lsp.server import serve_stdio
+
+    return serve_stdio()

@@ -1,0 +1,129 @@
+"""The rule-file format: one typed spec per kind, whose field docs are the reference.
+
+A rule file is YAML data, never code. Every rule has the common keys of
+`RuleSpec`; the keys under it depend on `kind:` and are listed by the spec
+class of that kind. Unknown keys, wrong types and broken patterns are errors
+at load time, reported with file, line and column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from factlint.model import Kind, Severity
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    flag: bool
+    """True: the sentence must be flagged; False: it must pass."""
+    line: int
+
+
+@dataclass(frozen=True)
+class Examples:
+    corpus: str | None = None
+    """A mini-corpus (one article) the examples are checked against; default: the configured corpus."""
+    corpus_date: str | None = None
+    date: str | None = None
+    """The date the example drafts are written on (YYYY-MM-DD)."""
+    cases: tuple[Example, ...] = ()
+
+
+@dataclass(frozen=True)
+class QuantitySpec:
+    nouns: tuple[str, ...] = ()
+    """Counted nouns this rule is about (singular or plural); empty: any counted noun."""
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    """Groups of counted nouns that name the same thing: [[station, stop]]."""
+    tolerance: float = 0.0
+    """Relative difference allowed between exact figures (0.05 = 5%)."""
+    hedged_tolerance: float = 0.1
+    """Relative difference allowed when either figure is hedged ("about", "nearly")."""
+    hedges: tuple[str, ...] = ()
+    """Words that make a figure approximate."""
+    changes_over_time: bool = True
+    """Whether the figure can change (troop counts); timeless ones compare across any dates."""
+    window_days: int = 180
+    """How far apart draft and source dates may be for a changing figure to be compared."""
+    min_support: float = 2.5
+    """How much matching context around the value makes two sentences speak of one slot."""
+
+
+@dataclass(frozen=True)
+class DurationSpec:
+    subjects: tuple[str, ...] = ()
+    """What lasts (war, visit, negotiations); empty: any."""
+    ongoing: tuple[str, ...] = ()
+    """Subjects still running when written: their length grows with the date ("17-year war")."""
+    tolerance_units: float = 1.0
+    """Difference allowed, in the claim's own unit, after shifting ongoing durations."""
+    min_support: float = 2.0
+
+
+@dataclass(frozen=True)
+class EventDateSpec:
+    min_support: float = 3.0
+    """Event dates need more shared context than figures: many events share a frame."""
+    future_markers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RoleSpec:
+    titles: tuple[str, ...] = ()
+    """Title head words (minister, spokesman); multiword heads allowed ("vice president")."""
+    title_groups: tuple[tuple[str, ...], ...] = ()
+    """Heads that name the same role: [[spokesman, spokeswoman, spokesperson]]."""
+    portfolios: tuple[str, ...] = ()
+    """Qualifiers that distinguish one office from another of the same head (foreign, defence)."""
+    portfolio_groups: tuple[tuple[str, ...], ...] = ()
+    """Spellings of one portfolio: [[defence, defense]]."""
+    past_markers: tuple[str, ...] = ()
+    """Words that put a title in the past (former, ex): such titles are never compared."""
+    window_days: int = 730
+    """Titles change: sources further than this from the draft's date are not compared."""
+
+
+@dataclass(frozen=True)
+class PlaceSpec:
+    regions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Containment: region -> places inside it. A place is compatible with what contains it."""
+    prepositions: tuple[str, ...] = ()
+    """Words before a place name ("in", "at")."""
+    min_support: float = 3.0
+
+
+@dataclass(frozen=True)
+class PersonSpec:
+    min_support: float = 3.5
+    """A different name in an otherwise matching sentence is flagged only with this much context."""
+    window_days: int = 730
+    """Who holds a post changes: sources further than this from the draft's date are not compared."""
+
+
+KindSpec = QuantitySpec | DurationSpec | EventDateSpec | RoleSpec | PlaceSpec | PersonSpec
+
+SPEC_FOR_KIND: dict[Kind, type] = {
+    Kind.QUANTITY: QuantitySpec,
+    Kind.DURATION: DurationSpec,
+    Kind.EVENT_DATE: EventDateSpec,
+    Kind.ROLE: RoleSpec,
+    Kind.PLACE: PlaceSpec,
+    Kind.PERSON: PersonSpec,
+}
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    id: str
+    kind: Kind
+    message: str
+    """Placeholders: {claim} the draft's value, {expected} the sources' value(s), {subject}, {source}."""
+    severity: Severity
+    spec: KindSpec
+    description: str = ""
+    link: str | None = None
+    path: str = ""
+    line: int = 1
+    examples: Examples = field(default_factory=Examples)

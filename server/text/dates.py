@@ -1,0 +1,227 @@
+"""Date expressions and what day (or week, month, year) they mean.
+
+Absolute dates ("16 April", "March 25, 2021", "in 2001") are parsed with
+dateparser; weekdays and relative phrases ("on Thursday", "last September",
+"this week", "earlier this month") are resolved against the date the text was
+written, the way newswires write them: a bare weekday is the most recent one,
+and the writer's own weekday means that very day. Every value is an inclusive
+interval, so "May" and "May 1" compare by overlap.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_YEAR = re.compile(r"^(1[6-9]\d\d|20\d\d)$")
+_DAY = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
+_DECADE = re.compile(r"^(1[6-9]\d0|20\d0)s$")
+YEAR_PREPOSITIONS = {"in", "since", "by", "from", "until", "till", "of", "to", "before", "after",
+                     "during", "between", "and", "early", "late", "mid", "around"}  # fmt: skip
+FUTURE_MARKERS = {"will", "would", "shall", "next", "upcoming", "due", "scheduled", "planned",
+                  "expected", "coming", "later", "forthcoming"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A span of days, or an expression that could not be resolved (no reference date)."""
+
+    expression: str
+    start: date | None = None
+    end: date | None = None
+    granularity: str = "day"
+
+    @property
+    def resolved(self) -> bool:
+        return self.start is not None and self.end is not None
+
+    def overlaps(self, other: DateValue) -> bool:
+        assert self.start and self.end and other.start and other.end
+        return self.start <= other.end and other.start <= self.end
+
+    def describe(self) -> str:
+        if not self.resolved:
+            return self.expression
+        assert self.start is not None
+        if self.granularity == "day":
+            return f"{self.start:%A} {self.start.day} {self.start:%B %Y}"
+        if self.granularity == "month":
+            return f"{self.start:%B %Y}"
+        if self.granularity == "year":
+            return str(self.start.year)
+        return f"{self.start.isoformat()}..{self.end.isoformat() if self.end else ''}"
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    value: DateValue
+    length: int
+
+
+def read_date(
+    words: list[str], i: int, said_on: date | None, future: bool = False
+) -> DateMatch | None:
+    """The date expression starting at words[i], if any."""
+    lower = [w.lower().rstrip(".") for w in words]
+    w = lower[i]
+    previous = lower[i - 1] if i > 0 else ""
+    following = lower[i + 1] if i + 1 < len(lower) else ""
+    if w in ("last", "next", "this", "earlier", "later") and i + 1 < len(lower):
+        return _read_relative(lower, i, said_on)
+    if w in ("yesterday", "today", "tomorrow"):
+        if said_on is None:
+            return DateMatch(DateValue(w), 1)
+        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[w]
+        day = said_on + timedelta(days=shift)
+        return DateMatch(DateValue(w, day, day), 1)
+    if w in WEEKDAYS:
+        return DateMatch(_weekday(w, WEEKDAYS[w], said_on, future or previous == "next"), 1)
+    if w in MONTHS and (w not in ("may", "march") or words[i][0].isupper()):
+        if len(w) == 3 and w != "may" and not words[i].endswith(".") and not words[i].istitle():
+            return None
+        return _read_month_first(words, lower, i, said_on)
+    day = _DAY.match(w)
+    if day and following in MONTHS and words[i + 1][0].isupper():
+        return _read_day_first(words, lower, i, said_on)
+    if _YEAR.match(w) and (previous in YEAR_PREPOSITIONS or following in (",", ".", "")):
+        year = int(w)
+        return DateMatch(DateValue(w, date(year, 1, 1), date(year, 12, 31), "year"), 1)
+    decade = _DECADE.match(w)
+    if decade:
+        start = int(decade.group(1))
+        return DateMatch(DateValue(w, date(start, 1, 1), date(start + 9, 12, 31), "decade"), 1)
+    return None
+
+
+def _read_month_first(
+    words: list[str], lower: list[str], i: int, said_on: date | None
+) -> DateMatch:
+    month = MONTHS[lower[i]]
+    j = i + 1
+    day = None
+    if j < len(lower) and (m := _DAY.match(lower[j])) and 1 <= int(m.group(1)) <= 31:
+        day, j = int(m.group(1)), j + 1
+    year = None
+    k = j + 1 if j < len(lower) and lower[j] == "," else j
+    if k < len(lower) and _YEAR.match(lower[k]):
+        year, j = int(lower[k]), k + 1
+    text = " ".join(words[i:j])
+    return DateMatch(_month_value(text, month, day, year, said_on), j - i)
+
+
+def _read_day_first(words: list[str], lower: list[str], i: int, said_on: date | None) -> DateMatch:
+    m = _DAY.match(lower[i])
+    assert m
+    day, month, j = int(m.group(1)), MONTHS[lower[i + 1]], i + 2
+    year = None
+    if j < len(lower) and _YEAR.match(lower[j]):
+        year, j = int(lower[j]), j + 1
+    text = " ".join(words[i:j])
+    return DateMatch(_month_value(text, month, day, year, said_on), j - i)
+
+
+def _month_value(
+    text: str, month: int, day: int | None, year: int | None, said_on: date | None
+) -> DateValue:
+    if year is None:
+        if said_on is None:
+            return DateValue(text.lower())
+        year = _nearest_year(month, said_on)
+    if day is None:
+        last = calendar.monthrange(year, month)[1]
+        return DateValue(text.lower(), date(year, month, 1), date(year, month, last), "month")
+    parsed = _parse_absolute(f"{day} {calendar.month_name[month]} {year}")
+    if parsed is None:
+        return DateValue(text.lower())
+    return DateValue(text.lower(), parsed, parsed, "day")
+
+
+@lru_cache(maxsize=4096)
+def _parse_absolute(text: str) -> date | None:
+    """An explicit day-month-year, through dateparser so unusual calendars and forms hold."""
+    import dateparser
+
+    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
+    return parsed.date() if isinstance(parsed, datetime) else None
+
+
+def _nearest_year(month: int, said_on: date) -> int:
+    """The year that puts `month` nearest the writing date (news looks back more than ahead)."""
+    delta = month - said_on.month
+    if delta > 4:
+        return said_on.year - 1
+    if delta < -7:
+        return said_on.year + 1
+    return said_on.year
+
+
+def _weekday(text: str, weekday: int, said_on: date | None, future: bool) -> DateValue:
+    if said_on is None:
+        return DateValue(text)
+    back = (said_on.weekday() - weekday) % 7
+    if future and back:
+        day = said_on + timedelta(days=7 - back)
+    else:
+        day = said_on - timedelta(days=back)
+    return DateValue(text, day, day)
+
+
+def _read_relative(lower: list[str], i: int, said_on: date | None) -> DateMatch | None:
+    head, unit = lower[i], lower[i + 1]
+    if head in ("earlier", "later"):
+        if unit == "this" and i + 2 < len(lower) and lower[i + 2] in ("week", "month", "year"):
+            text = f"{head} this {lower[i + 2]}"
+            if said_on is None:
+                return DateMatch(DateValue(text), 3)
+            start, end = _period(lower[i + 2], said_on, 0)
+            if head == "earlier":
+                return DateMatch(DateValue(text, start, said_on, "day-range"), 3)
+            return DateMatch(DateValue(text, said_on, end, "day-range"), 3)
+        return None
+    shift = {"last": -1, "next": 1, "this": 0}[head]
+    text = f"{head} {unit}"
+    if unit in ("week", "month", "year"):
+        if said_on is None:
+            return DateMatch(DateValue(text), 2)
+        start, end = _period(unit, said_on, shift)
+        return DateMatch(DateValue(text, start, end, unit), 2)
+    if unit in MONTHS and len(unit) > 3:
+        if said_on is None:
+            return DateMatch(DateValue(text), 2)
+        month = MONTHS[unit]
+        year = said_on.year
+        if shift < 0 and month >= said_on.month:
+            year -= 1
+        elif shift > 0 and month <= said_on.month:
+            year += 1
+        last = calendar.monthrange(year, month)[1]
+        return DateMatch(DateValue(text, date(year, month, 1), date(year, month, last), "month"), 2)
+    if unit in WEEKDAYS:
+        if said_on is None:
+            return DateMatch(DateValue(text), 2)
+        value = _weekday(text, WEEKDAYS[unit], said_on, future=shift > 0)
+        if shift < 0 and value.start == said_on:
+            day = said_on - timedelta(days=7)
+            value = DateValue(text, day, day)
+        return DateMatch(value, 2)
+    return None
+
+
+def _period(unit: str, said_on: date, shift: int) -> tuple[date, date]:
+    if unit == "week":
+        monday = said_on - timedelta(days=said_on.weekday()) + timedelta(weeks=shift)
+        return monday, monday + timedelta(days=6)
+    if unit == "month":
+        month_index = said_on.year * 12 + said_on.month - 1 + shift
+        year, month = divmod(month_index, 12)
+        month += 1
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    year = said_on.year + shift
+    return date(year, 1, 1), date(year, 12, 31)
