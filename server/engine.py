@@ -19,7 +19,8 @@ from factlint.check.matcher import Checker
 from factlint.config import Config
 from factlint.corpus.factbase import FactBase, FactRow, load_fact_base
 from factlint.model import Confirmation, Finding, Report
-from factlint.rulebook.loader import RuleSet, load_rules
+from factlint.rulebook.loader import load_rules
+from factlint.rulebook.ruleset import RuleSet
 from factlint.text.document import Paragraph, read_draft, split_paragraphs
 
 ProgressCallback = Callable[[str, float], None]
@@ -67,10 +68,11 @@ class Engine:
     def check(self, text: str, draft_date: date | None = None) -> Report:
         """Check a whole draft; `draft_date` overrides the configured default, not front matter."""
         draft = read_draft(text)
-        when = draft.date or draft_date or self.config.draft_date or date.today()
+        stated = draft.date or draft_date or self.config.draft_date
+        when = stated or date.today()
         report = Report()
         for paragraph in split_paragraphs(text, draft.body_start):
-            findings, confirmations = self._check_paragraph(paragraph.text, when)
+            findings, confirmations = self._check_paragraph(paragraph.text, when, stated is not None)
             report.findings.extend(_shift(f, paragraph) for f in findings)
             report.confirmations.extend(_shift(c, paragraph) for c in confirmations)
         report.findings = self.rules.apply_suppressions(text, report.findings)
@@ -80,9 +82,9 @@ class Engine:
         return self.fact_base.rows()
 
     def _check_paragraph_uncached(
-        self, text: str, when: date
+        self, text: str, when: date, date_known: bool
     ) -> tuple[tuple[Finding, ...], tuple[Confirmation, ...]]:
-        findings, confirmations = self._checker.check_paragraph(text, when)
+        findings, confirmations = self._checker.check_paragraph(text, when, date_known)
         return tuple(findings), tuple(confirmations)
 
 

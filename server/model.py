@@ -8,12 +8,12 @@ and end columns exclusive, as the JSON contract and compilers print them.
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 
 
-class Kind(str, enum.Enum):
+class Kind(StrEnum):
     """The closed set of claim kinds; a rule's `kind:` names one of them."""
 
     QUANTITY = "quantity"
@@ -24,7 +24,7 @@ class Kind(str, enum.Enum):
     PERSON = "person"
 
 
-class Severity(str, enum.Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"

@@ -9,6 +9,7 @@ where the source says the US) means another slot.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -22,7 +23,7 @@ MAX_SWAP = 3
 @dataclass(frozen=True)
 class Alignment:
     draft_to_source: dict[int, int]
-    opcodes: list[tuple[str, int, int, int, int]]
+    opcodes: Sequence[tuple[str, int, int, int, int]]
 
     def source_position(self, position: int) -> int | None:
         return self.draft_to_source.get(position)
@@ -38,9 +39,7 @@ def align(draft: tuple[str, ...], source: tuple[str, ...]) -> Alignment:
     return Alignment(mapping, matcher.get_opcodes())
 
 
-def support(
-    draft: Frame, source: Frame, alignment: Alignment, first: int, last: int, target: int
-) -> float:
+def support(draft: Frame, source: Frame, alignment: Alignment, first: int, last: int, target: int) -> float:
     """Weight of draft words within WINDOW of draft[first:last] matched near source position `target`."""
     total = 0.0
     for k in range(max(0, first - WINDOW), min(len(draft.tokens), last + WINDOW)):
@@ -57,9 +56,7 @@ def adjacent_match(alignment: Alignment, first: int, last: int) -> bool:
     return (first - 1) in alignment.draft_to_source or last in alignment.draft_to_source
 
 
-def names_conflict(
-    draft: Frame, source: Frame, alignment: Alignment, position: int, target: int
-) -> bool:
+def names_conflict(draft: Frame, source: Frame, alignment: Alignment, position: int, target: int) -> bool:
     """A name swapped for another name beside the value: the sentences are about different things.
 
     "Turkey has 500 troops" and "The US has 2,500 troops" align everywhere but at

@@ -39,9 +39,7 @@ def compare_quantity(claim: Mention, fact: Mention, spec: QuantitySpec) -> bool 
     )
 
 
-def quantity_comparable(
-    claim_date: date | None, fact_date: date | None, spec: QuantitySpec
-) -> bool:
+def quantity_comparable(claim_date: date | None, fact_date: date | None, spec: QuantitySpec) -> bool:
     apart = days_apart(claim_date, fact_date)
     return not spec.changes_over_time or apart is None or apart <= spec.window_days
 
@@ -105,9 +103,6 @@ def compare_titles(
     if claim.past or fact.past:
         return None
     if claim.head == fact.head:
-        if claim.portfolios and fact.portfolios and not claim.portfolios & fact.portfolios:
-            return False
-        return True
-    if claim.head in generic or fact.head in generic:
-        return None
-    return False
+        # the same office; a different portfolio (defence, not foreign) is another office
+        return not (claim.portfolios and fact.portfolios and not claim.portfolios & fact.portfolios)
+    return None if claim.head in generic or fact.head in generic else False

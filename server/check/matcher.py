@@ -57,11 +57,12 @@ class Checker:
         self.nlp = pipeline(spacy_model)
 
     def check_paragraph(
-        self, text: str, when: date | None
+        self, text: str, when: date | None, date_known: bool = True
     ) -> tuple[list[Finding], list[Confirmation]]:
         findings: list[Finding] = []
         confirmations: list[Confirmation] = []
-        for frame in extract_frames(text, when, self.rules.lexicon, self.nlp):
+        frames = extract_frames(text, when, self.rules.lexicon, self.nlp, date_known=date_known)
+        for frame in frames:
             candidates = self.fact_base.candidates(frame)
             for mention in frame.mentions:
                 rule = self._rule(mention)
@@ -114,11 +115,7 @@ class Checker:
         if target is None:
             return None
         index = next(
-            (
-                i
-                for i, m in enumerate(source.mentions)
-                if m.position == target and m.kind is mention.kind
-            ),
+            (i for i, m in enumerate(source.mentions) if m.position == target and m.kind is mention.kind),
             None,
         )
         if index is None:
@@ -139,9 +136,7 @@ class Checker:
                 return index, None
             return index, compare_quantity(mention, fact, spec)
         if isinstance(spec, DurationSpec):
-            verdict = compare_duration(
-                mention, frame.said_on, fact, source.said_on, spec, self.rules.lexicon
-            )
+            verdict = compare_duration(mention, frame.said_on, fact, source.said_on, spec, self.rules.lexicon)
             return index, verdict
         if isinstance(spec, EventDateSpec):
             return index, compare_dates(mention, fact)
@@ -166,7 +161,7 @@ class Checker:
         # the swapped names must share an edge of the differing stretch: "in _ this week"
         index = None
         for i, m in enumerate(source.mentions):
-            if m.kind not in (Kind.PERSON, Kind.PLACE) or not isinstance(m.value, NameValue):
+            if m.kind is not mention.kind or not isinstance(m.value, NameValue):
                 continue
             m_last = m.position + len(m.value.words)
             left = first == i1 and m.position == j1 and m_last <= j2
@@ -197,9 +192,7 @@ class Checker:
             return True
         # a name the sources use is left alone: the writer may know more than this sentence shows
         known = (
-            self.fact_base.name_words
-            if claim.kind is Kind.PERSON
-            else self.fact_base.article_words[article]
+            self.fact_base.name_words if claim.kind is Kind.PERSON else self.fact_base.article_words[article]
         )
         for word in claim.value.words:
             if word in known or any(abbreviates(word, f) for f in fact.value.words):
@@ -250,9 +243,7 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return True
 
 
-def _decide(
-    mention: Mention, rule: RuleSpec, evidence: list[Evidence]
-) -> Finding | Confirmation | None:
+def _decide(mention: Mention, rule: RuleSpec, evidence: list[Evidence]) -> Finding | Confirmation | None:
     if not evidence:
         return None
     agreeing = [e for e in evidence if e.agrees]

@@ -10,10 +10,11 @@ and rebuilt whenever either changes.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 import os
 import pickle
-from collections import Counter
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +29,8 @@ from factlint.text.document import split_paragraphs
 from factlint.text.nlp import pipeline
 from factlint.text.numbers import NumberValue
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
+_POSSESSIVE = re.compile(r"['’]s\b|[^\w\s'’-]")
 MAX_POSTINGS_SCANNED = 5000
 
 
@@ -86,7 +88,7 @@ class FactBase:
 
         index = len(self.articles)
         self.articles.append(article.meta)
-        words = frozenset(fold(w) for w in article.text.split() if fold(w))
+        words = frozenset(fold(w) for w in _POSSESSIVE.sub(" ", article.text).split() if fold(w))
         self.article_words.append(words)
         nlp = pipeline()
         for paragraph in split_paragraphs(article.text, article.body_start):
@@ -119,7 +121,7 @@ class FactBase:
     def candidates(self, frame: Frame, limit: int = 12) -> list[int]:
         """Source sentences sharing the most (and rarest) words with `frame`, best first."""
         total = max(len(self.sentences), 1)
-        scores: Counter[int] = Counter()
+        scores: dict[int, float] = {}
         for token, weight in set(zip(frame.tokens, frame.weights, strict=True)):
             if weight <= 0:
                 continue
@@ -128,8 +130,8 @@ class FactBase:
                 continue
             idf = math.log(1 + total / len(ids))
             for sentence_id in ids[:MAX_POSTINGS_SCANNED]:
-                scores[sentence_id] += weight * idf
-        return [sentence_id for sentence_id, _ in scores.most_common(limit)]
+                scores[sentence_id] = scores.get(sentence_id, 0.0) + weight * idf
+        return heapq.nlargest(limit, scores, key=scores.__getitem__)
 
     def rows(self) -> list[FactRow]:
         rows = []
@@ -225,7 +227,7 @@ def cache_key(config: Config) -> str:
     digest = hashlib.sha256(f"{__version__}/{CACHE_FORMAT}/{config.spacy_model}".encode())
     for folder in config.effective_corpus_dirs():
         digest.update(str(folder.resolve()).encode())
-        paths = list(iter_article_paths(folder)) + [folder / "manifest.yaml"]
+        paths = [*iter_article_paths(folder), folder / "manifest.yaml"]
         for path in paths:
             if path.is_file():
                 digest.update(path.name.encode())

@@ -56,8 +56,6 @@ def read_manifest(folder: Path) -> Manifest | None:
         raise RuleFileError(str(path), line, column, f"not valid YAML: {exc}") from None
     articles = data.get("articles") if isinstance(data, dict) else None
     if not isinstance(articles, dict):
-        raise RuleFileError(
-            str(path), 1, 1, "expected a mapping `articles:` of file name -> fields"
-        )
+        raise RuleFileError(str(path), 1, 1, "expected a mapping `articles:` of file name -> fields")
     entries = {str(k): v for k, v in articles.items() if isinstance(v, dict)}
     return Manifest(folder, entries)

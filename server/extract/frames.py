@@ -7,7 +7,7 @@ as title words, hedges and places come from the rule files via the `Lexicon`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -50,18 +50,23 @@ def extract_frames(
     lexicon: Lexicon,
     nlp: Any,
     base: int = 0,
+    date_known: bool = True,
 ) -> list[Frame]:
-    """Every sentence of `text` as a frame; offsets are shifted by `base`."""
+    """Every sentence of `text` as a frame; offsets are shifted by `base`.
+
+    When `date_known` is false, `said_on` is only assumed (a draft with no date is
+    taken as written today): relative dates such as "on Thursday" stay unresolved
+    rather than being pinned to a guess.
+    """
     doc = nlp(text)
-    capitalised_inside = {
-        t.text for t in doc if not t.is_sent_start and t.text[:1].isupper() and t.is_alpha
-    }
+    capitalised_inside = {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper() and t.is_alpha}
     frames = []
     for sentence in doc.sents:
         tokens = [_Token(t.text, t.idx, t.is_punct, t.is_space) for t in sentence]
         if not any(t.text.strip() for t in tokens):
             continue
-        frames.append(_frame(text, tokens, said_on, lexicon, capitalised_inside, base))
+        frame = _frame(text, tokens, said_on if date_known else None, lexicon, capitalised_inside, base)
+        frames.append(frame if date_known else replace(frame, said_on=said_on))
     return frames
 
 
@@ -121,9 +126,7 @@ def _frame(
             start, end, run_text = span(i, j)
             key = tuple(fold(w) for w in words[i:j] if fold(w))
             kind = Kind.PLACE if _is_place(lower, i, key, lexicon) else Kind.PERSON
-            mentions.append(
-                Mention(kind, start, end, run_text, NameValue(key), "", len(out_tokens))
-            )
+            mentions.append(Mention(kind, start, end, run_text, NameValue(key), "", len(out_tokens)))
             for w in key:
                 out_tokens.append(w)
                 weights.append(1.5)
@@ -160,8 +163,6 @@ def _frame(
 
 
 def _with_position(mention: Mention, position: int) -> Mention:
-    from dataclasses import replace
-
     return replace(mention, position=position)
 
 
@@ -310,9 +311,7 @@ def _split_at_titles(words: list[str], a: int, b: int, lexicon: Lexicon) -> list
     pieces: list[tuple[int, int]] = []
     start = a
     for k in range(a, b + 1):
-        boundary = (
-            k == b or words[k].lower() in lexicon.titles or words[k].lower() in lexicon.portfolios
-        )
+        boundary = k == b or words[k].lower() in lexicon.titles or words[k].lower() in lexicon.portfolios
         if boundary:
             if start < k:
                 pieces.append((start, k))

@@ -43,11 +43,7 @@ def find_roles(
             person = (after, run_at[after])
         elif after < len(words) and words[after] == "," and after + 1 in run_at:
             person = (after + 1, run_at[after + 1])
-        elif (
-            title_start >= 2
-            and lower[title_start - 1] in DETERMINERS
-            and words[title_start - 2] == ","
-        ):
+        elif title_start >= 2 and lower[title_start - 1] in DETERMINERS and words[title_start - 2] == ",":
             if title_start - 2 in run_ending:
                 person = (run_ending[title_start - 2], title_start - 2)
         if person is None:
@@ -67,7 +63,12 @@ def _title_start(words: list[str], lower: list[str], h: int, lexicon: Lexicon) -
     k = h
     while k > 0:
         previous, text = lower[k - 1], words[k - 1]
-        if previous in lexicon.past_markers or previous in TITLE_MODIFIERS or previous in lexicon.portfolios or previous in lexicon.titles:
+        if (
+            previous in lexicon.past_markers
+            or previous in TITLE_MODIFIERS
+            or previous in lexicon.portfolios
+            or previous in lexicon.titles
+        ):
             k -= 1
         elif previous in DETERMINERS or previous in STOP_WORDS:
             break

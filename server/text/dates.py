@@ -65,9 +65,7 @@ class DateMatch:
     length: int
 
 
-def read_date(
-    words: list[str], i: int, said_on: date | None, future: bool = False
-) -> DateMatch | None:
+def read_date(words: list[str], i: int, said_on: date | None, future: bool = False) -> DateMatch | None:
     """The date expression starting at words[i], if any."""
     lower = [w.lower().rstrip(".") for w in words]
     w = lower[i]
@@ -87,8 +85,7 @@ def read_date(
         if len(w) == 3 and w != "may" and not words[i].endswith(".") and not words[i].istitle():
             return None
         return _read_month_first(words, lower, i, said_on)
-    day = _DAY.match(w)
-    if day and following in MONTHS and words[i + 1][0].isupper():
+    if _DAY.match(w) and following in MONTHS and words[i + 1][0].isupper():
         return _read_day_first(words, lower, i, said_on)
     if _YEAR.match(w) and (previous in YEAR_PREPOSITIONS or following in (",", ".", "")):
         year = int(w)
@@ -100,9 +97,7 @@ def read_date(
     return None
 
 
-def _read_month_first(
-    words: list[str], lower: list[str], i: int, said_on: date | None
-) -> DateMatch:
+def _read_month_first(words: list[str], lower: list[str], i: int, said_on: date | None) -> DateMatch:
     month = MONTHS[lower[i]]
     j = i + 1
     day = None
@@ -127,9 +122,7 @@ def _read_day_first(words: list[str], lower: list[str], i: int, said_on: date | 
     return DateMatch(_month_value(text, month, day, year, said_on), j - i)
 
 
-def _month_value(
-    text: str, month: int, day: int | None, year: int | None, said_on: date | None
-) -> DateValue:
+def _month_value(text: str, month: int, day: int | None, year: int | None, said_on: date | None) -> DateValue:
     if year is None:
         if said_on is None:
             return DateValue(text.lower())

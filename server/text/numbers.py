@@ -126,9 +126,8 @@ def _read_words(words: list[str], i: int) -> NumberMatch | None:
         j += 1
     total += current
     if j < len(words) and words[j].lower() in FRACTIONS and 1 <= total < 10:
-        fraction = FRACTIONS[words[j].lower()]
-        value = total * fraction
-        return NumberMatch(NumberValue(value, value, fraction=True), j - i + 1)
+        part = total * FRACTIONS[words[j].lower()]
+        return NumberMatch(NumberValue(part, part, fraction=True), j - i + 1)
     return NumberMatch(NumberValue(total, total), j - i)
 
 
