@@ -87,7 +87,8 @@ class Checker:
             return
         if mention.position < 0:
             return
-        for sentence_id in candidates:
+        local = self.fact_base.candidates(frame, around=mention.position)
+        for sentence_id in dict.fromkeys(local + candidates):
             source = self.fact_base.sentences[sentence_id]
             alignment = align(frame.tokens, source.frame.tokens)
             found = self._aligned(frame, mention, rule, source.frame, alignment, source.article)

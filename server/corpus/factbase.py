@@ -32,6 +32,7 @@ from factlint.text.numbers import NumberValue
 CACHE_FORMAT = 5
 _POSSESSIVE = re.compile(r"['’]s\b|[^\w\s'’-]")
 MAX_POSTINGS_SCANNED = 5000
+LOCAL_WINDOW = 4
 
 
 @dataclass(frozen=True)
@@ -118,11 +119,18 @@ class FactBase:
             if mention.kind is Kind.ROLE and mention.slot:
                 self.roles.setdefault(mention.slot, []).append((sentence_id, m))
 
-    def candidates(self, frame: Frame, limit: int = 12) -> list[int]:
-        """Source sentences sharing the most (and rarest) words with `frame`, best first."""
+    def candidates(self, frame: Frame, limit: int = 12, around: int | None = None) -> list[int]:
+        """Source sentences sharing the most (and rarest) words with `frame`, best first.
+
+        With `around`, only the words within a few places of that position count:
+        the context of one value rather than the whole sentence.
+        """
         total = max(len(self.sentences), 1)
         scores: dict[int, float] = {}
-        for token, weight in set(zip(frame.tokens, frame.weights, strict=True)):
+        pairs = list(zip(frame.tokens, frame.weights, strict=True))
+        if around is not None:
+            pairs = pairs[max(0, around - LOCAL_WINDOW) : around + LOCAL_WINDOW + 1]
+        for token, weight in set(pairs):
             if weight <= 0:
                 continue
             ids = self.postings.get(token)
