@@ -88,6 +88,21 @@ def compare_duration(
     return claimed.low <= expected_high + tolerance and expected_low - tolerance <= claimed.high
 
 
+def moved_duration_text(
+    fact: Mention, fact_date: date | None, claim_date: date | None, lexicon: Lexicon
+) -> str:
+    """The source's duration as it reads on the draft's date: "17-year" in 2019 is "19-year" in 2021."""
+    assert isinstance(fact.value, DurationValue)
+    if fact.slot not in lexicon.ongoing or fact_date is None or claim_date is None:
+        return fact.text
+    shift = (claim_date - fact_date).days / DAYS_PER_UNIT[fact.value.unit]
+    if abs(shift) < 1:
+        return fact.text
+    moved = round(fact.value.amount.low + shift)
+    unit = fact.value.unit
+    return f"{moved}-{unit}" if "-" in fact.text else f"{moved} {unit}s"
+
+
 def compare_dates(claim: Mention, fact: Mention) -> bool | None:
     assert isinstance(claim.value, DateValue) and isinstance(fact.value, DateValue)
     if claim.value.resolved and fact.value.resolved:

@@ -15,6 +15,7 @@ from datetime import date
 
 from factlint.check.align import Alignment, adjacent_match, align, names_conflict, support
 from factlint.check.compare import (
+    moved_duration_text,
     compare_dates,
     compare_duration,
     compare_quantity,
@@ -97,7 +98,11 @@ class Checker:
             m, verdict = found
             if verdict is None:
                 continue
-            yield Evidence(verdict, self._source_ref(sentence_id, m), source.frame.mentions[m].text)
+            fact = source.frame.mentions[m]
+            value = fact.text
+            if mention.kind is Kind.DURATION:
+                value = moved_duration_text(fact, source.frame.said_on, frame.said_on, self.rules.lexicon)
+            yield Evidence(verdict, self._source_ref(sentence_id, m), value)
 
     def _aligned(
         self,
