@@ -1,18 +1,25 @@
-"""`factlint rules list|check|test`: see, validate and test rule files."""
+"""`factlint rules list|check|test`: see, validate and test rule files.
+
+`check` reports every broken file (`file:line:col: problem`, exit 2), not just
+the first; `test` runs the examples each rule carries (exit 1 when one fails).
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from factlint.cli.common import add_corpus_options, resolve_config
-from factlint.errors import RuleFileError
+from factlint.config import Config
 from factlint.output.text_format import display_path
+from factlint.resources import builtin_rules_dir
 from factlint.rulebook.examples import run_examples
-from factlint.rulebook.loader import iter_rule_files, load_rule_file, load_rules
+from factlint.rulebook.loader import check_rule_paths, iter_rule_files, load_rule_file, load_rules
+from factlint.rulebook.schema import RuleSpec
+
+EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 
 
 def register(commands: Any) -> None:
@@ -21,8 +28,15 @@ def register(commands: Any) -> None:
     listing = actions.add_parser("list", help="every active rule, where it comes from, its level")
     add_corpus_options(listing)
     listing.set_defaults(run=run_list)
-    check = actions.add_parser("check", help="validate rule files; exit 2 on the first problems")
+    check = actions.add_parser(
+        "check", help="validate rule files: file:line:col: problem, exit 2 when any is broken"
+    )
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    check.add_argument(
+        "--no-builtin-rules",
+        action="store_true",
+        help="do not treat the built-in rule ids as taken",
+    )
     check.set_defaults(run=run_check)
     test = actions.add_parser("test", help="run the examples inside every rule file")
     add_corpus_options(test)
@@ -32,36 +46,34 @@ def register(commands: Any) -> None:
 def run_list(args: argparse.Namespace) -> int:
     rules = load_rules(resolve_config(args, None))
     for rule in rules.rules:
-        sys.stdout.write(
-            f"{rule.id:<24} {rule.kind.value:<11} {rule.severity.value:<8} {display_path(rule.path)}:{rule.line}\n"
-        )
-    return 0
+        where = f"{display_path(rule.path)}:{rule.line}"
+        sys.stdout.write(f"{rule.id:<24} {rule.kind.value:<11} {rule.severity.value:<8} {where}\n")
+    return EXIT_OK
 
 
 def run_check(args: argparse.Namespace) -> int:
-    problems = 0
-    checked = 0
-    for folder in args.paths:
-        try:
-            for path in iter_rule_files(folder):
-                checked += 1
-                try:
-                    load_rule_file(path)
-                except RuleFileError as exc:
-                    problems += 1
-                    sys.stdout.write(exc.describe() + "\n")
-        except RuleFileError as exc:
-            problems += 1
-            sys.stdout.write(exc.describe() + "\n")
-    sys.stdout.write(f"{checked} rule files checked, {problems} with problems\n")
-    return 2 if problems else 0
+    builtin = _builtin_rules() if not args.no_builtin_rules else []
+    paths = [p for p in args.paths if p.resolve() != builtin_rules_dir().resolve()]
+    if len(paths) < len(args.paths):
+        builtin = []  # checking the built-in rules themselves
+        paths = list(args.paths)
+    checked, problems = check_rule_paths(paths, builtin)
+    for problem in problems:
+        sys.stdout.write(problem.describe() + "\n")
+    broken = len({p.path for p in problems})
+    sys.stdout.write(f"{checked} rule files checked, {broken} with problems\n")
+    return EXIT_ERROR if problems else EXIT_OK
+
+
+def _builtin_rules() -> list[RuleSpec]:
+    return [spec for path in iter_rule_files(builtin_rules_dir()) for spec in load_rule_file(path)]
 
 
 def run_test(args: argparse.Namespace) -> int:
-    config = resolve_config(args, None)
+    config: Config = resolve_config(args, None)
     rules = load_rules(config)
-    count, failures = run_examples(replace(config), rules)
+    count, failures = run_examples(config, rules)
     for failure in failures:
         sys.stdout.write(failure.describe() + "\n")
     sys.stdout.write(f"{count - len(failures)} passed, {len(failures)} failed\n")
-    return 1 if failures else 0
+    return EXIT_FAILED if failures else EXIT_OK

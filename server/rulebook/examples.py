@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import tempfile
 from dataclasses import dataclass, replace
-from datetime import date
 from pathlib import Path
 
 from factlint.config import Config
@@ -26,7 +25,9 @@ class ExampleFailure:
     problem: str
 
     def describe(self) -> str:
-        return f"{self.rule.path}:{self.example.line}:1: [{self.rule.id}] {self.problem}: {self.example.text!r}"
+        return (
+            f"{self.rule.path}:{self.example.line}:1: [{self.rule.id}] {self.problem}: {self.example.text!r}"
+        )
 
 
 def run_examples(config: Config, rules: RuleSet) -> tuple[int, list[ExampleFailure]]:
@@ -38,7 +39,7 @@ def run_examples(config: Config, rules: RuleSet) -> tuple[int, list[ExampleFailu
             if not rule.examples.cases:
                 continue
             engine = _engine_for(rule, config, rules, Path(scratch) / str(n))
-            when = date.fromisoformat(rule.examples.date) if rule.examples.date else None
+            when = rule.examples.date
             for example in rule.examples.cases:
                 count += 1
                 hits = [f for f in engine.check(example.text, when).findings if f.rule == rule.id]
@@ -46,9 +47,7 @@ def run_examples(config: Config, rules: RuleSet) -> tuple[int, list[ExampleFailu
                     failures.append(ExampleFailure(rule, example, "should be flagged but passes"))
                 elif not example.flag and hits:
                     failures.append(
-                        ExampleFailure(
-                            rule, example, f"should pass but is flagged ({hits[0].message})"
-                        )
+                        ExampleFailure(rule, example, f"should pass but is flagged ({hits[0].message})")
                     )
     return count, failures
 
@@ -57,7 +56,8 @@ def _engine_for(rule: RuleSpec, config: Config, rules: RuleSet, folder: Path) ->
     if rule.examples.corpus is None:
         return Engine(config, rules, load_fact_base(config, rules))
     folder.mkdir(parents=True)
-    head = f"date {rule.examples.corpus_date}\n" if rule.examples.corpus_date else ""
+    when = rule.examples.corpus_date
+    head = f"date {when.isoformat()}\n" if when else ""
     (folder / "example.txt").write_text(head + rule.examples.corpus, encoding="utf-8")
-    local = replace(config, corpus_dirs=(folder,), cache_dir=folder / ".cache")
+    local = replace(config, corpus_dirs=(folder,), fact_files=(), cache_dir=folder / ".cache")
     return Engine(local, rules, load_fact_base(local, rules))

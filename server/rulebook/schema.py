@@ -2,19 +2,24 @@
 
 A rule file is YAML data, never code. Every rule has the common keys of
 `RuleSpec`; the keys under it depend on `kind:` and are listed by the spec
-class of that kind. Unknown keys, wrong types and broken patterns are errors
-at load time, reported with file, line and column.
+class of that kind. A field `tolerance_units` is written `tolerance-units:` in
+YAML. The docstring under each field is its reference documentation:
+`docs/rules.md` is generated from them (see `reference.py`), and a test fails
+when a key has none.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from factlint.model import Kind, Severity
 
 
 @dataclass(frozen=True)
 class Example:
+    """One example sentence of a rule, and where the rule file states it."""
+
     text: str
     flag: bool
     """True: the sentence must be flagged; False: it must pass."""
@@ -24,11 +29,19 @@ class Example:
 @dataclass(frozen=True)
 class Examples:
     corpus: str | None = None
-    """A mini-corpus (one article) the examples are checked against; default: the configured corpus."""
-    corpus_date: str | None = None
-    date: str | None = None
-    """The date the example drafts are written on (YYYY-MM-DD)."""
-    cases: tuple[Example, ...] = ()
+    """A mini-corpus (one article) the examples are checked against; without it, the configured corpus."""
+    corpus_date: date | None = None
+    """The date the mini-corpus was written on (YYYY-MM-DD); relative dates in it are read from there."""
+    date: date | None = None
+    """The date the example drafts are written on (YYYY-MM-DD); without it, today."""
+    flag: tuple[Example, ...] = ()
+    """Sentences this rule must flag."""
+    pass_: tuple[Example, ...] = ()
+    """Sentences this rule must leave alone: the near misses that keep it precise."""
+
+    @property
+    def cases(self) -> tuple[Example, ...]:
+        return self.flag + self.pass_
 
 
 @dataclass(frozen=True)
@@ -60,6 +73,7 @@ class DurationSpec:
     tolerance_units: float = 1.0
     """Difference allowed, in the claim's own unit, after shifting ongoing durations."""
     min_support: float = 2.0
+    """How much matching context around the duration makes two sentences speak of one thing."""
 
 
 @dataclass(frozen=True)
@@ -67,12 +81,13 @@ class EventDateSpec:
     min_support: float = 3.0
     """Event dates need more shared context than figures: many events share a frame."""
     future_markers: tuple[str, ...] = ()
+    """Words that put a date in the future ("will", "scheduled"): a plan is not an event."""
 
 
 @dataclass(frozen=True)
 class RoleSpec:
     titles: tuple[str, ...] = ()
-    """Title head words (minister, spokesman); multiword heads allowed ("vice president")."""
+    """Title head words (minister, spokesman), one word each."""
     title_groups: tuple[tuple[str, ...], ...] = ()
     """Heads that name the same role: [[spokesman, spokeswoman, spokesperson]]."""
     portfolios: tuple[str, ...] = ()
@@ -92,6 +107,7 @@ class PlaceSpec:
     prepositions: tuple[str, ...] = ()
     """Words before a place name ("in", "at")."""
     min_support: float = 3.0
+    """How much matching context around the place makes two sentences speak of one event."""
 
 
 @dataclass(frozen=True)
@@ -113,17 +129,39 @@ SPEC_FOR_KIND: dict[Kind, type] = {
     Kind.PERSON: PersonSpec,
 }
 
+COMMON_KEYS = ("id", "kind", "message", "severity", "description", "link", "examples")
+"""The keys every rule may have, whatever its kind (fields of `RuleSpec`)."""
+
+PLACEHOLDERS = ("claim", "expected", "subject", "source")
+"""What a `message` may mention between braces."""
+
+
+def yaml_key(name: str) -> str:
+    """The YAML spelling of a spec field: `hedged_tolerance` -> `hedged-tolerance`, `pass_` -> `pass`."""
+    return name.rstrip("_").replace("_", "-")
+
 
 @dataclass(frozen=True)
 class RuleSpec:
     id: str
+    """A unique name, one word (`transit-stations`): findings carry it, and suppression
+    comments and severity overrides use it."""
     kind: Kind
+    """What the rule checks: one of quantity, duration, event-date, role, place, person."""
     message: str
-    """Placeholders: {claim} the draft's value, {expected} the sources' value(s), {subject}, {source}."""
+    """What a finding says. Placeholders: {claim} the draft's value, {expected} the sources'
+    value(s), {subject} who or what it is about, {source} the first source's title."""
     severity: Severity
+    """error, warning, info or off (default error); `factlint.toml` can override it per rule."""
     spec: KindSpec
     description: str = ""
+    """Longer prose: why the rule exists and when it stays silent."""
     link: str | None = None
+    """A URL documenting the rule, shown with each finding."""
+    examples: Examples = field(default_factory=Examples)
+    """Sentences the rule must flag and must pass, checked by `factlint rules test` (see below)."""
+    # where the rule comes from, for messages; not keys of the file
     path: str = ""
     line: int = 1
-    examples: Examples = field(default_factory=Examples)
+    id_line: int = 1
+    id_column: int = 1
