@@ -1,0 +1,99 @@
+"""Findings and rule-file errors as LSP diagnostics.
+
+The range is exactly the draft's wrong value, in the client's position encoding;
+`relatedInformation` points at every source sentence that states the fact, so a
+click opens the article at that sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from factlint.errors import RuleFileError
+from factlint.lsp.positions import LineIndex
+from factlint.lsp.sources import SourceFiles
+from factlint.model import Finding, Severity, SourceRef
+from lsprotocol import types
+
+SOURCE = "factlint"
+RULE_FILE_CODE = "rule-file"
+
+_SEVERITIES = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+}
+
+
+@dataclass(frozen=True)
+class DiagnosticSupport:
+    """What the client can show, from its `publishDiagnostics` / `diagnostic` capabilities."""
+
+    related_information: bool = True
+    code_description: bool = True
+
+
+def describe_source(source: SourceRef) -> str:
+    """`Title (2021-04-02)`, or the file name when the article has no title."""
+    article = source.article
+    name = article.title or Path(article.path).name
+    if article.date is None:
+        return name
+    inferred = ", inferred" if article.date_inferred else ""
+    return f"{name} ({article.date.isoformat()}{inferred})"
+
+
+def finding_to_diagnostic(
+    finding: Finding,
+    index: LineIndex,
+    sources: SourceFiles,
+    support: DiagnosticSupport = DiagnosticSupport(),
+) -> types.Diagnostic | None:
+    """The diagnostic for one finding; None for a rule switched off."""
+    severity = _SEVERITIES.get(finding.severity)
+    if severity is None:
+        return None
+    related = None
+    if support.related_information and finding.sources:
+        related = [
+            types.DiagnosticRelatedInformation(
+                location=sources.location(source.sentence_location),
+                message=f"{describe_source(source)}: {source.sentence.strip()}",
+            )
+            for source in finding.sources
+        ]
+    description = None
+    if support.code_description and finding.doc_url:
+        description = types.CodeDescription(href=finding.doc_url)
+    return types.Diagnostic(
+        range=index.range(finding.start, finding.end),
+        message=finding.message,
+        severity=severity,
+        code=finding.rule,
+        code_description=description,
+        source=SOURCE,
+        related_information=related,
+    )
+
+
+def rule_error_to_diagnostic(error: RuleFileError, index: LineIndex | None) -> types.Diagnostic:
+    """A broken rule or fact file, marked from the error's column to the end of its line."""
+    line = max(error.line - 1, 0)
+    column = max(error.column - 1, 0)
+    if index is None:
+        where = types.Range(
+            start=types.Position(line=line, character=column),
+            end=types.Position(line=line, character=column + 1),
+        )
+    else:
+        start = index.offset_of_column(line, column)
+        end = max(index.line_end(line), start)
+        where = index.range(start, end)
+    return types.Diagnostic(
+        range=where,
+        message=error.message,
+        severity=types.DiagnosticSeverity.Error,
+        code=RULE_FILE_CODE,
+        source=SOURCE,
+    )

@@ -1,0 +1,68 @@
+"""Hover text for a checked claim: what the draft says, what the sources say, and where.
+
+Flagged claims and confirmed ones get the same treatment, so a writer can check
+any figure: each source sentence is quoted with its article's title and date, a
+link that opens the corpus file at that line, and the article's original URL.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from factlint.lsp.diagnostics import describe_source
+from factlint.lsp.sources import line_link
+from factlint.model import Confirmation, Finding, SourceRef
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+
+
+def escape(text: str) -> str:
+    """Text shown literally in Markdown (no emphasis, links or HTML)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def hover_markdown(item: Finding | Confirmation) -> str:
+    if isinstance(item, Finding):
+        return _finding_markdown(item)
+    return _confirmation_markdown(item)
+
+
+def _finding_markdown(finding: Finding) -> str:
+    expected = " / ".join(f"**{escape(v)}**" for v in finding.expected) or "something else"
+    lines = [
+        f"**factlint** `{finding.rule}`: {escape(finding.message)}",
+        "",
+        f"The draft says **{escape(finding.claim_text)}**; the sources say {expected}.",
+    ]
+    if finding.sources_disagree:
+        lines += ["", "*The sources disagree among themselves: check which one is right.*"]
+    if finding.doc_url:
+        lines += ["", f"[About this rule]({finding.doc_url})"]
+    return "\n".join([*lines, *_sources_markdown(finding.sources)])
+
+
+def _confirmation_markdown(confirmation: Confirmation) -> str:
+    count = len(confirmation.sources)
+    agree = "1 source agrees" if count == 1 else f"{count} sources agree"
+    head = f"**factlint**: {agree} on **{escape(confirmation.claim_text)}**."
+    return "\n".join([head, *_sources_markdown(confirmation.sources)])
+
+
+def _sources_markdown(sources: tuple[SourceRef, ...]) -> list[str]:
+    lines: list[str] = []
+    for source in sources:
+        location = source.sentence_location
+        name = f"{escape(Path(location.path).name)}:{location.line}"
+        links = [f"[{name}]({line_link(location.path, location.line)})"]
+        if source.article.url:
+            links.append(f"[original article]({source.article.url})")
+        if source.link and source.link != source.article.url:
+            links.append(f"[linked in the article]({source.link})")
+        lines += [
+            "",
+            f"> {escape(' '.join(source.sentence.split()))}",
+            "",
+            f"*{escape(describe_source(source))}* · {' · '.join(links)}",
+        ]
+    return lines

@@ -1,0 +1,123 @@
+"""Loading the fact base in the background, one build at a time, keeping the last good one.
+
+`Rebuilder.request(config)` queues a build; builds never overlap, and requests
+made during a build collapse into one more build afterwards. The engine is opened
+on a worker thread (the event loop keeps answering the editor), its progress is
+handed back to the loop, and a failed build leaves the previous engine in place.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from factlint.config import Config
+from factlint.errors import FactlintError, RuleFileError
+
+if TYPE_CHECKING:
+    from factlint.engine import Engine
+
+log = logging.getLogger(__name__)
+
+ProgressSink = Callable[[str, float], None]
+
+
+@dataclass(frozen=True)
+class BuildOutcome:
+    """What one build produced: a new engine, or the error that kept the old one."""
+
+    config: Config
+    engine: Engine | None
+    error: Exception | None = None
+    fallback: bool = False
+    """True when the configured rule and fact files failed and only built-in rules loaded."""
+
+    @property
+    def summary(self) -> str:
+        """One line for the end of the progress report."""
+        if self.engine is None:
+            return f"factlint: not rebuilt: {self.error}"
+        stats = self.engine.stats
+        only = ", built-in rules only" if self.fallback else ""
+        cached = ", from cache" if stats.from_cache else ""
+        return (
+            f"factlint: {stats.facts} facts from {stats.articles} articles, {stats.rules} rules{only}{cached}"
+        )
+
+    @property
+    def rule_error(self) -> RuleFileError | None:
+        return self.error if isinstance(self.error, RuleFileError) else None
+
+
+def open_engine(config: Config, progress: ProgressSink | None) -> Engine:
+    """Open an engine (imports the heavy library on first use, on the calling thread)."""
+    from factlint.engine import Engine
+
+    return Engine.open(config, progress=progress)
+
+
+class Rebuilder:
+    """Owns the current engine and the queue of builds that may replace it."""
+
+    def __init__(
+        self,
+        executor: ThreadPoolExecutor,
+        on_done: Callable[[BuildOutcome], Awaitable[None]],
+        begin_progress: Callable[[], Awaitable[ProgressSink]],
+        end_progress: Callable[[str], None],
+        opener: Callable[[Config, ProgressSink | None], Engine] = open_engine,
+    ) -> None:
+        self._executor = executor
+        self._on_done = on_done
+        self._begin_progress = begin_progress
+        self._end_progress = end_progress
+        self._opener = opener
+        self._pending: Config | None = None
+        self._task: asyncio.Task[None] | None = None
+        self.engine: Engine | None = None
+        self.generation = 0
+        """Goes up with every engine put in place, so cached results can tell they are stale."""
+        self.settled = asyncio.Event()
+        """Set once the first build has finished, with or without an engine."""
+
+    def request(self, config: Config) -> asyncio.Task[None]:
+        """Build an engine for `config` after any build in progress; returns the build task."""
+        self._pending = config
+        if self._task is None or self._task.done():
+            self._task = asyncio.ensure_future(self._drain())
+        return self._task
+
+    async def _drain(self) -> None:
+        while self._pending is not None:
+            config, self._pending = self._pending, None
+            sink = await self._begin_progress()
+            outcome = await self._build(config, sink)
+            if outcome.engine is not None:
+                self.engine = outcome.engine
+                self.generation += 1
+            self.settled.set()
+            self._end_progress(outcome.summary)
+            await self._on_done(outcome)
+
+    async def _build(self, config: Config, sink: ProgressSink) -> BuildOutcome:
+        loop = asyncio.get_running_loop()
+        try:
+            engine = await loop.run_in_executor(self._executor, self._opener, config, sink)
+            return BuildOutcome(config, engine)
+        except Exception as error:
+            if not isinstance(error, FactlintError):
+                log.exception("building the fact base failed")
+            if self.engine is not None or not (config.rule_dirs or config.fact_files):
+                return BuildOutcome(config, None, error)
+            # Nothing good to keep yet: start on the built-in rules alone.
+            bare = replace(config, rule_dirs=(), fact_files=())
+            try:
+                engine = await loop.run_in_executor(self._executor, self._opener, bare, sink)
+            except Exception:
+                log.exception("building the fact base with built-in rules failed")
+                return BuildOutcome(config, None, error)
+            return BuildOutcome(config, engine, error, fallback=True)

@@ -1,0 +1,106 @@
+"""`factlint serve`: the language server, a thin layer of LSP handlers over a `Session`.
+
+`create_server()` builds a fresh server with its own state (tests and embedders
+can make several); every handler only translates between LSP and the session.
+Nothing heavy is imported here: the engine and spaCy load after `initialized`,
+so `initialize` is answered at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Any
+
+from factlint import __version__
+from factlint.lsp.session import Session
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+REBUILD_COMMAND = "factlint.rebuild"
+
+
+class FactlintServer(LanguageServer):
+    """A pygls server that carries its `Session`."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "factlint",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+        )
+        self.session = Session(self)
+
+
+def create_server() -> FactlintServer:
+    server = FactlintServer()
+    session = server.session
+
+    @server.feature(types.INITIALIZE)
+    def initialize(params: types.InitializeParams) -> None:
+        session.initialize(params)
+
+    @server.feature(types.INITIALIZED)
+    async def initialized(params: types.InitializedParams) -> None:
+        await session.initialized()
+
+    @server.feature(types.SHUTDOWN)
+    def shutdown(params: None) -> None:
+        session.shutdown()
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(params: types.DidOpenTextDocumentParams) -> None:
+        session.schedule(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(params: types.DidChangeTextDocumentParams) -> None:
+        session.changed(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
+    def did_save(params: types.DidSaveTextDocumentParams) -> None:
+        session.saved(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(params: types.DidCloseTextDocumentParams) -> None:
+        session.closed(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    async def hover(params: types.HoverParams) -> types.Hover | None:
+        return await session.hover(params.text_document.uri, params.position)
+
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+    )
+    async def code_action(params: types.CodeActionParams) -> list[types.CodeAction] | None:
+        return await session.code_actions(params.text_document.uri, params.range)
+
+    @server.feature(
+        types.TEXT_DOCUMENT_DIAGNOSTIC,
+        types.DiagnosticOptions(
+            identifier="factlint", inter_file_dependencies=False, workspace_diagnostics=False
+        ),
+    )
+    async def diagnostic(params: types.DocumentDiagnosticParams) -> types.DocumentDiagnosticReport:
+        return await session.pull_diagnostics(params.text_document.uri, params.previous_result_id)
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    async def did_change_configuration(params: types.DidChangeConfigurationParams) -> None:
+        await session.settings_changed(params.settings)
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def did_change_watched_files(params: types.DidChangeWatchedFilesParams) -> None:
+        session.watched_files_changed(list(params.changes))
+
+    @server.command(REBUILD_COMMAND)
+    async def rebuild(*args: Any) -> dict[str, Any]:
+        return await session.rebuild()
+
+    return server
+
+
+def serve_stdio() -> int:
+    """Serve over stdin/stdout until the client says `exit`; logs go to stderr."""
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="factlint: %(message)s")
+    create_server().start_io()
+    return 0

@@ -1,0 +1,536 @@
+"""The server's state and the work it does for each document: one `Session` per server.
+
+The session holds what the editor told us (capabilities, settings), the engine
+(through the `Rebuilder`), the latest analysis of each open draft and the
+pending checks. Checks run on a worker thread; before anything is published the
+document must still be open at the version that was checked.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from factlint.config import Config
+from factlint.errors import FactlintError
+from factlint.lsp.actions import actions_for
+from factlint.lsp.debounce import Debouncer
+from factlint.lsp.diagnostics import (
+    DiagnosticSupport,
+    finding_to_diagnostic,
+    rule_error_to_diagnostic,
+)
+from factlint.lsp.hover import hover_markdown
+from factlint.lsp.positions import LineIndex
+from factlint.lsp.rebuild import BuildOutcome, ProgressSink, Rebuilder
+from factlint.lsp.settings import SECTION, editor_table, layered_config, needs_rebuild
+from factlint.lsp.sources import SourceFiles, file_uri
+from factlint.model import Confirmation, Finding, Report
+from lsprotocol import types
+from pygls.capabilities import get_capability
+from pygls.uris import to_fs_path
+from pygls.workspace import TextDocument
+
+if TYPE_CHECKING:
+    from factlint.engine import Engine
+    from pygls.lsp.server import LanguageServer
+
+log = logging.getLogger(__name__)
+
+MAX_DRAFT_CHARS = 2_000_000
+"""Drafts longer than this (a 300,000-word book) are not checked, only logged."""
+
+DRAFT_LANGUAGES = frozenset({"markdown", "plaintext", "text", "txt", "mdx"})
+DRAFT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text", ".mdx"})
+CONFIG_NAMES = frozenset({"factlint.toml", "pyproject.toml"})
+WATCH_REGISTRATION = "factlint-watched-files"
+STATUS = "factlint/status"
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One checked version of one document, with everything derived from it."""
+
+    uri: str
+    version: int | None
+    generation: int
+    index: LineIndex
+    report: Report
+    diagnostics: tuple[tuple[Finding, types.Diagnostic], ...]
+
+    @property
+    def items(self) -> list[types.Diagnostic]:
+        return [d for _, d in self.diagnostics]
+
+    @property
+    def result_id(self) -> str:
+        return f"{self.version}:{self.generation}"
+
+
+def unsuitable(text: str) -> str | None:
+    """Why a document cannot be checked as a draft, or None."""
+    if len(text) > MAX_DRAFT_CHARS:
+        return f"it has {len(text):,} characters (the limit is {MAX_DRAFT_CHARS:,})"
+    if "\x00" in text:
+        return "it looks like a binary file (it contains NUL characters)"
+    return None
+
+
+class Session:
+    def __init__(self, server: LanguageServer) -> None:
+        self.server = server
+        self.config = Config()
+        self.root: Path | None = None
+        self.init_settings: dict[str, Any] = {}
+        self.editor_settings: dict[str, Any] = {}
+        self.pull = False
+        self.refresh_support = False
+        self.progress_support = False
+        self.versioned_edits = False
+        self.watch_support = False
+        self.relative_patterns = False
+        self.configuration_support = False
+        self.support = DiagnosticSupport()
+        self.encoding: types.PositionEncodingKind | str = types.PositionEncodingKind.Utf16
+        self.sources = SourceFiles()
+        self.debouncer = Debouncer()
+        self.check_executor = ThreadPoolExecutor(1, thread_name_prefix="factlint-check")
+        self.rebuilder = Rebuilder(
+            ThreadPoolExecutor(1, thread_name_prefix="factlint-build"),
+            on_done=self._build_done,
+            begin_progress=self._begin_progress,
+            end_progress=self._end_progress,
+        )
+        self.analyses: dict[str, Analysis] = {}
+        self._inflight: dict[tuple[str, int | None, int], asyncio.Future[Analysis | None]] = {}
+        self._skipped: set[tuple[str, int | None]] = set()
+        self._rule_problems: set[str] = set()
+        self._changed_at: dict[str, float] = {}
+        self._published: dict[str, str] = {}
+        """The result id last pushed per document, so a re-check that changes nothing stays quiet."""
+        self._progress_token: str | None = None
+        self._watching: tuple[str, ...] | None = None
+
+    # --- start-up -------------------------------------------------------------------------
+
+    def initialize(self, params: types.InitializeParams) -> None:
+        """Read the client's capabilities; cheap, so `initialize` is answered at once."""
+        caps = params.capabilities
+        self.pull = get_capability(caps, "text_document.diagnostic") is not None
+        self.refresh_support = bool(get_capability(caps, "workspace.diagnostics.refresh_support", False))
+        self.progress_support = bool(get_capability(caps, "window.work_done_progress", False))
+        self.versioned_edits = bool(get_capability(caps, "workspace.workspace_edit.document_changes", False))
+        self.watch_support = bool(
+            get_capability(caps, "workspace.did_change_watched_files.dynamic_registration", False)
+        )
+        self.relative_patterns = bool(
+            get_capability(caps, "workspace.did_change_watched_files.relative_pattern_support", False)
+        )
+        self.configuration_support = bool(get_capability(caps, "workspace.configuration", False))
+        publish = get_capability(caps, "text_document.publish_diagnostics")
+        self.support = DiagnosticSupport(
+            related_information=bool(publish and publish.related_information) or self.pull,
+            code_description=bool(publish and publish.code_description_support) or self.pull,
+        )
+        self.encoding = self.server.workspace.position_encoding or types.PositionEncodingKind.Utf16
+        self.sources = SourceFiles(self.encoding)
+        root = self.server.workspace.root_path
+        self.root = Path(root) if root else None
+        self.init_settings = editor_table(params.initialization_options)
+        if params.trace is not None:
+            self.server.protocol.trace = params.trace
+
+    async def initialized(self) -> None:
+        """Read the configuration and start loading the fact base."""
+        self.editor_settings = dict(self.init_settings)
+        if self.configuration_support:
+            self.editor_settings.update(await self._pull_settings())
+        self.config = self._resolve_config()
+        self.rebuilder.request(self.config)
+
+    # --- configuration ----------------------------------------------------------------------
+
+    async def _pull_settings(self) -> dict[str, Any]:
+        try:
+            result = await self.server.workspace_configuration_async(
+                types.ConfigurationParams(items=[types.ConfigurationItem(section=SECTION)])
+            )
+        except Exception as error:
+            self.log(types.MessageType.Log, f"workspace/configuration failed: {error}")
+            return {}
+        return editor_table({SECTION: result[0]} if result else None)
+
+    def _resolve_config(self) -> Config:
+        try:
+            return layered_config(self.root, self.editor_settings)
+        except FactlintError as error:
+            self.show(types.MessageType.Error, f"factlint: {error}; using the defaults instead")
+        try:
+            return layered_config(self.root, {})
+        except FactlintError:
+            return Config()
+
+    async def settings_changed(self, settings: Any) -> None:
+        table = editor_table(settings)
+        if not table and self.configuration_support:
+            table = await self._pull_settings()
+        self.editor_settings = {**self.init_settings, **table}
+        self.reconfigure()
+
+    def reconfigure(self, force_rebuild: bool = False) -> None:
+        """Re-read the configuration; rebuild when it changes what the engine knows."""
+        new = self._resolve_config()
+        old, self.config = self.config, new
+        if force_rebuild or needs_rebuild(old, new):
+            self.rebuilder.request(new)
+
+    async def rebuild(self) -> dict[str, Any]:
+        """Rebuild now (the `factlint.rebuild` command) and say what the engine holds."""
+        self.config = self._resolve_config()
+        await self.rebuilder.request(self.config)
+        engine = self.rebuilder.engine
+        if engine is None:
+            return {"loaded": False}
+        stats = engine.stats
+        return {
+            "loaded": True,
+            "articles": stats.articles,
+            "facts": stats.facts,
+            "rules": stats.rules,
+        }
+
+    def watched_files_changed(self, changes: list[types.FileEvent]) -> None:
+        paths = [Path(to_fs_path(change.uri) or change.uri) for change in changes]
+        if any(self._is_input(path) for path in paths):
+            self.reconfigure(force_rebuild=True)
+
+    def _is_input(self, path: Path) -> bool:
+        """Whether `path` is configuration, a corpus article, a rule or a fact file."""
+        if path.name in CONFIG_NAMES:
+            return True
+        resolved = path.resolve()
+        config = self.config
+        folders = (*config.effective_corpus_dirs(), *config.effective_rule_dirs())
+        return resolved in {p.resolve() for p in config.fact_files} or any(
+            resolved.is_relative_to(folder.resolve()) for folder in folders
+        )
+
+    # --- building ----------------------------------------------------------------------------
+
+    def status(self, state: str, message: str, **counts: int) -> None:
+        """The `factlint/status` notification that editor extensions show in a status bar."""
+        self.server.protocol.notify(STATUS, {"state": state, "message": message, **counts})
+
+    async def _begin_progress(self) -> ProgressSink:
+        self.status("building", "loading the fact base")
+        loop = asyncio.get_running_loop()
+        token = None
+        if self.progress_support:
+            token = f"factlint-build-{uuid.uuid4().hex}"
+            try:
+                await self.server.work_done_progress.create_async(token)
+                self.server.work_done_progress.begin(
+                    token,
+                    types.WorkDoneProgressBegin(
+                        title="factlint", message="loading the fact base", percentage=0
+                    ),
+                )
+            except Exception as error:
+                self.log(types.MessageType.Log, f"progress reporting unavailable: {error}")
+                token = None
+        self._progress_token = token
+
+        def report(message: str, fraction: float) -> None:
+            if token is None:
+                return
+            value = types.WorkDoneProgressReport(
+                message=message, percentage=max(0, min(100, int(fraction * 100)))
+            )
+            loop.call_soon_threadsafe(self.server.work_done_progress.report, token, value)
+
+        return report
+
+    def _end_progress(self, summary: str) -> None:
+        if self._progress_token is not None:
+            self.server.work_done_progress.end(
+                self._progress_token, types.WorkDoneProgressEnd(message=summary)
+            )
+            self._progress_token = None
+
+    async def _build_done(self, outcome: BuildOutcome) -> None:
+        self._publish_rule_problems(outcome)
+        if outcome.error is not None and outcome.rule_error is None:
+            kept = "keeping the previous fact base" if self.rebuilder.engine else "no fact base"
+            self.show(types.MessageType.Error, f"factlint: {outcome.error} ({kept})")
+        engine = self.rebuilder.engine
+        if engine is None:
+            self.status("error", outcome.summary)
+        else:
+            stats = engine.stats
+            state = "ready" if outcome.error is None else "error"
+            self.status(state, outcome.summary, facts=stats.facts, articles=stats.articles)
+        if outcome.engine is not None:
+            self.log(types.MessageType.Info, outcome.summary)
+            self.recheck_all()
+            await self._watch(outcome.config)
+
+    def _publish_rule_problems(self, outcome: BuildOutcome) -> None:
+        error = outcome.rule_error
+        problems: dict[str, list[types.Diagnostic]] = {}
+        if error is not None:
+            path = Path(error.path)
+            index = None
+            with contextlib.suppress(OSError):
+                index = LineIndex(path.read_text(encoding="utf-8", errors="replace"), self.encoding)
+            problems[file_uri(path)] = [rule_error_to_diagnostic(error, index)]
+            still = "built-in rules only" if outcome.fallback else "the last good rules"
+            self.show(types.MessageType.Warning, f"factlint: {error} (checking with {still})")
+        for uri in self._rule_problems - problems.keys():
+            self._publish(uri, None, [])
+        for uri, diagnostics in problems.items():
+            self._publish(uri, None, diagnostics)
+        self._rule_problems = set(problems)
+
+    async def _watch(self, config: Config) -> None:
+        """Ask the client to report changes to the corpus, rule and fact files."""
+        if not self.watch_support:
+            return
+        folders = tuple(
+            str(p.resolve())
+            for p in (
+                *config.effective_corpus_dirs(),
+                *config.effective_rule_dirs(),
+                *config.fact_files,
+            )
+        )
+        if folders == self._watching:
+            return
+        watchers = [types.FileSystemWatcher(glob_pattern="**/{factlint,pyproject}.toml")]
+        for folder in folders:
+            pattern: types.GlobPattern = (
+                types.RelativePattern(base_uri=file_uri(folder), pattern="**/*")
+                if self.relative_patterns
+                else f"{folder}/**/*"
+            )
+            watchers.append(types.FileSystemWatcher(glob_pattern=pattern))
+        try:
+            if self._watching is not None:
+                await self.server.client_unregister_capability_async(
+                    types.UnregistrationParams(
+                        unregisterations=[
+                            types.Unregistration(
+                                id=WATCH_REGISTRATION,
+                                method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                            )
+                        ]
+                    )
+                )
+            await self.server.client_register_capability_async(
+                types.RegistrationParams(
+                    registrations=[
+                        types.Registration(
+                            id=WATCH_REGISTRATION,
+                            method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                            register_options=types.DidChangeWatchedFilesRegistrationOptions(
+                                watchers=watchers
+                            ),
+                        )
+                    ]
+                )
+            )
+            self._watching = folders
+        except Exception as error:
+            self.log(types.MessageType.Log, f"could not register file watchers: {error}")
+
+    # --- checking ----------------------------------------------------------------------------
+
+    def open_document(self, uri: str) -> TextDocument | None:
+        if uri not in self.server.workspace.text_documents:
+            return None
+        return self.server.workspace.get_text_document(uri)
+
+    @staticmethod
+    def is_draft(document: TextDocument) -> bool:
+        language = (document.language_id or "").lower()
+        return language in DRAFT_LANGUAGES or Path(document.path).suffix.lower() in DRAFT_SUFFIXES
+
+    def changed(self, uri: str) -> None:
+        self._changed_at[uri] = time.perf_counter()
+        self.schedule(uri, self.config.debounce_ms)
+
+    def schedule(self, uri: str, delay_ms: int = 0) -> None:
+        """Check `uri` after `delay_ms` and publish (push mode; a pulling client asks itself)."""
+        if self.pull:
+            return
+        self.debouncer.schedule(uri, delay_ms, lambda: self.publish_check(uri))
+
+    def recheck_all(self) -> None:
+        if self.pull:
+            if self.refresh_support:
+                self.server.workspace_diagnostic_refresh(None)
+            return
+        for uri in list(self.server.workspace.text_documents):
+            self.schedule(uri)
+
+    def saved(self, uri: str) -> None:
+        """A saved rule, fact or corpus file rebuilds the fact base; a saved draft is re-checked."""
+        if self._is_input(Path(to_fs_path(uri) or uri)):
+            self.reconfigure(force_rebuild=True)
+        else:
+            self.schedule(uri)
+
+    def closed(self, uri: str) -> None:
+        self.debouncer.cancel(uri)
+        self.analyses.pop(uri, None)
+        self._changed_at.pop(uri, None)
+        self._published.pop(uri, None)
+        if not self.pull:
+            self._publish(uri, None, [])
+
+    async def publish_check(self, uri: str) -> None:
+        started = time.perf_counter()
+        analysis = await self.analyse(uri)
+        document = self.open_document(uri)
+        if analysis is None or document is None or document.version != analysis.version:
+            return
+        if self._published.get(uri) == analysis.result_id:
+            return
+        self._published[uri] = analysis.result_id
+        self._publish(uri, analysis.version, analysis.items)
+        self._trace_timing(uri, analysis, started)
+
+    def _trace_timing(self, uri: str, analysis: Analysis, started: float) -> None:
+        changed = self._changed_at.pop(uri, None)
+        if changed is None or self.server.protocol.trace == types.TraceValue.Off:
+            return
+        now = time.perf_counter()
+        self.server.log_trace(
+            types.LogTraceParams(
+                message=(
+                    f"published {uri} version {analysis.version}: "
+                    f"work {1000 * (now - started):.2f} ms; "
+                    f"since change {1000 * (now - changed):.2f} ms; "
+                    f"debounce {self.config.debounce_ms} ms"
+                )
+            )
+        )
+
+    async def analyse(self, uri: str) -> Analysis | None:
+        """The analysis of the document's current version, computed once per version."""
+        await self.rebuilder.settled.wait()
+        document = self.open_document(uri)
+        if document is None or not self.is_draft(document):
+            return None
+        generation = self.rebuilder.generation
+        cached = self.analyses.get(uri)
+        if cached and cached.version == document.version and cached.generation == generation:
+            return cached
+        key = (uri, document.version, generation)
+        future = self._inflight.get(key)
+        if future is None:
+            future = asyncio.ensure_future(self._compute(uri, document.version, document.source, generation))
+            self._inflight[key] = future
+            future.add_done_callback(lambda _: self._inflight.pop(key, None))
+        return await asyncio.shield(future)
+
+    async def _compute(self, uri: str, version: int | None, text: str, generation: int) -> Analysis | None:
+        engine = self.rebuilder.engine
+        problem = unsuitable(text)
+        if problem is not None or engine is None:
+            if problem is not None and (uri, version) not in self._skipped:
+                self._skipped.add((uri, version))
+                self.log(types.MessageType.Warning, f"factlint: not checking {uri}: {problem}")
+            analysis = Analysis(uri, version, generation, LineIndex("", self.encoding), Report(), ())
+        else:
+            loop = asyncio.get_running_loop()
+            try:
+                analysis = await loop.run_in_executor(
+                    self.check_executor, self._check, engine, uri, version, text, generation
+                )
+            except Exception as error:
+                log.exception("checking %s failed", uri)
+                self.log(types.MessageType.Error, f"factlint: checking {uri} failed: {error!r}")
+                return None
+        self.analyses[uri] = analysis
+        return analysis
+
+    def _check(self, engine: Engine, uri: str, version: int | None, text: str, generation: int) -> Analysis:
+        """On the check thread: run the engine and convert its findings."""
+        report = engine.check(text)
+        index = LineIndex(text, self.encoding)
+        pairs = []
+        for finding in report.findings:
+            diagnostic = finding_to_diagnostic(finding, index, self.sources, self.support)
+            if diagnostic is not None:
+                pairs.append((finding, diagnostic))
+        return Analysis(uri, version, generation, index, report, tuple(pairs))
+
+    # --- requests ----------------------------------------------------------------------------
+
+    async def hover(self, uri: str, position: types.Position) -> types.Hover | None:
+        analysis = await self.analyse(uri)
+        if analysis is None:
+            return None
+        offset = analysis.index.offset(position)
+        item = _item_at(analysis, offset)
+        if item is None:
+            return None
+        return types.Hover(
+            contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=hover_markdown(item)),
+            range=analysis.index.range(item.start, item.end),
+        )
+
+    async def code_actions(self, uri: str, where: types.Range) -> list[types.CodeAction] | None:
+        analysis = await self.analyse(uri)
+        if analysis is None:
+            return None
+        start, end = analysis.index.offset(where.start), analysis.index.offset(where.end)
+        actions: list[types.CodeAction] = []
+        for finding, diagnostic in analysis.diagnostics:
+            if finding.start <= end and start <= finding.end:
+                actions += actions_for(
+                    finding, diagnostic, uri, analysis.version, analysis.index, self.versioned_edits
+                )
+        return actions
+
+    async def pull_diagnostics(
+        self, uri: str, previous_result_id: str | None
+    ) -> types.DocumentDiagnosticReport:
+        analysis = await self.analyse(uri)
+        if analysis is None:
+            return types.RelatedFullDocumentDiagnosticReport(items=[])
+        if previous_result_id == analysis.result_id:
+            return types.RelatedUnchangedDocumentDiagnosticReport(result_id=analysis.result_id)
+        return types.RelatedFullDocumentDiagnosticReport(items=analysis.items, result_id=analysis.result_id)
+
+    # --- talking to the client ---------------------------------------------------------------
+
+    def _publish(self, uri: str, version: int | None, diagnostics: list[types.Diagnostic]) -> None:
+        self.server.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics)
+        )
+
+    def log(self, kind: types.MessageType, message: str) -> None:
+        self.server.window_log_message(types.LogMessageParams(type=kind, message=message))
+
+    def show(self, kind: types.MessageType, message: str) -> None:
+        self.log(kind, message)
+        self.server.window_show_message(types.ShowMessageParams(type=kind, message=message))
+
+    def shutdown(self) -> None:
+        self.debouncer.cancel_all()
+        self.check_executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _item_at(analysis: Analysis, offset: int) -> Finding | Confirmation | None:
+    """The shown finding (else the confirmation) whose span holds `offset`, its end included."""
+    items: list[Finding | Confirmation] = [f for f, _ in analysis.diagnostics]
+    items += analysis.report.confirmations
+    return next((i for i in items if i.start <= offset <= i.end), None)
