@@ -17,5 +17,9 @@ fi
 npx --no-install tsc -p .
 npx --no-install eslint src test
 node --test --test-reporter=dot "out/test/**/*.test.js"
-npx --no-install vsce package --out factlint.vsix >/dev/null
+# vsce's advice to bundle is noise here; show its output only when it fails.
+if ! log="$(npx --no-install vsce package --out factlint.vsix 2>&1)"; then
+  echo "$log" >&2
+  exit 1
+fi
 echo "editors: built editors/vscode/factlint.vsix"

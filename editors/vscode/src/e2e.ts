@@ -48,6 +48,14 @@ function plainRange(r: vscode.Range) {
   };
 }
 
+/** In test mode, make a server that cannot start fail the test at once, not by time-out. */
+export function reportE2eFailure(message: string): void {
+  const outDir = process.env.FACTLINT_VSCODE_E2E;
+  if (outDir) {
+    fs.writeFileSync(path.join(outDir, "error.json"), JSON.stringify({ error: message }));
+  }
+}
+
 export async function runEndToEndProbe(outDir: string, log: vscode.OutputChannel): Promise<void> {
   const write = (name: string, data: unknown) =>
     fs.writeFileSync(path.join(outDir, name), JSON.stringify(data, null, 2));

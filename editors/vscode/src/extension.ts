@@ -17,7 +17,7 @@ import {
 } from "vscode-languageclient/node";
 
 import { Discovery, INSTALL_HINT, discoverServer, which } from "./discovery";
-import { runEndToEndProbe } from "./e2e";
+import { reportE2eFailure, runEndToEndProbe } from "./e2e";
 import { SECTION, ServerSettings, affectsServerSettings, sectioned, toServerSettings } from "./settings";
 import { StatusParams, statusView } from "./status";
 
@@ -107,6 +107,8 @@ async function start(): Promise<void> {
   const found = await discover();
   if (!found.ok) {
     output.appendLine(found.message);
+    output.appendLine(`(searched PATH=${process.env.PATH ?? ""})`);
+    reportE2eFailure(found.message);
     showStatus({ state: "error", message: found.message });
     // One notification, with a way to act on it.
     const choice = await vscode.window.showErrorMessage(found.message, "Open settings");
@@ -161,6 +163,7 @@ async function start(): Promise<void> {
       `factlint: the server (${[command, ...args].join(" ")}) did not start: ${String(err)}. ` +
       (source === "setting" ? "Check `factlint.server.command`." : INSTALL_HINT);
     output.appendLine(message);
+    reportE2eFailure(message);
     showStatus({ state: "error", message });
     void vscode.window.showErrorMessage(message);
   }
