@@ -13,7 +13,6 @@ import {
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
-  TransportKind,
 } from "vscode-languageclient/node";
 
 import { Discovery, INSTALL_HINT, discoverServer, which } from "./discovery";
@@ -33,10 +32,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   statusItem.command = "factlint.showFacts";
   context.subscriptions.push(output, statusItem);
 
+  // The VS Code command ids differ from the server's `factlint.rebuild`, which
+  // vscode-languageclient registers itself from the server's executeCommandProvider.
   context.subscriptions.push(
-    vscode.commands.registerCommand("factlint.rebuild", rebuild),
+    vscode.commands.registerCommand("factlint.rebuildFactBase", rebuild),
     vscode.commands.registerCommand("factlint.showFacts", showFacts),
-    vscode.commands.registerCommand("factlint.restart", restart),
+    vscode.commands.registerCommand("factlint.restartServer", restart),
     vscode.workspace.onDidChangeConfiguration(onConfigurationChanged),
   );
 
@@ -121,10 +122,11 @@ async function start(): Promise<void> {
   const { command, args, source } = found.server;
   output.appendLine(`Starting the factlint server (${source}): ${[command, ...args].join(" ")}`);
 
+  // No `transport`: TransportKind.stdio would append `--stdio`, which `factlint serve`
+  // does not take; an executable without one talks over stdio all the same.
   const serverOptions: ServerOptions = {
     command,
     args,
-    transport: TransportKind.stdio,
     options: { cwd: workspaceFolder(), env: process.env },
   };
   const clientOptions: LanguageClientOptions = {
