@@ -1,0 +1,121 @@
+-- Drives a real headless Neovim through the factlint plugin, as a user would:
+-- open the draft, wait for diagnostics, hover the flagged value, apply the
+-- preferred quick fix with vim.lsp.buf.code_action. Writes what it saw as JSON to
+-- $FACTLINT_NVIM_OUT for tests/editors/test_neovim.py to assert on.
+--
+-- Environment: FACTLINT_NVIM_PLUGIN (editors/nvim), FACTLINT_NVIM_DRAFT,
+-- FACTLINT_NVIM_OUT, FACTLINT_NVIM_TARGET (the flagged text to act on),
+-- FACTLINT_NVIM_LEGACY=1 to force the vim.lsp.start path, FACTLINT_NVIM_TIMEOUT_MS.
+
+local out_path = assert(vim.env.FACTLINT_NVIM_OUT)
+local result = { nvim = tostring(vim.version()), steps = {} }
+local uv = vim.uv or vim.loop
+
+local function finish(code)
+  local f = assert(io.open(out_path, "w"))
+  f:write(vim.json.encode(result))
+  f:close()
+  vim.cmd(code == 0 and "qa!" or ("cq " .. code))
+end
+
+local function step(name)
+  table.insert(result.steps, name)
+end
+
+local ok, err = xpcall(function()
+  local timeout = tonumber(vim.env.FACTLINT_NVIM_TIMEOUT_MS or "180000")
+  local target = vim.env.FACTLINT_NVIM_TARGET or "3,000"
+  vim.opt.rtp:prepend(assert(vim.env.FACTLINT_NVIM_PLUGIN))
+  vim.cmd("filetype plugin indent on")
+
+  local factlint = require("factlint")
+  local started = factlint.setup({ legacy = vim.env.FACTLINT_NVIM_LEGACY == "1" })
+  assert(started, "require('factlint').setup() did not register the server")
+  step("setup")
+
+  local t0 = uv.hrtime()
+  vim.cmd("edit " .. vim.fn.fnameescape(assert(vim.env.FACTLINT_NVIM_DRAFT)))
+  result.filetype = vim.bo.filetype
+  local bufnr = vim.api.nvim_get_current_buf()
+
+  if not vim.wait(timeout, function() return #vim.diagnostic.get(bufnr) > 0 end, 10) then
+    error("no diagnostics within " .. timeout .. " ms")
+  end
+  result.first_diagnostics_ms = (uv.hrtime() - t0) / 1e6
+  step("diagnostics")
+
+  local function text_of(d)
+    local line = vim.api.nvim_buf_get_lines(bufnr, d.lnum, d.lnum + 1, false)[1] or ""
+    if d.end_lnum == d.lnum then
+      return line:sub(d.col + 1, d.end_col)
+    end
+    return line:sub(d.col + 1)
+  end
+  local function find_target()
+    for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+      if text_of(d) == target then
+        return d
+      end
+    end
+  end
+  -- Diagnostics may be published more than once (e.g. before and after the fact base).
+  vim.wait(timeout, function() return find_target() ~= nil end, 20)
+  vim.wait(300, function() return false end) -- let any follow-up publication land
+  result.diagnostics = {}
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    table.insert(result.diagnostics, {
+      lnum = d.lnum, col = d.col, end_lnum = d.end_lnum, end_col = d.end_col,
+      message = d.message, severity = d.severity, source = d.source, code = d.code, text = text_of(d),
+    })
+  end
+  local d = find_target()
+  if not d then
+    error("no diagnostic on " .. target)
+  end
+
+  local client = vim.lsp.get_clients and vim.lsp.get_clients({ bufnr = bufnr, name = "factlint" })[1]
+    or vim.lsp.get_active_clients({ bufnr = bufnr, name = "factlint" })[1]
+  result.client = { name = client.name, root_dir = client.config.root_dir, cmd = client.config.cmd }
+  result.status = factlint.state
+
+  -- Hover on the flagged value, as K would request it.
+  vim.api.nvim_win_set_cursor(0, { d.lnum + 1, d.col + 1 })
+  local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
+  local responses = vim.lsp.buf_request_sync(bufnr, "textDocument/hover", params, 30000) or {}
+  local hover = {}
+  for _, r in pairs(responses) do
+    local c = r.result and r.result.contents
+    if type(c) == "string" then
+      table.insert(hover, c)
+    elseif type(c) == "table" and c.value then
+      table.insert(hover, c.value)
+    elseif type(c) == "table" then
+      for _, part in ipairs(c) do
+        table.insert(hover, type(part) == "string" and part or part.value)
+      end
+    end
+  end
+  result.hover = table.concat(hover, "\n")
+  step("hover")
+
+  -- The quick fix, through the same function a user's keymap calls.
+  local before = vim.api.nvim_buf_get_lines(bufnr, d.lnum, d.lnum + 1, false)[1]
+  result.line_before = before
+  vim.lsp.buf.code_action({
+    apply = true,
+    filter = function(action) return action.isPreferred == true end,
+  })
+  vim.wait(30000, function()
+    return vim.api.nvim_buf_get_lines(bufnr, d.lnum, d.lnum + 1, false)[1] ~= before
+  end, 20)
+  result.line_after = vim.api.nvim_buf_get_lines(bufnr, d.lnum, d.lnum + 1, false)[1]
+  result.buffer = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), "\n")
+  step("quickfix")
+end, debug.traceback)
+
+if not ok then
+  result.error = err
+  finish(1)
+else
+  finish(0)
+end

