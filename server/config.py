@@ -7,6 +7,7 @@ then overridden by command-line flags or the editor's settings.
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -28,18 +29,21 @@ class Config:
     rule_dirs: tuple[Path, ...] = ()
     """Extra rule folders, loaded after the built-in rules."""
     fact_files: tuple[Path, ...] = ()
-    """YAML files of facts declared by hand."""
+    """YAML files of facts declared by hand (see docs/rules.md, "Facts by hand")."""
     draft_date: date | None = None
     """The date drafts are written on when they carry none; None means today."""
     severities: dict[str, str] = field(default_factory=dict)
     """Per-rule severity overrides: rule id -> error / warning / info / off."""
     disabled_rules: frozenset[str] = frozenset()
+    """Rule ids that never run, as if their severity were off."""
     builtin_rules: bool = True
+    """Whether the rules that ship with factlint are loaded before yours."""
     spacy_model: str | None = None
     """An installed spaCy pipeline to use instead of the blank English one."""
     cache_dir: Path | None = None
     """Where the built fact base is kept; None means the user cache folder."""
     debounce_ms: int = 250
+    """The language server waits this long after a keystroke before checking."""
     config_path: Path | None = None
 
     def effective_corpus_dirs(self) -> tuple[Path, ...]:
@@ -79,7 +83,7 @@ def load_config(start: Path | None = None, path: Path | None = None) -> Config:
     return config_from_mapping(table, base_dir=path.parent, source=str(path))
 
 
-_KEYS = {
+CONFIG_KEYS = {
     "corpus": "corpus_dirs",
     "rules": "rule_dirs",
     "facts": "fact_files",
@@ -91,6 +95,7 @@ _KEYS = {
     "cache-dir": "cache_dir",
     "debounce-ms": "debounce_ms",
 }
+"""Setting name in factlint.toml (or [tool.factlint]) -> the `Config` field it sets."""
 
 
 def config_from_mapping(table: dict[str, Any], base_dir: Path, source: str) -> Config:
@@ -101,10 +106,13 @@ def config_from_mapping(table: dict[str, Any], base_dir: Path, source: str) -> C
     """
     values: dict[str, Any] = {"config_path": Path(source) if source.endswith(".toml") else None}
     for key, raw in table.items():
-        name = _KEYS.get(key) or _KEYS.get(key.replace("_", "-"))
+        name = CONFIG_KEYS.get(key) or CONFIG_KEYS.get(key.replace("_", "-"))
         if name is None:
+            close = difflib.get_close_matches(key, list(CONFIG_KEYS), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
             raise ConfigError(
-                source, f"unknown setting {key!r} (known: {', '.join(sorted(_KEYS))})"
+                source,
+                f"unknown setting {key!r}{hint} (known: {', '.join(sorted(CONFIG_KEYS))})",
             )
         values[name] = _convert(name, raw, base_dir, source, key)
     return Config(**values)

@@ -22,6 +22,8 @@ class Kind(StrEnum):
     ROLE = "role"
     PLACE = "place"
     PERSON = "person"
+    SUPPRESSION = "suppression"
+    """Not a claim: a `factlint-disable` comment naming a rule that does not exist."""
 
 
 class Severity(StrEnum):

@@ -2,7 +2,9 @@
 
 Like prh's rule tests, a rule whose examples fail does not ship. Each rule's
 examples run against its inline mini-corpus (one article) when it has one,
-else against the configured corpus.
+else against the configured corpus. The rule alone judges claims of its kind
+while its examples run (other rules still lend their vocabulary), so a user's
+more specific rule does not take a built-in rule's examples from it.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ def run_examples(config: Config, rules: RuleSet) -> tuple[int, list[ExampleFailu
         for n, rule in enumerate(rules.rules):
             if not rule.examples.cases:
                 continue
-            engine = _engine_for(rule, config, rules, Path(scratch) / str(n))
+            engine = _engine_for(rule, config, rules.focused(rule), Path(scratch) / str(n))
             when = rule.examples.date
             for example in rule.examples.cases:
                 count += 1

@@ -1,22 +1,18 @@
 """Load rule files strictly: YAML data in, typed `RuleSpec`s out, or a located error.
 
 Parsing goes through `yaml.compose` so every key and value keeps its line and
-column; a problem becomes a `RuleFileError(path, line, column, message)` that
-points at the offending key or value. Only plain YAML data is accepted: any tag
-that would build an object (`!!python/...`) is an error, never constructed.
+column (see `nodes.py`); a problem becomes a `RuleFileError(path, line, column,
+message)` that points at the offending key or value.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import difflib
-import math
 import re
 import string
-import types
 import typing
 from collections.abc import Iterable, Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +20,7 @@ import yaml
 from factlint.config import Config
 from factlint.errors import RuleFileError
 from factlint.model import Kind, Severity
+from factlint.rulebook.nodes import Items, NodeReader, compose_yaml, where
 from factlint.rulebook.ruleset import RuleSet
 from factlint.rulebook.schema import (
     COMMON_KEYS,
@@ -41,10 +38,6 @@ EXAMPLE_KEYS = tuple(yaml_key(f.name) for f in dataclasses.fields(Examples))
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
 OTHER_TOOLS_KEYS = {"level": "severity", "extends": "kind", "name": "id"}
 """Keys users bring from Vale and friends, and what factlint calls them."""
-
-_CORE = "tag:yaml.org,2002:"
-_PLAIN_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
-_TAG_FOR: dict[type[yaml.Node], str] = {yaml.MappingNode: _CORE + "map", yaml.SequenceNode: _CORE + "seq"}
 
 
 def load_rules(config: Config) -> RuleSet:
@@ -134,51 +127,15 @@ def parse_rules(text: str, path: str) -> list[RuleSpec]:
     root = compose_yaml(text, path)
     if root is None:
         raise RuleFileError(path, 1, 1, "empty rule file: expected a rule (id, kind, message)")
-    reader = _Reader(path)
+    reader = _RuleReader(path)
     nodes = root.value if isinstance(root, yaml.SequenceNode) else [root]
     if not nodes:
         raise reader.fail(root, "empty list: expected at least one rule")
     return [reader.rule(node) for node in nodes]
 
 
-def compose_yaml(text: str, path: str) -> yaml.Node | None:
-    """The YAML node tree of `text`, every node with its position; a syntax error is located."""
-    try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = f"not valid YAML: {exc.problem or exc.context}"
-        context = exc.context_mark
-        if exc.problem and exc.context and exc.problem.startswith("but "):
-            message = f"not valid YAML: {exc.context}, {exc.problem}"
-        elif exc.problem and exc.context and context is not None and context is not mark:
-            message += f" ({exc.context} at line {context.line + 1}, column {context.column + 1})"
-        raise RuleFileError(path, line, column, message) from None
-    except yaml.reader.ReaderError as exc:
-        before = text[: exc.position]
-        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
-        character = chr(exc.character) if isinstance(exc.character, int) else exc.character
-        raise RuleFileError(
-            path, line, column, f"not valid YAML: character {character!r} is not allowed"
-        ) from None
-    except yaml.YAMLError as exc:
-        raise RuleFileError(path, 1, 1, f"not valid YAML: {exc}") from None
-
-
-def where(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-class _Reader:
-    """Turns the nodes of one file into typed values, failing with the node's position."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-
-    def fail(self, node: yaml.Node, message: str) -> RuleFileError:
-        line, column = where(node)
-        return RuleFileError(self.path, line, column, message)
+class _RuleReader(NodeReader):
+    """Reads rules: the common keys, the keys of the rule's kind, its examples."""
 
     def rule(self, node: yaml.Node) -> RuleSpec:
         items = self.mapping(node, "a rule")
@@ -242,7 +199,7 @@ class _Reader:
         hint = f"; did you mean {close[0]!r}?" if close else ""
         raise self.fail(node, f"severity must be error, warning, info or off, not {text!r}{hint}")
 
-    def optional_text(self, items: dict[str, tuple[yaml.Node, yaml.Node]], key: str) -> str | None:
+    def optional_text(self, items: Items, key: str) -> str | None:
         return self.scalar(items[key][1], str, key) if key in items else None
 
     def unknown_key(
@@ -261,10 +218,7 @@ class _Reader:
                 key_node,
                 f"key {key!r} belongs to {', '.join(owners)} rules, not {where_text}",
             )
-        close = difflib.get_close_matches(key, known, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(sorted(known))})"
-        where_text = f"a {kind.value} rule" if kind else "examples"
-        return self.fail(key_node, f"unknown key {key!r} in {where_text}{hint}")
+        return self.unknown(key, key_node, known, f"a {kind.value} rule" if kind else "examples")
 
     def check_placeholders(self, message: str, node: yaml.Node) -> None:
         try:
@@ -306,109 +260,3 @@ class _Reader:
             text = self.scalar(item, str, f"each sentence of examples.{key}")
             out.append(Example(text, key == "flag", where(item)[0]))
         return tuple(out)
-
-    def date(self, node: yaml.Node, key: str) -> date:
-        if not isinstance(node, yaml.ScalarNode):
-            raise self.fail(node, f"{key!r} must be a single value, not {_shape(node)}")
-        self.check_tag(node)
-        try:
-            return date.fromisoformat(node.value)
-        except ValueError:
-            raise self.fail(node, f"{key!r} must be a date YYYY-MM-DD, not {node.value!r}") from None
-
-    def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
-        if not isinstance(node, yaml.MappingNode):
-            raise self.fail(node, f"{what} must be a mapping of keys to values, not {_shape(node)}")
-        self.check_tag(node)
-        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _CORE + "str":
-                raise self.fail(key_node, f"the keys of {what} must be words")
-            key = key_node.value
-            if key in out:
-                raise self.fail(key_node, f"key {key!r} appears twice")
-            out[key] = (key_node, value_node)
-        return out
-
-    def check_tag(self, node: yaml.Node) -> None:
-        allowed = _PLAIN_TAGS if isinstance(node, yaml.ScalarNode) else {_TAG_FOR.get(type(node))}
-        if node.tag not in allowed:
-            tag = node.tag.replace(_CORE, "!!")
-            raise self.fail(node, f"YAML tag {tag!r} is not allowed: rule files are plain data")
-
-    def plain(self, node: yaml.Node, key: str) -> Any:
-        if not isinstance(node, yaml.ScalarNode):
-            raise self.fail(node, f"{key!r} must be a single value, not {_shape(node)}")
-        self.check_tag(node)
-        try:
-            return yaml.SafeLoader("").construct_object(node)
-        except (yaml.YAMLError, ValueError) as exc:
-            raise self.fail(node, f"{key!r} is not a valid value: {exc}") from None
-
-    def scalar(self, node: yaml.Node, expected: type, key: str) -> Any:
-        value = self.plain(node, key)
-        if expected is float and isinstance(value, int) and not isinstance(value, bool):
-            value = float(value)
-        if not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)):
-            raise self.fail(node, f"{key!r} must be {_NAMES[expected]}, not {_describe(value)}")
-        if isinstance(value, str) and not value.strip():
-            raise self.fail(node, f"{key!r} must not be empty")
-        if isinstance(value, float) and not math.isfinite(value):
-            raise self.fail(node, f"{key!r} must be a finite number, not {value}")
-        if isinstance(value, int | float) and not isinstance(value, bool) and value < 0:
-            raise self.fail(node, f"{key!r} must not be negative, not {value}")
-        return value
-
-    def convert(self, node: yaml.Node, hint: Any, key: str) -> Any:
-        """A value of the spec field type `hint`: words, numbers, lists, groups, tables."""
-        origin = typing.get_origin(hint)
-        if origin is tuple:
-            inner = typing.get_args(hint)[0]
-            if not isinstance(node, yaml.SequenceNode):
-                value = self.plain(node, key)
-                example = f"[{value}]" if isinstance(value, str) else "[a, b]"
-                raise self.fail(node, f"{key!r} must be a list, like {example}, not {_describe(value)}")
-            self.check_tag(node)
-            if typing.get_origin(inner) is tuple:
-                return tuple(self.group(item, key) for item in node.value)
-            return tuple(self.convert(item, inner, f"each item of {key!r}") for item in node.value)
-        if origin is dict:
-            items = self.mapping(node, repr(key))
-            inner = typing.get_args(hint)[1]
-            return {
-                self.scalar(name_node, str, f"a name in {key!r}"): self.convert(value, inner, f"{key}.{name}")
-                for name, (name_node, value) in items.items()
-            }
-        if origin in (types.UnionType, typing.Union):
-            return self.convert(node, typing.get_args(hint)[0], key)
-        return self.scalar(node, hint, key)
-
-    def group(self, node: yaml.Node, key: str) -> tuple[str, ...]:
-        """One group of words that mean the same (`[station, stop]`): a list of two or more."""
-        if not isinstance(node, yaml.SequenceNode):
-            raise self.fail(
-                node,
-                f"each item of {key!r} must be a list of words that mean the same, like [station, stop]",
-            )
-        self.check_tag(node)
-        words = tuple(self.scalar(item, str, f"each word of {key!r}") for item in node.value)
-        if len(words) < 2:
-            raise self.fail(node, f"a group in {key!r} needs at least two words")
-        return words
-
-
-_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    return repr(value.isoformat() if isinstance(value, date) else value)
-
-
-def _shape(node: yaml.Node) -> str:
-    if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    if isinstance(node, yaml.MappingNode):
-        return "a mapping"
-    return repr(node.value) if node.tag != _CORE + "null" else "nothing"

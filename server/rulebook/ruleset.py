@@ -7,7 +7,9 @@ judged by the most specific rule that covers it (user rules win ties).
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from factlint.config import Config
@@ -52,6 +54,10 @@ class RuleSet:
     rules: list[RuleSpec]
     lexicon: Lexicon
     by_kind: dict[Kind, list[RuleSpec]]
+    known_ids: frozenset[str] = frozenset()
+    """Every rule id loaded, active or not: what a suppression comment may name."""
+    unknown_suppression: Severity | None = Severity.WARNING
+    """The severity of the `unknown-suppression` check; None when it is disabled."""
 
     @classmethod
     def build(cls, specs: list[RuleSpec], config: Config) -> RuleSet:
@@ -67,64 +73,139 @@ class RuleSet:
         by_kind: dict[Kind, list[RuleSpec]] = {}
         for spec in active:
             by_kind.setdefault(spec.kind, []).append(spec)
-        return cls(active, _merge_lexicon(active), by_kind)
+        check = config.severities.get(UNKNOWN_SUPPRESSION, Severity.WARNING.value)
+        if UNKNOWN_SUPPRESSION in config.disabled_rules or check == Severity.OFF.value:
+            unknown: Severity | None = None
+        else:
+            unknown = Severity(check)
+        known = frozenset(spec.id for spec in specs) | {UNKNOWN_SUPPRESSION}
+        return cls(active, _merge_lexicon(active), by_kind, known, unknown)
 
-    def rule_for(self, kind: Kind, subject: str | None = None) -> RuleSpec | None:
-        """The most specific active rule of `kind` covering `subject` (a noun key or title)."""
+    def rule_for(self, kind: Kind, subject: str | None = None, title: str | None = None) -> RuleSpec | None:
+        """The most specific active rule of `kind` for a claim about `subject` (a noun key).
+
+        A rule that lists the claim's subject (quantity `nouns`, duration `subjects`)
+        or its title head (role `titles`, when the caller passes `title`) beats one
+        that lists nothing; among equals the rule loaded last (a user's) wins.
+        """
         best: RuleSpec | None = None
         best_rank = -1
-        for order, spec in enumerate(self.by_kind.get(kind, [])):
-            listed = _subjects(spec.spec)
-            if listed:
-                keys = {self.lexicon.noun_key(s) for s in listed}
-                if subject is None or self.lexicon.noun_key(subject) not in keys:
-                    continue
-                rank = 2
-            else:
-                rank = 1
-            if (rank, order) >= (best_rank, -1):
+        for spec in self.by_kind.get(kind, []):
+            rank = self._rank(spec, subject, title)
+            if rank >= best_rank and rank > 0:
                 best, best_rank = spec, rank
         return best
 
+    def _rank(self, spec: RuleSpec, subject: str | None, title: str | None) -> int:
+        """2: the rule names what the claim is about; 1: it covers anything; 0: not this claim."""
+        listed = _subjects(spec.spec)
+        if listed:
+            keys = {self.lexicon.noun_key(s) for s in listed}
+            return 2 if subject is not None and self.lexicon.noun_key(subject) in keys else 0
+        if title is not None and isinstance(spec.spec, RoleSpec):
+            heads = {self.lexicon.title_group.get(t.lower(), t.lower()) for t in _titles(spec.spec)}
+            return 2 if title in heads else 1
+        return 1
+
+    def focused(self, rule: RuleSpec) -> RuleSet:
+        """This rule set with `rule` alone judging its kind: how its examples are run."""
+        by_kind = dict(self.by_kind)
+        by_kind[rule.kind] = [rule]
+        return replace(self, by_kind=by_kind)
+
     def apply_suppressions(self, text: str, findings: list[Finding]) -> list[Finding]:
-        """Drop findings silenced by `factlint-disable` comments in the draft."""
-        if "factlint-disable" not in text:
+        """Drop findings silenced by `factlint-disable` comments; report ids no rule has."""
+        if "factlint-" not in text:
             return findings
-        silenced = suppressed_ranges(text)
-        return [
+        directives = list(iter_directives(text))
+        silenced = suppressed_ranges(text, directives)
+        kept = [
             f
             for f in findings
-            if not any(
-                start <= f.start < end and (not ids or f.rule in ids)
-                for start, end, ids in silenced
-            )
+            if not any(start <= f.start < end and (not ids or f.rule in ids) for start, end, ids in silenced)
         ]
+        return kept + self._unknown_ids(directives)
 
+    def _unknown_ids(self, directives: list[Directive]) -> list[Finding]:
+        if self.unknown_suppression is None:
+            return []
+        found = []
+        for directive in directives:
+            for rule_id, start in directive.ids:
+                if rule_id in self.known_ids:
+                    continue
+                close = difflib.get_close_matches(rule_id, sorted(self.known_ids), n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                found.append(
+                    Finding(
+                        rule=UNKNOWN_SUPPRESSION,
+                        kind=Kind.SUPPRESSION,
+                        severity=self.unknown_suppression,
+                        message=f"factlint-{directive.verb} names no known rule {rule_id!r}{hint}",
+                        start=start,
+                        end=start + len(rule_id),
+                        claim_text=rule_id,
+                        expected=tuple(close),
+                        sources=(),
+                    )
+                )
+        return found
+
+
+UNKNOWN_SUPPRESSION = "unknown-suppression"
+"""The id of the check that reports suppression comments naming rules that do not exist."""
 
 _DIRECTIVE = re.compile(r"<!--\s*factlint-(disable-next-line|disable|enable)\b([^>]*?)-->")
+_ID = re.compile(r"[^\s,]+")
 
 
-def suppressed_ranges(text: str) -> list[tuple[int, int, frozenset[str]]]:
-    """(start, end, rule ids) spans silenced by comments; empty ids means every rule."""
-    ranges: list[tuple[int, int, frozenset[str]]] = []
-    open_block: tuple[int, frozenset[str]] | None = None
+@dataclass(frozen=True)
+class Directive:
+    """One `<!-- factlint-... -->` comment of a draft."""
+
+    verb: str
+    """disable, disable-next-line or enable."""
+    start: int
+    end: int
+    ids: tuple[tuple[str, int], ...]
+    """(rule id, offset in the draft) of every id the comment names; none means every rule."""
+
+
+def iter_directives(text: str) -> Iterator[Directive]:
     for match in _DIRECTIVE.finditer(text):
-        verb = match.group(1)
-        ids = frozenset(match.group(2).replace(",", " ").split())
-        if verb == "disable-next-line":
-            line_start = text.find("\n", match.end())
+        ids = tuple((m.group(), match.start(2) + m.start()) for m in _ID.finditer(match.group(2)))
+        yield Directive(match.group(1), match.start(), match.end(), ids)
+
+
+def suppressed_ranges(
+    text: str, directives: list[Directive] | None = None
+) -> list[tuple[int, int, frozenset[str]]]:
+    """(start, end, rule ids) spans silenced by comments; empty ids means every rule.
+
+    `disable` blocks run to the next `enable` (which closes every open block) or
+    to the end of the draft; `disable-next-line` covers the line after the comment.
+    """
+    ranges: list[tuple[int, int, frozenset[str]]] = []
+    open_blocks: list[tuple[int, frozenset[str]]] = []
+    for directive in iter_directives(text) if directives is None else directives:
+        ids = frozenset(rule_id for rule_id, _ in directive.ids)
+        if directive.verb == "disable-next-line":
+            line_start = text.find("\n", directive.end)
             if line_start < 0:
                 continue
             line_end = text.find("\n", line_start + 1)
             ranges.append((line_start + 1, line_end if line_end >= 0 else len(text), ids))
-        elif verb == "disable":
-            open_block = (match.end(), ids)
-        elif open_block is not None:
-            ranges.append((open_block[0], match.start(), open_block[1]))
-            open_block = None
-    if open_block is not None:
-        ranges.append((open_block[0], len(text), open_block[1]))
+        elif directive.verb == "disable":
+            open_blocks.append((directive.end, ids))
+        else:
+            ranges.extend((start, directive.start, ids) for start, ids in open_blocks)
+            open_blocks = []
+    ranges.extend((start, len(text), ids) for start, ids in open_blocks)
     return ranges
+
+
+def _titles(spec: RoleSpec) -> tuple[str, ...]:
+    return spec.titles + tuple(word for group in spec.title_groups for word in group)
 
 
 def _subjects(spec: object) -> tuple[str, ...]:
@@ -184,9 +265,7 @@ def _merge_lexicon(rules: list[RuleSpec]) -> Lexicon:
     lexicon.portfolios = portfolios
     lexicon.past_markers = frozenset(past)
     lexicon.region_of = {k: frozenset(v) for k, v in region_of.items()}
-    lexicon.places = frozenset(region_of) | frozenset(
-        r for regions in region_of.values() for r in regions
-    )
+    lexicon.places = frozenset(region_of) | frozenset(r for regions in region_of.values() for r in regions)
     lexicon.place_prepositions = frozenset(prepositions)
     lexicon.future_markers = frozenset(future)
     return lexicon
