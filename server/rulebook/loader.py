@@ -24,6 +24,7 @@ from factlint.rulebook.nodes import Items, NodeReader, compose_yaml, where
 from factlint.rulebook.ruleset import RuleSet
 from factlint.rulebook.schema import (
     COMMON_KEYS,
+    ONE_WORD,
     PLACEHOLDERS,
     SPEC_FOR_KIND,
     Example,
@@ -154,6 +155,7 @@ class _RuleReader(NodeReader):
         spec_type = SPEC_FOR_KIND[kind]
         hints = typing.get_type_hints(spec_type)
         fields = {yaml_key(f.name): f.name for f in dataclasses.fields(spec_type)}
+        one_word = {f.name for f in dataclasses.fields(spec_type) if f.metadata.get(ONE_WORD)}
         values: dict[str, Any] = {}
         for key, (key_node, value_node) in items.items():
             if key in COMMON_KEYS:
@@ -161,6 +163,8 @@ class _RuleReader(NodeReader):
             if key not in fields:
                 raise self.unknown_key(key, key_node, [*COMMON_KEYS, *fields], kind)
             values[fields[key]] = self.convert(value_node, hints[fields[key]], key)
+            if fields[key] in one_word:
+                self.check_one_word(value_node, key)
         message_node = items["message"][1]
         message = self.scalar(message_node, str, "message")
         self.check_placeholders(message, message_node)
@@ -219,6 +223,14 @@ class _RuleReader(NodeReader):
                 f"key {key!r} belongs to {', '.join(owners)} rules, not {where_text}",
             )
         return self.unknown(key, key_node, known, f"a {kind.value} rule" if kind else "examples")
+
+    def check_one_word(self, node: yaml.Node, key: str) -> None:
+        """The extractor matches these lists word by word: a phrase would never match."""
+        if isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                self.check_one_word(item, key)
+        elif isinstance(node, yaml.ScalarNode) and len(node.value.split()) > 1:
+            raise self.fail(node, f"{key!r} holds single words, and {node.value!r} is several")
 
     def check_placeholders(self, message: str, node: yaml.Node) -> None:
         try:

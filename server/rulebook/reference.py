@@ -28,7 +28,15 @@ from typing import Any
 from factlint.config import CONFIG_KEYS, Config
 from factlint.corpus.factfiles import FACT_KEY_DOCS
 from factlint.model import Kind, Severity
-from factlint.rulebook.schema import COMMON_KEYS, SPEC_FOR_KIND, Example, Examples, RuleSpec, yaml_key
+from factlint.rulebook.schema import (
+    COMMON_KEYS,
+    ONE_WORD,
+    SPEC_FOR_KIND,
+    Example,
+    Examples,
+    RuleSpec,
+    yaml_key,
+)
 
 REQUIRED = ("id", "kind", "message")
 _BLOCK = re.compile(r"(<!-- generated: (?P<name>[\w-]+) -->\n)(?P<body>.*?)(<!-- end generated -->)", re.S)
@@ -129,7 +137,13 @@ class _Field:
 
 def _fields(cls: type, docs: dict[str, str]) -> list[tuple[_Field, str]]:
     hints = typing.get_type_hints(cls)
-    return [(_Field(f, hints[f.name]), docs[yaml_key(f.name)]) for f in dataclasses.fields(cls)]
+    return [
+        (
+            _Field(f, hints[f.name]),
+            docs[yaml_key(f.name)] + (" One word each." if f.metadata.get(ONE_WORD) else ""),
+        )
+        for f in dataclasses.fields(cls)
+    ]
 
 
 def _rule_table(cls: type, keys: Sequence[str]) -> str:

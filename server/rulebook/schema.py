@@ -15,6 +15,9 @@ from datetime import date
 
 from factlint.model import Kind, Severity
 
+ONE_WORD = "one_word"
+"""Field metadata: a list the extractor matches word by word, so each entry must be one word."""
+
 
 @dataclass(frozen=True)
 class Example:
@@ -54,7 +57,7 @@ class QuantitySpec:
     """Relative difference allowed between exact figures (0.05 = 5%)."""
     hedged_tolerance: float = 0.1
     """Relative difference allowed when either figure is hedged ("about", "nearly")."""
-    hedges: tuple[str, ...] = ()
+    hedges: tuple[str, ...] = field(default=(), metadata={ONE_WORD: True})
     """Words that make a figure approximate."""
     changes_over_time: bool = True
     """Whether the figure can change (troop counts); timeless ones compare across any dates."""
@@ -80,21 +83,21 @@ class DurationSpec:
 class EventDateSpec:
     min_support: float = 3.0
     """Event dates need more shared context than figures: many events share a frame."""
-    future_markers: tuple[str, ...] = ()
+    future_markers: tuple[str, ...] = field(default=(), metadata={ONE_WORD: True})
     """Words that put a date in the future ("will", "scheduled"): a plan is not an event."""
 
 
 @dataclass(frozen=True)
 class RoleSpec:
-    titles: tuple[str, ...] = ()
-    """Title head words (minister, spokesman), one word each."""
-    title_groups: tuple[tuple[str, ...], ...] = ()
+    titles: tuple[str, ...] = field(default=(), metadata={ONE_WORD: True})
+    """Title head words (minister, spokesman)."""
+    title_groups: tuple[tuple[str, ...], ...] = field(default=(), metadata={ONE_WORD: True})
     """Heads that name the same role: [[spokesman, spokeswoman, spokesperson]]."""
-    portfolios: tuple[str, ...] = ()
+    portfolios: tuple[str, ...] = field(default=(), metadata={ONE_WORD: True})
     """Qualifiers that distinguish one office from another of the same head (foreign, defence)."""
-    portfolio_groups: tuple[tuple[str, ...], ...] = ()
+    portfolio_groups: tuple[tuple[str, ...], ...] = field(default=(), metadata={ONE_WORD: True})
     """Spellings of one portfolio: [[defence, defense]]."""
-    past_markers: tuple[str, ...] = ()
+    past_markers: tuple[str, ...] = field(default=(), metadata={ONE_WORD: True})
     """Words that put a title in the past (former, ex): such titles are never compared."""
     window_days: int = 730
     """Titles change: sources further than this from the draft's date are not compared."""
@@ -104,7 +107,7 @@ class RoleSpec:
 class PlaceSpec:
     regions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Containment: region -> places inside it. A place is compatible with what contains it."""
-    prepositions: tuple[str, ...] = ()
+    prepositions: tuple[str, ...] = field(default=(), metadata={ONE_WORD: True})
     """Words before a place name ("in", "at")."""
     min_support: float = 3.0
     """How much matching context around the place makes two sentences speak of one event."""

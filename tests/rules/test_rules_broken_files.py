@@ -117,6 +117,11 @@ CASES = [
         "4:12: a group in 'synonyms' needs at least two words",
     ),
     (
+        "a phrase where the extractor matches single words",
+        "id: transit-staff\nkind: role\nmessage: m\ntitles: [stationmaster, chief dispatcher]\n",
+        "4:25: 'titles' holds single words, and 'chief dispatcher' is several",
+    ),
+    (
         "a YAML tag that would build an object",
         "id: !!python/name:os.system transit\nkind: quantity\nmessage: m\n",
         "1:5: YAML tag '!!python/name:os.system' is not allowed: rule files are plain data",
