@@ -40,15 +40,42 @@ def align(draft: tuple[str, ...], source: tuple[str, ...]) -> Alignment:
 
 
 def support(draft: Frame, source: Frame, alignment: Alignment, first: int, last: int, target: int) -> float:
-    """Weight of draft words within WINDOW of draft[first:last] matched near source position `target`."""
+    """Weight of draft words within WINDOW of draft[first:last] matched near source position `target`.
+
+    A neighbouring value that both sentences state alike ("was *first* diagnosed
+    ... in 1994" against "was *first* diagnosed ... in 1990") is shared context
+    too, and counts as a word.
+    """
     total = 0.0
     for k in range(max(0, first - WINDOW), min(len(draft.tokens), last + WINDOW)):
         if first <= k < last:
             continue
         matched = alignment.draft_to_source.get(k)
-        if matched is not None and abs(matched - target) <= WINDOW + (last - first) + 1:
-            total += draft.weights[k]
+        if matched is None or abs(matched - target) > WINDOW + (last - first) + 1:
+            continue
+        weight = draft.weights[k]
+        if weight == 0.0 and _same_value_at(draft, k, source, matched):
+            weight = 1.0
+        total += weight
     return total
+
+
+def _same_value_at(draft: Frame, k: int, source: Frame, j: int) -> bool:
+    """Whether the values behind two aligned placeholders are written the same."""
+    ours = next((m for m in draft.mentions if m.position == k), None)
+    theirs = next((m for m in source.mentions if m.position == j), None)
+    return ours is not None and theirs is not None and ours.value == theirs.value
+
+
+def nearest_words_match(draft: Frame, alignment: Alignment, position: int) -> bool:
+    """Whether the nearest content word (not a preposition) on either side of `position` is matched."""
+    for step in (-1, 1):
+        k = position + step
+        while 0 <= k < len(draft.tokens) and draft.weights[k] < 1.0:
+            k += step
+        if 0 <= k < len(draft.tokens) and k in alignment.draft_to_source:
+            return True
+    return False
 
 
 def adjacent_match(alignment: Alignment, first: int, last: int) -> bool:

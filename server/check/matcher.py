@@ -13,7 +13,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from factlint.check.align import Alignment, adjacent_match, align, names_conflict, support
+from factlint.check.align import (
+    Alignment,
+    adjacent_match,
+    align,
+    names_conflict,
+    nearest_words_match,
+    support,
+)
 from factlint.check.compare import (
     moved_duration_text,
     compare_dates,
@@ -137,6 +144,10 @@ class Checker:
             needed += 1.0
         if weight < needed or not adjacent_match(alignment, mention.position, mention.position + 1):
             return None
+        if mention.kind is Kind.EVENT_DATE and not nearest_words_match(frame, alignment, mention.position):
+            return None  # "left office in 1953" and "became president in 1945" are two events
+        if _states_value_elsewhere(mention, source, index):
+            return index, None
         if isinstance(spec, QuantitySpec):
             if not quantity_comparable(frame.said_on, source.said_on, spec):
                 return index, None
@@ -239,6 +250,18 @@ class Checker:
             value_location=sentence.value_locations[mention_index],
             link=sentence.link,
         )
+
+
+def _states_value_elsewhere(mention: Mention, source: Frame, aligned: int) -> bool:
+    """Whether the source sentence states the draft's value too, in another place.
+
+    "first, third and fifth" against "first, second, third and fifth": the lists
+    align one item off, but the source does say "third".
+    """
+    return any(
+        i != aligned and m.kind is mention.kind and m.value == mention.value
+        for i, m in enumerate(source.mentions)
+    )
 
 
 def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -9,6 +9,7 @@ and rebuilt whenever either changes.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import heapq
 import math
@@ -227,12 +228,23 @@ def cache_dir(config: Config) -> Path:
     return Path(root) / "factlint"
 
 
+@functools.cache
+def _code_digest() -> bytes:
+    """The extractor's own source: a changed extractor must not reuse facts it would not find."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.digest()
+
+
 def cache_key(config: Config) -> str:
     """A digest of everything the fact base depends on: code version, corpus and rule files."""
     from factlint.corpus.reader import iter_article_paths
     from factlint.rulebook.loader import iter_rule_files
 
     digest = hashlib.sha256(f"{__version__}/{CACHE_FORMAT}/{config.spacy_model}".encode())
+    digest.update(_code_digest())
     for folder in config.effective_corpus_dirs():
         digest.update(str(folder.resolve()).encode())
         paths = [*iter_article_paths(folder), folder / "manifest.yaml"]

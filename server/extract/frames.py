@@ -34,6 +34,7 @@ MULTIWORD_HEDGES = {("more", "than"), ("less", "than"), ("fewer", "than"), ("at"
                     ("at", "most"), ("up", "to"), ("as", "many", "as"), ("as", "much", "as")}  # fmt: skip
 NAME_STOPS = {w.capitalize() for w in STOP_WORDS} | {"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame"}
 _PLACEHOLDER = "§"
+ACRONYM_PLACES = {"US", "U.S.", "USA", "UK", "U.K.", "UAE", "EU"}
 
 
 @dataclass
@@ -294,7 +295,7 @@ def _name_runs(
         j = i
         while j < len(words) and _capitalised(words[j], claimed[j]):
             j += 1
-        run = [k for k in range(i, j) if words[k] not in NAME_STOPS]
+        run = [k for k in range(i, j) if words[k] not in NAME_STOPS and not _acronym(words[k])]
         # a sentence's first word is a name only if it is capitalised elsewhere too
         first_in_sentence = i == 0 or (i > 0 and words[i - 1] in ('"', "“", "'", "‘", "("))
         if first_in_sentence and run and run[0] == i and j - i == 1:
@@ -319,6 +320,12 @@ def _split_at_titles(words: list[str], a: int, b: int, lexicon: Lexicon) -> list
     return pieces
 
 
+def _acronym(word: str) -> bool:
+    """ "RUSI", "NATO": organisations more often than people or places; left out of name swaps."""
+    letters = [ch for ch in word if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters) and word not in ACRONYM_PLACES
+
+
 def _capitalised(word: str, claimed: bool) -> bool:
     if claimed or not word[:1].isupper() or not any(ch.isalpha() for ch in word):
         return False
@@ -329,4 +336,7 @@ def _capitalised(word: str, claimed: bool) -> bool:
 def _is_place(lower: list[str], i: int, key: tuple[str, ...], lexicon: Lexicon) -> bool:
     if " ".join(key) in lexicon.places:
         return True
-    return i > 0 and lower[i - 1] in lexicon.place_prepositions
+    before = i - 1
+    if before > 0 and lower[before] == "the":
+        before -= 1  # "in the South China Sea"
+    return before >= 0 and lower[before] in lexicon.place_prepositions
