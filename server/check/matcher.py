@@ -22,12 +22,12 @@ from factlint.check.align import (
     support,
 )
 from factlint.check.compare import (
-    moved_duration_text,
     compare_dates,
     compare_duration,
     compare_quantity,
     compare_titles,
     days_apart,
+    moved_duration_text,
     quantity_comparable,
 )
 from factlint.corpus.factbase import FactBase
