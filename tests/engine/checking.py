@@ -1,0 +1,49 @@
+"""Check draft sentences against a corpus with the real engine, the way a specification reads.
+
+`corpus.flags("The US has 3,000 troops in Afghanistan.", on="2021-04-02")` is the
+list of findings for that sentence written on that day; `corpus.confirms(...)` the
+claims the sources agree with. Dates are ISO strings so a test reads like a dateline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from factlint.config import Config
+from factlint.engine import Engine
+from factlint.model import Confirmation, Finding, Kind
+
+
+@dataclass
+class Corpus:
+    engine: Engine
+
+    @classmethod
+    def open(cls, folder: Path | None, cache: Path) -> Corpus:
+        """The bundled seeds when `folder` is None, else the articles in `folder`."""
+        corpus_dirs = (folder,) if folder is not None else ()
+        return cls(Engine.open(Config(corpus_dirs=corpus_dirs, cache_dir=cache)))
+
+    def flags(self, draft: str, on: str | None) -> list[Finding]:
+        when = date.fromisoformat(on) if on else None
+        return self.engine.check(draft, when).findings
+
+    def confirms(self, draft: str, on: str | None) -> list[Confirmation]:
+        when = date.fromisoformat(on) if on else None
+        return self.engine.check(draft, when).confirmations
+
+    def flagged(self, draft: str, on: str | None) -> list[tuple[Kind, str]]:
+        """(kind, claim text) of every finding: what a writer sees underlined."""
+        return [(f.kind, f.claim_text) for f in self.flags(draft, on)]
+
+
+CorpusOf = Callable[[dict[str, str]], Corpus]
+"""The `corpus_of` fixture: a corpus made of the given {file name: text} articles."""
+
+
+def source_names(finding: Finding | Confirmation) -> set[str]:
+    """The file names a finding cites, e.g. {"000_a0f80ff5c1b36328.txt"}."""
+    return {Path(s.article.path).name for s in finding.sources}

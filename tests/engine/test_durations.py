@@ -1,0 +1,54 @@
+"""Duration: how long something lasted, in any of the ways newswires write it."""
+
+from __future__ import annotations
+
+import pytest
+from factlint.model import Kind
+
+from .checking import Corpus
+
+
+@pytest.mark.parametrize(
+    ("draft", "claim", "on"),
+    [
+        ("The round of talks in Doha ended after 12 days of negotiations.", "12 days", "2019-03-13"),
+        (
+            "The Taliban's six-year rule came to an end following the US invasion in 2001.",
+            "six-year",
+            "2019-03-13",
+        ),
+        ("Khalilzad finished a six-day visit to Kabul on Monday.", "six-day", "2021-04-14"),
+        (
+            "The rule ended with the US invasion in 2001 but 16 years on, Washington is seeking truce.",
+            "16 years",
+            "2019-03-13",
+        ),
+    ],
+    ids=["N days of", "hyphenated N-year", "a N-day visit", "N years on"],
+)
+def test_a_different_duration_is_flagged(seeds: Corpus, draft: str, claim: str, on: str) -> None:
+    assert seeds.flagged(draft, on=on) == [(Kind.DURATION, claim)]
+
+
+@pytest.mark.parametrize(
+    ("draft", "on"),
+    [
+        ("Another round is possible after the 16 days of negotiations in Doha.", "2019-03-13"),
+        ("The Taliban's five-year rule came to an end following the US invasion in 2001.", "2019-03-13"),
+        ("Khalilzad finished a four-day visit to Kabul on Monday.", "2021-04-14"),
+        (
+            "The rule ended with the US invasion in 2001 but 18 years on, Washington is seeking truce.",
+            "2019-03-13",
+        ),
+    ],
+    ids=["16 days of", "five-year rule", "four-day visit", "18 years on"],
+)
+def test_the_sources_duration_passes(seeds: Corpus, draft: str, on: str) -> None:
+    assert seeds.flags(draft, on=on) == []
+
+
+def test_a_duration_in_another_unit_of_a_new_corpus_is_compared(transit: Corpus) -> None:
+    assert transit.flagged("Trams will run every ten minutes at peak times.", on="2023-03-15") == [
+        (Kind.DURATION, "ten minutes")
+    ]
+    assert transit.flags("Trams will run every six minutes at peak times.", on="2023-03-15") == []

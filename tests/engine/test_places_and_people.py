@@ -1,0 +1,46 @@
+"""Place and person: where an event happened, and who did it."""
+
+from __future__ import annotations
+
+import pytest
+from factlint.model import Kind
+
+from .checking import Corpus, source_names
+
+MEETING = "Turkish Foreign Minister Mevlut Cavusoglu met Afghan President Ashraf Ghani in {} this week."
+ON = "2021-04-02"
+
+
+def test_a_place_the_sources_do_not_give_for_the_event_is_flagged(seeds: Corpus) -> None:
+    [finding] = seeds.flags(MEETING.format("Uzbekistan"), on=ON)
+    assert (finding.kind, finding.claim_text) == (Kind.PLACE, "Uzbekistan")
+    assert finding.expected == ("Tajikistan",)
+
+
+@pytest.mark.parametrize("place", ["Tajikistan", "Dushanbe"], ids=["the same place", "a city within it"])
+def test_the_sources_place_or_a_place_within_it_passes(seeds: Corpus, place: str) -> None:
+    assert seeds.flags(MEETING.format(place), on=ON) == []
+
+
+def test_a_place_in_a_new_corpus_is_compared(transit: Corpus) -> None:
+    draft = "The tunnel boring machine, built in {}, is named Agnes after the city's first female mayor."
+    [finding] = transit.flags(draft.format("Italy"), on="2024-09-03")
+    assert (finding.kind, finding.claim_text) == (Kind.PLACE, "Italy")
+    assert transit.flags(draft.format("Germany"), on="2024-09-03") == []
+
+
+def test_someone_else_named_in_the_sources_statement_is_flagged(seeds: Corpus) -> None:
+    draft = (
+        "During Monday's phone conversation, Turkish Foreign Minister Mevlut Cavusoglu and "
+        "US Secretary of State {} discussed the Afghanistan conflict."
+    )
+    [finding] = seeds.flags(draft.format("Mike Pompeo"), on="2021-04-14")
+    assert (finding.kind, finding.claim_text) == (Kind.PERSON, "Mike Pompeo")
+    assert source_names(finding) == {"003_a5a73680dd0e2c6b.txt"}
+    assert seeds.flags(draft.format("Antony Blinken"), on="2021-04-14") == []
+
+
+def test_a_person_in_a_new_corpus_is_compared(transit: Corpus) -> None:
+    draft = "Chief engineer {} said the crews had removed about 180,000 tonnes of earth."
+    assert transit.flagged(draft.format("Sarah Lund"), on="2024-09-03") == [(Kind.PERSON, "Sarah Lund")]
+    assert transit.flags(draft.format("Priya Raman"), on="2024-09-03") == []

@@ -1,0 +1,80 @@
+"""Quantity: a number and what it counts, compared with the figure the sources give."""
+
+from __future__ import annotations
+
+import pytest
+from factlint.model import Kind
+
+from .checking import Corpus, source_names
+
+ON = "2021-04-02"
+
+
+def test_a_different_troop_count_is_flagged_with_the_sources_figure(seeds: Corpus) -> None:
+    [finding] = seeds.flags("The US has 3,000 troops in Afghanistan.", on=ON)
+    assert (finding.kind, finding.claim_text) == (Kind.QUANTITY, "3,000")
+    assert finding.expected == ("2,500",)
+    assert "2,500" in finding.message
+
+
+def test_the_troop_count_the_sources_give_passes(seeds: Corpus) -> None:
+    assert seeds.flags("The US has 2,500 troops in Afghanistan.", on=ON) == []
+    [confirmed] = seeds.confirms("The US has 2,500 troops in Afghanistan.", on=ON)
+    assert confirmed.claim_text == "2,500"
+
+
+@pytest.mark.parametrize(
+    ("draft", "claim", "on"),
+    [
+        (
+            "On Tuesday, the Taliban fired three missiles at a coalition military base in Khost province.",
+            "three",
+            ON,
+        ),
+        (
+            "The Taliban said they want agreement on five issues for any deal to be signed.",
+            "five",
+            "2019-03-13",
+        ),
+    ],
+    ids=["number word: missiles", "number word: core issues"],
+)
+def test_a_wrong_number_word_is_flagged(seeds: Corpus, draft: str, claim: str, on: str) -> None:
+    assert seeds.flagged(draft, on=on) == [(Kind.QUANTITY, claim)]
+
+
+@pytest.mark.parametrize(
+    ("draft", "on"),
+    [
+        ("On Tuesday, the Taliban fired two missiles at a coalition military base in Khost province.", ON),
+        ("The Taliban said they want agreement on four issues for any deal to be signed.", "2019-03-13"),
+        (
+            "The Taliban's five-year rule over at least three quarters of Afghanistan came to an end.",
+            "2019-03-13",
+        ),
+    ],
+    ids=["two missiles", "four issues", "fraction: three quarters"],
+)
+def test_the_sources_numbers_pass(seeds: Corpus, draft: str, on: str) -> None:
+    assert seeds.flags(draft, on=on) == []
+
+
+def test_money_in_millions_is_compared_by_value(transit: Corpus) -> None:
+    [finding] = transit.flags("The final bill for the project came to £600 million.", on="2025-05-16")
+    assert (finding.kind, finding.claim_text) == (Kind.QUANTITY, "600 million")
+    assert source_names(finding) == {"crosstown-opens.html"}
+    assert transit.flags("The final bill for the project came to £550 million.", on="2025-05-16") == []
+
+
+def test_decimal_measures_are_compared(transit: Corpus) -> None:
+    draft = (
+        "The 9.8-kilometre line will run from the Millbrook depot in the west to Harbour Gate in the east."
+    )
+    assert transit.flagged(draft, on="2023-03-15") == [(Kind.QUANTITY, "9.8")]
+    assert transit.flags(draft.replace("9.8", "11.2"), on="2023-03-15") == []
+
+
+def test_a_count_written_with_a_thousands_separator_is_compared(transit: Corpus) -> None:
+    draft = "The council expects {} journeys a day once the line is fully open."
+    assert transit.flagged(draft.format("80,000"), on="2023-03-15") == [(Kind.QUANTITY, "80,000")]
+    assert transit.flags(draft.format("60,000"), on="2023-03-15") == []

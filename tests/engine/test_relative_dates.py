@@ -1,0 +1,78 @@
+"""Relative dates: resolved against the article's date in the sources, the draft's date in drafts.
+
+"On Thursday" in an article dated Thursday 1 April 2021 means that very day, as
+newswires write it; "on Thursday" in a draft written on Friday 2 April means the
+day before. Both are 1 April, so they agree.
+"""
+
+from __future__ import annotations
+
+import pytest
+from factlint.model import Kind
+
+from .checking import Corpus
+
+CALL = "{}, US Secretary of Defence Lloyd Austin called Turkish Defence Minister Hulusi Akar."
+PRICE = "US State Department spokesman Ned Price {} said Mr Khalilzad stayed in Doha for more talks."
+
+
+def test_a_weekday_naming_the_articles_own_weekday_means_that_day(seeds: Corpus) -> None:
+    # 000 is dated Thursday 2021-04-01 and says Price spoke "on Thursday": 1 April, not 25 March.
+    assert seeds.flags(PRICE.format("on April 1"), on="2021-04-05") == []
+    assert seeds.flagged(PRICE.format("on March 25"), on="2021-04-05") == [(Kind.EVENT_DATE, "March 25")]
+
+
+def test_a_weekday_in_the_draft_is_resolved_against_the_drafts_date(seeds: Corpus) -> None:
+    # Written on Friday 2 April 2021: Thursday is 1 April, Wednesday 31 March.
+    assert seeds.flags(CALL.format("On Thursday"), on="2021-04-02") == []
+    assert seeds.flagged(CALL.format("On Wednesday"), on="2021-04-02") == [(Kind.EVENT_DATE, "Wednesday")]
+
+
+def test_last_weekday_from_a_later_draft_reaches_back_to_the_same_day(seeds: Corpus) -> None:
+    # Written on Monday 5 April 2021: "last Thursday" is 1 April.
+    assert seeds.flags(CALL.format("Last Thursday"), on="2021-04-05") == []
+
+
+def test_the_same_weekday_written_a_week_later_is_another_day(seeds: Corpus) -> None:
+    # Written on Friday 9 April 2021, "on Thursday" is 8 April: a week after the call.
+    assert seeds.flagged(CALL.format("On Thursday"), on="2021-04-09") == [(Kind.EVENT_DATE, "Thursday")]
+
+
+@pytest.mark.parametrize(
+    ("when", "on", "flagged"),
+    [
+        ("last September", "2021-04-02", False),
+        ("last October", "2021-04-02", True),
+        ("in September 2020", "2021-04-02", False),
+    ],
+    ids=["last September, said in 2021", "last October", "the month it resolves to"],
+)
+def test_last_month_name_is_resolved_against_the_articles_date(
+    seeds: Corpus, when: str, on: str, flagged: bool
+) -> None:
+    # 002 is dated 2021-03-27 and says the talks "began last September": September 2020.
+    draft = f"The peace talks between the government and the Taliban began {when} in Doha."
+    assert bool(seeds.flags(draft, on=on)) is flagged
+
+
+def test_this_week_in_a_source_covers_the_days_of_its_week(seeds: Corpus) -> None:
+    # 000 (Thursday 1 April 2021): Cavusoglu "this week met" Ghani, i.e. between 29 March and 4 April.
+    draft = "Turkish Foreign Minister Mevlut Cavusoglu on {} met Afghan President Ashraf Ghani in Tajikistan."
+    assert seeds.flags(draft.format("March 30"), on="2021-04-02") == []
+    assert seeds.flagged(draft.format("March 20"), on="2021-04-02") == [(Kind.EVENT_DATE, "March 20")]
+
+
+def test_this_week_in_a_draft_means_the_drafts_week(seeds: Corpus) -> None:
+    draft = (
+        "Turkish Foreign Minister Mevlut Cavusoglu this week met Afghan President Ashraf Ghani in Tajikistan."
+    )
+    assert seeds.flags(draft, on="2021-04-02") == []
+    assert seeds.flagged(draft, on="2021-04-16") == [(Kind.EVENT_DATE, "this week")]
+
+
+def test_a_weekday_in_an_html_article_dated_by_its_manifest(transit: Corpus) -> None:
+    # crosstown-opens.html is dated Thursday 15 May 2025 by the manifest and says "on Thursday".
+    draft = "The Crosstown line opened to passengers {}."
+    assert transit.flags(draft.format("on May 15"), on="2025-05-16") == []
+    assert transit.flags(draft.format("last Thursday"), on="2025-05-20") == []
+    assert transit.flagged(draft.format("on May 8"), on="2025-05-16") == [(Kind.EVENT_DATE, "May 8")]

@@ -1,0 +1,47 @@
+"""Time: facts are compared as of the day the draft is written, not as of today.
+
+An ongoing duration grows with time ("17-year war" in 2019 is a 19-year war in
+2021), and a figure that changes (a troop count) is compared only with sources
+written close to the draft's date.
+"""
+
+from __future__ import annotations
+
+from factlint.model import Kind
+
+from .checking import Corpus, source_names
+
+WAR = "The US has entered into talks with the Taliban to end its {}-year war in Afghanistan."
+
+
+def test_a_17_year_war_written_in_2019_agrees_with_the_2019_source(seeds: Corpus) -> None:
+    assert seeds.flags(WAR.format(17), on="2019-03-13") == []
+
+
+def test_a_19_year_war_written_in_2021_agrees_with_a_17_year_war_said_in_2019(seeds: Corpus) -> None:
+    assert seeds.flags(WAR.format(19), on="2021-04-02") == []
+
+
+def test_a_17_year_war_written_in_2021_is_two_years_out_of_date(seeds: Corpus) -> None:
+    [finding] = seeds.flags(WAR.format(17), on="2021-04-02")
+    assert (finding.kind, finding.claim_text) == (Kind.DURATION, "17-year")
+    assert source_names(finding) == {"004_8fa3e33ba9a28dc8.txt"}
+
+
+def test_one_year_of_rounding_is_tolerated_and_two_are_not(seeds: Corpus) -> None:
+    assert seeds.flags(WAR.format(20), on="2021-04-02") == []
+    assert seeds.flagged(WAR.format(21), on="2021-04-02") == [(Kind.DURATION, "21-year")]
+
+
+def test_a_troop_count_from_2021_does_not_contradict_a_2019_draft(seeds: Corpus) -> None:
+    draft = "The US has 3,000 troops in Afghanistan."
+    assert seeds.flags(draft, on="2019-03-13") == []
+    assert seeds.flagged(draft, on="2021-04-02") == [(Kind.QUANTITY, "3,000")]
+
+
+def test_a_cost_estimate_from_two_years_earlier_does_not_contradict_the_final_bill(transit: Corpus) -> None:
+    # The 2023 source says £480 million; by 2025 the bill is £550 million.
+    assert transit.flags("The project is expected to cost £550 million.", on="2025-05-16") == []
+    assert transit.flagged("The project is expected to cost £450 million.", on="2023-03-15") == [
+        (Kind.QUANTITY, "450 million")
+    ]
