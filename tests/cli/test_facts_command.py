@@ -1,0 +1,49 @@
+"""`factlint facts`: what the fact base knows, with where each fact comes from."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .running import TRANSIT, factlint
+
+
+def test_facts_prints_a_table_of_kinds_values_and_sources(cache: Path) -> None:
+    result = factlint("facts", "--seeds", TRANSIT / "articles", cache=cache)
+    assert result.returncode == 0, result.stderr
+    header, *rows, summary = result.stdout.splitlines()
+    assert header.split()[:3] == ["KIND", "ABOUT", "VALUE"]
+    assert any(r.startswith("quantity") and "14" in r and "crosstown-opens.html:" in r for r in rows)
+    assert any(r.startswith("role") and "Transport Minister" in r for r in rows)
+    assert summary.endswith("from 4 articles")
+
+
+def test_facts_as_json_gives_each_facts_provenance(cache: Path) -> None:
+    result = factlint("facts", "--format", "json", "--seeds", TRANSIT / "articles", cache=cache)
+    assert result.returncode == 0, result.stderr
+    facts = json.loads(result.stdout)
+    [stations] = [f for f in facts if f["kind"] == "quantity" and f["value"] == "14" and "opens" in f["path"]]
+    assert stations["article_date"] == "2025-05-15"
+    assert "14 stations" in stations["sentence"]
+    line = Path(stations["path"]).read_text(encoding="utf-8").splitlines()[stations["line"] - 1]
+    assert line[stations["column"] - 1 :].startswith("14")
+    undated = [f for f in facts if Path(f["path"]).name == "tram-history.txt"]
+    assert undated and all(f["article_date"] is None for f in undated)
+
+
+def test_facts_can_be_limited_to_one_kind(cache: Path) -> None:
+    result = factlint(
+        "facts", "--format", "json", "--kind", "role", "--seeds", TRANSIT / "articles", cache=cache
+    )
+    assert result.returncode == 0, result.stderr
+    facts = json.loads(result.stdout)
+    assert facts and {f["kind"] for f in facts} == {"role"}
+
+
+def test_facts_of_the_bundled_seeds_carry_their_inferred_dates(cache: Path) -> None:
+    result = factlint("facts", "--format", "json", "--kind", "event-date", cache=cache)
+    facts = json.loads(result.stdout)
+    dates = {Path(f["path"]).name: f["article_date"] for f in facts}
+    assert dates["000_a0f80ff5c1b36328.txt"] == "2021-04-01"
+    assert dates["002_bbd714af084e56eb.txt"] == "2021-03-27"
+    assert dates["004_8fa3e33ba9a28dc8.txt"] == "2019-03-12"
