@@ -1,0 +1,26 @@
+"""spaCy: a blank English pipeline by default, a trained model only when configured and installed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from factlint.config import Config
+from factlint.engine import Engine
+from factlint.errors import ConfigError
+from factlint.text.nlp import pipeline
+
+
+def test_the_default_pipeline_is_blank_english_with_a_sentencizer() -> None:
+    nlp = pipeline()
+    assert nlp.lang == "en"
+    assert nlp.pipe_names == ["sentencizer"]
+
+
+def test_a_configured_model_that_is_not_installed_is_a_configuration_error(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text("date 2024-05-01\nThe bridge has 14 spans.\n", encoding="utf-8")
+    config = Config(corpus_dirs=(articles,), cache_dir=tmp_path / "cache", spacy_model="xx_no_such_model")
+    with pytest.raises(ConfigError, match="xx_no_such_model"):
+        Engine.open(config).check("The bridge has 16 spans.")
