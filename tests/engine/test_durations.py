@@ -52,3 +52,10 @@ def test_a_duration_in_another_unit_of_a_new_corpus_is_compared(transit: Corpus)
         (Kind.DURATION, "ten minutes")
     ]
     assert transit.flags("Trams will run every six minutes at peak times.", on="2023-03-15") == []
+
+
+def test_a_span_after_an_event_is_a_duration(seeds: Corpus) -> None:
+    # 001: "where the US-Taliban peace deal stands one year on".
+    draft = "This video details where the peace deal stands {} after it was signed."
+    assert seeds.flagged(draft.format("two years"), on="2021-04-02") == [(Kind.DURATION, "two years")]
+    assert seeds.flags(draft.format("a year"), on="2021-04-02") == []

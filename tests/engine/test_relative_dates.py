@@ -76,3 +76,11 @@ def test_a_weekday_in_an_html_article_dated_by_its_manifest(transit: Corpus) -> 
     assert transit.flags(draft.format("on May 15"), on="2025-05-16") == []
     assert transit.flags(draft.format("last Thursday"), on="2025-05-20") == []
     assert transit.flagged(draft.format("on May 8"), on="2025-05-16") == [(Kind.EVENT_DATE, "May 8")]
+
+
+def test_next_month_in_a_source_is_the_month_after_its_date(seeds: Corpus) -> None:
+    # 002 (27 March 2021): "an international gathering next month in Turkey", i.e. April 2021.
+    draft = "The trip by the senior U.S. diplomat comes ahead of an international gathering {} in Turkey."
+    assert seeds.flags(draft.format("this month"), on="2021-04-02") == []
+    assert seeds.flags(draft.format("in April"), on="2021-04-02") == []
+    assert seeds.flagged(draft.format("in May"), on="2021-04-02") == [(Kind.EVENT_DATE, "May")]
