@@ -104,12 +104,12 @@ class NodeReader:
         allowed = _PLAIN_TAGS if isinstance(node, yaml.ScalarNode) else {_TAG_FOR.get(type(node))}
         if node.tag not in allowed:
             tag = node.tag.replace(_CORE, "!!")
-            raise self.fail(node, f"YAML tag {tag!r} is not allowed: rule files are plain data")
+            raise self.fail(node, f"YAML tag {tag!r} is not allowed: only plain data")
 
     def plain(self, node: yaml.Node, key: str) -> Any:
+        self.check_tag(node)
         if not isinstance(node, yaml.ScalarNode):
             raise self.fail(node, f"{key!r} must be a single value, not {_shape(node)}")
-        self.check_tag(node)
         try:
             return yaml.SafeLoader("").construct_object(node)
         except (yaml.YAMLError, ValueError) as exc:

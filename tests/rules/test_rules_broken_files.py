@@ -124,7 +124,7 @@ CASES = [
     (
         "a YAML tag that would build an object",
         "id: !!python/name:os.system transit\nkind: quantity\nmessage: m\n",
-        "1:5: YAML tag '!!python/name:os.system' is not allowed: rule files are plain data",
+        "1:5: YAML tag '!!python/name:os.system' is not allowed: only plain data",
     ),
     (
         "an impossible example date",
