@@ -11,7 +11,7 @@ import json
 from typing import Any, TextIO
 
 from factlint.model import SourceRef
-from factlint.output.results import DraftResult, LocatedFinding
+from factlint.output.results import LintRun, LocatedFinding
 
 
 def finding_to_json(path: str, item: LocatedFinding) -> dict[str, Any]:
@@ -54,7 +54,7 @@ def source_to_json(source: SourceRef) -> dict[str, Any]:
     }
 
 
-def write_json(results: list[DraftResult], stream: TextIO) -> None:
-    payload = [finding_to_json(r.path, f) for r in results for f in r.findings]
+def write_json(run: LintRun, stream: TextIO) -> None:
+    payload = [finding_to_json(r.path, f) for r in run.results for f in r.findings]
     json.dump(payload, stream, indent=2, ensure_ascii=False)
     stream.write("\n")

@@ -1,11 +1,21 @@
-"""The checked drafts every output format reads: findings located by line and column."""
+"""The checked drafts every output format reads: findings located by line and column.
+
+`LintRun` is the whole input of a writer: the drafts, the rules that were
+active (SARIF lists them even when nothing fired) and the folder that paths
+are shown relative to, so output does not depend on where factlint is installed.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from factlint.model import Finding
+from factlint.model import Finding, Kind, Severity
 from factlint.text.lines import LineIndex
+
+SEVERITY_RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3, Severity.OFF: 0}
+"""Higher is worse; `--fail-on warning` fails on rank 2 and above."""
 
 
 @dataclass(frozen=True)
@@ -20,6 +30,7 @@ class LocatedFinding:
 @dataclass(frozen=True)
 class DraftResult:
     path: str
+    """The draft's absolute path, or the name given with `--stdin-filename`."""
     findings: tuple[LocatedFinding, ...]
 
     @classmethod
@@ -31,3 +42,55 @@ class DraftResult:
             end_line, end_column = lines.position(finding.end)
             located.append(LocatedFinding(finding, line, column, end_line, end_column))
         return cls(path, tuple(located))
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """What a report says about a rule: SARIF's `reportingDescriptor`."""
+
+    id: str
+    kind: Kind
+    severity: Severity
+    description: str = ""
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class LintRun:
+    """One `factlint lint` invocation's results, in the order the drafts were given."""
+
+    results: tuple[DraftResult, ...]
+    rules: tuple[RuleInfo, ...] = ()
+    root: Path = field(default_factory=Path.cwd)
+    """Paths under this folder are shown relative to it."""
+
+    @property
+    def finding_count(self) -> int:
+        return sum(len(r.findings) for r in self.results)
+
+    @property
+    def flagged_count(self) -> int:
+        return sum(1 for r in self.results if r.findings)
+
+    def relative(self, path: str) -> str:
+        """`path` relative to `root` with forward slashes, or as given when outside it."""
+        try:
+            relative = Path(path).resolve().relative_to(self.root.resolve())
+        except ValueError:
+            return path
+        return relative.as_posix()
+
+    def display(self, path: str) -> str:
+        """`path` as a person would type it from `root` (`../x` allowed)."""
+        try:
+            return os.path.relpath(path, self.root)
+        except ValueError:
+            return path
+
+
+def summary_line(run: LintRun) -> str:
+    """`N contradictions in M files, K checked`: the last line of human-facing output."""
+    count, flagged = run.finding_count, run.flagged_count
+    noun = "contradiction" if count == 1 else "contradictions"
+    files = "file" if flagged == 1 else "files"
+    return f"{count} {noun} in {flagged} {files}, {len(run.results)} checked"

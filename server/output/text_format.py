@@ -1,11 +1,16 @@
-"""`--format text`: one line per finding, like a compiler, and a summary line."""
+"""`--format text`: one line per finding, like a compiler, and a summary line.
+
+Coloured only when written to a terminal (see `colour.py`), so files and pipes
+get plain text.
+"""
 
 from __future__ import annotations
 
 import os
 from typing import TextIO
 
-from factlint.output.results import DraftResult
+from factlint.output.colour import Painter, wants_colour
+from factlint.output.results import LintRun, summary_line
 
 
 def display_path(path: str) -> str:
@@ -15,24 +20,20 @@ def display_path(path: str) -> str:
         return path
 
 
-def write_text(results: list[DraftResult], stream: TextIO) -> None:
-    count = 0
-    flagged = 0
-    for result in results:
-        if result.findings:
-            flagged += 1
+def write_text(run: LintRun, stream: TextIO) -> None:
+    paint = Painter(wants_colour(stream))
+    for result in run.results:
         for item in result.findings:
             finding = item.finding
-            count += 1
             source = finding.sources[0].sentence_location if finding.sources else None
-            where = f" (source: {display_path(source.path)}:{source.line})" if source else ""
+            where = f" (source: {run.display(source.path)}:{source.line})" if source else ""
+            severity = finding.severity.value
             stream.write(
-                f"{display_path(result.path)}:{item.line}:{item.column}: "
-                f"{finding.severity.value}[{finding.rule}] {finding.message}{where}\n"
+                f"{paint('path', run.display(result.path))}:{item.line}:{item.column}: "
+                f"{paint(severity, severity)}{paint('rule', f'[{finding.rule}]')} "
+                f"{finding.message}{where}\n"
             )
-    noun = "contradiction" if count == 1 else "contradictions"
-    files = "file" if flagged == 1 else "files"
-    stream.write(f"{count} {noun} in {flagged} {files}, {len(results)} checked\n")
+    stream.write(summary_line(run) + "\n")
 
 
-__all__ = ["write_text"]
+__all__ = ["display_path", "write_text"]

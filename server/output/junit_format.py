@@ -1,0 +1,49 @@
+"""`--format junit`: a JUnit XML report for CI test tabs (GitLab, Jenkins, Azure).
+
+One test case per draft, named by its path; a draft with findings fails, with
+one `<failure>` per finding (`line:column: [rule] message`, the source
+sentences in the body). Clean drafts pass, so the tab lists what was checked.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import TextIO
+
+from factlint.output.results import LintRun, LocatedFinding
+
+
+def write_junit(run: LintRun, stream: TextIO) -> None:
+    failed = str(run.flagged_count)
+    checked = str(len(run.results))
+    counts = {"tests": checked, "failures": failed, "errors": "0", "skipped": "0"}
+    suites = ET.Element("testsuites", {"name": "factlint", **counts})
+    suite = ET.SubElement(suites, "testsuite", {"name": "factlint", **counts})
+    for result in run.results:
+        path = run.relative(result.path)
+        case = ET.SubElement(suite, "testcase", {"classname": "factlint", "name": path, "file": path})
+        for item in result.findings:
+            failure = ET.SubElement(
+                case,
+                "failure",
+                {"message": _headline(item), "type": item.finding.rule},
+            )
+            failure.text = _details(run, path, item)
+    ET.indent(suites)
+    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    stream.write(ET.tostring(suites, encoding="unicode"))
+    stream.write("\n")
+
+
+def _headline(item: LocatedFinding) -> str:
+    finding = item.finding
+    return f"{item.line}:{item.column}: {finding.severity.value}[{finding.rule}] {finding.message}"
+
+
+def _details(run: LintRun, path: str, item: LocatedFinding) -> str:
+    lines = [f"{path}:{_headline(item)}", f"claim: {item.finding.claim_text}"]
+    for source in item.finding.sources:
+        where = source.sentence_location
+        sentence = " ".join(source.sentence.split())
+        lines.append(f"source: {run.relative(where.path)}:{where.line}: {sentence}")
+    return "\n".join(lines)
