@@ -107,9 +107,13 @@ def compare_dates(claim: Mention, fact: Mention) -> bool | None:
     assert isinstance(claim.value, DateValue) and isinstance(fact.value, DateValue)
     if claim.value.resolved and fact.value.resolved:
         return claim.value.overlaps(fact.value)
-    if not claim.value.resolved and not fact.value.resolved:
+    # one side could not be placed in time (an undated text): the same event still
+    # falls on one weekday, in one month, on one day of the month
+    ours, theirs = claim.value.calendar_fields(), fact.value.calendar_fields()
+    shared = ours.keys() & theirs.keys()
+    if not shared:
         return True if claim.value.expression == fact.value.expression else None
-    return None
+    return all(ours[k] == theirs[k] for k in shared)
 
 
 def compare_titles(

@@ -37,6 +37,19 @@ class DateValue:
     start: date | None = None
     end: date | None = None
     granularity: str = "day"
+    weekday: int | None = None
+    """The weekday the text names (0 = Monday), known even when the date is not."""
+    month: int | None = None
+    day: int | None = None
+
+    def calendar_fields(self) -> dict[str, int]:
+        """Weekday, month and day as far as the text or its resolution fixes them."""
+        fields = {"weekday": self.weekday, "month": self.month, "day": self.day}
+        if self.start is not None and self.start == self.end:
+            fields.update(weekday=self.start.weekday(), month=self.start.month, day=self.start.day)
+        elif self.start is not None and self.end is not None and self.granularity == "month":
+            fields.update(month=self.start.month)
+        return {k: v for k, v in fields.items() if v is not None}
 
     @property
     def resolved(self) -> bool:
@@ -123,17 +136,18 @@ def _read_day_first(words: list[str], lower: list[str], i: int, said_on: date | 
 
 
 def _month_value(text: str, month: int, day: int | None, year: int | None, said_on: date | None) -> DateValue:
+    text = text.lower()
     if year is None:
         if said_on is None:
-            return DateValue(text.lower())
+            return DateValue(text, month=month, day=day)
         year = _nearest_year(month, said_on)
     if day is None:
         last = calendar.monthrange(year, month)[1]
-        return DateValue(text.lower(), date(year, month, 1), date(year, month, last), "month")
+        return DateValue(text, date(year, month, 1), date(year, month, last), "month", month=month)
     parsed = _parse_absolute(f"{day} {calendar.month_name[month]} {year}")
     if parsed is None:
-        return DateValue(text.lower())
-    return DateValue(text.lower(), parsed, parsed, "day")
+        return DateValue(text, month=month, day=day)
+    return DateValue(text, parsed, parsed, "day", month=month, day=day)
 
 
 @lru_cache(maxsize=4096)
@@ -157,13 +171,13 @@ def _nearest_year(month: int, said_on: date) -> int:
 
 def _weekday(text: str, weekday: int, said_on: date | None, future: bool) -> DateValue:
     if said_on is None:
-        return DateValue(text)
+        return DateValue(text, weekday=weekday)
     back = (said_on.weekday() - weekday) % 7
     if future and back:
         day = said_on + timedelta(days=7 - back)
     else:
         day = said_on - timedelta(days=back)
-    return DateValue(text, day, day)
+    return DateValue(text, day, day, weekday=weekday)
 
 
 def _read_relative(lower: list[str], i: int, said_on: date | None) -> DateMatch | None:
@@ -202,7 +216,7 @@ def _read_relative(lower: list[str], i: int, said_on: date | None) -> DateMatch 
         value = _weekday(text, WEEKDAYS[unit], said_on, future=shift > 0)
         if shift < 0 and value.start == said_on:
             day = said_on - timedelta(days=7)
-            value = DateValue(text, day, day)
+            value = DateValue(text, day, day, weekday=WEEKDAYS[unit])
         return DateMatch(value, 2)
     return None
 
