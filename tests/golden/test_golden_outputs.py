@@ -1,0 +1,66 @@
+"""Golden files: every output format on the shared eval drafts, byte for byte.
+
+`tests/golden/<case>/input.md` is checked from the repository root against the
+bundled seeds; `expected.<format>` is what `factlint lint --format <format>`
+prints. Absolute paths are replaced by `<ROOT>` so the files hold on any clone.
+A change in output is a test failure until the goldens are refreshed on purpose:
+
+    FACTLINT_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/golden
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from factlint.cli.main import main
+
+GOLDEN = Path(__file__).resolve().parent
+ROOT = GOLDEN.parents[1]
+CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "input.md").is_file())
+EXTENSIONS = {"text": "txt", "json": "json", "github": "github", "sarif": "sarif", "junit": "xml"}
+UPDATE = os.environ.get("FACTLINT_UPDATE_GOLDEN") == "1"
+
+
+def normalise(output: str) -> str:
+    """Machine-specific paths out: the checkout's absolute path and its file URI."""
+    return output.replace(ROOT.as_uri(), "file://<ROOT>").replace(str(ROOT), "<ROOT>")
+
+
+@pytest.fixture(scope="module")
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("golden-cache")
+
+
+@pytest.mark.parametrize("fmt", sorted(EXTENSIONS))
+@pytest.mark.parametrize("case", CASES)
+def test_output_matches_golden_file(
+    case: str,
+    fmt: str,
+    cache_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    draft = Path("tests", "golden", case, "input.md")
+    code = main(["lint", "--format", fmt, "--cache-dir", str(cache_dir), str(draft)])
+    output = normalise(capsys.readouterr().out)
+    expected_file = GOLDEN / case / f"expected.{EXTENSIONS[fmt]}"
+    if UPDATE:
+        expected_file.write_text(output, encoding="utf-8")
+    assert expected_file.is_file(), "no golden file; refresh with FACTLINT_UPDATE_GOLDEN=1"
+    assert output == expected_file.read_text(encoding="utf-8")
+    assert code == 1, "every shared eval draft holds contradictions"
+
+
+def test_every_eval_case_has_a_golden_copy() -> None:
+    """The goldens follow the shared eval set: a new case there needs a folder here."""
+    shared = ROOT.parent / "shared" / "eval" / "cases"
+    if not shared.is_dir():
+        pytest.fail(f"the shared eval cases are missing: {shared}")
+    for draft in sorted(shared.glob("*.md")):
+        copy = GOLDEN / draft.stem / "input.md"
+        assert copy.is_file(), f"copy {draft} to {copy}"
+        assert copy.read_text(encoding="utf-8") == draft.read_text(encoding="utf-8")
