@@ -17,6 +17,7 @@ import pytest
 
 from tests.editors.conftest import (
     ALSO_FLAGGED,
+    DRAFT,
     FLAGGED_LINE,
     FLAGGED_TEXT,
     ROOT,
@@ -84,7 +85,7 @@ def test_neovim_diagnostic_hover_and_quick_fix(draft: Path, legacy: bool) -> Non
     diagnostics = result["diagnostics"]
     by_text = {d["text"]: d for d in diagnostics}
     target = by_text[FLAGGED_TEXT]
-    line = draft.read_text().splitlines()[FLAGGED_LINE]
+    line = DRAFT.read_text().splitlines()[FLAGGED_LINE]  # (the copy may be saved after the fix)
     col = line.index(FLAGGED_TEXT)
     assert (target["lnum"], target["col"], target["end_lnum"], target["end_col"]) == (
         FLAGGED_LINE,

@@ -26,6 +26,7 @@ from tests.editors import conftest
 from tests.editors.conftest import (
     ALSO_FLAGGED,
     ARTIFACTS,
+    DRAFT,
     FLAGGED_LINE,
     FLAGGED_TEXT,
     ROOT,
@@ -202,7 +203,7 @@ def test_vscode_diagnostic_hover_and_quick_fix(draft: Path, code_server: dict[st
     # The diagnostic, as VS Code holds it.
     by_text = {d["text"]: d for d in seen["diagnostics"]}
     target = by_text[FLAGGED_TEXT]
-    line = draft.read_text().splitlines()[FLAGGED_LINE]
+    line = DRAFT.read_text().splitlines()[FLAGGED_LINE]  # (the copy may be saved after the fix)
     col = line.index(FLAGGED_TEXT)
     assert target["range"] == {
         "start": {"line": FLAGGED_LINE, "character": col},
@@ -221,6 +222,10 @@ def test_vscode_diagnostic_hover_and_quick_fix(draft: Path, code_server: dict[st
     assert fixed["appliedOk"], fixed
     assert fixed["lineAfter"] == line.replace(FLAGGED_TEXT, SOURCES_VALUE, 1)
     assert (ARTIFACTS / "vscode-hover.png").stat().st_size > 10_000
+
+    # "factlint: Rebuild fact base" ran without error, "factlint: Show facts" opened the listing.
+    assert fixed["rebuilt"]
+    assert fixed["factsMention2500"], fixed["factsHead"]
 
     record(
         "vscode.json",

@@ -112,3 +112,28 @@ export function which(
   }
   return undefined;
 }
+
+/**
+ * The `factlint facts` command line matching a server command line and its settings,
+ * for "factlint: Show facts" (the CLI prints the fact base with sources). Undefined
+ * when the server command does not end in `serve`, so the CLI cannot be derived.
+ */
+export function factsCommandLine(
+  server: ServerCommand,
+  settings: { corpus?: string[]; rules?: string[]; facts?: string[] },
+): { command: string; args: string[] } | undefined {
+  if (server.args[server.args.length - 1] !== "serve") {
+    return undefined;
+  }
+  const args = [...server.args.slice(0, -1), "facts"];
+  for (const dir of settings.corpus ?? []) {
+    args.push("--corpus", dir);
+  }
+  for (const dir of settings.rules ?? []) {
+    args.push("--rules", dir);
+  }
+  for (const file of settings.facts ?? []) {
+    args.push("--facts", file);
+  }
+  return { command: server.command, args };
+}

@@ -111,7 +111,19 @@ export async function runEndToEndProbe(outDir: string, log: vscode.OutputChannel
       await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
       applied = true;
     }
+    // The palette commands, as a user would run them.
+    await vscode.commands.executeCommand("factlint.rebuildFactBase");
+    await vscode.commands.executeCommand("factlint.showFacts");
+    const factsEditor = await until("the facts listing", () =>
+      vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === "factlint-facts"),
+    );
+    const facts = factsEditor.document.getText();
+    await vscode.window.showTextDocument(doc); // back to the draft for the driver's screenshot
     write("result.json", {
+      rebuilt: true,
+      factsLines: facts.split("\n").length,
+      factsHead: facts.split("\n").slice(0, 3),
+      factsMention2500: facts.includes("2,500"),
       actions: (actions ?? []).map((a) => ({ title: a.title, kind: a.kind?.value })),
       applied: fix?.title ?? null,
       appliedOk: applied,

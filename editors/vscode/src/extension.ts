@@ -15,7 +15,7 @@ import {
   ServerOptions,
 } from "vscode-languageclient/node";
 
-import { Discovery, INSTALL_HINT, discoverServer, which } from "./discovery";
+import { Discovery, INSTALL_HINT, ServerCommand, discoverServer, factsCommandLine, which } from "./discovery";
 import { reportE2eFailure, runEndToEndProbe } from "./e2e";
 import { SECTION, ServerSettings, affectsServerSettings, sectioned, toServerSettings } from "./settings";
 import { StatusParams, statusView } from "./status";
@@ -24,6 +24,7 @@ let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
 let statusItem: vscode.StatusBarItem;
 let lastStatus: StatusParams | undefined;
+let serverCommand: ServerCommand | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel("factlint", { log: true });
@@ -39,6 +40,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand("factlint.showFacts", showFacts),
     vscode.commands.registerCommand("factlint.restartServer", restart),
     vscode.workspace.onDidChangeConfiguration(onConfigurationChanged),
+    vscode.workspace.registerTextDocumentContentProvider(FACTS_SCHEME, {
+      onDidChange: factsChanged.event,
+      provideTextDocumentContent: (uri) => factsContent.get(uri.toString()) ?? "",
+    }),
   );
 
   await start();
@@ -120,6 +125,7 @@ async function start(): Promise<void> {
   }
 
   const { command, args, source } = found.server;
+  serverCommand = found.server;
   output.appendLine(`Starting the factlint server (${source}): ${[command, ...args].join(" ")}`);
 
   // No `transport`: TransportKind.stdio would append `--stdio`, which `factlint serve`
@@ -229,7 +235,10 @@ async function rebuild(): Promise<void> {
   }
 }
 
-/** Show the fact base: the server's `factlint.facts` command if it has one, else the status. */
+/**
+ * Show the fact base in an editor tab: the server's `factlint.facts` command if it
+ * offers one, else the CLI's `factlint facts` run with the same settings.
+ */
 async function showFacts(): Promise<void> {
   if (client && serverCommands().includes("factlint.facts")) {
     try {
@@ -237,18 +246,48 @@ async function showFacts(): Promise<void> {
         command: "factlint.facts",
         arguments: [],
       });
-      const content = typeof result === "string" ? result : JSON.stringify(result, null, 2);
-      const doc = await vscode.workspace.openTextDocument({
-        content,
-        language: typeof result === "string" ? "markdown" : "json",
-      });
-      await vscode.window.showTextDocument(doc, { preview: true });
+      await showText(typeof result === "string" ? result : JSON.stringify(result, null, 2));
       return;
     } catch (err) {
       output.appendLine(`factlint.facts failed: ${String(err)}`);
     }
   }
-  const view = lastStatus ? statusView(lastStatus) : undefined;
-  output.appendLine(view ? view.tooltip : "factlint: no fact-base status yet");
-  output.show(true);
+  const cli = serverCommand && factsCommandLine(serverCommand, currentSettings());
+  if (!cli) {
+    const view = lastStatus ? statusView(lastStatus) : undefined;
+    void vscode.window.showInformationMessage(view ? view.tooltip : "factlint: the server is not running.");
+    return;
+  }
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: "factlint: listing facts" },
+    () =>
+      new Promise<void>((resolve) => {
+        cp.execFile(
+          cli.command,
+          cli.args,
+          { cwd: workspaceFolder(), maxBuffer: 64 * 1024 * 1024, timeout: 300000 },
+          (err, stdout, stderr) => {
+            if (err && !stdout) {
+              void vscode.window.showErrorMessage(`factlint facts failed: ${stderr || String(err)}`);
+            } else {
+              void showText(stdout);
+            }
+            resolve();
+          },
+        );
+      }),
+  );
+}
+
+/** Read-only documents under their own scheme, so the server does not check them as drafts. */
+const FACTS_SCHEME = "factlint-facts";
+const factsContent = new Map<string, string>();
+const factsChanged = new vscode.EventEmitter<vscode.Uri>();
+
+async function showText(content: string): Promise<void> {
+  const uri = vscode.Uri.from({ scheme: FACTS_SCHEME, path: "/facts.txt" });
+  factsContent.set(uri.toString(), content);
+  factsChanged.fire(uri);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc, { preview: true });
 }

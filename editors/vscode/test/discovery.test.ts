@@ -5,7 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { test } from "node:test";
 
-import { INSTALL_HINT, Probe, discoverServer, parseConfiguredCommand, which } from "../src/discovery";
+import { INSTALL_HINT, Probe, discoverServer, factsCommandLine, parseConfiguredCommand, which } from "../src/discovery";
 
 function probe(overrides: Partial<Probe>): Probe & { calls: string[] } {
   const calls: string[] = [];
@@ -108,4 +108,22 @@ test("which() finds executables only", () => {
   fs.mkdirSync(path.join(dir, "sub", "factlint"), { recursive: true });
   assert.equal(which("factlint", path.join(dir, "sub"), "linux"), undefined);
   fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test("Show facts runs `factlint facts` with the same corpus, rules and facts", () => {
+  assert.deepEqual(
+    factsCommandLine(
+      { command: "/v/bin/python", args: ["-m", "factlint", "serve"], source: "python" },
+      { corpus: ["/ws/a", "/ws/b"], rules: ["/ws/r"], facts: ["/ws/f.yaml"] },
+    ),
+    {
+      command: "/v/bin/python",
+      args: ["-m", "factlint", "facts", "--corpus", "/ws/a", "--corpus", "/ws/b", "--rules", "/ws/r", "--facts", "/ws/f.yaml"],
+    },
+  );
+  assert.deepEqual(factsCommandLine({ command: "factlint", args: ["serve"], source: "path" }, {}), {
+    command: "factlint",
+    args: ["facts"],
+  });
+  assert.equal(factsCommandLine({ command: "my-wrapper", args: [], source: "setting" }, {}), undefined);
 });
