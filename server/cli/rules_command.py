@@ -1,7 +1,7 @@
 """`factlint rules list|check|test`: see, validate and test rule files.
 
-`check` reports every broken file (`file:line:col: problem`, exit 2), not just
-the first; `test` runs the examples each rule carries (exit 1 when one fails).
+`check` reports every broken rule (or `--facts` fact) file as `file:line:col:
+problem` and exits 2, not just the first; `test` runs the examples each rule carries (exit 1 when one fails).
 """
 
 from __future__ import annotations
@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from factlint.cli.common import add_corpus_options, resolve_config
-from factlint.config import Config
+from factlint.config import Config, load_config
+from factlint.corpus.factfiles import read_fact_file
+from factlint.errors import RuleFileError
 from factlint.output.text_format import display_path
 from factlint.resources import builtin_rules_dir
 from factlint.rulebook.examples import run_examples
@@ -31,7 +33,21 @@ def register(commands: Any) -> None:
     check = actions.add_parser(
         "check", help="validate rule files: file:line:col: problem, exit 2 when any is broken"
     )
-    check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="rule files or folders (default: those of factlint.toml, and its fact files)",
+    )
+    check.add_argument(
+        "--facts",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help="a fact file to validate too (repeatable)",
+    )
     check.add_argument(
         "--no-builtin-rules",
         action="store_true",
@@ -52,17 +68,34 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    if not args.paths and not args.facts:
+        config = load_config(start=Path.cwd())
+        args.paths, args.facts = list(config.rule_dirs), list(config.fact_files)
     builtin = _builtin_rules() if not args.no_builtin_rules else []
     paths = [p for p in args.paths if p.resolve() != builtin_rules_dir().resolve()]
     if len(paths) < len(args.paths):
         builtin = []  # checking the built-in rules themselves
         paths = list(args.paths)
     checked, problems = check_rule_paths(paths, builtin)
-    for problem in problems:
+    fact_problems = _check_fact_files(args.facts)
+    for problem in problems + fact_problems:
         sys.stdout.write(problem.describe() + "\n")
-    broken = len({p.path for p in problems})
-    sys.stdout.write(f"{checked} rule files checked, {broken} with problems\n")
-    return EXIT_ERROR if problems else EXIT_OK
+    if paths or not args.facts:
+        broken = len({p.path for p in problems})
+        sys.stdout.write(f"{checked} rule files checked, {broken} with problems\n")
+    if args.facts:
+        sys.stdout.write(f"{len(args.facts)} fact files checked, {len(fact_problems)} with problems\n")
+    return EXIT_ERROR if problems or fact_problems else EXIT_OK
+
+
+def _check_fact_files(paths: list[Path]) -> list[RuleFileError]:
+    problems = []
+    for path in paths:
+        try:
+            read_fact_file(path)
+        except RuleFileError as exc:
+            problems.append(exc)
+    return problems
 
 
 def _builtin_rules() -> list[RuleSpec]:

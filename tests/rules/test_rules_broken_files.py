@@ -251,3 +251,33 @@ def test_linting_with_a_broken_rule_folder_exits_2_without_traceback(tmp_path: P
         " did you mean 'synonyms'?\n"
     )
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_fact_files_are_checked_with_facts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text("- statement: The line has 11 stations.\n  dat: 2024-05-01\n", encoding="utf-8")
+    code = main(["rules", "check", "--facts", str(facts)])
+    assert (code, capsys.readouterr().out) == (
+        2,
+        f"{facts}:2:3: unknown key 'dat' in a fact; did you mean 'date'?\n"
+        "1 fact files checked, 1 with problems\n",
+    )
+
+
+def test_without_paths_the_configured_rules_and_facts_are_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "my-rules").mkdir()
+    (tmp_path / "my-rules" / "stations.yaml").write_text(GOOD + "tolerance: lots\n", encoding="utf-8")
+    (tmp_path / "facts.yaml").write_text("- statement: The line has 11 stations.\n", encoding="utf-8")
+    (tmp_path / "factlint.toml").write_text('rules = "my-rules"\nfacts = "facts.yaml"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code = main(["rules", "check"])
+    assert (code, capsys.readouterr().out.splitlines()) == (
+        2,
+        [
+            f"{tmp_path / 'my-rules' / 'stations.yaml'}:4:12: 'tolerance' must be a number, not 'lots'",
+            "1 rule files checked, 1 with problems",
+            "1 fact files checked, 0 with problems",
+        ],
+    )
