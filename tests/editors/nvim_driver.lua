@@ -111,6 +111,21 @@ local ok, err = xpcall(function()
   result.line_after = vim.api.nvim_buf_get_lines(bufnr, d.lnum, d.lnum + 1, false)[1]
   result.buffer = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), "\n")
   step("quickfix")
+
+  -- The user commands.
+  vim.cmd("FactlintRebuild")
+  vim.wait(timeout, function() return factlint.last_rebuild ~= nil end, 20)
+  result.rebuild = factlint.last_rebuild
+  vim.cmd("FactlintFacts")
+  vim.wait(60000, function() return vim.fn.bufexists("factlint://facts") == 1 end, 20)
+  local facts_buf = vim.fn.bufnr("factlint://facts")
+  if facts_buf > 0 then
+    local facts = vim.api.nvim_buf_get_lines(facts_buf, 0, -1, false)
+    result.facts_lines = #facts
+    result.facts_mention_2500 = table.concat(facts, "\n"):find("2,500", 1, true) ~= nil
+    result.facts_clients = #(vim.lsp.get_clients and vim.lsp.get_clients({ bufnr = facts_buf }) or {})
+  end
+  step("commands")
 end, debug.traceback)
 
 if not ok then

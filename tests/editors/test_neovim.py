@@ -104,6 +104,11 @@ def test_neovim_diagnostic_hover_and_quick_fix(draft: Path, legacy: bool) -> Non
     assert result["line_before"] == line
     assert result["line_after"] == line.replace(FLAGGED_TEXT, SOURCES_VALUE, 1)
 
+    # :FactlintRebuild answered with the fact base; :FactlintFacts listed it, unlinted.
+    assert result["rebuild"]["loaded"] is True and result["rebuild"]["facts"] > 0, result["rebuild"]
+    assert result["facts_mention_2500"] is True
+    assert result["facts_clients"] == 0
+
     record(
         f"neovim-{'lsp-start' if legacy else 'lsp-enable'}.json",
         {

@@ -252,10 +252,50 @@ local function execute(command, on_result)
   end)
 end
 
+--- Rebuild the fact base now; M.last_rebuild keeps what the server answered.
 function M.rebuild()
-  execute("factlint.rebuild")
+  M.last_rebuild = nil
+  execute("factlint.rebuild", function(result)
+    M.last_rebuild = result or {}
+    if type(result) == "table" and result.loaded then
+      vim.notify(("factlint: %d facts from %d articles"):format(result.facts or 0, result.articles or 0))
+    end
+  end)
 end
 
+--- The `factlint facts` command line matching the server's, with the same corpus,
+--- rules and facts settings; nil when the server command does not end in `serve`.
+function M.facts_cmd(cmd, settings)
+  if type(cmd) ~= "table" or cmd[#cmd] ~= "serve" then
+    return nil
+  end
+  local out = vim.list_slice(cmd, 1, #cmd - 1)
+  table.insert(out, "facts")
+  local table_ = M.server_settings(settings)
+  for _, pair in ipairs({ { "corpus", "--corpus" }, { "rules", "--rules" }, { "facts", "--facts" } }) do
+    for _, value in ipairs(table_[pair[1]] or {}) do
+      table.insert(out, pair[2])
+      table.insert(out, value)
+    end
+  end
+  return out
+end
+
+local function show_lines(lines, filetype)
+  vim.cmd("new")
+  local buf = vim.api.nvim_get_current_buf()
+  vim.bo[buf].buftype = "nofile"
+  vim.bo[buf].bufhidden = "wipe"
+  vim.bo[buf].swapfile = false
+  vim.api.nvim_buf_set_lines(buf, 0, -1, false, lines)
+  vim.bo[buf].modifiable = false
+  -- Set last: a "text" filetype would otherwise attach the server to the listing.
+  pcall(vim.api.nvim_buf_set_name, buf, "factlint://facts")
+  vim.bo[buf].filetype = filetype
+end
+
+--- Show the fact base in a scratch window: the server's `factlint.facts` command if it
+--- offers one, else the CLI's `factlint facts` run with the same settings.
 function M.show_facts()
   local cs = clients()
   local commands = cs[1]
@@ -265,15 +305,35 @@ function M.show_facts()
   if vim.tbl_contains(commands, "factlint.facts") then
     execute("factlint.facts", function(result)
       local text = type(result) == "string" and result or vim.json.encode(result)
-      vim.cmd("new")
-      vim.bo.buftype = "nofile"
-      vim.bo.filetype = type(result) == "string" and "markdown" or "json"
-      vim.api.nvim_buf_set_lines(0, 0, -1, false, vim.split(text, "\n"))
+      show_lines(vim.split(text, "\n"), "factlint-facts")
     end)
-  else
-    local s = M.status()
-    vim.notify(s ~= "" and s or "factlint: no fact-base status yet", vim.log.levels.INFO)
+    return
   end
+  local cmd = M.facts_cmd(cs[1] and cs[1].config.cmd or M.find_cmd(M.config.cmd), M.config.settings)
+  if not cmd then
+    vim.notify("factlint: cannot tell how to run `factlint facts` from cmd", vim.log.levels.WARN)
+    return
+  end
+  local root = cs[1] and cs[1].config.root_dir or vim.fn.getcwd()
+  vim.fn.jobstart(cmd, {
+    cwd = root,
+    stdout_buffered = true,
+    stderr_buffered = true,
+    on_stdout = function(_, data)
+      vim.schedule(function()
+        if data and #data > 1 then
+          show_lines(data, "factlint-facts")
+        end
+      end)
+    end,
+    on_stderr = function(_, data)
+      if data and table.concat(data, "") ~= "" then
+        vim.schedule(function()
+          vim.notify("factlint facts: " .. table.concat(data, "\n"), vim.log.levels.WARN)
+        end)
+      end
+    end,
+  })
 end
 
 function M.restart()
