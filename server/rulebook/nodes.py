@@ -79,12 +79,12 @@ class NodeReader:
 
     def date(self, node: yaml.Node, key: str) -> date:
         if not isinstance(node, yaml.ScalarNode):
-            raise self.fail(node, f"{key!r} must be a single value, not {_shape(node)}")
+            raise self.fail(node, f"{_label(key)} must be a single value, not {_shape(node)}")
         self.check_tag(node)
         try:
             return date.fromisoformat(node.value)
         except ValueError:
-            raise self.fail(node, f"{key!r} must be a date YYYY-MM-DD, not {node.value!r}") from None
+            raise self.fail(node, f"{_label(key)} must be a date YYYY-MM-DD, not {node.value!r}") from None
 
     def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         if not isinstance(node, yaml.MappingNode):
@@ -109,24 +109,24 @@ class NodeReader:
     def plain(self, node: yaml.Node, key: str) -> Any:
         self.check_tag(node)
         if not isinstance(node, yaml.ScalarNode):
-            raise self.fail(node, f"{key!r} must be a single value, not {_shape(node)}")
+            raise self.fail(node, f"{_label(key)} must be a single value, not {_shape(node)}")
         try:
             return yaml.SafeLoader("").construct_object(node)
         except (yaml.YAMLError, ValueError) as exc:
-            raise self.fail(node, f"{key!r} is not a valid value: {exc}") from None
+            raise self.fail(node, f"{_label(key)} is not a valid value: {exc}") from None
 
     def scalar(self, node: yaml.Node, expected: type, key: str) -> Any:
         value = self.plain(node, key)
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)):
-            raise self.fail(node, f"{key!r} must be {_NAMES[expected]}, not {_describe(value)}")
+            raise self.fail(node, f"{_label(key)} must be {_NAMES[expected]}, not {_describe(value)}")
         if isinstance(value, str) and not value.strip():
-            raise self.fail(node, f"{key!r} must not be empty")
+            raise self.fail(node, f"{_label(key)} must not be empty")
         if isinstance(value, float) and not math.isfinite(value):
-            raise self.fail(node, f"{key!r} must be a finite number, not {value}")
+            raise self.fail(node, f"{_label(key)} must be a finite number, not {value}")
         if isinstance(value, int | float) and not isinstance(value, bool) and value < 0:
-            raise self.fail(node, f"{key!r} must not be negative, not {value}")
+            raise self.fail(node, f"{_label(key)} must not be negative, not {value}")
         return value
 
     def convert(self, node: yaml.Node, hint: Any, key: str) -> Any:
@@ -137,7 +137,7 @@ class NodeReader:
             if not isinstance(node, yaml.SequenceNode):
                 value = self.plain(node, key)
                 example = f"[{value}]" if isinstance(value, str) else "[a, b]"
-                raise self.fail(node, f"{key!r} must be a list, like {example}, not {_describe(value)}")
+                raise self.fail(node, f"{_label(key)} must be a list, like {example}, not {_describe(value)}")
             self.check_tag(node)
             if typing.get_origin(inner) is tuple:
                 return tuple(self.group(item, key) for item in node.value)
@@ -168,6 +168,11 @@ class NodeReader:
 
 
 _NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
+
+
+def _label(key: str) -> str:
+    """A key as messages name it: `'tolerance'`, or a phrase like `each item of 'nouns'` as is."""
+    return key if " " in key else repr(key)
 
 
 def _describe(value: Any) -> str:

@@ -107,6 +107,11 @@ CASES = [
         "4:8: 'nouns' must be a list, like [station], not 'station'",
     ),
     (
+        "a list inside a list of words",
+        GOOD + "nouns: [station, [stop, halt]]\n",
+        "4:18: each item of 'nouns' must be a single value, not a list",
+    ),
+    (
         "a synonym group that is not a list",
         GOOD + "synonyms: [station, stop]\n",
         "4:12: each item of 'synonyms' must be a list of words that mean the same, like [station, stop]",
