@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -74,6 +75,14 @@ class Analysis:
         return f"{self.version}:{self.generation}"
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def checkable(text: str) -> str:
+    """The text with lone surrogates (undecodable bytes, cut emoji) as U+FFFD; offsets unchanged."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
 def unsuitable(text: str) -> str | None:
     """Why a document cannot be checked as a draft, or None."""
     if len(text) > MAX_DRAFT_CHARS:
@@ -109,7 +118,7 @@ class Session:
             end_progress=self._end_progress,
         )
         self.analyses: dict[str, Analysis] = {}
-        self._inflight: dict[tuple[str, int | None, int], asyncio.Future[Analysis | None]] = {}
+        self._inflight: dict[tuple[str, int | None, int], asyncio.Future[Analysis]] = {}
         self._skipped: set[tuple[str, int | None]] = set()
         self._rule_problems: set[str] = set()
         self._changed_at: dict[str, float] = {}
@@ -440,14 +449,18 @@ class Session:
             future.add_done_callback(lambda _: self._inflight.pop(key, None))
         return await asyncio.shield(future)
 
-    async def _compute(self, uri: str, version: int | None, text: str, generation: int) -> Analysis | None:
+    async def _compute(self, uri: str, version: int | None, text: str, generation: int) -> Analysis:
+        """Check one version; a document that cannot be checked gets an empty analysis."""
+        empty = Analysis(uri, version, generation, LineIndex("", self.encoding), Report(), ())
         engine = self.rebuilder.engine
         problem = unsuitable(text)
-        if problem is not None or engine is None:
-            if problem is not None and (uri, version) not in self._skipped:
+        if problem is not None:
+            if (uri, version) not in self._skipped:
                 self._skipped.add((uri, version))
                 self.log(types.MessageType.Warning, f"factlint: not checking {uri}: {problem}")
-            analysis = Analysis(uri, version, generation, LineIndex("", self.encoding), Report(), ())
+            analysis = empty
+        elif engine is None:
+            analysis = empty
         else:
             loop = asyncio.get_running_loop()
             try:
@@ -457,13 +470,13 @@ class Session:
             except Exception as error:
                 log.exception("checking %s failed", uri)
                 self.log(types.MessageType.Error, f"factlint: checking {uri} failed: {error!r}")
-                return None
+                analysis = empty
         self.analyses[uri] = analysis
         return analysis
 
     def _check(self, engine: Engine, uri: str, version: int | None, text: str, generation: int) -> Analysis:
         """On the check thread: run the engine and convert its findings."""
-        report = engine.check(text)
+        report = engine.check(checkable(text))
         index = LineIndex(text, self.encoding)
         pairs = []
         for finding in report.findings:

@@ -1,0 +1,138 @@
+"""Settings, corpus and rule files change while the editor is open; the server follows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lsp_editor import DRAFT, Editor, text_at
+from lsprotocol import types
+
+TROOPS_LINE = 11
+
+
+def troops_flagged(ds: object) -> bool:
+    assert isinstance(ds, (list, tuple))
+    return any(text_at(DRAFT, d.range) == "3,000" for d in ds)
+
+
+async def test_disabling_a_rule_in_the_settings_rechecks_open_drafts(editor: Editor) -> None:
+    uri = editor.open("draft.md", DRAFT)
+    diagnostics = await editor.diagnostics(uri, until=lambda ds: len(ds) == 3)
+    [troops] = [d for d in diagnostics if d.range.start.line == TROOPS_LINE]
+    editor.client.diagnostics.pop(uri, None)
+    editor.client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"factlint": {"disable": [troops.code]}})
+    )
+    after = await editor.diagnostics(uri, until=lambda ds: all(d.code != troops.code for d in ds))
+    assert all(d.range.start.line != TROOPS_LINE for d in after)
+
+
+async def test_a_wrong_setting_is_shown_once_and_checking_goes_on(editor: Editor) -> None:
+    uri = editor.open("draft.md", DRAFT)
+    await editor.diagnostics(uri, until=lambda ds: len(ds) == 3)
+    editor.client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"factlint": {"debounceMs": "soon"}})
+    )
+    shown = await editor.notification(types.WINDOW_SHOW_MESSAGE)
+    assert shown.type == types.MessageType.Error and "debounce-ms" in shown.message
+    editor.edit(
+        uri,
+        types.Range(start=types.Position(line=19, character=0), end=types.Position(line=19, character=0)),
+        "",
+    )
+    assert len(await editor.diagnostics(uri, until=lambda ds: len(ds) == 3)) == 3
+
+
+@pytest.fixture
+def corpus(workspace: Path) -> Path:
+    folder = workspace / "corpus"
+    folder.mkdir()
+    (folder / "troops.txt").write_text(
+        "date 2021-04-01\n\nThe US has 3,000 troops in Afghanistan, officials said.\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+@pytest.mark.settings(corpus="corpus")
+async def test_a_changed_corpus_article_is_rebuilt_and_drafts_rechecked(editor: Editor, corpus: Path) -> None:
+    uri = editor.open("draft.md", DRAFT)
+    before = await editor.diagnostics(uri)
+    assert not troops_flagged(before)
+    article = corpus / "troops.txt"
+    article.write_text(article.read_text().replace("3,000", "2,500"), encoding="utf-8")
+    builds = editor.builds_finished()
+    editor.files_changed(article)
+    await editor.build_finished(after=builds)
+    after = await editor.diagnostics(uri, until=troops_flagged)
+    [troops] = [d for d in after if text_at(DRAFT, d.range) == "3,000"]
+    assert "2,500" in troops.message
+    [source] = troops.related_information or []
+    assert source.location.uri == article.resolve().as_uri()
+    assert source.location.range.start == types.Position(line=2, character=0)
+
+
+async def test_the_rebuild_command_reloads_and_reports_the_fact_base(editor: Editor) -> None:
+    result = await editor.client.workspace_execute_command_async(
+        types.ExecuteCommandParams(command="factlint.rebuild", arguments=[])
+    )
+    assert result["loaded"] is True
+    assert result["articles"] == 5 and result["facts"] > 0 and result["rules"] > 0
+
+
+@pytest.fixture
+def rules(workspace: Path) -> Path:
+    folder = workspace / "rules"
+    folder.mkdir()
+    return folder
+
+
+@pytest.mark.settings(rules="rules")
+async def test_a_broken_rule_file_is_marked_and_the_last_good_rules_keep_working(
+    editor: Editor, rules: Path
+) -> None:
+    uri = editor.open("draft.md", DRAFT)
+    assert len(await editor.diagnostics(uri, until=lambda ds: len(ds) == 3)) == 3
+    broken = rules / "broken.yaml"
+    broken.write_text("id: troops\nkind: [quantity\n", encoding="utf-8")
+    editor.files_changed(broken, kind=types.FileChangeType.Created)
+    marked = await editor.published_for(broken.resolve().as_uri(), until=lambda ds: len(ds) > 0)
+    assert marked[0].severity == types.DiagnosticSeverity.Error and marked[0].source == "factlint"
+    assert marked[0].range.start.line in (1, 2)
+    editor.edit(
+        uri,
+        types.Range(start=types.Position(line=19, character=0), end=types.Position(line=19, character=0)),
+        "",
+    )
+    assert len(await editor.diagnostics(uri, until=lambda ds: len(ds) == 3)) == 3
+    broken.unlink()
+    editor.files_changed(broken, kind=types.FileChangeType.Deleted)
+    cleared = await editor.published_for(broken.resolve().as_uri(), until=lambda ds: len(ds) == 0)
+    assert list(cleared) == []
+
+
+@pytest.mark.settings(corpus="corpus")
+async def test_clients_that_can_watch_files_are_asked_to_watch_the_corpus(
+    editor: Editor, corpus: Path
+) -> None:
+    uri = editor.open("draft.md", DRAFT)
+    await editor.diagnostics(uri)
+    caps = editor.client.capabilities
+    dynamic = bool(
+        caps
+        and caps.workspace
+        and caps.workspace.did_change_watched_files
+        and caps.workspace.did_change_watched_files.dynamic_registration
+    )
+    watchers = [
+        w
+        for r in editor.registrations
+        if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+        for w in r.register_options["watchers"]
+    ]
+    if not dynamic:
+        assert watchers == []
+        return
+    patterns = [str(w["globPattern"]) for w in watchers]
+    assert any(str(corpus.resolve()) in p for p in patterns), patterns
