@@ -7,7 +7,6 @@ are shown relative to, so output does not depend on where factlint is installed.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,11 +80,9 @@ class LintRun:
         return relative.as_posix()
 
     def display(self, path: str) -> str:
-        """`path` as a person would type it from `root` (`../x` allowed)."""
-        try:
-            return os.path.relpath(path, self.root)
-        except ValueError:
-            return path
+        """`path` for people: relative under `root`, else absolute (as ruff does), never `../../..`."""
+        relative = self.relative(path)
+        return relative if relative == path else str(Path(relative))
 
 
 def summary_line(run: LintRun) -> str:
