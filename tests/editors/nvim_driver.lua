@@ -5,7 +5,8 @@
 --
 -- Environment: FACTLINT_NVIM_PLUGIN (editors/nvim), FACTLINT_NVIM_DRAFT,
 -- FACTLINT_NVIM_OUT, FACTLINT_NVIM_TARGET (the flagged text to act on),
--- FACTLINT_NVIM_LEGACY=1 to force the vim.lsp.start path, FACTLINT_NVIM_TIMEOUT_MS.
+-- FACTLINT_NVIM_LEGACY=1 to force the vim.lsp.start path, FACTLINT_NVIM_CMD (a JSON
+-- list: the `cmd` option; unset: the plugin finds `factlint` on PATH), FACTLINT_NVIM_TIMEOUT_MS.
 
 local out_path = assert(vim.env.FACTLINT_NVIM_OUT)
 local result = { nvim = tostring(vim.version()), steps = {} }
@@ -29,7 +30,11 @@ local ok, err = xpcall(function()
   vim.cmd("filetype plugin indent on")
 
   local factlint = require("factlint")
-  local started = factlint.setup({ legacy = vim.env.FACTLINT_NVIM_LEGACY == "1" })
+  local opts = { legacy = vim.env.FACTLINT_NVIM_LEGACY == "1" }
+  if vim.env.FACTLINT_NVIM_CMD and vim.env.FACTLINT_NVIM_CMD ~= "" then
+    opts.cmd = vim.json.decode(vim.env.FACTLINT_NVIM_CMD) -- as the README's init.lua passes it
+  end
+  local started = factlint.setup(opts)
   assert(started, "require('factlint').setup() did not register the server")
   step("setup")
 

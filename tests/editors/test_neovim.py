@@ -7,6 +7,7 @@ the flagged value and applies the quick fix. Run under two client profiles: the
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import time
@@ -44,16 +45,21 @@ def nvim_binary() -> str:
     return found
 
 
-def run_neovim(draft: Path, legacy: bool) -> dict[str, Any]:
+def run_neovim(draft: Path, legacy: bool, cmd: list[str] | None) -> dict[str, Any]:
     work = draft.parent.parent
     out = work / "nvim-result.json"
     env = editor_env(work)
+    if cmd:
+        # The server comes from `cmd` alone: this checkout's environment is off PATH.
+        env["PATH"] = os.pathsep.join(p for p in env["PATH"].split(os.pathsep) if Path(p) != VENV_BIN)
+        env.pop("VIRTUAL_ENV", None)
     env.update(
         FACTLINT_NVIM_PLUGIN=str(PLUGIN),
         FACTLINT_NVIM_DRAFT=str(draft),
         FACTLINT_NVIM_OUT=str(out),
         FACTLINT_NVIM_TARGET=FLAGGED_TEXT,
         FACTLINT_NVIM_LEGACY="1" if legacy else "0",
+        FACTLINT_NVIM_CMD=json.dumps(cmd) if cmd else "",
     )
     started = time.monotonic()
     proc = subprocess.run(
@@ -76,11 +82,18 @@ def run_neovim(draft: Path, legacy: bool) -> dict[str, Any]:
     return result
 
 
-@pytest.mark.parametrize("legacy", [False, True], ids=["lsp-enable", "lsp-start"])
-def test_neovim_diagnostic_hover_and_quick_fix(draft: Path, legacy: bool) -> None:
-    result = run_neovim(draft, legacy)
+# Two client profiles: 0.11's vim.lsp.enable finding `factlint` on PATH, and the
+# 0.8-0.10 vim.lsp.start path given an explicit `cmd`, as the README's init.lua does.
+@pytest.mark.parametrize(
+    ("legacy", "explicit_cmd"),
+    [(False, False), (True, True)],
+    ids=["lsp-enable-path", "lsp-start-cmd"],
+)
+def test_neovim_diagnostic_hover_and_quick_fix(draft: Path, legacy: bool, explicit_cmd: bool) -> None:
+    cmd = [str(VENV_BIN / "factlint"), "serve"] if explicit_cmd else None
+    result = run_neovim(draft, legacy, cmd)
     assert result["filetype"] == "markdown"
-    assert result["client"]["cmd"][-1] == "serve"
+    assert result["client"]["cmd"] == [str(VENV_BIN / "factlint"), "serve"]
 
     diagnostics = result["diagnostics"]
     by_text = {d["text"]: d for d in diagnostics}
@@ -110,7 +123,7 @@ def test_neovim_diagnostic_hover_and_quick_fix(draft: Path, legacy: bool) -> Non
     assert result["facts_clients"] == 0
 
     record(
-        f"neovim-{'lsp-start' if legacy else 'lsp-enable'}.json",
+        f"neovim-{'lsp-start-cmd' if legacy else 'lsp-enable-path'}.json",
         {
             "nvim": result["nvim"],
             "first_diagnostics_ms": result["first_diagnostics_ms"],
