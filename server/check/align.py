@@ -60,6 +60,15 @@ def support(draft: Frame, source: Frame, alignment: Alignment, first: int, last:
     return total
 
 
+def values_differ_near(draft: Frame, source: Frame, alignment: Alignment, first: int, last: int) -> bool:
+    """Whether a value within WINDOW of draft[first:last] is aligned to a different source value."""
+    for k in range(max(0, first - WINDOW), min(len(draft.tokens), last + WINDOW)):
+        j = alignment.draft_to_source.get(k)
+        if j is not None and draft.weights[k] == 0.0 and not _same_value_at(draft, k, source, j):
+            return True
+    return False
+
+
 def _same_value_at(draft: Frame, k: int, source: Frame, j: int) -> bool:
     """Whether the values behind two aligned placeholders are written the same."""
     ours = next((m for m in draft.mentions if m.position == k), None)
@@ -67,14 +76,16 @@ def _same_value_at(draft: Frame, k: int, source: Frame, j: int) -> bool:
     return ours is not None and theirs is not None and ours.value == theirs.value
 
 
-def nearest_words_match(draft: Frame, alignment: Alignment, position: int) -> bool:
-    """Whether the nearest content word (not a preposition) on either side of `position` is matched."""
+def nearest_words_match(draft: Frame, alignment: Alignment, position: int, reach: int = 2) -> bool:
+    """Whether one of the `reach` nearest content words on either side of `position` is matched."""
     for step in (-1, 1):
-        k = position + step
-        while 0 <= k < len(draft.tokens) and draft.weights[k] < 1.0:
+        k, seen = position + step, 0
+        while 0 <= k < len(draft.tokens) and seen < reach:
+            if draft.weights[k] >= 1.0:
+                if k in alignment.draft_to_source:
+                    return True
+                seen += 1
             k += step
-        if 0 <= k < len(draft.tokens) and k in alignment.draft_to_source:
-            return True
     return False
 
 
@@ -96,8 +107,8 @@ def names_conflict(draft: Frame, source: Frame, alignment: Alignment, position: 
             continue
         if i2 - i1 > MAX_SWAP or j2 - j1 > MAX_SWAP:
             continue  # the sentences part ways here; that is not one name standing for another
-        draft_names = any(k in draft.name_positions for k in range(i1, i2))
-        source_names = any(k in source.name_positions for k in range(j1, j2))
+        draft_names = any(k in draft.capital_positions for k in range(i1, i2))
+        source_names = any(k in source.capital_positions for k in range(j1, j2))
         if draft_names and source_names:
             return True
     return False

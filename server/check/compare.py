@@ -39,9 +39,16 @@ def compare_quantity(claim: Mention, fact: Mention, spec: QuantitySpec) -> bool 
     )
 
 
-def quantity_comparable(claim_date: date | None, fact_date: date | None, spec: QuantitySpec) -> bool:
+def quantity_comparable(
+    claim: Mention, claim_date: date | None, fact: Mention, fact_date: date | None, spec: QuantitySpec
+) -> bool:
+    """A changing figure compares only near in time, and not "had" against "has"."""
+    if not spec.changes_over_time:
+        return True
+    if claim.tense and fact.tense and claim.tense != fact.tense:
+        return False
     apart = days_apart(claim_date, fact_date)
-    return not spec.changes_over_time or apart is None or apart <= spec.window_days
+    return apart is None or apart <= spec.window_days
 
 
 def _interval(value: NumberValue, hedge: str | None, spec: QuantitySpec) -> tuple[float, float]:
@@ -77,9 +84,11 @@ def compare_duration(
     if ongoing:
         if claim_date is None or fact_date is None:
             return None
+        # move the source's figure to the draft's date; whole-unit figures are rounded,
+        # so half a unit on top of the tolerance
         shift = (claim_date - fact_date).days / unit_days
-        expected_low, expected_high = stated.low + shift, stated.high + shift
-        tolerance = spec.tolerance_units
+        margin = spec.tolerance_units + 0.5
+        return claimed.low <= stated.high + shift + margin and stated.low + shift - margin <= claimed.high
     else:
         expected_low, expected_high = stated.low, stated.high
         tolerance = 0.0

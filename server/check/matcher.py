@@ -20,6 +20,7 @@ from factlint.check.align import (
     names_conflict,
     nearest_words_match,
     support,
+    values_differ_near,
 )
 from factlint.check.compare import (
     compare_dates,
@@ -30,7 +31,7 @@ from factlint.check.compare import (
     moved_duration_text,
     quantity_comparable,
 )
-from factlint.corpus.factbase import FactBase
+from factlint.corpus.factbase import FactBase, describe_value
 from factlint.extract.frames import extract_frames
 from factlint.extract.mentions import Frame, Mention, NameValue, TitleValue
 from factlint.model import Confirmation, Finding, Kind, SourceRef
@@ -43,7 +44,8 @@ from factlint.rulebook.schema import (
     RoleSpec,
     RuleSpec,
 )
-from factlint.text.names import abbreviates, fold, same_name_token
+from factlint.text.dates import DateValue
+from factlint.text.names import abbreviates, same_name_token
 from factlint.text.nlp import pipeline
 
 GENERIC_TITLES = frozenset({"leader", "head", "chief", "founder", "co-founder", "captain", "officer",
@@ -55,7 +57,11 @@ class Evidence:
     agrees: bool
     source: SourceRef
     value: str
-    """The source's value as its sentence writes it."""
+    """The source's value as its sentence writes it: what the quick fix inserts."""
+    key: str
+    """The value in canonical form: two sources with one key say the same thing."""
+    shown: str
+    """The value as the message shows it, with the day a relative date resolves to."""
 
 
 class Checker:
@@ -63,13 +69,16 @@ class Checker:
         self.fact_base = fact_base
         self.rules = rules
         self.nlp = pipeline(spacy_model)
+        self.known_names = frozenset(fact_base.name_words)
 
     def check_paragraph(
         self, text: str, when: date | None, date_known: bool = True
     ) -> tuple[list[Finding], list[Confirmation]]:
         findings: list[Finding] = []
         confirmations: list[Confirmation] = []
-        frames = extract_frames(text, when, self.rules.lexicon, self.nlp, date_known=date_known)
+        frames = extract_frames(
+            text, when, self.rules.lexicon, self.nlp, date_known=date_known, known_names=self.known_names
+        )
         for frame in frames:
             candidates = self.fact_base.candidates(frame)
             for mention in frame.mentions:
@@ -109,7 +118,8 @@ class Checker:
             value = fact.text
             if mention.kind is Kind.DURATION:
                 value = moved_duration_text(fact, source.frame.said_on, frame.said_on, self.rules.lexicon)
-            yield Evidence(verdict, self._source_ref(sentence_id, m), value)
+            key = value if mention.kind is Kind.DURATION else describe_value(fact)
+            yield Evidence(verdict, self._source_ref(sentence_id, m), value, key, _shown(fact, value))
 
     def _aligned(
         self,
@@ -137,7 +147,15 @@ class Checker:
         if names_conflict(frame, source, alignment, mention.position, target):
             return None
         weight = support(frame, source, alignment, mention.position, mention.position + 1, target)
+        if (
+            mention.kind is Kind.QUANTITY
+            and mention.slot
+            and (mention.position + 1) in alignment.draft_to_source
+        ):
+            weight -= frame.weights[mention.position + 1]  # the counted noun is the slot, not its context
         needed = getattr(spec, "min_support", 2.5)
+        if mention.kind is Kind.QUANTITY and mention.slot != fact.slot:
+            return None  # four issues are not 14,000 troops, nor a bare figure
         if mention.slot and fact.slot and mention.slot != fact.slot:
             return None
         if not mention.slot and mention.kind is not Kind.EVENT_DATE:
@@ -149,7 +167,7 @@ class Checker:
         if _states_value_elsewhere(mention, source, index):
             return index, None
         if isinstance(spec, QuantitySpec):
-            if not quantity_comparable(frame.said_on, source.said_on, spec):
+            if not quantity_comparable(mention, frame.said_on, fact, source.said_on, spec):
                 return index, None
             return index, compare_quantity(mention, fact, spec)
         if isinstance(spec, DurationSpec):
@@ -176,7 +194,7 @@ class Checker:
             return None
         _, i1, i2, j1, j2 = opcode
         # the swapped names must share an edge of the differing stretch: "in _ this week"
-        index = None
+        edges = []
         for i, m in enumerate(source.mentions):
             if m.kind is not mention.kind or not isinstance(m.value, NameValue):
                 continue
@@ -184,20 +202,31 @@ class Checker:
             left = first == i1 and m.position == j1 and m_last <= j2
             right = last == i2 and m_last == j2 and m.position >= j1
             if (left or right) and last <= i2:
-                index = i
-                break
-        if index is None:
+                edges.append(i)
+        if not edges:
             return None
+        index = self._most_specific(source, edges)
         fact = source.mentions[index]
         needed = getattr(spec, "min_support", 3.5)
         weight = support(frame, source, alignment, first, last, source.mentions[index].position)
         if weight < needed or not adjacent_match(alignment, first, last):
             return None
+        if mention.kind is Kind.PLACE and not mention.locative:
+            return None  # "Germany has ..." swaps who, not where
+        if values_differ_near(frame, source, alignment, first, last):
+            return None  # another value differs too: this is another statement, not a swapped name
         if isinstance(spec, PersonSpec):
             apart = days_apart(frame.said_on, source.said_on)
             if apart is not None and apart > spec.window_days:
                 return index, None
         return index, self._names_agree(mention, fact, article)
+
+    def _most_specific(self, source: Frame, indexes: list[int]) -> int:
+        """Of several places standing in one spot ("Afghanistan's Khost"), the one inside the others."""
+        regions = self.rules.lexicon.region_of
+        keys = {i: " ".join(getattr(source.mentions[i].value, "words", ())) for i in indexes}
+        inner = [i for i in indexes if any(keys[j] in regions.get(keys[i], ()) for j in indexes if j != i)]
+        return inner[0] if inner else indexes[0]
 
     def _names_agree(self, claim: Mention, fact: Mention, article: int) -> bool | None:
         assert isinstance(claim.value, NameValue) and isinstance(fact.value, NameValue)
@@ -230,7 +259,8 @@ class Checker:
                 continue
             verdict = compare_titles(mention.value, fact.value, spec, GENERIC_TITLES)
             if verdict is not None:
-                yield Evidence(verdict, self._source_ref(sentence_id, m), fact.text)
+                key = f"{fact.value.head}/{sorted(fact.value.portfolios)}"
+                yield Evidence(verdict, self._source_ref(sentence_id, m), fact.text, key, fact.text)
 
     def _roles_for(self, mention: Mention) -> list[tuple[int, int]]:
         found = list(self.fact_base.roles.get(mention.slot, []))
@@ -285,12 +315,12 @@ def _decide(mention: Mention, rule: RuleSpec, evidence: list[Evidence]) -> Findi
             sources=_unique_sources(e.source for e in agreeing),
         )
     expected = tuple(dict.fromkeys(e.value for e in evidence))
-    normalised = {fold(v) for v in expected}
-    disagree = len(normalised) > 1
+    disagree = len({e.key for e in evidence}) > 1
+    shown = tuple(dict.fromkeys(e.shown for e in evidence))
     subject = " ".join(w.capitalize() for w in mention.person) if mention.person else mention.slot
     message = rule.message.format(
-        claim=mention.text,
-        expected=" or ".join(f"“{v}”" for v in expected),
+        claim=_shown(mention, mention.text),
+        expected=" or ".join(f"“{v}”" for v in shown),
         subject=subject or "this",
         source=evidence[0].source.article.title or evidence[0].source.article.path,
     )
@@ -309,6 +339,16 @@ def _decide(mention: Mention, rule: RuleSpec, evidence: list[Evidence]) -> Findi
         sources_disagree=disagree,
         doc_url=rule.link,
     )
+
+
+def _shown(mention: Mention, text: str) -> str:
+    """ "Thursday (1 April 2021)": a relative date with the day it means."""
+    value = mention.value
+    if isinstance(value, DateValue) and value.resolved and value.granularity != "year":
+        described = value.describe()
+        if described.lower() != text.lower():
+            return f"{text} ({described})"
+    return text
 
 
 def _unique_sources(sources: Iterable[SourceRef]) -> tuple[SourceRef, ...]:

@@ -85,14 +85,14 @@ class FactBase:
             if mention.kind not in (Kind.PERSON, Kind.PLACE) or mention.position >= 0
         ]
 
-    def add_article(self, article: Article, rules: RuleSet) -> None:
+    def add_article(self, article: Article, rules: RuleSet, spacy_model: str | None = None) -> None:
         from factlint.text.names import fold
 
         index = len(self.articles)
         self.articles.append(article.meta)
         words = frozenset(fold(w) for w in _POSSESSIVE.sub(" ", article.text).split() if fold(w))
         self.article_words.append(words)
-        nlp = pipeline()
+        nlp = pipeline(spacy_model)
         for paragraph in split_paragraphs(article.text, article.body_start):
             frames = extract_frames(
                 paragraph.text, article.meta.date, rules.lexicon, nlp, base=paragraph.start
@@ -187,7 +187,7 @@ def build_fact_base(config: Config, rules: RuleSet, progress: object = None) -> 
         articles, skipped = read_corpus(folder)
         base.skipped.extend(skipped)
         for n, article in enumerate(articles):
-            base.add_article(article, rules)
+            base.add_article(article, rules, config.spacy_model)
             if report is not None and (n % 50 == 0 or n == len(articles) - 1):
                 report(
                     f"reading {folder.name}: {n + 1}/{len(articles)} articles",

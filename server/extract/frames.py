@@ -17,7 +17,7 @@ from factlint.model import Kind
 from factlint.rulebook.ruleset import Lexicon
 from factlint.text.dates import MONTHS, WEEKDAYS, read_date
 from factlint.text.names import fold
-from factlint.text.numbers import ORDINALS, UNITS, read_number
+from factlint.text.numbers import ORDINALS, SCALE_SUFFIXES, UNITS, read_number
 from factlint.text.stem import stem
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -52,15 +52,19 @@ def extract_frames(
     nlp: Any,
     base: int = 0,
     date_known: bool = True,
+    known_names: frozenset[str] = frozenset(),
 ) -> list[Frame]:
     """Every sentence of `text` as a frame; offsets are shifted by `base`.
 
     When `date_known` is false, `said_on` is only assumed (a draft with no date is
     taken as written today): relative dates such as "on Thursday" stay unresolved
-    rather than being pinned to a guess.
+    rather than being pinned to a guess. `known_names` (folded) are names the
+    corpus uses: a sentence's first word counts as a name when it is one of them.
     """
     doc = nlp(text)
     capitalised_inside = {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper() and t.is_alpha}
+    capitalised_inside.update(t.text for t in doc if t.text[:1].isupper() and fold(t.text) in known_names)
+    capitalised_inside.update(t.text for t in doc if t.text[:1].isupper() and fold(t.text) in lexicon.places)
     frames = []
     for sentence in doc.sents:
         tokens = [_Token(t.text, t.idx, t.is_punct, t.is_space) for t in sentence]
@@ -107,6 +111,7 @@ def _frame(
     out_tokens: list[str] = []
     weights: list[float] = []
     name_positions: set[int] = set()
+    capital_positions: set[int] = set()
     names: set[str] = set()
     mentions: list[Mention] = []
     starts = {i: (j, m) for i, j, m in value_mentions}
@@ -126,12 +131,16 @@ def _frame(
             j = run_starts[i]
             start, end, run_text = span(i, j)
             key = tuple(fold(w) for w in words[i:j] if fold(w))
-            kind = Kind.PLACE if _is_place(lower, i, key, lexicon) else Kind.PERSON
-            mentions.append(Mention(kind, start, end, run_text, NameValue(key), "", len(out_tokens)))
+            locative = _after_place_preposition(lower, i, lexicon)
+            kind = Kind.PLACE if locative or " ".join(key) in lexicon.places else Kind.PERSON
+            mentions.append(
+                Mention(kind, start, end, run_text, NameValue(key), "", len(out_tokens), locative=locative)
+            )
             for w in key:
                 out_tokens.append(w)
                 weights.append(1.5)
                 name_positions.add(len(out_tokens) - 1)
+                capital_positions.add(len(out_tokens) - 1)
                 names.add(w)
             i = j
             continue
@@ -144,6 +153,8 @@ def _frame(
             out_tokens.append(word)
             weights.append(0.5)
         elif word not in STOP_WORDS and i not in in_name:
+            if words[i][:1].isupper():
+                capital_positions.add(len(out_tokens))
             out_tokens.append(stem(fold(word) or word))
             weights.append(1.0)
         i += 1
@@ -157,6 +168,7 @@ def _frame(
         tokens=tuple(out_tokens),
         weights=tuple(weights),
         name_positions=frozenset(name_positions),
+        capital_positions=frozenset(capital_positions),
         names=frozenset(names),
         mentions=tuple(mentions),
         said_on=said_on,
@@ -205,7 +217,14 @@ def _value_at(
     j = n_at + number.length
     if j < len(words) and lower[j] in ("am", "pm", "a.m.", "p.m."):
         return None
+    if prefix_unit and j < len(words) and lower[j] in SCALE_SUFFIXES:
+        scale = SCALE_SUFFIXES[lower[j]]
+        number = replace(
+            number, value=replace(number.value, low=number.value.low * scale, high=number.value.high * scale)
+        )
+        j += 1
     hedge = _hedge(lower, i, lexicon)
+    tense = _tense(lower, i)
     # durations: "17 - year war", "16 days of negotiations", "for 19 years"
     unit_at = j + 1 if j + 1 < len(words) and words[j] == "-" else j
     if unit_at < len(words) and stem(lower[unit_at]) in TIME_UNITS and not prefix_unit:
@@ -219,16 +238,18 @@ def _value_at(
         start, end, text = span(i if hedge and hedge in ("about",) else n_at, unit_at + 1)
         start, end, text = span(n_at, unit_at + 1)
         value = DurationValue(number.value, unit)
-        return k, Mention(Kind.DURATION, start, end, text, value, subject, hedge=hedge)
+        if not subject:
+            subject = _ongoing_before(lower, n_at, lexicon)
+        return k, Mention(Kind.DURATION, start, end, text, value, subject, hedge=hedge, tense=tense)
     start, end, text = span(n_at, j)
     if prefix_unit:
         noun = prefix_unit
     elif j < len(words) and lower[j] in PERCENT_WORDS:
         noun = "percent"
     else:
-        noun = _counted_noun(lower, j, number.value.ordinal)
+        noun = _counted_noun(words, lower, j, number.value.ordinal)
     slot = lexicon.noun_key(noun) if noun else ""
-    return j, Mention(Kind.QUANTITY, start, end, text, number.value, slot, hedge=hedge)
+    return j, Mention(Kind.QUANTITY, start, end, text, number.value, slot, hedge=hedge, tense=tense)
 
 
 def _is_article(words: list[str], i: int, length: int) -> bool:
@@ -256,11 +277,35 @@ def _hedge(lower: list[str], i: int, lexicon: Lexicon) -> str | None:
     return None
 
 
-def _counted_noun(lower: list[str], j: int, ordinal: bool) -> str:
-    """The noun a figure counts: the last of up to three content words after it."""
+PRESENT = {"has", "have", "is", "are", "remain", "remains", "now"}
+PAST = {"had", "was", "were", "then"}
+
+
+def _tense(lower: list[str], i: int) -> str | None:
+    """ "has 2,500" or "had 12,000": the same slot at another time is not a contradiction."""
+    for word in reversed(lower[max(0, i - 4) : i]):
+        if word in PRESENT:
+            return "present"
+        if word in PAST:
+            return "past"
+    return None
+
+
+def _ongoing_before(lower: list[str], i: int, lexicon: Lexicon) -> str:
+    """ "a military presence for 19 years": what lasts may stand before the duration."""
+    for word in reversed(lower[max(0, i - 4) : i]):
+        if stem(word) in lexicon.ongoing:
+            return stem(word)
+    return ""
+
+
+def _counted_noun(words: list[str], lower: list[str], j: int, ordinal: bool) -> str:
+    """The noun a figure counts: the last of up to three words after it ("2,500 US troops")."""
     noun = ""
     for k in range(j, min(j + 3, len(lower))):
         word = lower[k]
+        if words[k][:1].isupper() and words[k].replace(".", "").isalpha():
+            continue  # a name qualifying the noun: "US troops", "Premier League titles"
         if not word.isalpha() or word in STOP_WORDS or word in MONTHS or word in WEEKDAYS:
             break
         if word in UNITS or word in ORDINALS:
@@ -333,9 +378,7 @@ def _capitalised(word: str, claimed: bool) -> bool:
     return lower not in MONTHS and lower not in WEEKDAYS
 
 
-def _is_place(lower: list[str], i: int, key: tuple[str, ...], lexicon: Lexicon) -> bool:
-    if " ".join(key) in lexicon.places:
-        return True
+def _after_place_preposition(lower: list[str], i: int, lexicon: Lexicon) -> bool:
     before = i - 1
     if before > 0 and lower[before] == "the":
         before -= 1  # "in the South China Sea"

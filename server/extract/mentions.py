@@ -55,6 +55,10 @@ class Mention:
     hedge: str | None = None
     person: tuple[str, ...] = ()
     """For roles: the folded name tokens of the person who holds the title."""
+    locative: bool = False
+    """For names: preceded by "in", "at", "from"...: a place where something happens."""
+    tense: str | None = None
+    """ "present" (has, is) or "past" (had, was) when the sentence says so next to the value."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,8 @@ class Frame:
     tokens: tuple[str, ...]
     weights: tuple[float, ...]
     name_positions: frozenset[int]
+    capital_positions: frozenset[int]
+    """Capitalised words, names or not (sentence-initial "Germany", "NATO"): who a figure is about."""
     names: frozenset[str]
     mentions: tuple[Mention, ...]
     said_on: date | None
