@@ -32,7 +32,9 @@ from factlint.text.numbers import NumberValue
 
 CACHE_FORMAT = 5
 _POSSESSIVE = re.compile(r"['’]s\b|[^\w\s'’-]")
-MAX_POSTINGS_SCANNED = 5000
+MAX_POSTINGS_SCANNED = 2000
+"""A word in more sentences than this is skipped once two rarer words are in the query."""
+MAX_QUERY_WORDS = 8
 LOCAL_WINDOW = 4
 
 
@@ -127,18 +129,23 @@ class FactBase:
         the context of one value rather than the whole sentence.
         """
         total = max(len(self.sentences), 1)
-        scores: dict[int, float] = {}
         pairs = list(zip(frame.tokens, frame.weights, strict=True))
         if around is not None:
             pairs = pairs[max(0, around - LOCAL_WINDOW) : around + LOCAL_WINDOW + 1]
-        for token, weight in set(pairs):
-            if weight <= 0:
-                continue
-            ids = self.postings.get(token)
-            if not ids:
-                continue
-            idf = math.log(1 + total / len(ids))
-            for sentence_id in ids[:MAX_POSTINGS_SCANNED]:
+        # the rarest words find a sentence; common ones cost time and say little
+        found = sorted(
+            (
+                (len(ids), token, weight)
+                for token, weight in set(pairs)
+                if weight > 0 and (ids := self.postings.get(token))
+            ),
+        )[:MAX_QUERY_WORDS]
+        scores: dict[int, float] = {}
+        for rank, (count, token, weight) in enumerate(found):
+            if count > MAX_POSTINGS_SCANNED and rank >= 2:
+                break
+            idf = math.log(1 + total / count)
+            for sentence_id in self.postings[token]:
                 scores[sentence_id] = scores.get(sentence_id, 0.0) + weight * idf
         return heapq.nlargest(limit, scores, key=scores.__getitem__)
 
