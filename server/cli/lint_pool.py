@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -73,12 +74,19 @@ def _check_in_pool(engine: Engine, drafts: list[Draft], jobs: int, show: bool) -
 
 def _use_engine(engine: Engine) -> None:
     global _engine
+    _ignore_interrupts()
     _engine = engine
 
 
 def _open_engine(config: Config) -> None:
     global _engine
+    _ignore_interrupts()
     _engine = Engine.open(config)
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl-C is the parent's to handle: workers would each print a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _check_in_worker(draft: Draft) -> DraftResult:
