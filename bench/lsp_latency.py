@@ -1,0 +1,203 @@
+"""The language server as an editor sees it: `factlint serve` driven over stdio by a real LSP client.
+
+Measures the time from starting the process to the first diagnostics of an
+opened draft, then types into the draft one character at a time, each keystroke
+an incremental `didChange`, and times each `didChange` -> `publishDiagnostics`
+of that version. The debounce is set to 0 ms, so the time measured is the
+server's own work plus the round trip over the pipes (the figure the target
+describes, "minus debounce"). The server's own trace (`$/logTrace`, "work N ms")
+is collected alongside.
+
+Run alone: `python -m bench.lsp_latency --corpus DIR --cache DIR --draft FILE`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, cast
+
+from lsprotocol import types
+from pygls.lsp.client import LanguageClient
+
+from bench.generate import DRAFT_DATE
+
+TIMEOUT = 300.0
+"""Seconds to wait for any one answer: the first may wait for a cold fact-base build."""
+TYPED = " again"
+"""What the writer types, one character per keystroke, into a sentence."""
+_WORK = re.compile(r"work ([0-9.]+) ms")
+
+
+@dataclass
+class Recorder:
+    """Each version's publish time, and the server's reported work per publish."""
+
+    published: dict[int, float] = field(default_factory=dict)
+    diagnostics: dict[int, int] = field(default_factory=dict)
+    work_ms: list[float] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+    arrived: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def on_publish(self, params: types.PublishDiagnosticsParams) -> None:
+        if params.version is not None:
+            self.published[params.version] = time.perf_counter()
+            self.diagnostics[params.version] = len(params.diagnostics)
+            self.arrived.set()
+
+    def on_trace(self, params: Any) -> None:
+        found = _WORK.search(str(getattr(params, "message", params)))
+        if found:
+            self.work_ms.append(float(found.group(1)))
+
+    async def version(self, version: int) -> float:
+        async with asyncio.timeout(TIMEOUT):
+            while version not in self.published:
+                self.arrived.clear()
+                await self.arrived.wait()
+        return self.published[version]
+
+
+def _client(recorder: Recorder) -> LanguageClient:
+    client = LanguageClient("factlint-bench", "1")
+    _on(client, types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, recorder.on_publish)
+    _on(client, types.LOG_TRACE, recorder.on_trace)
+    _on(client, types.WINDOW_LOG_MESSAGE, lambda params: recorder.messages.append(params.message))
+    _on(client, types.WINDOW_SHOW_MESSAGE, _show)
+    _on(client, "factlint/status", lambda params: None)  # the status bar's feed: not measured
+    return client
+
+
+def _on(client: Any, method: str, handler: Callable[[Any], None]) -> None:
+    """Register a notification handler (pygls's decorator is untyped and tags the function it gets)."""
+
+    def handle(params: Any) -> None:
+        handler(params)
+
+    client.feature(method)(handle)
+
+
+def _show(params: types.ShowMessageParams) -> None:
+    print(f"bench: server says: {params.message}", file=sys.stderr)
+
+
+def _pid(client: Any) -> int:
+    return int(client._server.pid)
+
+
+def process_cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process so far (Linux): steady when the machine is busy."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def keystroke_positions(text: str, count: int, seed: int) -> list[tuple[int, int]]:
+    """Where to type: (line, column) after a sentence's first word, in `count` paragraphs spread out.
+
+    Each place gets the whole of `TYPED`, so every keystroke changes one paragraph.
+    """
+    lines = text.split("\n")
+    body = [n for n, line in enumerate(lines) if line.count(" ") > 8]
+    rng = random.Random(seed)
+    chosen = sorted(rng.sample(body, min(count, len(body))))
+    return [(n, lines[n].index(" ")) for n in chosen]
+
+
+async def measure(corpus: Path, cache: Path, draft: Path, places: int = 5, seed: int = 0) -> dict[str, Any]:
+    """Start a server, open `draft`, time its first diagnostics, then type at `places` places."""
+    text = draft.read_text(encoding="utf-8")
+    recorder = Recorder()
+    client = _client(recorder)
+    uri = draft.resolve().as_uri()
+    settings = {
+        "corpus": [str(corpus.resolve())],
+        "cache-dir": str(cache.resolve()),
+        "debounce-ms": 0,
+        "date": DRAFT_DATE.isoformat(),
+    }
+    started = time.perf_counter()
+    await client.start_io(sys.executable, "-m", "factlint", "serve")
+    try:
+        await client.initialize_async(
+            types.InitializeParams(
+                capabilities=types.ClientCapabilities(
+                    text_document=types.TextDocumentClientCapabilities(
+                        publish_diagnostics=types.PublishDiagnosticsClientCapabilities(version_support=True)
+                    )
+                ),
+                root_uri=draft.resolve().parent.as_uri(),
+                initialization_options={"factlint": settings},
+                trace=types.TraceValue.Verbose,
+            )
+        )
+        client.initialized(types.InitializedParams())
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
+            )
+        )
+        first = await recorder.version(1) - started
+        first_count = recorder.diagnostics[1]
+        recorder.work_ms.clear()
+        cpu_before = process_cpu_seconds(_pid(client))
+        latencies = []
+        version = 1
+        for line, column in keystroke_positions(text, places, seed):
+            for offset, char in enumerate(TYPED):
+                version += 1
+                at = types.Position(line=line, character=column + offset)
+                sent = time.perf_counter()
+                client.text_document_did_change(
+                    types.DidChangeTextDocumentParams(
+                        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                        content_changes=[
+                            types.TextDocumentContentChangePartial(range=types.Range(at, at), text=char)
+                        ],
+                    )
+                )
+                latencies.append(await recorder.version(version) - sent)
+        cpu = process_cpu_seconds(_pid(client)) - cpu_before
+        await client.shutdown_async(None)
+        client.exit(None)
+    finally:
+        await cast(Any, client).stop()
+    return {
+        "first_diagnostics_s": first,
+        "first_diagnostics_count": first_count,
+        "keystrokes": len(latencies),
+        "keystroke_ms_median": 1000 * statistics.median(latencies),
+        "keystroke_ms_p90": 1000 * sorted(latencies)[int(0.9 * (len(latencies) - 1))],
+        "keystroke_cpu_ms_mean": 1000 * cpu / max(len(latencies), 1),
+        "server_work_ms_median": statistics.median(recorder.work_ms) if recorder.work_ms else None,
+        "from_cache": any("from cache" in m for m in recorder.messages),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.lsp_latency")
+    parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument("--cache", type=Path, required=True)
+    parser.add_argument("--draft", type=Path, required=True)
+    parser.add_argument("--places", type=int, default=5)
+    args = parser.parse_args(argv)
+    result = asyncio.run(measure(args.corpus, args.cache, args.draft, args.places))
+    json.dump(result, sys.stdout)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

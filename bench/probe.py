@@ -1,0 +1,236 @@
+"""One in-process measurement, run as its own process: `python -m bench.probe TASK ...`.
+
+Each task starts in a fresh interpreter, so peak memory (ru_maxrss) and caches
+belong to that task alone. It prints one JSON object on stdout.
+
+Tasks:
+- `build`: open the engine on an empty cache folder (a cold build) and cache it.
+- `load`: open it again from the cache; also times the cache key (hashing the corpus).
+- `rebuild`: change one article, open the engine, put the article back.
+- `lookup`: the fact lookup per claim of a draft (candidates and their alignment).
+- `check`: `engine.check` throughput on drafts, with an empty paragraph memo.
+- `corroborate`: the `corroborate` package on the same drafts and corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench.generate import DRAFT_DATE, word_count
+
+WARM_UP = "On May 2, the 14 councillors of Ostvale met Mayor Ana Ruiz in Porto for 3 hours.\n"
+"""Checked before timing, so lazy imports and first-call set-up are not counted as checking."""
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory so far, in MB (Linux reports kilobytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _config(corpus: Path, cache: Path) -> Any:
+    from factlint.config import Config
+
+    return Config(corpus_dirs=(corpus.resolve(),), cache_dir=cache.resolve(), draft_date=DRAFT_DATE)
+
+
+def _timed(action: Callable[[], Any]) -> tuple[float, Any]:
+    started = time.perf_counter()
+    result = action()
+    return time.perf_counter() - started, result
+
+
+def _timed_cpu(action: Callable[[], Any]) -> tuple[float, float, Any]:
+    """Wall and CPU seconds: on a shared machine the CPU time is the steadier figure."""
+    cpu = time.process_time()
+    wall, result = _timed(action)
+    return wall, time.process_time() - cpu, result
+
+
+def build(args: argparse.Namespace) -> dict[str, Any]:
+    from factlint.engine import Engine
+    from factlint.text.nlp import pipeline
+
+    pipeline()  # spaCy's import and the blank pipeline are start-up, not building
+    seconds, cpu, engine = _timed_cpu(lambda: Engine.open(_config(args.corpus, args.cache)))
+    stats = engine.stats
+    if stats.from_cache:
+        raise SystemExit("bench: the cache folder was not empty; a cold build needs an empty one")
+    return {
+        "seconds": seconds,
+        "articles": stats.articles,
+        "facts": stats.facts,
+        "sentences": len(engine.fact_base.sentences),
+        "postings": len(engine.fact_base.postings),
+        "cpu_seconds": cpu,
+        "articles_per_s": stats.articles / seconds,
+        "articles_per_cpu_s": stats.articles / cpu,
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def load(args: argparse.Namespace) -> dict[str, Any]:
+    from factlint.corpus.factbase import cache_key
+    from factlint.engine import Engine
+    from factlint.text.nlp import pipeline
+
+    pipeline()
+    config = _config(args.corpus, args.cache)
+    key_seconds, _ = _timed(lambda: cache_key(config))
+    seconds, engine = _timed(lambda: Engine.open(config))
+    rebuilt = not engine.stats.from_cache
+    if rebuilt:  # the rules changed since `build` (someone edited them): now it is cached
+        seconds, engine = _timed(lambda: Engine.open(config))
+    pickles = sorted(args.cache.glob("factbase-*.pickle"), key=lambda p: p.stat().st_mtime)
+    return {
+        "seconds": seconds,
+        "cache_key_seconds": key_seconds,
+        "rebuilt_first": rebuilt,
+        "articles": engine.stats.articles,
+        "cache_mb": pickles[-1].stat().st_size / 1e6 if pickles else None,
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def rebuild(args: argparse.Namespace) -> dict[str, Any]:
+    from factlint.engine import Engine
+    from factlint.text.nlp import pipeline
+
+    pipeline()
+    config = _config(args.corpus, args.cache)
+    article = sorted(args.corpus.rglob("*.md"))[len(list(args.corpus.rglob("*.md"))) // 2]
+    original = article.read_text(encoding="utf-8")
+    try:
+        article.write_text(original + "\nThe depot employs 412 cleaners.\n", encoding="utf-8")
+        seconds, cpu, engine = _timed_cpu(lambda: Engine.open(config))
+    finally:
+        article.write_text(original, encoding="utf-8")
+    return {
+        "seconds": seconds,
+        "cpu_seconds": cpu,
+        "articles": engine.stats.articles,
+        "from_cache": engine.stats.from_cache,
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def lookup(args: argparse.Namespace) -> dict[str, Any]:
+    """Seconds per claim spent finding and aligning source facts, draft analysis excluded.
+
+    Mirrors `Checker.check_paragraph`: the frames are extracted first (their cost
+    does not depend on the corpus), then only the lookup is timed, per claim.
+    """
+    from factlint.engine import Engine
+    from factlint.extract.frames import extract_frames
+    from factlint.text.document import split_paragraphs
+
+    engine = Engine.open(_config(args.corpus, args.cache))
+    engine.check(WARM_UP)
+    checker = engine._checker
+    text = args.draft.read_text(encoding="utf-8")
+    frames = [
+        frame
+        for paragraph in split_paragraphs(text, 0)
+        for frame in extract_frames(paragraph.text, DRAFT_DATE, engine.rules.lexicon, checker.nlp)
+    ]
+    runs = []
+    claims = evidence = 0
+    for _ in range(args.repeat):
+        claims = evidence = 0
+        started = time.perf_counter()
+        for frame in frames:
+            candidates = engine.fact_base.candidates(frame)
+            for mention in frame.mentions:
+                rule = checker._rule(mention)
+                if rule is None:
+                    continue
+                claims += 1
+                evidence += len(list(checker._evidence(frame, mention, rule, candidates)))
+        runs.append((time.perf_counter() - started) / max(claims, 1))
+    return {
+        "seconds_per_claim": statistics.median(runs),
+        "claims": claims,
+        "evidence": evidence,
+        "articles": engine.stats.articles,
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def check(args: argparse.Namespace) -> dict[str, Any]:
+    from factlint.engine import Engine
+
+    opened = Engine.open(_config(args.corpus, args.cache))
+    opened.check(WARM_UP)
+    text = args.draft.read_text(encoding="utf-8")
+    runs = []
+    report = None
+    for _ in range(args.repeat):
+        engine = Engine(opened.config, opened.rules, opened.fact_base)  # an empty paragraph memo
+        seconds, report = _timed(lambda: engine.check(text))  # noqa: B023 (called at once)
+        runs.append(seconds)
+    words = word_count(text)
+    assert report is not None
+    return {
+        "seconds": statistics.median(runs),
+        "words": words,
+        "words_per_s": words / statistics.median(runs),
+        "findings": len(report.findings),
+        "confirmations": len(report.confirmations),
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def corroborate(args: argparse.Namespace) -> dict[str, Any]:
+    """`corroborate.check_answer` with every article as a retrieved chunk and the draft as the answer."""
+    import corroborate as grounding  # type: ignore[import-untyped]
+
+    chunks = [p.read_text(encoding="utf-8") for p in sorted(args.corpus.rglob("*.md"))]
+    text = args.draft.read_text(encoding="utf-8")
+    runs = []
+    report = None
+    for _ in range(args.repeat):
+        seconds, report = _timed(lambda: grounding.check_answer("", chunks, text))
+        runs.append(seconds)
+    words = word_count(text)
+    assert report is not None
+    return {
+        "seconds": statistics.median(runs),
+        "words": words,
+        "words_per_s": words / statistics.median(runs),
+        "flagged_spans": sum(len(f.spans) for f in report.findings),
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+TASKS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
+    "build": build,
+    "load": load,
+    "rebuild": rebuild,
+    "lookup": lookup,
+    "check": check,
+    "corroborate": corroborate,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.probe")
+    parser.add_argument("task", choices=sorted(TASKS))
+    parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument("--cache", type=Path, required=True)
+    parser.add_argument("--draft", type=Path)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    json.dump(TASKS[args.task](args), sys.stdout)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

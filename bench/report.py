@@ -1,0 +1,111 @@
+"""The results as a table on the terminal and as JSON, with the machine they were measured on."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import platform
+import subprocess
+from pathlib import Path
+from typing import Any
+
+
+def machine() -> dict[str, Any]:
+    """What the figures depend on: CPUs, memory, Python, the commit, and the load right now."""
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = None
+    if hasattr(os, "sysconf"):
+        memory = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)
+    return {
+        "cpu": cpu,
+        "cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        "memory_gib": memory,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "commit": _git("rev-parse", "--short", "HEAD"),
+        "dirty": bool(_git("status", "--porcelain", "--untracked-files=no")),
+        "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+    }
+
+
+def _git(*args: str) -> str:
+    try:
+        done = subprocess.run(["git", *args], capture_output=True, text=True, check=False)
+    except OSError:
+        return ""
+    return done.stdout.strip()
+
+
+def _number(value: float | None, unit: str) -> str:
+    if value is None:
+        return "-"
+    if unit in ("articles/s", "words/s"):
+        return f"{value:,.0f} {unit}"
+    if unit == "x":
+        return f"{value:.2f}x"
+    return f"{value:,.3g} {unit}" if value < 100 else f"{value:,.0f} {unit}"
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    """The figures against their targets, as a Markdown table (readable as plain text too)."""
+    lines = ["| figure | where | measured | target | met |", "|---|---|---|---|---|"]
+    for row in rows:
+        met = {True: "yes", False: "**no**", None: "-"}[row["met"]]
+        lines.append(
+            f"| {row['figure']} | {row['where']} | {_number(row['value'], row['unit'])} "
+            f"| {row['target']} | {met} |"
+        )
+    return "\n".join(lines)
+
+
+def scaling(sizes: dict[int, dict[str, Any]]) -> str:
+    """How each figure moves with the corpus, one column per size."""
+    columns = sorted(sizes)
+    lines = [
+        "| figure | " + " | ".join(f"{n:,} articles" for n in columns) + " |",
+        "|---|" + "---|" * len(columns),
+    ]
+
+    def line(name: str, cell: Any) -> None:
+        cells = []
+        for n in columns:
+            try:
+                cells.append(cell(sizes[n]))
+            except (KeyError, TypeError):
+                cells.append("-")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+
+    line("build, cold (articles/CPU-s)", lambda s: f"{s['build']['articles_per_cpu_s']:,.0f}")
+    line("build, cold (s wall)", lambda s: f"{s['build']['seconds']:,.1f}")
+    line("facts", lambda s: f"{s['build']['facts']:,}")
+    line("load from cache (s)", lambda s: f"{s['load']['seconds']:.2f}")
+    line("cache file (MB)", lambda s: f"{s['load']['cache_mb']:,.1f}")
+    line("rebuild after one change (s)", lambda s: f"{s['rebuild']['seconds']:,.1f}")
+    line("lookup per claim (ms)", lambda s: f"{1000 * s['lookup']['seconds_per_claim']:.2f}")
+    line("lint, whole process (words/s)", lambda s: f"{s['lint']['words_per_s']:,.0f}")
+    line("lint peak RSS (MB)", lambda s: f"{s['lint']['peak_rss_mb']:,.0f}")
+    line("build peak RSS (MB)", lambda s: f"{s['build']['peak_rss_mb']:,.0f}")
+    line("start -> first diagnostics (s)", lambda s: f"{s['lsp_small']['first_diagnostics_s']:.2f}")
+    line("keystroke, small draft (ms)", lambda s: f"{s['lsp_small']['keystroke_ms_median']:.0f}")
+    return "\n".join(lines)
+
+
+def comparison_table(rows: list[dict[str, Any]]) -> str:
+    lines = [
+        "| articles | draft words | factlint words/s | corroborate words/s | factlint / corroborate |",
+        "|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['articles']:,} | {r['draft_words']:,} | {r['factlint_words_per_s']:,.0f} "
+            f"| {r['corroborate_words_per_s']:,.0f} | {r['ratio']:.2f}x |"
+        )
+    return "\n".join(lines)

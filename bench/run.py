@@ -1,0 +1,222 @@
+"""The benchmark run: generate the inputs, measure every figure at every corpus size, judge.
+
+Each measurement is its own process (`bench.probe`, `factlint lint`, `factlint
+serve`), so memory and caches are its own. Sizes run smallest first; the figures
+of the table are read at the reference size (the archive of 10,000 articles),
+and every figure is also kept per size for the scaling table.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from bench import lsp_latency
+from bench.figures import figure_row
+from bench.generate import DRAFT_DATE, draft_text, word_count, write_corpus
+
+
+@dataclass(frozen=True)
+class Plan:
+    sizes: tuple[int, ...]
+    """Corpus sizes, in articles, smallest first."""
+    small: int
+    large: int
+    """Draft lengths in words."""
+    reference: int
+    """The corpus size the table's figures are read at."""
+    places: int
+    """Places typed into per draft (each gets `lsp_latency.TYPED`, one keystroke per character)."""
+    repeat: int
+    corroborate_max: int
+    """The largest corpus `corroborate` is run on: it rescans the whole corpus per number."""
+    everywhere: tuple[int, ...] = (5, 1_000, 10_000)
+    """Sizes where every figure is measured; at the others only build, load and lookup."""
+    seed: int = 2024
+
+
+DEFAULT = Plan(sizes=(5, 1_000, 10_000), small=2_000, large=20_000, reference=10_000, places=5, repeat=1,
+               corroborate_max=1_000)  # fmt: skip
+FULL = Plan(sizes=(5, 1_000, 10_000, 100_000), small=2_000, large=20_000, reference=10_000, places=5,
+            repeat=1, corroborate_max=1_000)  # fmt: skip
+SMOKE = Plan(sizes=(5, 30), small=150, large=400, reference=30, places=1, repeat=1, corroborate_max=30,
+             everywhere=(30,))  # fmt: skip
+
+Log = Callable[[str], None]
+
+
+def _probe(
+    task: str, corpus: Path, cache: Path, draft: Path | None = None, repeat: int = 1
+) -> dict[str, Any]:
+    command = [sys.executable, "-m", "bench.probe", task, "--corpus", str(corpus), "--cache", str(cache)]
+    if draft is not None:
+        command += ["--draft", str(draft), "--repeat", str(repeat)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=_root())
+    if done.returncode != 0:
+        raise RuntimeError(f"bench probe {task} failed:\n{done.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _root() -> Path:
+    return Path(__file__).resolve().parent.parent
+
+
+def lint(corpus: Path, cache: Path, drafts: list[Path], out: Path) -> dict[str, Any]:
+    """`factlint lint` as a whole process: wall time, words per second and its peak RSS."""
+    command = [sys.executable, "-m", "factlint", "lint", "--seeds", str(corpus), "--cache-dir", str(cache),
+               "--date", DRAFT_DATE.isoformat(), "--format", "json", "-o", str(out), "--exit-zero",
+               *map(str, drafts)]  # fmt: skip
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    stderr = process.stderr.read().decode() if process.stderr else ""
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"factlint lint failed ({process.returncode}):\n{stderr[-3000:]}")
+    words = sum(word_count(d.read_text(encoding="utf-8")) for d in drafts)
+    findings = json.loads(out.read_text(encoding="utf-8"))
+    return {
+        "seconds": seconds,
+        "words": words,
+        "words_per_s": words / seconds,
+        "findings": len(findings) if isinstance(findings, list) else None,
+        "peak_rss_mb": usage.ru_maxrss / 1024,
+    }
+
+
+def server(corpus: Path, cache: Path, draft: Path, places: int, log: Log) -> dict[str, Any]:
+    """The LSP figures; run again if the fact base was rebuilt (the package changed under us)."""
+    result = asyncio.run(lsp_latency.measure(corpus, cache, draft, places))
+    if not result["from_cache"]:
+        log("    the server rebuilt the fact base (its code changed since the build): measuring again")
+        result = asyncio.run(lsp_latency.measure(corpus, cache, draft, places))
+    return result
+
+
+def measure(plan: Plan, work: Path, log: Log) -> dict[str, Any]:
+    """Run the plan under `work`; returns everything measured, keyed by corpus size."""
+    drafts = {}
+    for words in (plan.small, plan.large):
+        path = work / "drafts" / f"draft-{words}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(draft_text(plan.seed, words), encoding="utf-8")
+        drafts[words] = path
+    per_size: dict[int, dict[str, Any]] = {}
+    for size in plan.sizes:
+        log(f"corpus of {size:,} articles")
+        corpus = write_corpus(work / f"corpus-{size}", size, plan.seed)
+        cache = work / f"cache-{size}"
+        shutil.rmtree(cache, ignore_errors=True)
+        per_size[size] = _measure_size(plan, size, corpus, cache, drafts, work, log)
+    return {
+        "drafts": {w: word_count(p.read_text(encoding="utf-8")) for w, p in drafts.items()},
+        "sizes": per_size,
+    }
+
+
+def _measure_size(
+    plan: Plan, size: int, corpus: Path, cache: Path, drafts: dict[int, Path], work: Path, log: Log
+) -> dict[str, Any]:
+    small, large = drafts[plan.small], drafts[plan.large]
+    everything = size in plan.everywhere or size == plan.reference
+    row: dict[str, Any] = {}
+    row["build"] = _step(log, "build, cold", partial(_probe, "build", corpus, cache))
+    row["load"] = _step(log, "load from cache", partial(_probe, "load", corpus, cache))
+    if everything:
+        row["rebuild"] = _step(log, "rebuild after one article", partial(_probe, "rebuild", corpus, cache))
+    row["lookup"] = _step(log, "lookup", partial(_probe, "lookup", corpus, cache, small, plan.repeat))
+    if not everything:
+        return row
+    chosen = [small, large] if size == plan.reference else [small]
+    row["lint"] = _step(
+        log, "factlint lint", partial(lint, corpus, cache, chosen, work / f"lint-{size}.json")
+    )
+    row["lsp_small"] = _step(
+        log, "server, small draft", partial(server, corpus, cache, small, plan.places, log)
+    )
+    if size == plan.reference:
+        row["lsp_large"] = _step(
+            log, "server, large draft", partial(server, corpus, cache, large, plan.places, log)
+        )
+    if size <= plan.corroborate_max:
+        for words, draft in drafts.items():
+            row[f"check_{words}"] = _step(
+                log, f"engine.check, {words} words", partial(_probe, "check", corpus, cache, draft)
+            )
+            row[f"corroborate_{words}"] = _step(
+                log, f"corroborate, {words} words", partial(_probe, "corroborate", corpus, cache, draft)
+            )
+    return row
+
+
+def _step(log: Log, name: str, action: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    started = time.perf_counter()
+    result = action()
+    log(f"  {name}: {time.perf_counter() - started:.1f} s")
+    return result
+
+
+def judge(plan: Plan, measured: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows of the table, read at the reference size (lookup: across all sizes)."""
+    sizes = measured["sizes"]
+    ref = sizes[plan.reference]
+    at = f"{plan.reference:,} articles"
+    small, large = f"{plan.small:,}-word draft", f"{plan.large:,}-word draft"
+    lookups = [sizes[n]["lookup"]["seconds_per_claim"] for n in plan.sizes]
+    growth = lookups[-1] / lookups[0] if lookups[0] > 0 else None
+    build = ref["build"]
+    return [
+        figure_row("keystroke_2k", ref["lsp_small"]["keystroke_ms_median"], f"{at}, {small}",
+                   p90=ref["lsp_small"]["keystroke_ms_p90"],
+                   server_reported_ms=ref["lsp_small"]["server_work_ms_median"]),
+        figure_row("keystroke_20k", ref["lsp_large"]["keystroke_ms_median"], f"{at}, {large}",
+                   p90=ref["lsp_large"]["keystroke_ms_p90"],
+                   server_reported_ms=ref["lsp_large"]["server_work_ms_median"]),
+        figure_row("first_diagnostics", ref["lsp_small"]["first_diagnostics_s"], f"{at}, {small}",
+                   large_draft_s=ref["lsp_large"]["first_diagnostics_s"]),
+        figure_row("build_cold", build["articles_per_cpu_s"], f"{at}, one process",
+                   wall_articles_per_s=build["articles_per_s"], seconds=build["seconds"]),
+        figure_row("load_cache", ref["load"]["seconds"], at, cache_key_s=ref["load"]["cache_key_seconds"],
+                   cache_mb=ref["load"]["cache_mb"]),
+        figure_row("rebuild_one", ref["rebuild"]["seconds"], at),
+        figure_row("lookup_growth", growth, f"{plan.sizes[0]:,} -> {plan.sizes[-1]:,} articles",
+                   ms_per_claim={f"{n}": 1000 * v for n, v in zip(plan.sizes, lookups, strict=True)}),
+        figure_row("lint_throughput", ref["lint"]["words_per_s"], f"{at}, both drafts, whole process",
+                   seconds=ref["lint"]["seconds"]),
+        figure_row("peak_rss", ref["lint"]["peak_rss_mb"], f"{at}, `factlint lint`",
+                   build_peak_mb=build["peak_rss_mb"], load_peak_mb=ref["load"]["peak_rss_mb"]),
+    ]  # fmt: skip
+
+
+def comparisons(plan: Plan, measured: dict[str, Any]) -> list[dict[str, Any]]:
+    """factlint's `engine.check` against `corroborate` on the same draft and corpus, in-process."""
+    rows = []
+    for size, row in measured["sizes"].items():
+        for words in (plan.small, plan.large):
+            ours, theirs = row.get(f"check_{words}"), row.get(f"corroborate_{words}")
+            if ours is None or theirs is None:
+                continue
+            rows.append(
+                {
+                    "articles": size,
+                    "draft_words": ours["words"],
+                    "factlint_words_per_s": ours["words_per_s"],
+                    "corroborate_words_per_s": theirs["words_per_s"],
+                    "ratio": ours["words_per_s"] / theirs["words_per_s"],
+                    "factlint_findings": ours["findings"],
+                    "corroborate_flagged_spans": theirs["flagged_spans"],
+                }
+            )
+    return rows
