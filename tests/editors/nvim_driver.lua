@@ -131,6 +131,24 @@ local ok, err = xpcall(function()
     result.facts_clients = #(vim.lsp.get_clients and vim.lsp.get_clients({ bufnr = facts_buf }) or {})
   end
   step("commands")
+
+  -- Live settings: switching a rule off must clear its diagnostic without a restart.
+  vim.cmd("buffer " .. bufnr)
+  factlint.update_settings({ disable = { "place-mismatch" } })
+  local cleared = vim.wait(timeout, function()
+    for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+      if d.code == "place-mismatch" then
+        return false
+      end
+    end
+    return true
+  end, 20)
+  result.codes_after_disable = {}
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    table.insert(result.codes_after_disable, d.code .. ": " .. text_of(d))
+  end
+  result.disable_cleared = cleared
+  step("settings")
 end, debug.traceback)
 
 if not ok then

@@ -122,6 +122,10 @@ def test_neovim_diagnostic_hover_and_quick_fix(draft: Path, legacy: bool, explic
     assert result["facts_mention_2500"] is True
     assert result["facts_clients"] == 0
 
+    # Live settings: update_settings({disable = {"place-mismatch"}}) cleared that rule's
+    # diagnostic without a restart.
+    assert result["disable_cleared"] is True, result["codes_after_disable"]
+
     record(
         f"neovim-{'lsp-start-cmd' if legacy else 'lsp-enable-path'}.json",
         {

@@ -227,6 +227,10 @@ def test_vscode_diagnostic_hover_and_quick_fix(draft: Path, code_server: dict[st
     assert fixed["rebuilt"]
     assert fixed["factsMention2500"], fixed["factsHead"]
 
+    # Live settings: factlint.disable = ["place-mismatch"] cleared that diagnostic.
+    assert fixed["placeBefore"] is True
+    assert fixed["placeCleared"] is True
+
     record(
         "vscode.json",
         {

@@ -119,11 +119,25 @@ export async function runEndToEndProbe(outDir: string, log: vscode.OutputChannel
     );
     const facts = factsEditor.document.getText();
     await vscode.window.showTextDocument(doc); // back to the draft for the driver's screenshot
+
+    // Live settings: switching a rule off in the settings clears its diagnostic.
+    const hasPlace = () =>
+      vscode.languages
+        .getDiagnostics(doc.uri)
+        .some((d) => (typeof d.code === "object" ? d.code.value : d.code) === "place-mismatch");
+    const placeBefore = hasPlace();
+    await vscode.workspace
+      .getConfiguration("factlint")
+      .update("disable", ["place-mismatch"], vscode.ConfigurationTarget.Global);
+    const placeCleared = await until("the place-mismatch diagnostic to go", () => (hasPlace() ? undefined : true))
+      .catch(() => false);
     write("result.json", {
       rebuilt: true,
       factsLines: facts.split("\n").length,
       factsHead: facts.split("\n").slice(0, 3),
       factsMention2500: facts.includes("2,500"),
+      placeBefore,
+      placeCleared,
       actions: (actions ?? []).map((a) => ({ title: a.title, kind: a.kind?.value })),
       applied: fix?.title ?? null,
       appliedOk: applied,

@@ -115,8 +115,40 @@ function M.server_settings(settings)
   return out
 end
 
-local function status_handler(_, result, _)
+--- Call a client method: `client:m(...)` on 0.11+, `client.m(...)` before.
+local function call(client, method, ...)
+  if vim.fn.has("nvim-0.11") == 1 then
+    return client[method](client, ...)
+  end
+  return client[method](...)
+end
+
+--- After a rebuild (new settings, corpus or rules) the server asks pulling clients to
+--- re-pull with workspace/diagnostic/refresh; Neovim 0.11 pulls diagnostics but cannot be
+--- asked to, so on "ready" pull them again for the buffers this client is attached to.
+local function repull(client)
+  local caps = client.capabilities or {}
+  local refresh = caps.workspace and caps.workspace.diagnostics and caps.workspace.diagnostics.refreshSupport
+  if refresh or not client.server_capabilities.diagnosticProvider
+    or not (vim.lsp.diagnostic and vim.lsp.diagnostic.on_diagnostic) then
+    return
+  end
+  for bufnr in pairs(client.attached_buffers or {}) do
+    if vim.api.nvim_buf_is_loaded(bufnr) then
+      local params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) } }
+      call(client, "request", "textDocument/diagnostic", params, vim.lsp.diagnostic.on_diagnostic, bufnr)
+    end
+  end
+end
+
+local function status_handler(_, result, ctx)
   M.state = result
+  if result and result.state == "ready" and vim.fn.has("nvim-0.11") == 1 then
+    local client = vim.lsp.get_client_by_id(ctx.client_id)
+    if client then
+      repull(client)
+    end
+  end
   pcall(vim.api.nvim_exec_autocmds, "User", { pattern = "FactlintStatus", modeline = false })
 end
 
@@ -151,14 +183,6 @@ local function client_config(cmd)
     on_attach = M.config.on_attach,
     capabilities = M.config.capabilities,
   }
-end
-
---- Call a client method: `client:m(...)` on 0.11+, `client.m(...)` before.
-local function call(client, method, ...)
-  if vim.fn.has("nvim-0.11") == 1 then
-    return client[method](client, ...)
-  end
-  return client[method](...)
 end
 
 local function clients()
