@@ -34,6 +34,7 @@ from tests.editors.conftest import (
 
 PLUGIN = ROOT / "editors" / "nvim"
 DRIVER = Path(__file__).resolve().parent / "nvim_driver.lua"
+UNIT = Path(__file__).resolve().parent / "nvim_unit.lua"
 
 
 def nvim_binary() -> str:
@@ -135,3 +136,19 @@ def test_neovim_diagnostic_hover_and_quick_fix(draft: Path, legacy: bool, explic
             "status": result.get("status"),
         },
     )
+
+
+def test_neovim_plugin_logic(tmp_path: Path) -> None:
+    """Settings mapping, discovery, the facts command line and the single notification."""
+    env = editor_env(tmp_path)
+    env["FACTLINT_NVIM_PLUGIN"] = str(PLUGIN)
+    proc = subprocess.run(
+        [nvim_binary(), "--headless", "-l", str(UNIT)],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("ok "), proc.stdout + proc.stderr
