@@ -15,7 +15,7 @@ from factlint.extract.mentions import DurationValue, Frame, Mention, NameValue
 from factlint.extract.roles import find_roles
 from factlint.model import Kind
 from factlint.rulebook.ruleset import Lexicon
-from factlint.text.dates import MONTHS, WEEKDAYS, read_date
+from factlint.text.dates import MONTHS, WEEKDAYS, date_keys, read_date
 from factlint.text.names import fold
 from factlint.text.numbers import ORDINALS, SCALE_SUFFIXES, UNITS, read_number
 from factlint.text.stem import stem
@@ -62,12 +62,17 @@ def extract_frames(
     corpus uses: a sentence's first word counts as a name when it is one of them.
     """
     doc = nlp(text)
-    capitalised_inside = {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper() and t.is_alpha}
-    capitalised_inside.update(t.text for t in doc if t.text[:1].isupper() and fold(t.text) in known_names)
-    capitalised_inside.update(t.text for t in doc if t.text[:1].isupper() and fold(t.text) in lexicon.places)
+    every = [_Token(t.text, t.idx, t.is_punct, t.is_space) for t in doc]
+    capitalised_inside: set[str] = set()
+    for t in doc:
+        word = t.text
+        if word[:1].isupper() and (
+            (not t.is_sent_start and t.is_alpha) or fold(word) in known_names or fold(word) in lexicon.places
+        ):
+            capitalised_inside.add(word)
     frames = []
     for sentence in doc.sents:
-        tokens = [_Token(t.text, t.idx, t.is_punct, t.is_space) for t in sentence]
+        tokens = every[sentence.start : sentence.end]
         if not any(t.text.strip() for t in tokens):
             continue
         frame = _frame(text, tokens, said_on if date_known else None, lexicon, capitalised_inside, base)
@@ -85,6 +90,8 @@ def _frame(
 ) -> Frame:
     words = [t.text for t in tokens]
     lower = [w.lower() for w in words]
+    keys = date_keys(words)
+    future_at = [k for k, w in enumerate(lower) if w in lexicon.future_markers]
     claimed = [False] * len(tokens)
     value_mentions: list[tuple[int, int, Mention]] = []
 
@@ -94,8 +101,8 @@ def _frame(
 
     i = 0
     while i < len(tokens):
-        future = any(w in lexicon.future_markers for w in lower[max(0, i - 5) : i])
-        found = _value_at(words, lower, i, said_on, future, lexicon, span)
+        future = any(i - 5 <= k < i for k in future_at)
+        found = _value_at(words, lower, keys, i, said_on, future, lexicon, span)
         if found is None:
             i += 1
             continue
@@ -195,6 +202,7 @@ def is_placeholder(token: str) -> bool:
 def _value_at(
     words: list[str],
     lower: list[str],
+    keys: list[str],
     i: int,
     said_on: date | None,
     future: bool,
@@ -202,7 +210,7 @@ def _value_at(
     span: Any,
 ) -> tuple[int, Mention] | None:
     """A date, duration or figure starting at token i: (end index, mention)."""
-    dated = read_date(words, i, said_on, future)
+    dated = read_date(words, i, said_on, future, keys)
     if dated is not None:
         j = i + dated.length
         start, end, text = span(i, j)

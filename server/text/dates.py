@@ -23,6 +23,7 @@ WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _YEAR = re.compile(r"^(1[6-9]\d\d|20\d\d)$")
 _DAY = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
 _DECADE = re.compile(r"^(1[6-9]\d0|20\d0)s$")
+_NUMERIC_DATE = re.compile(r"^\d{1,4}[/.]\d{1,2}[/.]\d{2,4}$")
 YEAR_PREPOSITIONS = {"in", "since", "by", "from", "until", "till", "of", "to", "before", "after",
                      "during", "between", "and", "early", "late", "mid", "around"}  # fmt: skip
 FUTURE_MARKERS = {"will", "would", "shall", "next", "upcoming", "due", "scheduled", "planned",
@@ -78,9 +79,15 @@ class DateMatch:
     length: int
 
 
-def read_date(words: list[str], i: int, said_on: date | None, future: bool = False) -> DateMatch | None:
-    """The date expression starting at words[i], if any."""
-    lower = [w.lower().rstrip(".") for w in words]
+def read_date(
+    words: list[str], i: int, said_on: date | None, future: bool = False, lower: list[str] | None = None
+) -> DateMatch | None:
+    """The date expression starting at words[i], if any.
+
+    `lower` is `date_keys(words)`, passed in by callers that scan a sentence word
+    by word so it is computed once.
+    """
+    lower = lower if lower is not None else date_keys(words)
     w = lower[i]
     previous = lower[i - 1] if i > 0 else ""
     following = lower[i + 1] if i + 1 < len(lower) else ""
@@ -103,11 +110,20 @@ def read_date(words: list[str], i: int, said_on: date | None, future: bool = Fal
     if _YEAR.match(w) and (previous in YEAR_PREPOSITIONS or following in (",", ".", "")):
         year = int(w)
         return DateMatch(DateValue(w, date(year, 1, 1), date(year, 12, 31), "year"), 1)
+    if _NUMERIC_DATE.match(w):
+        parsed = _parse_absolute(words[i])
+        if parsed is not None:
+            return DateMatch(DateValue(w, parsed, parsed, "day", month=parsed.month, day=parsed.day), 1)
     decade = _DECADE.match(w)
     if decade:
         start = int(decade.group(1))
         return DateMatch(DateValue(w, date(start, 1, 1), date(start + 9, 12, 31), "decade"), 1)
     return None
+
+
+def date_keys(words: list[str]) -> list[str]:
+    """Words as the date reader compares them: lower case, without a trailing full stop."""
+    return [w.lower().rstrip(".") for w in words]
 
 
 def _read_month_first(words: list[str], lower: list[str], i: int, said_on: date | None) -> DateMatch:
@@ -144,15 +160,20 @@ def _month_value(text: str, month: int, day: int | None, year: int | None, said_
     if day is None:
         last = calendar.monthrange(year, month)[1]
         return DateValue(text, date(year, month, 1), date(year, month, last), "month", month=month)
-    parsed = _parse_absolute(f"{day} {calendar.month_name[month]} {year}")
-    if parsed is None:
+    try:
+        parsed = date(year, month, day)
+    except ValueError:  # "February 30"
         return DateValue(text, month=month, day=day)
     return DateValue(text, parsed, parsed, "day", month=month, day=day)
 
 
 @lru_cache(maxsize=4096)
 def _parse_absolute(text: str) -> date | None:
-    """An explicit day-month-year, through dateparser so unusual calendars and forms hold."""
+    """A numeric date ("25/03/2021"), through dateparser, which knows the forms and their orders.
+
+    Imported on first use: it costs a second and a half to load, and news prose
+    spells most dates with month names, which are read directly.
+    """
     import dateparser
 
     parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
