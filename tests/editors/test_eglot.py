@@ -15,8 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-from tests.editors.conftest import (
+from editor_support import (
     ALSO_FLAGGED,
     DRAFT,
     FLAGGED_LINE,

@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from tests.editors.conftest import (
+from editor_support import (
     ALSO_FLAGGED,
     DRAFT,
     FLAGGED_LINE,

@@ -20,10 +20,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import editor_support
 import pytest
-
-from tests.editors import conftest
-from tests.editors.conftest import (
+from editor_support import (
     ALSO_FLAGGED,
     ARTIFACTS,
     DRAFT,
@@ -94,7 +93,7 @@ def code_server(draft: Path, tmp_path: Path) -> Iterator[dict[str, Any]]:
     (user_data / "User").mkdir(parents=True)
     (user_data / "Machine").mkdir(parents=True)
     (user_data / "Machine" / "settings.json").write_text(
-        json.dumps({"factlint.server.command": [str(conftest.VENV_BIN / "factlint"), "serve"]})
+        json.dumps({"factlint.server.command": [str(editor_support.VENV_BIN / "factlint"), "serve"]})
     )
     (user_data / "User" / "settings.json").write_text(
         json.dumps(
@@ -112,7 +111,7 @@ def code_server(draft: Path, tmp_path: Path) -> Iterator[dict[str, Any]]:
                 # VS Code's extension host takes PATH from the login shell, not from
                 # the process that started it, so point at this checkout's server the
                 # way the README tells a user with factlint in a virtualenv to.
-                "factlint.server.command": [str(conftest.VENV_BIN / "factlint"), "serve"],
+                "factlint.server.command": [str(editor_support.VENV_BIN / "factlint"), "serve"],
             }
         )
     )
