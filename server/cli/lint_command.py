@@ -122,7 +122,7 @@ def _check_usage(args: argparse.Namespace) -> None:
     if args.stdin_filename and not args.stdin:
         raise ConfigError("--stdin-filename", "only means something with --stdin")
     if not (args.paths or args.stdin or args.changed_since):
-        raise ConfigError("factlint lint", "give drafts to check: PATH..., --stdin or --changed-since")
+        raise ConfigError("usage", "give drafts to check: PATH..., --stdin or --changed-since")
 
 
 def _gather(args: argparse.Namespace) -> tuple[list[Draft], Path]:
