@@ -31,6 +31,8 @@ from tqdm import tqdm
 POOL_MIN_DRAFTS = 16
 """Below this, a pool saves less than it costs (a draft takes 5-15 ms to check)."""
 PROGRESS_MIN_DRAFTS = 20
+FORK_WORKERS = sys.platform == "linux"
+"""Fork workers with the open engine (Linux); else spawn them to open it from the cache."""
 
 _engine: Engine | None = None
 """The worker process's engine: inherited by `_use_engine` or opened by `_open_engine`."""
@@ -59,7 +61,7 @@ def _check(engine: Engine, draft: Draft) -> DraftResult:
 
 
 def _check_in_pool(engine: Engine, drafts: list[Draft], jobs: int, show: bool) -> list[DraftResult]:
-    if sys.platform == "linux":
+    if FORK_WORKERS:
         # Workers are forked: they start with the parent's engine in memory.
         context = multiprocessing.get_context("fork")
         initializer, initarg = _use_engine, engine

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from factlint.cli import lint_pool
 from factlint.cli.lint_pool import POOL_MIN_DRAFTS
 
 from .drafts import AGREEMENT, CONTRADICTION, Lint, draft
@@ -200,12 +201,29 @@ def test_changed_since_an_unknown_revision_is_an_error(
 # --- many drafts ----------------------------------------------------------------
 
 
-def test_a_worker_pool_gives_the_same_report_as_one_process(tmp_path: Path, lint: Lint) -> None:
+def many_drafts(folder: Path) -> None:
     for i in range(POOL_MIN_DRAFTS + 4):
         text = CONTRADICTION if i % 3 == 0 else AGREEMENT
-        (tmp_path / f"d{i:02}.md").write_text(draft(f"Draft {i}.\n\n{text}"), encoding="utf-8")
+        (folder / f"d{i:02}.md").write_text(draft(f"Draft {i}.\n\n{text}"), encoding="utf-8")
+
+
+def test_a_worker_pool_gives_the_same_report_as_one_process(tmp_path: Path, lint: Lint) -> None:
+    many_drafts(tmp_path)
     serial = lint("--jobs", "1", "--format", "json", str(tmp_path))
     pooled = lint("--jobs", "2", "--format", "json", str(tmp_path))
     assert pooled.out == serial.out
     flagged = sorted(Path(d["path"]).name for d in json.loads(pooled.out))
     assert flagged == [f"d{i:02}.md" for i in range(0, POOL_MIN_DRAFTS + 4, 3)]
+    assert pooled.err == ""
+
+
+def test_spawned_workers_open_the_engine_from_the_cache(
+    tmp_path: Path, lint: Lint, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where fork is unsafe (macOS, Windows) each worker opens the engine itself."""
+    many_drafts(tmp_path)
+    serial = lint("--jobs", "1", "--format", "json", str(tmp_path))
+    monkeypatch.setattr(lint_pool, "FORK_WORKERS", False)
+    spawned = lint("--jobs", "2", "--format", "json", str(tmp_path))
+    assert spawned.out == serial.out
+    assert spawned.code == serial.code == 1
