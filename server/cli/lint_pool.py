@@ -62,16 +62,21 @@ def _check(engine: Engine, draft: Draft) -> DraftResult:
 
 def _check_in_pool(engine: Engine, drafts: list[Draft], jobs: int, show: bool) -> list[DraftResult]:
     if FORK_WORKERS:
-        # Workers are forked: they start with the parent's engine in memory.
-        context = multiprocessing.get_context("fork")
-        initializer, initarg = _use_engine, engine
+        # Forked workers start with the parent's engine in memory.
+        fork = multiprocessing.get_context("fork")
+        pool = ProcessPoolExecutor(jobs, mp_context=fork, initializer=_use_engine, initargs=(engine,))
     else:
         # No safe fork (macOS, Windows): each worker opens the engine from the cache.
-        context = multiprocessing.get_context("spawn")
-        initializer, initarg = _open_engine, engine.config
+        spawn = multiprocessing.get_context("spawn")
+        pool = ProcessPoolExecutor(
+            jobs, mp_context=spawn, initializer=_open_engine, initargs=(engine.config,)
+        )
     chunk = max(1, min(16, len(drafts) // (jobs * 8)))
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=initializer, initargs=(initarg,)) as pool:
+    try:
         return list(_bar(pool.map(_check_in_worker, drafts, chunksize=chunk), len(drafts), show))
+    finally:
+        # On Ctrl-C, drop the chunks not started rather than check them all first.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _use_engine(engine: Engine) -> None:
