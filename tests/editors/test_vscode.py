@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -74,9 +75,17 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def code_server(draft: Path, tmp_path: Path) -> Iterator[dict[str, Any]]:
-    """code-server with the .vsix installed, serving the draft's folder; stopped afterwards."""
+def code_server(request: pytest.FixtureRequest, draft: Path, tmp_path: Path) -> Iterator[dict[str, Any]]:
+    """code-server with the .vsix installed, serving the draft's folder; stopped afterwards.
+
+    The server command is this checkout's `factlint serve`, or the command line given as
+    the fixture's parameter.
+    """
     _require_tools()
+    server_command = getattr(request, "param", None) or [
+        str(editor_support.VENV_BIN / "factlint"),
+        "serve",
+    ]
     env = editor_env(tmp_path)
     env["PATH"] = f"{NODE.parent}{os.pathsep}{env['PATH']}"
     probe = tmp_path / "probe"
@@ -93,7 +102,7 @@ def code_server(draft: Path, tmp_path: Path) -> Iterator[dict[str, Any]]:
     (user_data / "User").mkdir(parents=True)
     (user_data / "Machine").mkdir(parents=True)
     (user_data / "Machine" / "settings.json").write_text(
-        json.dumps({"factlint.server.command": [str(editor_support.VENV_BIN / "factlint"), "serve"]})
+        json.dumps({"factlint.server.command": server_command})
     )
     (user_data / "User" / "settings.json").write_text(
         json.dumps(
@@ -111,7 +120,7 @@ def code_server(draft: Path, tmp_path: Path) -> Iterator[dict[str, Any]]:
                 # VS Code's extension host takes PATH from the login shell, not from
                 # the process that started it, so point at this checkout's server the
                 # way the README tells a user with factlint in a virtualenv to.
-                "factlint.server.command": [str(editor_support.VENV_BIN / "factlint"), "serve"],
+                "factlint.server.command": server_command,
             }
         )
     )
@@ -181,21 +190,28 @@ def code_server(draft: Path, tmp_path: Path) -> Iterator[dict[str, Any]]:
         log.close()
 
 
-def test_vscode_diagnostic_hover_and_quick_fix(draft: Path, code_server: dict[str, Any]) -> None:
+def drive(draft: Path, code_server: dict[str, Any], mode: str = "") -> dict[str, Any]:
+    """Run e2e/drive.mjs against the running code-server; its report, or a failed test."""
     probe: Path = code_server["probe"]
     proc = subprocess.run(
         [str(NODE), str(DRIVER), code_server["url"], draft.name, str(probe), str(ARTIFACTS)],
         cwd=EXTENSION,
-        env=code_server["env"],
+        env={**code_server["env"], "FACTLINT_E2E_MODE": mode},
         capture_output=True,
         text=True,
         timeout=400,
     )
-    drive = json.loads((probe / "drive.json").read_text()) if (probe / "drive.json").exists() else {}
+    report = json.loads((probe / "drive.json").read_text()) if (probe / "drive.json").exists() else {}
     assert proc.returncode == 0, (
-        f"browser driver failed: {drive.get('error') or proc.stderr[-3000:]}\n"
+        f"browser driver failed: {report.get('error') or proc.stderr[-3000:]}\n"
         f"code-server log: {code_server['log'].read_text()[-3000:]}"
     )
+    return report
+
+
+def test_vscode_diagnostic_hover_and_quick_fix(draft: Path, code_server: dict[str, Any]) -> None:
+    probe: Path = code_server["probe"]
+    drive_report = drive(draft, code_server)
     seen = json.loads((probe / "probe.json").read_text())
     fixed = json.loads((probe / "result.json").read_text())
 
@@ -215,12 +231,15 @@ def test_vscode_diagnostic_hover_and_quick_fix(draft: Path, code_server: dict[st
     # The hover, through VS Code's hover provider and as rendered in the page.
     assert SOURCE_SENTENCE in unescape_markdown(seen["hover"]), seen["hover"]
     assert links_to_sentence(markdown_links(seen["hover"]), SOURCE_SENTENCE), seen["hover"]
-    assert " ".join(SOURCE_SENTENCE.split()[:8]) in " ".join(drive["hoverText"].split())
+    assert " ".join(SOURCE_SENTENCE.split()[:8]) in " ".join(drive_report["hoverText"].split())
 
     # The quick fix, through VS Code's code-action API.
     assert fixed["appliedOk"], fixed
     assert fixed["lineAfter"] == line.replace(FLAGGED_TEXT, SOURCES_VALUE, 1)
     assert (ARTIFACTS / "vscode-hover.png").stat().st_size > 10_000
+
+    # The status bar item shows the fact base.
+    assert any(re.search(r"factlint: \d+ facts from \d+ articles", t) for t in drive_report["statusBar"])
 
     # "factlint: Rebuild fact base" ran without error, "factlint: Show facts" opened the listing.
     assert fixed["rebuilt"]
@@ -234,9 +253,22 @@ def test_vscode_diagnostic_hover_and_quick_fix(draft: Path, code_server: dict[st
         "vscode.json",
         {
             "first_diagnostics_ms_in_extension_host": seen["firstDiagnosticsMs"],
-            "page_timings_ms": drive["timings"],
-            "status_bar": drive.get("statusBar"),
+            "page_timings_ms": drive_report["timings"],
+            "status_bar": drive_report.get("statusBar"),
             "quick_fix": fixed["applied"],
             "total_seconds": time.monotonic() - code_server["started"],
         },
     )
+
+
+@pytest.mark.parametrize("code_server", [["/nonexistent/bin/factlint", "serve"]], indirect=True)
+def test_vscode_one_notification_when_the_server_cannot_start(
+    draft: Path, code_server: dict[str, Any]
+) -> None:
+    report = drive(draft, code_server, mode="no-server")
+    about_factlint = [n for n in report["notifications"] if "factlint" in n.lower()]
+    assert len(about_factlint) == 1, report["notifications"]
+    assert "factlint.server.command" in about_factlint[0]
+    assert any("error" in t for t in report["statusBar"]), report["statusBar"]
+    # Activation finished: it does not wait for the notification to be dismissed.
+    assert not any("activating" in t.lower() for t in report["statusBar"]), report["statusBar"]

@@ -82,6 +82,42 @@ export async function discoverServer(probe: Probe): Promise<Discovery> {
   return { ok: false, message };
 }
 
+/** Whether `file` is an executable regular file. */
+export function isExecutableFile(file: string): boolean {
+  try {
+    if (!fs.statSync(file).isFile()) {
+      return false;
+    }
+    fs.accessSync(file, fs.constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Check, before starting, that the server's executable exists: a path must be an
+ * executable file, a bare name must be on PATH. Undefined when it is fine, else the one
+ * message to show (so the user does not get the language client's own spawn error too).
+ */
+export function checkExecutable(
+  server: ServerCommand,
+  lookup: (name: string) => string | undefined = (name) => which(name),
+): string | undefined {
+  const { command } = server;
+  const ok = command.includes("/") || command.includes("\\") ? isExecutableFile(command) : lookup(command) !== undefined;
+  if (ok) {
+    return undefined;
+  }
+  const where =
+    server.source === "setting"
+      ? "Check the `factlint.server.command` setting."
+      : server.source === "python"
+        ? "Check the interpreter selected in the Python extension."
+        : INSTALL_HINT;
+  return `factlint: cannot start the server: \`${command}\` is not an executable file. ${where}`;
+}
+
 /** `which`: the first executable called `name` on `pathVar` (PATH, with PATHEXT on Windows). */
 export function which(
   name: string,

@@ -15,7 +15,7 @@ import {
   ServerOptions,
 } from "vscode-languageclient/node";
 
-import { Discovery, INSTALL_HINT, ServerCommand, discoverServer, factsCommandLine, which } from "./discovery";
+import { Discovery, ServerCommand, checkExecutable, discoverServer, factsCommandLine, which } from "./discovery";
 import { reportE2eFailure, runEndToEndProbe } from "./e2e";
 import { SECTION, ServerSettings, affectsServerSettings, sectioned, toServerSettings } from "./settings";
 import { StatusParams, statusView } from "./status";
@@ -109,19 +109,30 @@ function hasFactlint(interpreter: string[]): Promise<boolean> {
   });
 }
 
+/**
+ * The one notification for a server that cannot be started, with a way to act on it.
+ * Not awaited: activation must not wait for the user to dismiss it.
+ */
+function cannotStart(message: string): void {
+  output.appendLine(message);
+  output.appendLine(`(searched PATH=${process.env.PATH ?? ""})`);
+  reportE2eFailure(message);
+  showStatus({ state: "error", message });
+  void vscode.window.showErrorMessage(message, "Open settings").then((choice) => {
+    if (choice === "Open settings") {
+      void vscode.commands.executeCommand("workbench.action.openSettings", "factlint.server.command");
+    }
+  });
+}
+
 async function start(): Promise<void> {
   const found = await discover();
   if (!found.ok) {
-    output.appendLine(found.message);
-    output.appendLine(`(searched PATH=${process.env.PATH ?? ""})`);
-    reportE2eFailure(found.message);
-    showStatus({ state: "error", message: found.message });
-    // One notification, with a way to act on it.
-    const choice = await vscode.window.showErrorMessage(found.message, "Open settings");
-    if (choice === "Open settings") {
-      await vscode.commands.executeCommand("workbench.action.openSettings", "factlint.server.command");
-    }
-    return;
+    return cannotStart(found.message);
+  }
+  const missing = checkExecutable(found.server);
+  if (missing) {
+    return cannotStart(missing);
   }
 
   const { command, args, source } = found.server;
@@ -167,13 +178,11 @@ async function start(): Promise<void> {
     await next.start();
     client = next;
   } catch (err) {
-    const message =
-      `factlint: the server (${[command, ...args].join(" ")}) did not start: ${String(err)}. ` +
-      (source === "setting" ? "Check `factlint.server.command`." : INSTALL_HINT);
+    // The language client has already shown its own notification (with "Go to output").
+    const message = `factlint: the server (${[command, ...args].join(" ")}) did not start: ${String(err)}`;
     output.appendLine(message);
     reportE2eFailure(message);
     showStatus({ state: "error", message });
-    void vscode.window.showErrorMessage(message);
   }
 }
 

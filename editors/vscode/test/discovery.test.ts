@@ -5,7 +5,15 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { test } from "node:test";
 
-import { INSTALL_HINT, Probe, discoverServer, factsCommandLine, parseConfiguredCommand, which } from "../src/discovery";
+import {
+  INSTALL_HINT,
+  Probe,
+  checkExecutable,
+  discoverServer,
+  factsCommandLine,
+  parseConfiguredCommand,
+  which,
+} from "../src/discovery";
 
 function probe(overrides: Partial<Probe>): Probe & { calls: string[] } {
   const calls: string[] = [];
@@ -126,4 +134,13 @@ test("Show facts runs `factlint facts` with the same corpus, rules and facts", (
     args: ["facts"],
   });
   assert.equal(factsCommandLine({ command: "my-wrapper", args: [], source: "setting" }, {}), undefined);
+});
+
+test("a configured server that is not an executable file gets one message naming the setting", () => {
+  const missing = checkExecutable({ command: "/nonexistent/factlint", args: ["serve"], source: "setting" });
+  assert.ok(missing && missing.includes("/nonexistent/factlint") && missing.includes("factlint.server.command"));
+  assert.equal(checkExecutable({ command: process.execPath, args: [], source: "setting" }), undefined);
+  assert.equal(checkExecutable({ command: "factlint", args: ["serve"], source: "path" }, () => "/bin/factlint"), undefined);
+  const notOnPath = checkExecutable({ command: "factlint", args: ["serve"], source: "path" }, () => undefined);
+  assert.ok(notOnPath && notOnPath.includes("pip install"));
 });
