@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from bench.run import DEFAULT, FULL, SMOKE, comparisons, judge, measure
 from bench.snapshot import use_revision
 
 OUT = Path(__file__).resolve().parent / "out"
+WORK = Path(tempfile.gettempdir()) / "factlint-bench"
+"""Corpora, caches and the snapshot: outside the checkout, where no linter or type checker looks."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     size = parser.add_mutually_exclusive_group()
     size.add_argument("--full", action="store_true", help="add the 100,000-article corpus")
     size.add_argument("--smoke", action="store_true", help="tiny sizes, for the test suite")
-    parser.add_argument("--work", type=Path, default=OUT / "work", help="where corpora and caches go")
+    parser.add_argument("--work", type=Path, default=WORK, help="where corpora and caches go")
     parser.add_argument("--json", type=Path, default=OUT / "results.json", help="where the results go")
     parser.add_argument(
         "--rev", metavar="REV", help="measure factlint as of this git revision, not the working tree"
