@@ -8,12 +8,11 @@ click opens the article at that sentence.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from factlint.errors import RuleFileError
 from factlint.lsp.positions import LineIndex
 from factlint.lsp.sources import SourceFiles
-from factlint.model import Finding, Severity, SourceRef
+from factlint.model import Finding, Severity
 from lsprotocol import types
 
 SOURCE = "factlint"
@@ -34,16 +33,6 @@ class DiagnosticSupport:
     code_description: bool = True
 
 
-def describe_source(source: SourceRef) -> str:
-    """`Title (2021-04-02)`, or the file name when the article has no title."""
-    article = source.article
-    name = article.title or Path(article.path).name
-    if article.date is None:
-        return name
-    inferred = ", inferred" if article.date_inferred else ""
-    return f"{name} ({article.date.isoformat()}{inferred})"
-
-
 def finding_to_diagnostic(
     finding: Finding,
     index: LineIndex,
@@ -56,13 +45,7 @@ def finding_to_diagnostic(
         return None
     related = None
     if support.related_information and finding.sources:
-        related = [
-            types.DiagnosticRelatedInformation(
-                location=sources.location(source.sentence_location),
-                message=f"{describe_source(source)}: {source.sentence.strip()}",
-            )
-            for source in finding.sources
-        ]
+        related = sources.related(finding.sources)
     description = None
     if support.code_description and finding.doc_url:
         description = types.CodeDescription(href=finding.doc_url)

@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from factlint.lsp.diagnostics import describe_source
-from factlint.lsp.sources import line_link
+from factlint.lsp.sources import describe_source, line_link
 from factlint.model import Confirmation, Finding, SourceRef
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")

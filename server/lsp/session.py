@@ -278,6 +278,8 @@ class Session:
         if outcome.error is not None and outcome.rule_error is None:
             kept = "keeping the previous fact base" if self.rebuilder.engine else "no fact base"
             self.show(types.MessageType.Error, f"factlint: {outcome.error} ({kept})")
+        if outcome.engine is not None:
+            self.sources = SourceFiles(self.encoding)
         engine = self.rebuilder.engine
         if engine is None:
             self.status("error", outcome.summary)

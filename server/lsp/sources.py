@@ -2,8 +2,10 @@
 
 A `Location` from the library counts 1-based lines and character columns in the
 file on disk; an editor wants a file URI and a range in its position encoding.
-Files are read once per modification time, so a hover over twenty findings does
-not read an article twenty times.
+Each file is read once and each location converted once: a `SourceFiles` lives
+as long as one fact base (the session makes a new one after every rebuild, when
+the files may have changed), so re-checking a draft with hundreds of findings
+on every keystroke costs dictionary lookups, not file reads.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from factlint.lsp.positions import Encoding, LineIndex
-from factlint.model import Location
+from factlint.model import Location, SourceRef
 from lsprotocol import types
 from pygls.uris import from_fs_path
 
@@ -27,28 +29,34 @@ def line_link(path: str | Path, line: int) -> str:
     return f"{file_uri(path)}#L{line}"
 
 
+def describe_source(source: SourceRef) -> str:
+    """`Title (2021-04-02)`, or the file name when the article has no title."""
+    article = source.article
+    name = article.title or Path(article.path).name
+    if article.date is None:
+        return name
+    inferred = ", inferred" if article.date_inferred else ""
+    return f"{name} ({article.date.isoformat()}{inferred})"
+
+
 class SourceFiles:
-    """Line indexes of corpus files, rebuilt when a file changes on disk."""
+    """Line indexes of corpus files and the editor locations of their sentences, memoised."""
 
     def __init__(self, encoding: Encoding = types.PositionEncodingKind.Utf16) -> None:
         self.encoding = encoding
-        self._indexes: dict[str, tuple[int, LineIndex]] = {}
+        self._indexes: dict[str, LineIndex | None] = {}
+        self._locations: dict[Location, types.Location] = {}
+        self._related: dict[tuple[SourceRef, ...], list[types.DiagnosticRelatedInformation]] = {}
 
     def _index(self, path: str) -> LineIndex | None:
-        try:
-            stamp = Path(path).stat().st_mtime_ns
-        except OSError:
-            return None
-        cached = self._indexes.get(path)
-        if cached is not None and cached[0] == stamp:
-            return cached[1]
-        try:
-            text = Path(path).read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            return None
-        index = LineIndex(text, self.encoding)
-        self._indexes[path] = (stamp, index)
-        return index
+        if path not in self._indexes:
+            try:
+                text = Path(path).read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                self._indexes[path] = None
+            else:
+                self._indexes[path] = LineIndex(text, self.encoding)
+        return self._indexes[path]
 
     def range(self, location: Location) -> types.Range:
         """The editor range of a library location; plain columns if the file is unreadable."""
@@ -63,4 +71,22 @@ class SourceFiles:
         return index.range(start, end)
 
     def location(self, location: Location) -> types.Location:
-        return types.Location(uri=file_uri(location.path), range=self.range(location))
+        found = self._locations.get(location)
+        if found is None:
+            found = types.Location(uri=file_uri(location.path), range=self.range(location))
+            self._locations[location] = found
+        return found
+
+    def related(self, sources: tuple[SourceRef, ...]) -> list[types.DiagnosticRelatedInformation]:
+        """A diagnostic's related information: each source sentence, where it is and who said it."""
+        found = self._related.get(sources)
+        if found is None:
+            found = [
+                types.DiagnosticRelatedInformation(
+                    location=self.location(source.sentence_location),
+                    message=f"{describe_source(source)}: {source.sentence.strip()}",
+                )
+                for source in sources
+            ]
+            self._related[sources] = found
+        return found

@@ -81,11 +81,28 @@ async def test_the_rebuild_command_reloads_and_reports_the_fact_base(editor: Edi
     assert result["articles"] == 5 and result["facts"] > 0 and result["rules"] > 0
 
 
+DESK_RULE = """\
+id: missile-count
+kind: quantity
+severity: warning
+message: "Our desk counts {expected}, not {claim}"
+description: The desk's own rule for missile counts.
+nouns: [missiles]
+"""
+
+
 @pytest.fixture
 def rules(workspace: Path) -> Path:
+    """A rule folder with one custom rule, which takes over the missile count."""
     folder = workspace / "rules"
     folder.mkdir()
+    (folder / "missiles.yaml").write_text(DESK_RULE, encoding="utf-8")
     return folder
+
+
+def desk_rule_fires(ds: object) -> bool:
+    assert isinstance(ds, (list, tuple))
+    return any(d.code == "missile-count" for d in ds)
 
 
 @pytest.mark.settings(rules="rules")
@@ -93,22 +110,21 @@ async def test_a_broken_rule_file_is_marked_and_the_last_good_rules_keep_working
     editor: Editor, rules: Path
 ) -> None:
     uri = editor.open("draft.md", DRAFT)
-    assert len(await editor.diagnostics(uri, until=lambda ds: len(ds) == 3)) == 3
-    broken = rules / "broken.yaml"
-    broken.write_text("id: troops\nkind: [quantity\n", encoding="utf-8")
-    editor.files_changed(broken, kind=types.FileChangeType.Created)
-    marked = await editor.published_for(broken.resolve().as_uri(), until=lambda ds: len(ds) > 0)
+    before = await editor.diagnostics(uri, until=desk_rule_fires)
+    assert {d.code for d in before} == {"quantity-mismatch", "place-mismatch", "missile-count"}
+    rule_file = rules / "missiles.yaml"
+    rule_file.write_text(DESK_RULE.replace("nouns: [missiles]", "nouns: [missiles"), encoding="utf-8")
+    editor.files_changed(rule_file)
+    marked = await editor.published_for(rule_file.resolve().as_uri(), until=lambda ds: len(ds) > 0)
     assert marked[0].severity == types.DiagnosticSeverity.Error and marked[0].source == "factlint"
-    assert marked[0].range.start.line in (1, 2)
-    editor.edit(
-        uri,
-        types.Range(start=types.Position(line=19, character=0), end=types.Position(line=19, character=0)),
-        "",
-    )
-    assert len(await editor.diagnostics(uri, until=lambda ds: len(ds) == 3)) == 3
-    broken.unlink()
-    editor.files_changed(broken, kind=types.FileChangeType.Deleted)
-    cleared = await editor.published_for(broken.resolve().as_uri(), until=lambda ds: len(ds) == 0)
+    assert marked[0].range.start.line in (5, 6)
+    end_of_draft = types.Position(line=len(DRAFT.splitlines()), character=0)
+    editor.edit(uri, types.Range(start=end_of_draft, end=end_of_draft), "\nMore to come.\n")
+    after = await editor.diagnostics(uri, until=lambda ds: len(ds) == 3)
+    assert desk_rule_fires(after), "the last good rules must keep working"
+    rule_file.write_text(DESK_RULE, encoding="utf-8")
+    editor.files_changed(rule_file)
+    cleared = await editor.published_for(rule_file.resolve().as_uri(), until=lambda ds: len(ds) == 0)
     assert list(cleared) == []
 
 
