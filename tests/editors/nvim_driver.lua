@@ -149,6 +149,22 @@ local ok, err = xpcall(function()
   end
   result.disable_cleared = cleared
   step("settings")
+
+  -- :FactlintRestart: a new client (a new server process) attaches and diagnoses again.
+  local old_id = client.id
+  vim.cmd("FactlintRestart")
+  local function new_client()
+    for _, c in ipairs(vim.lsp.get_clients({ bufnr = bufnr, name = "factlint" })) do
+      if c.id ~= old_id then
+        return c
+      end
+    end
+  end
+  result.restarted = vim.wait(timeout, function()
+    local c = new_client()
+    return c ~= nil and #vim.diagnostic.get(bufnr) > 0
+  end, 20)
+  step("restart")
 end, debug.traceback)
 
 if not ok then

@@ -125,6 +125,8 @@ def test_neovim_diagnostic_hover_and_quick_fix(draft: Path, legacy: bool, explic
     # Live settings: update_settings({disable = {"place-mismatch"}}) cleared that rule's
     # diagnostic without a restart.
     assert result["disable_cleared"] is True, result["codes_after_disable"]
+    # :FactlintRestart started a new server that diagnosed the buffer again.
+    assert result["restarted"] is True
 
     record(
         f"neovim-{'lsp-start-cmd' if legacy else 'lsp-enable-path'}.json",

@@ -248,6 +248,8 @@ def test_vscode_diagnostic_hover_and_quick_fix(draft: Path, code_server: dict[st
     # Live settings: factlint.disable = ["place-mismatch"] cleared that diagnostic.
     assert fixed["placeBefore"] is True
     assert fixed["placeCleared"] is True
+    # "factlint: Restart server" brought the diagnostics back.
+    assert fixed["restarted"] is True
 
     record(
         "vscode.json",

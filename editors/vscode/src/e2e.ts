@@ -131,7 +131,13 @@ export async function runEndToEndProbe(outDir: string, log: vscode.OutputChannel
       .update("disable", ["place-mismatch"], vscode.ConfigurationTarget.Global);
     const placeCleared = await until("the place-mismatch diagnostic to go", () => (hasPlace() ? undefined : true))
       .catch(() => false);
+    // Restart server: diagnostics come back from a new server process.
+    await vscode.commands.executeCommand("factlint.restartServer");
+    const restarted = await until("diagnostics after a restart", () =>
+      vscode.languages.getDiagnostics(doc.uri).length > 0 ? true : undefined,
+    ).catch(() => false);
     write("result.json", {
+      restarted,
       rebuilt: true,
       factsLines: facts.split("\n").length,
       factsHead: facts.split("\n").slice(0, 3),
