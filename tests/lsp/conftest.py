@@ -14,11 +14,13 @@ from typing import Any
 
 import pytest
 import pytest_lsp
-from lsp_editor import Editor, RecordingClient
+from lsp_editor import Editor, RecordingClient, capabilities
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, client_capabilities
+from pytest_lsp import ClientServerConfig
 
 CLIENTS = ["visual_studio_code", "neovim"]
+
+
 ENCODING = pytest.StashKey[str]()
 REGISTRATIONS = pytest.StashKey[list[types.Registration]]()
 
@@ -71,7 +73,7 @@ async def client(
     root = workspace.resolve().as_uri()
     result = await lsp_client.initialize_session(
         types.InitializeParams(
-            capabilities=client_capabilities(request.param),
+            capabilities=capabilities(request.param),
             root_uri=root,
             workspace_folders=[types.WorkspaceFolder(uri=root, name="workspace")],
             initialization_options={"factlint": settings},

@@ -15,7 +15,7 @@ from typing import Any
 
 from lsprotocol import types
 from pygls.protocol import default_converter
-from pytest_lsp import LanguageClient
+from pytest_lsp import LanguageClient, client_capabilities
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
 DATA = Path(__file__).parent / "data"
@@ -26,6 +26,20 @@ TIMEOUT = 120
 """Seconds to wait for any one answer; the first build of the fact base is the slowest."""
 
 Diagnostics = Sequence[types.Diagnostic]
+
+PULL_WITH_REFRESH = "visual_studio_code+pull"
+"""VS Code's capabilities plus pull diagnostics with `workspace/diagnostic/refresh` (3.17
+clients such as current VS Code); for tests that parametrise `client` with it."""
+
+
+def capabilities(profile: str) -> types.ClientCapabilities:
+    if profile != PULL_WITH_REFRESH:
+        return client_capabilities(profile)
+    caps = client_capabilities("visual_studio_code")
+    assert caps.text_document is not None and caps.workspace is not None
+    caps.text_document.diagnostic = types.DiagnosticClientCapabilities()
+    caps.workspace.diagnostics = types.DiagnosticWorkspaceClientCapabilities(refresh_support=True)
+    return caps
 
 
 class RecordingClient(LanguageClient):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from lsp_editor import DRAFT, Editor, text_at
+from lsp_editor import DRAFT, PULL_WITH_REFRESH, Editor, text_at
 from lsprotocol import types
 
 TROOPS_LINE = 11
@@ -152,3 +152,18 @@ async def test_clients_that_can_watch_files_are_asked_to_watch_the_corpus(
         return
     patterns = [str(w["globPattern"]) for w in watchers]
     assert any(str(corpus.resolve()) in p for p in patterns), patterns
+
+
+@pytest.mark.parametrize("client", [PULL_WITH_REFRESH], indirect=True)
+@pytest.mark.settings(corpus="corpus")
+async def test_a_pulling_client_is_asked_to_pull_again_after_a_rebuild(editor: Editor, corpus: Path) -> None:
+    uri = editor.open("draft.md", DRAFT)
+    assert not troops_flagged(await editor.diagnostics(uri))
+    article = corpus / "troops.txt"
+    article.write_text(article.read_text().replace("3,000", "2,500"), encoding="utf-8")
+    builds = editor.builds_finished()
+    editor.files_changed(article)
+    await editor.build_finished(after=builds)
+    # The refresh request goes out before the server answers this pull.
+    assert troops_flagged(await editor.diagnostics(uri))
+    assert editor.client.diagnostic_refresh_count >= 1
