@@ -21,6 +21,7 @@ from pathlib import Path
 
 from factlint import __version__
 from factlint.config import Config
+from factlint.corpus.factfiles import fact_files_digest, read_fact_files
 from factlint.corpus.reader import Article, SkippedFile, read_corpus
 from factlint.extract.frames import extract_frames, is_placeholder
 from factlint.extract.mentions import Frame, Mention
@@ -200,6 +201,8 @@ def build_fact_base(config: Config, rules: RuleSet, progress: object = None) -> 
                     f"reading {folder.name}: {n + 1}/{len(articles)} articles",
                     (n + 1) / len(articles),
                 )
+    for article in read_fact_files(config):  # facts declared by hand: one article per entry
+        base.add_article(article, rules, config.spacy_model)
     return base
 
 
@@ -262,6 +265,7 @@ def cache_key(config: Config) -> str:
     for folder in config.effective_rule_dirs():
         for path in iter_rule_files(folder):
             digest.update(path.read_bytes())
+    digest.update(fact_files_digest(config))
     digest.update(repr(sorted(config.disabled_rules)).encode())
     digest.update(repr(sorted(config.severities.items())).encode())
     return digest.hexdigest()[:24]
