@@ -121,7 +121,7 @@ def test_a_hand_fact_that_disagrees_with_an_article_is_a_source_conflict(
         )
 
     assert code == 1
-    assert sorted(by_hand["expected"]) == ["11", "12"]
+    assert (sorted(by_hand["expected"]), by_hand["sources_disagree"]) == (["11", "12"], True)
     assert conflict(by_hand) == conflict(by_article)
     assert sorted(s["path"].rsplit("/", 1)[-1] for s in by_hand["sources"]) == [
         "green-line.txt",
