@@ -97,7 +97,6 @@ class Session:
         self.server = server
         self.config = Config()
         self.root: Path | None = None
-        self.init_settings: dict[str, Any] = {}
         self.editor_settings: dict[str, Any] = {}
         self.pull = False
         self.refresh_support = False
@@ -152,28 +151,29 @@ class Session:
         self.sources = SourceFiles(self.encoding)
         root = self.server.workspace.root_path
         self.root = Path(root) if root else None
-        self.init_settings = editor_table(params.initialization_options)
+        self.editor_settings = editor_table(params.initialization_options)
         if params.trace is not None:
             self.server.protocol.trace = params.trace
 
     async def initialized(self) -> None:
         """Read the configuration and start loading the fact base."""
-        self.editor_settings = dict(self.init_settings)
-        if self.configuration_support:
-            self.editor_settings.update(await self._pull_settings())
+        pulled = await self._pull_settings() if self.configuration_support else None
+        if pulled:
+            self.editor_settings = {**self.editor_settings, **pulled}
         self.config = self._resolve_config()
         self.rebuilder.request(self.config)
 
     # --- configuration ----------------------------------------------------------------------
 
-    async def _pull_settings(self) -> dict[str, Any]:
+    async def _pull_settings(self) -> dict[str, Any] | None:
+        """The `factlint` section through `workspace/configuration`; None if the client fails."""
         try:
             result = await self.server.workspace_configuration_async(
                 types.ConfigurationParams(items=[types.ConfigurationItem(section=SECTION)])
             )
         except Exception as error:
             self.log(types.MessageType.Log, f"workspace/configuration failed: {error}")
-            return {}
+            return None
         return editor_table({SECTION: result[0]} if result else None)
 
     def _resolve_config(self) -> Config:
@@ -187,10 +187,13 @@ class Session:
             return Config()
 
     async def settings_changed(self, settings: Any) -> None:
-        table = editor_table(settings)
-        if not table and self.configuration_support:
-            table = await self._pull_settings()
-        self.editor_settings = {**self.init_settings, **table}
+        """New editor settings replace the old ones whole; a bare "changed" signal re-reads them."""
+        table: dict[str, Any] | None = editor_table(settings)
+        explicit = isinstance(settings, dict) and isinstance(settings.get(SECTION), dict)
+        if not table and not explicit:
+            table = await self._pull_settings() if self.configuration_support else None
+        if table is not None:
+            self.editor_settings = table
         self.reconfigure()
 
     def reconfigure(self, force_rebuild: bool = False) -> None:
@@ -402,7 +405,7 @@ class Session:
         self.analyses.pop(uri, None)
         self._changed_at.pop(uri, None)
         self._published.pop(uri, None)
-        if not self.pull:
+        if not self.pull and uri not in self._rule_problems:
             self._publish(uri, None, [])
 
     async def publish_check(self, uri: str) -> None:

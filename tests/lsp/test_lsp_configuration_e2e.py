@@ -28,6 +28,18 @@ async def test_disabling_a_rule_in_the_settings_rechecks_open_drafts(editor: Edi
     assert all(d.range.start.line != TROOPS_LINE for d in after)
 
 
+@pytest.mark.settings(disable=["place-mismatch"])
+async def test_settings_sent_again_replace_the_initial_ones_whole(editor: Editor) -> None:
+    uri = editor.open("draft.md", DRAFT)
+    initially = await editor.diagnostics(uri, until=lambda ds: len(ds) > 0)
+    assert all(d.code != "place-mismatch" for d in initially)
+    editor.client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"factlint": {}})
+    )
+    after = await editor.diagnostics(uri, until=lambda ds: any(d.code == "place-mismatch" for d in ds))
+    assert len(after) == 3
+
+
 async def test_a_wrong_setting_is_shown_once_and_checking_goes_on(editor: Editor) -> None:
     uri = editor.open("draft.md", DRAFT)
     await editor.diagnostics(uri, until=lambda ds: len(ds) == 3)
