@@ -98,13 +98,15 @@ def _duplicate(spec: RuleSpec, seen: dict[str, RuleSpec]) -> RuleFileError | Non
 
 
 def iter_rule_files(folder: Path) -> Iterator[Path]:
+    """`folder` itself if it is a file, else its .yaml/.yml files in path order, hidden ones skipped."""
     if folder.is_file():
         yield folder
         return
     if not folder.is_dir():
         raise RuleFileError(str(folder), 1, 1, "no such rule file or folder")
     for path in sorted(folder.rglob("*")):
-        if path.suffix in RULE_SUFFIXES and path.is_file():
+        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
+        if path.suffix in RULE_SUFFIXES and path.is_file() and not hidden:
             yield path
 
 

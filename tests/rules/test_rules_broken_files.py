@@ -201,6 +201,14 @@ def test_every_broken_file_of_a_folder_is_reported(
     ]
 
 
+def test_hidden_files_and_folders_are_not_rules(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config.yaml").write_text("core: {}\n", encoding="utf-8")
+    (tmp_path / ".stations.yaml.swp.yaml").write_text("junk: [\n", encoding="utf-8")
+    (tmp_path / "stations.yaml").write_text(GOOD, encoding="utf-8")
+    assert check(capsys, tmp_path) == (0, "1 rule files checked, 0 with problems\n", "")
+
+
 def test_a_rule_may_not_take_a_builtin_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "mine.yaml"
     path.write_text("id: quantity-mismatch\nkind: quantity\nmessage: m\n", encoding="utf-8")
