@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from factlint.check.matcher import Checker
 from factlint.config import Config
-from factlint.corpus.factbase import FactBase, FactRow, load_fact_base
+from factlint.corpus.factbase import FactBase, FactRow, fact_rows, load_fact_base
 from factlint.model import Confirmation, Finding, Report
 from factlint.rulebook.loader import load_rules
 from factlint.rulebook.ruleset import RuleSet
@@ -56,7 +56,7 @@ class Engine:
     def stats(self) -> EngineStats:
         return EngineStats(
             articles=self.fact_base.article_count,
-            facts=len(self.fact_base.facts),
+            facts=self.fact_base.fact_count,
             rules=len(self.rules.rules),
             from_cache=self.fact_base.from_cache,
         )
@@ -79,7 +79,7 @@ class Engine:
         return report
 
     def facts(self) -> list[FactRow]:
-        return self.fact_base.rows()
+        return list(fact_rows(self.fact_base))
 
     def _check_paragraph_uncached(
         self, text: str, when: date, date_known: bool

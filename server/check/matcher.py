@@ -31,6 +31,7 @@ from factlint.check.compare import (
     moved_duration_text,
     quantity_comparable,
 )
+from factlint.corpus.extraction import SourceSentence
 from factlint.corpus.factbase import FactBase, describe_value
 from factlint.extract.frames import extract_frames
 from factlint.extract.mentions import Frame, Mention, NameValue, TitleValue
@@ -94,7 +95,8 @@ class Checker:
         return findings, confirmations
 
     def _rule(self, mention: Mention) -> RuleSpec | None:
-        return self.rules.rule_for(mention.kind, mention.slot or None)
+        title = mention.value.head if isinstance(mention.value, TitleValue) else None
+        return self.rules.rule_for(mention.kind, mention.slot or None, title)
 
     def _evidence(
         self, frame: Frame, mention: Mention, rule: RuleSpec, candidates: list[int]
@@ -106,7 +108,9 @@ class Checker:
             return
         local = self.fact_base.candidates(frame, around=mention.position)
         for sentence_id in dict.fromkeys(local + candidates):
-            source = self.fact_base.sentences[sentence_id]
+            source = self.fact_base.sentence(sentence_id)
+            if source is None:
+                continue
             alignment = align(frame.tokens, source.frame.tokens)
             found = self._aligned(frame, mention, rule, source.frame, alignment, source.article)
             if found is None:
@@ -119,7 +123,7 @@ class Checker:
             if mention.kind is Kind.DURATION:
                 value = moved_duration_text(fact, source.frame.said_on, frame.said_on, self.rules.lexicon)
             key = value if mention.kind is Kind.DURATION else describe_value(fact)
-            yield Evidence(verdict, self._source_ref(sentence_id, m), value, key, _shown(fact, value))
+            yield Evidence(verdict, self._source_ref(source, m), value, key, _shown(fact, value))
 
     def _aligned(
         self,
@@ -238,7 +242,7 @@ class Checker:
             return True
         # a name the sources use is left alone: the writer may know more than this sentence shows
         known = (
-            self.fact_base.name_words if claim.kind is Kind.PERSON else self.fact_base.article_words[article]
+            self.fact_base.name_words if claim.kind is Kind.PERSON else self.fact_base.article_words(article)
         )
         for word in claim.value.words:
             if word in known or any(abbreviates(word, f) for f in fact.value.words):
@@ -249,7 +253,9 @@ class Checker:
         assert isinstance(mention.value, TitleValue) and isinstance(rule.spec, RoleSpec)
         spec = rule.spec
         for sentence_id, m in self._roles_for(mention):
-            source = self.fact_base.sentences[sentence_id]
+            source = self.fact_base.sentence(sentence_id)
+            if source is None:
+                continue
             fact = source.frame.mentions[m]
             assert isinstance(fact.value, TitleValue)
             if not _same_person(mention.person, fact.person):
@@ -260,7 +266,7 @@ class Checker:
             verdict = compare_titles(mention.value, fact.value, spec, GENERIC_TITLES)
             if verdict is not None:
                 key = f"{fact.value.head}/{sorted(fact.value.portfolios)}"
-                yield Evidence(verdict, self._source_ref(sentence_id, m), fact.text, key, fact.text)
+                yield Evidence(verdict, self._source_ref(source, m), fact.text, key, fact.text)
 
     def _roles_for(self, mention: Mention) -> list[tuple[int, int]]:
         found = list(self.fact_base.roles.get(mention.slot, []))
@@ -269,8 +275,7 @@ class Checker:
                 found.extend(entries)
         return found
 
-    def _source_ref(self, sentence_id: int, mention_index: int) -> SourceRef:
-        sentence = self.fact_base.sentences[sentence_id]
+    def _source_ref(self, sentence: SourceSentence, mention_index: int) -> SourceRef:
         mention = sentence.frame.mentions[mention_index]
         return SourceRef(
             article=self.fact_base.articles[sentence.article],

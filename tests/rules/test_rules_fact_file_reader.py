@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from factlint.config import Config
 from factlint.corpus.factbase import build_fact_base
-from factlint.corpus.factfiles import parse_facts, read_fact_files
+from factlint.corpus.factfiles import parse_facts
 from factlint.engine import Engine
 from factlint.errors import RuleFileError
 from factlint.rulebook.loader import load_rules
@@ -66,8 +66,6 @@ def test_a_hand_fact_is_checked_like_an_article(tmp_path: Path) -> None:
     )
     rules = load_rules(config)
     base = build_fact_base(config, rules)
-    for article in read_fact_files(config):
-        base.add_article(article, rules)
     report = Engine(config, rules, base).check("The US has 3,500 troops in Afghanistan.", date(2021, 4, 10))
     (finding,) = report.findings
     (source,) = finding.sources
