@@ -17,6 +17,10 @@ from factlint.model import Location, SourceRef
 from lsprotocol import types
 from pygls.uris import from_fs_path
 
+RELATED_MESSAGE_CHARS = 160
+"""Related information quotes at most this much of a sentence; the hover quotes it whole.
+Every publish re-sends every source of every finding, so this bounds its size."""
+
 
 def file_uri(path: str | Path) -> str:
     """The `file://` URI of a path, absolute."""
@@ -37,6 +41,14 @@ def describe_source(source: SourceRef) -> str:
         return name
     inferred = ", inferred" if article.date_inferred else ""
     return f"{name} ({article.date.isoformat()}{inferred})"
+
+
+def clip(sentence: str, limit: int = RELATED_MESSAGE_CHARS) -> str:
+    """A sentence on one line, cut at a word boundary to about `limit` characters."""
+    text = " ".join(sentence.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 class SourceFiles:
@@ -84,7 +96,7 @@ class SourceFiles:
             found = [
                 types.DiagnosticRelatedInformation(
                     location=self.location(source.sentence_location),
-                    message=f"{describe_source(source)}: {source.sentence.strip()}",
+                    message=f"{describe_source(source)}: {clip(source.sentence)}",
                 )
                 for source in sources
             ]

@@ -182,3 +182,17 @@ def test_a_broken_rule_file_is_marked_from_the_error_column_to_the_end_of_its_li
     )
     assert diagnostic.message == "unknown kind 'quantitty'"
     assert diagnostic.severity == types.DiagnosticSeverity.Error
+
+
+def test_related_information_quotes_long_sentences_clipped_at_a_word(seed: Path) -> None:
+    long = SourceRef(
+        source_in(seed).article,
+        "word " * 100,
+        source_in(seed).sentence_location,
+        "2,500",
+        source_in(seed).value_location,
+    )
+    diagnostic = finding_to_diagnostic(troops_finding(seed, sources=(long,)), LineIndex(DRAFT), SourceFiles())
+    assert diagnostic is not None and diagnostic.related_information
+    message = diagnostic.related_information[0].message
+    assert message.endswith("word …") and len(message) < 220
