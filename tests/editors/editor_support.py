@@ -33,6 +33,13 @@ SOURCE_SENTENCE = (
 ALSO_FLAGGED = ("Uzbekistan", "three")
 
 
+def text_copy(draft: Path) -> Path:
+    """A plain-text (.txt) copy of the draft beside it."""
+    copy = draft.with_suffix(".txt")
+    copy.write_text(DRAFT.read_text())
+    return copy
+
+
 def unescape_markdown(text: str) -> str:
     """Hover Markdown with backslash escapes removed and whitespace collapsed."""
     return " ".join(re.sub(r"\\(.)", r"\1", text).split())

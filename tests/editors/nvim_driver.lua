@@ -6,7 +6,8 @@
 -- Environment: FACTLINT_NVIM_PLUGIN (editors/nvim), FACTLINT_NVIM_DRAFT,
 -- FACTLINT_NVIM_OUT, FACTLINT_NVIM_TARGET (the flagged text to act on),
 -- FACTLINT_NVIM_LEGACY=1 to force the vim.lsp.start path, FACTLINT_NVIM_CMD (a JSON
--- list: the `cmd` option; unset: the plugin finds `factlint` on PATH), FACTLINT_NVIM_TIMEOUT_MS.
+-- list: the `cmd` option; unset: the plugin finds `factlint` on PATH), FACTLINT_NVIM_TEXT_DRAFT
+-- (a .txt copy of the draft, opened last), FACTLINT_NVIM_TIMEOUT_MS.
 
 local out_path = assert(vim.env.FACTLINT_NVIM_OUT)
 local result = { nvim = tostring(vim.version()), steps = {} }
@@ -165,6 +166,21 @@ local ok, err = xpcall(function()
     return c ~= nil and #vim.diagnostic.get(bufnr) > 0
   end, 20)
   step("restart")
+
+  -- A plain-text draft (filetype "text") is checked too.
+  local txt = vim.env.FACTLINT_NVIM_TEXT_DRAFT
+  if txt and txt ~= "" then
+    vim.cmd("edit " .. vim.fn.fnameescape(txt))
+    local tbuf = vim.api.nvim_get_current_buf()
+    result.text_filetype = vim.bo[tbuf].filetype
+    vim.wait(timeout, function() return #vim.diagnostic.get(tbuf) > 0 end, 20)
+    result.text_diagnostics = {}
+    for _, d in ipairs(vim.diagnostic.get(tbuf)) do
+      local line = vim.api.nvim_buf_get_lines(tbuf, d.lnum, d.lnum + 1, false)[1] or ""
+      table.insert(result.text_diagnostics, line:sub(d.col + 1, d.end_col))
+    end
+    step("plaintext")
+  end
 end, debug.traceback)
 
 if not ok then

@@ -28,6 +28,7 @@ from editor_support import (
     links_to_sentence,
     markdown_links,
     record,
+    text_copy,
     unescape_markdown,
 )
 
@@ -60,6 +61,7 @@ def run_neovim(draft: Path, legacy: bool, cmd: list[str] | None) -> dict[str, An
         FACTLINT_NVIM_TARGET=FLAGGED_TEXT,
         FACTLINT_NVIM_LEGACY="1" if legacy else "0",
         FACTLINT_NVIM_CMD=json.dumps(cmd) if cmd else "",
+        FACTLINT_NVIM_TEXT_DRAFT=str(text_copy(draft)),
     )
     started = time.monotonic()
     proc = subprocess.run(
@@ -127,6 +129,9 @@ def test_neovim_diagnostic_hover_and_quick_fix(draft: Path, legacy: bool, explic
     assert result["disable_cleared"] is True, result["codes_after_disable"]
     # :FactlintRestart started a new server that diagnosed the buffer again.
     assert result["restarted"] is True
+    # Plain-text drafts are checked as well.
+    assert result["text_filetype"] == "text"
+    assert FLAGGED_TEXT in result["text_diagnostics"], result["text_diagnostics"]
 
     record(
         f"neovim-{'lsp-start-cmd' if legacy else 'lsp-enable-path'}.json",

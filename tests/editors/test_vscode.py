@@ -36,6 +36,7 @@ from editor_support import (
     links_to_sentence,
     markdown_links,
     record,
+    text_copy,
     unescape_markdown,
 )
 
@@ -76,12 +77,14 @@ def _free_port() -> int:
 
 @pytest.fixture
 def code_server(request: pytest.FixtureRequest, draft: Path, tmp_path: Path) -> Iterator[dict[str, Any]]:
-    """code-server with the .vsix installed, serving the draft's folder; stopped afterwards.
+    """code-server with the .vsix installed, serving the draft's folder (with a .txt copy
+    of the draft); stopped afterwards.
 
     The server command is this checkout's `factlint serve`, or the command line given as
     the fixture's parameter.
     """
     _require_tools()
+    text_copy(draft)
     server_command = getattr(request, "param", None) or [
         str(editor_support.VENV_BIN / "factlint"),
         "serve",
@@ -250,6 +253,9 @@ def test_vscode_diagnostic_hover_and_quick_fix(draft: Path, code_server: dict[st
     assert fixed["placeCleared"] is True
     # "factlint: Restart server" brought the diagnostics back.
     assert fixed["restarted"] is True
+    # Plain-text drafts are checked as well.
+    assert fixed["plainText"]["languageId"] == "plaintext"
+    assert FLAGGED_TEXT in fixed["plainText"]["flagged"], fixed["plainText"]
 
     record(
         "vscode.json",

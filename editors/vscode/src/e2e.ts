@@ -136,8 +136,22 @@ export async function runEndToEndProbe(outDir: string, log: vscode.OutputChannel
     const restarted = await until("diagnostics after a restart", () =>
       vscode.languages.getDiagnostics(doc.uri).length > 0 ? true : undefined,
     ).catch(() => false);
+    // A plain-text draft (a .txt copy beside the Markdown one, if the test made one).
+    const txt = vscode.Uri.joinPath(doc.uri, "..", path.basename(doc.uri.path).replace(/\.md$/, ".txt"));
+    let plainText: { languageId: string; flagged: string[] } | undefined;
+    if (fs.existsSync(txt.fsPath)) {
+      const tdoc = await vscode.workspace.openTextDocument(txt);
+      await vscode.window.showTextDocument(tdoc, { preview: false });
+      const tdiags = await until("diagnostics on the .txt draft", () => {
+        const d = vscode.languages.getDiagnostics(tdoc.uri);
+        return d.length > 0 ? d : undefined;
+      }).catch(() => []);
+      plainText = { languageId: tdoc.languageId, flagged: tdiags.map((d) => tdoc.getText(d.range)) };
+      await vscode.window.showTextDocument(doc);
+    }
     write("result.json", {
       restarted,
+      plainText,
       rebuilt: true,
       factsLines: facts.split("\n").length,
       factsHead: facts.split("\n").slice(0, 3),
