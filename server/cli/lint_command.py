@@ -30,7 +30,9 @@ def register(commands: Any) -> None:
     parser = commands.add_parser(
         "lint",
         help="check drafts against the sources",
-        description=__doc__.splitlines()[0] if __doc__ else None,
+        description="Check drafts against the fact base built from the source articles.",
+        epilog="exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, "
+        "2 a usage, input or configuration error. CI recipes: docs/ci.md",
     )
     parser.add_argument(
         "paths",
@@ -46,7 +48,13 @@ def register(commands: Any) -> None:
         metavar="YYYY-MM-DD",
         help="the date drafts are written on when their front matter has none",
     )
-    parser.add_argument("--format", choices=sorted(FORMATS), default="text")
+    parser.add_argument(
+        "--format",
+        choices=sorted(FORMATS),
+        default="text",
+        help="text for people, json for tools, github for Actions annotations, "
+        "sarif for code scanning, junit for CI test tabs (default: text)",
+    )
     parser.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write the report to FILE, not stdout"
     )
