@@ -51,7 +51,10 @@ def test_output_matches_golden_file(
     if UPDATE:
         expected_file.write_text(output, encoding="utf-8")
     assert expected_file.is_file(), "no golden file; refresh with FACTLINT_UPDATE_GOLDEN=1"
-    assert output == expected_file.read_text(encoding="utf-8")
+    assert output == expected_file.read_text(encoding="utf-8"), (
+        f"{expected_file.relative_to(ROOT)} differs from the output; if the change is meant, "
+        "refresh with FACTLINT_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/golden and review the diff"
+    )
     assert code == 1, "every shared eval draft holds contradictions"
 
 
