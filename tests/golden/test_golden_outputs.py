@@ -2,8 +2,9 @@
 
 `tests/golden/<case>/input.md` is a copy of `shared/eval/cases/<case>.md` (a
 copy, so a change to the shared set never breaks this suite unannounced),
-checked from the repository root against the bundled seeds; `expected.<format>` is what `factlint lint --format <format>`
-prints. Absolute paths are replaced by `<ROOT>` so the files hold on any clone.
+checked from the repository root against the bundled seeds; `expected.<format>`
+is what `factlint lint --format <format>` prints. Absolute paths are replaced
+by `<ROOT>` so the files hold on any clone.
 A change in output is a test failure until the goldens are refreshed on purpose:
 
     FACTLINT_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/golden
