@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factlint.config import Config
-from factlint.errors import FactlintError
+from factlint.errors import FactlintError, RuleFileError
 from factlint.lsp.actions import actions_for
 from factlint.lsp.debounce import Debouncer
 from factlint.lsp.diagnostics import (
@@ -277,12 +277,11 @@ class Session:
             self._progress_token = None
 
     async def _build_done(self, outcome: BuildOutcome) -> None:
-        self._publish_rule_problems(outcome)
-        if outcome.error is not None and outcome.rule_error is None:
+        if outcome.engine is not None or outcome.rule_error is not None:
+            self._publish_rule_problems(outcome.rule_error, outcome.fallback)
+        elif outcome.error is not None:
             kept = "keeping the previous fact base" if self.rebuilder.engine else "no fact base"
             self.show(types.MessageType.Error, f"factlint: {outcome.error} ({kept})")
-        if outcome.engine is not None:
-            self.sources = SourceFiles(self.encoding)
         engine = self.rebuilder.engine
         if engine is None:
             self.status("error", outcome.summary)
@@ -291,12 +290,13 @@ class Session:
             state = "ready" if outcome.error is None else "error"
             self.status(state, outcome.summary, facts=stats.facts, articles=stats.articles)
         if outcome.engine is not None:
+            self.sources = SourceFiles(self.encoding)
             self.log(types.MessageType.Info, outcome.summary)
             self.recheck_all()
             await self._watch(outcome.config)
 
-    def _publish_rule_problems(self, outcome: BuildOutcome) -> None:
-        error = outcome.rule_error
+    def _publish_rule_problems(self, error: RuleFileError | None, fallback: bool) -> None:
+        """Mark the broken rule or fact file, and clear the marks of files fixed since."""
         problems: dict[str, list[types.Diagnostic]] = {}
         if error is not None:
             path = Path(error.path)
@@ -304,7 +304,7 @@ class Session:
             with contextlib.suppress(OSError):
                 index = LineIndex(path.read_text(encoding="utf-8", errors="replace"), self.encoding)
             problems[file_uri(path)] = [rule_error_to_diagnostic(error, index)]
-            still = "built-in rules only" if outcome.fallback else "the last good rules"
+            still = "built-in rules only" if fallback else "the last good rules"
             self.show(types.MessageType.Warning, f"factlint: {error} (checking with {still})")
         for uri in self._rule_problems - problems.keys():
             self._publish(uri, None, [])

@@ -1,0 +1,99 @@
+"""Fact-base builds run one at a time, keep the last good engine, and start on built-ins if need be."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from factlint.config import Config
+from factlint.engine import EngineStats
+from factlint.errors import RuleFileError
+from factlint.lsp.rebuild import BuildOutcome, ProgressSink, Rebuilder
+
+BROKEN = RuleFileError("rules/bad.yaml", 2, 1, "unknown key 'kinds'")
+
+
+class FakeEngine:
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.stats = EngineStats(articles=1, facts=2, rules=3, from_cache=False)
+
+
+def make(opener: Any) -> tuple[Rebuilder, list[BuildOutcome]]:
+    outcomes: list[BuildOutcome] = []
+
+    async def done(outcome: BuildOutcome) -> None:
+        outcomes.append(outcome)
+
+    async def begin() -> ProgressSink:
+        return lambda message, fraction: None
+
+    rebuilder = Rebuilder(
+        ThreadPoolExecutor(1), on_done=done, begin_progress=begin, end_progress=lambda _: None, opener=opener
+    )
+    return rebuilder, outcomes
+
+
+async def test_requests_made_during_a_build_collapse_into_one_more_build() -> None:
+    opened: list[int] = []
+    started, release = threading.Event(), threading.Event()
+
+    def opener(config: Config, sink: ProgressSink | None) -> FakeEngine:
+        opened.append(config.debounce_ms)
+        started.set()
+        release.wait(10)
+        return FakeEngine(config)
+
+    rebuilder, outcomes = make(opener)
+    first = rebuilder.request(Config(debounce_ms=1))
+    await asyncio.get_running_loop().run_in_executor(None, started.wait, 10)
+    rebuilder.request(Config(debounce_ms=2))
+    rebuilder.request(Config(debounce_ms=3))
+    release.set()
+    await first
+    assert opened == [1, 3]
+    assert rebuilder.generation == 2
+    assert [o.config.debounce_ms for o in outcomes] == [1, 3]
+
+
+async def test_a_broken_rule_file_keeps_the_last_good_engine() -> None:
+    def opener(config: Config, sink: ProgressSink | None) -> FakeEngine:
+        if config.rule_dirs:
+            raise BROKEN
+        return FakeEngine(config)
+
+    rebuilder, outcomes = make(opener)
+    await rebuilder.request(Config())
+    good = rebuilder.engine
+    await rebuilder.request(Config(rule_dirs=(Path("rules"),)))
+    assert rebuilder.engine is good and rebuilder.generation == 1
+    assert outcomes[-1].rule_error is BROKEN and not outcomes[-1].fallback
+
+
+async def test_with_no_good_engine_yet_the_built_in_rules_are_loaded_alone() -> None:
+    def opener(config: Config, sink: ProgressSink | None) -> FakeEngine:
+        if config.rule_dirs:
+            raise BROKEN
+        return FakeEngine(config)
+
+    rebuilder, outcomes = make(opener)
+    assert not rebuilder.settled.is_set()
+    await rebuilder.request(Config(rule_dirs=(Path("rules"),)))
+    assert rebuilder.settled.is_set()
+    assert rebuilder.engine is not None and rebuilder.engine.config.rule_dirs == ()  # type: ignore[attr-defined]
+    [outcome] = outcomes
+    assert outcome.fallback and outcome.rule_error is BROKEN
+    assert outcome.config.rule_dirs == (Path("rules"),), "the wanted configuration is remembered"
+
+
+async def test_a_build_that_fails_outright_leaves_no_engine_but_settles() -> None:
+    def opener(config: Config, sink: ProgressSink | None) -> FakeEngine:
+        raise OSError("disk full")
+
+    rebuilder, outcomes = make(opener)
+    await asyncio.wait_for(rebuilder.request(Config()), 10)
+    assert rebuilder.settled.is_set() and rebuilder.engine is None
+    assert isinstance(outcomes[0].error, OSError)
