@@ -36,10 +36,11 @@ def actions_for(
     actions: list[types.CodeAction] = []
     value_range = index.range(finding.start, finding.end)
     single = len(set(finding.expected)) == 1 and not finding.sources_disagree
+    why = " (as the sources say)" if finding.sources else ""
     for value in dict.fromkeys(finding.expected):
         actions.append(
             types.CodeAction(
-                title=f"Replace '{finding.claim_text}' with '{value}' (as the sources say)",
+                title=f"Replace '{finding.claim_text}' with '{value}'{why}",
                 kind=types.CodeActionKind.QuickFix,
                 diagnostics=[diagnostic],
                 is_preferred=single,

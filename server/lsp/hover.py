@@ -28,12 +28,13 @@ def hover_markdown(item: Finding | Confirmation) -> str:
 
 
 def _finding_markdown(finding: Finding) -> str:
-    expected = " / ".join(f"**{escape(v)}**" for v in finding.expected) or "something else"
-    lines = [
-        f"**factlint** `{finding.rule}`: {escape(finding.message)}",
-        "",
-        f"The draft says **{escape(finding.claim_text)}**; the sources say {expected}.",
-    ]
+    expected = " / ".join(f"**{escape(v)}**" for v in finding.expected)
+    lines = [f"**factlint** `{finding.rule}`: {escape(finding.message)}"]
+    if finding.sources:
+        says = expected or "something else"
+        lines += ["", f"The draft says **{escape(finding.claim_text)}**; the sources say {says}."]
+    elif expected:
+        lines += ["", f"Suggested: {expected}."]
     if finding.sources_disagree:
         lines += ["", "*The sources disagree among themselves: check which one is right.*"]
     if finding.doc_url:

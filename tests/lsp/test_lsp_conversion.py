@@ -196,3 +196,17 @@ def test_related_information_quotes_long_sentences_clipped_at_a_word(seed: Path)
     assert diagnostic is not None and diagnostic.related_information
     message = diagnostic.related_information[0].message
     assert message.endswith("word …") and len(message) < 220
+
+
+def test_hover_on_a_finding_without_sources_suggests_rather_than_cites(seed: Path) -> None:
+    finding = troops_finding(
+        seed,
+        rule="unknown-suppression",
+        claim_text="quantity-mismatchh",
+        expected=("quantity-mismatch",),
+        sources=(),
+        message="names no known rule",
+    )
+    text = hover_markdown(finding)
+    assert "Suggested: **quantity-mismatch**." in text
+    assert "sources say" not in text

@@ -77,3 +77,25 @@ async def test_a_suppression_quick_fix_silences_the_rule_on_that_line(editor: Ed
     after = await editor.diagnostics(uri, until=lambda ds: len(ds) == 2)
     # The comment went in above the flagged line, which is now line 12.
     assert all(d.range.start.line != 12 for d in after)
+
+
+async def test_a_misspelt_suppression_is_flagged_and_its_quick_fix_names_the_rule(
+    editor: Editor,
+) -> None:
+    comment = "<!-- factlint-disable-next-line quantity-mismatchh -->\n"
+    draft = DRAFT.replace("The US has 3,000", comment + "The US has 3,000")
+    uri = editor.open("draft.md", draft)
+    diagnostics = await editor.diagnostics(uri, until=lambda ds: len(ds) == 4)
+    [unknown] = [d for d in diagnostics if d.code == "unknown-suppression"]
+    assert text_at(draft, unknown.range) == "quantity-mismatchh"
+    [fix] = [
+        a
+        for a in await editor.code_actions(uri, unknown)
+        if isinstance(a, types.CodeAction) and a.is_preferred
+    ]
+    assert fix.title == "Replace 'quantity-mismatchh' with 'quantity-mismatch'"
+    assert fix.edit is not None
+    editor.apply(uri, fix.edit)
+    after = await editor.diagnostics(uri, until=lambda ds: len(ds) == 2)
+    assert {d.code for d in after} == {"place-mismatch", "quantity-mismatch"}
+    assert all(d.range.start.line != 12 for d in after)
