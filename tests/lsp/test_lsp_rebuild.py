@@ -22,6 +22,13 @@ class FakeEngine:
         self.stats = EngineStats(articles=1, facts=2, rules=3, from_cache=False)
 
 
+def breaks_on_rule_folders(config: Config, sink: ProgressSink | None) -> FakeEngine:
+    """An engine opener for which every configured rule folder holds a broken file."""
+    if config.rule_dirs:
+        raise BROKEN
+    return FakeEngine(config)
+
+
 def make(opener: Any) -> tuple[Rebuilder, list[BuildOutcome]]:
     outcomes: list[BuildOutcome] = []
 
@@ -60,12 +67,7 @@ async def test_requests_made_during_a_build_collapse_into_one_more_build() -> No
 
 
 async def test_a_broken_rule_file_keeps_the_last_good_engine() -> None:
-    def opener(config: Config, sink: ProgressSink | None) -> FakeEngine:
-        if config.rule_dirs:
-            raise BROKEN
-        return FakeEngine(config)
-
-    rebuilder, outcomes = make(opener)
+    rebuilder, outcomes = make(breaks_on_rule_folders)
     await rebuilder.request(Config())
     good = rebuilder.engine
     await rebuilder.request(Config(rule_dirs=(Path("rules"),)))
@@ -74,12 +76,7 @@ async def test_a_broken_rule_file_keeps_the_last_good_engine() -> None:
 
 
 async def test_with_no_good_engine_yet_the_built_in_rules_are_loaded_alone() -> None:
-    def opener(config: Config, sink: ProgressSink | None) -> FakeEngine:
-        if config.rule_dirs:
-            raise BROKEN
-        return FakeEngine(config)
-
-    rebuilder, outcomes = make(opener)
+    rebuilder, outcomes = make(breaks_on_rule_folders)
     assert not rebuilder.settled.is_set()
     await rebuilder.request(Config(rule_dirs=(Path("rules"),)))
     assert rebuilder.settled.is_set()
