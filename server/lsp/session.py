@@ -118,7 +118,8 @@ class Session:
         )
         self.analyses: dict[str, Analysis] = {}
         self._inflight: dict[tuple[str, int | None, int], asyncio.Future[Analysis]] = {}
-        self._skipped: set[tuple[str, int | None]] = set()
+        self._skipped: set[str] = set()
+        """Documents not checked (too large, binary): logged once, until they can be checked."""
         self._rule_problems: set[str] = set()
         self._changed_at: dict[str, float] = {}
         self._published: dict[str, str] = {}
@@ -405,6 +406,7 @@ class Session:
         self.analyses.pop(uri, None)
         self._changed_at.pop(uri, None)
         self._published.pop(uri, None)
+        self._skipped.discard(uri)
         if not self.pull and uri not in self._rule_problems:
             self._publish(uri, None, [])
 
@@ -460,13 +462,14 @@ class Session:
         engine = self.rebuilder.engine
         problem = unsuitable(text)
         if problem is not None:
-            if (uri, version) not in self._skipped:
-                self._skipped.add((uri, version))
+            if uri not in self._skipped:
+                self._skipped.add(uri)
                 self.log(types.MessageType.Warning, f"factlint: not checking {uri}: {problem}")
             analysis = empty
         elif engine is None:
             analysis = empty
         else:
+            self._skipped.discard(uri)
             loop = asyncio.get_running_loop()
             try:
                 analysis = await loop.run_in_executor(
