@@ -15,7 +15,7 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 npx --no-install tsc -p .
-npx --no-install eslint src test
+npx --no-install eslint src test e2e
 node --test --test-reporter=dot "out/test/**/*.test.js"
 # vsce's advice to bundle is noise here; show its output only when it fails.
 if ! log="$(npx --no-install vsce package --out factlint.vsix 2>&1)"; then

@@ -2,7 +2,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["out/**", "node_modules/**", "e2e/**"] },
+  { ignores: ["out/**", "node_modules/**"] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -207,7 +207,8 @@ function M.setup(opts)
     return false
   end
   if vim.lsp.start == nil then
-    notify_once("factlint: needs Neovim 0.8 or newer (this is " .. tostring(vim.version()) .. ")")
+    local v = vim.version()
+    notify_once(("factlint: needs Neovim 0.8 or newer (this is %d.%d.%d)"):format(v.major, v.minor, v.patch))
     return false
   end
   local config = client_config(cmd)
