@@ -1,7 +1,8 @@
 // Drives a running code-server (a real VS Code in a browser) with puppeteer-core and
 // Debian's chromium, as a user would: open the sample draft with Quick Open, wait for
-// factlint's squiggle, hover it, screenshot, then let the extension's test mode
-// (FACTLINT_VSCODE_E2E, see src/e2e.ts) apply the quick fix, and screenshot again.
+// factlint's squiggle, hover it, apply the quick fix from the Ctrl+. menu, screenshot
+// each step; the extension's test mode (FACTLINT_VSCODE_E2E, see src/e2e.ts) reports
+// what VS Code's APIs see and runs the commands.
 //
 // Usage: node drive.mjs <url> <draft file name> <probe dir> <artifacts dir>
 // Writes <probe dir>/drive.json with timings and what the page showed.
@@ -98,9 +99,29 @@ async function expectDiagnosticHoverFix(page) {
   );
   await page.screenshot({ path: path.join(artifacts, "vscode-hover.png") });
 
-  // Let the extension apply the quick fix through VS Code's code-action API.
-  fs.writeFileSync(path.join(probeDir, "apply-fix"), "");
-  await waitFile("result.json");
+  // The quick fix, as a user applies it: cursor on the value, Ctrl+., pick "Replace ...".
+  await page.mouse.click(box.x, box.y);
+  await page.keyboard.press("Escape"); // close the hover
+  await page.keyboard.down("Control");
+  await page.keyboard.press("Period");
+  await page.keyboard.up("Control");
+  const rowSelector = ".action-widget .monaco-list-row";
+  await page.waitForFunction(
+    (sel) => [...document.querySelectorAll(sel)].some((r) => r.textContent.includes("Replace")),
+    {},
+    rowSelector,
+  );
+  report.quickFixMenu = await page.evaluate(
+    (sel) => [...document.querySelectorAll(sel)].map((r) => r.innerText.replace(/\s+/g, " ").trim()),
+    rowSelector,
+  );
+  await page.screenshot({ path: path.join(artifacts, "vscode-quickfix.png") });
+  const row = await page.evaluate((sel) => {
+    const r = [...document.querySelectorAll(sel)].find((x) => x.textContent.includes("Replace"));
+    const b = r.getBoundingClientRect();
+    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+  }, rowSelector);
+  await page.mouse.click(row.x, row.y);
   await page.mouse.move(10, 10);
   await page.waitForFunction(
     // Monaco renders spaces as no-break spaces.
@@ -108,6 +129,8 @@ async function expectDiagnosticHoverFix(page) {
   );
   mark("fixed");
   await page.screenshot({ path: path.join(artifacts, "vscode-fixed.png") });
+  fs.writeFileSync(path.join(probeDir, "fixed-in-ui"), "");
+  await waitFile("result.json");
 }
 
 let page;

@@ -3,10 +3,11 @@
  * environment variable FACTLINT_VSCODE_E2E names an output folder.
  *
  * It waits for a Markdown draft to be open, polls VS Code's diagnostics, asks VS Code
- * (not the server directly) for the hover at the first diagnostic, writes what it saw
- * to `probe.json`, then waits for the driver to create `apply-fix` (after it has hovered
- * and screenshotted in the browser), applies the quick fix through VS Code's code-action
- * API and writes `result.json` with the changed line. The test asserts on both files.
+ * (not the server directly) for the hover and the quick fixes at the first diagnostic,
+ * and writes what it saw to `probe.json`. The driver then hovers and applies the quick
+ * fix in the browser (Ctrl+.) and creates `fixed-in-ui`; the probe reads the changed
+ * line from the document, runs the commands, changes a setting, restarts the server,
+ * opens a .txt draft, and writes `result.json`. The test asserts on all of it.
  */
 
 import * as fs from "node:fs";
@@ -79,7 +80,15 @@ export async function runEndToEndProbe(outDir: string, log: vscode.OutputChannel
       doc.uri,
       target.range.start.translate(0, 1),
     );
+    // The quick fixes VS Code gets from the server here (the driver applies one in the UI).
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      "vscode.executeCodeActionProvider",
+      doc.uri,
+      target.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     write("probe.json", {
+      actions: (actions ?? []).map((a) => ({ title: a.title, kind: a.kind?.value, isPreferred: a.isPreferred })),
       uri: doc.uri.toString(),
       firstDiagnosticsMs,
       diagnostics: sorted.map((d) => ({
@@ -93,24 +102,11 @@ export async function runEndToEndProbe(outDir: string, log: vscode.OutputChannel
       hover: hoverText(hovers ?? []),
     });
 
-    await until("the driver's go-ahead", () =>
-      fs.existsSync(path.join(outDir, "apply-fix")) ? true : undefined,
+    await until("the quick fix applied in the editor by the driver", () =>
+      fs.existsSync(path.join(outDir, "fixed-in-ui")) ? true : undefined,
     );
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      "vscode.executeCodeActionProvider",
-      doc.uri,
-      target.range,
-      vscode.CodeActionKind.QuickFix.value,
-    );
-    const fix = (actions ?? []).find((a) => a.edit || a.command);
-    let applied = false;
-    if (fix?.edit) {
-      applied = await vscode.workspace.applyEdit(fix.edit);
-    }
-    if (fix?.command) {
-      await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
-      applied = true;
-    }
+    const lineAfter = doc.lineAt(target.range.start.line).text;
+
     // The palette commands, as a user would run them.
     await vscode.commands.executeCommand("factlint.rebuildFactBase");
     await vscode.commands.executeCommand("factlint.showFacts");
@@ -158,10 +154,7 @@ export async function runEndToEndProbe(outDir: string, log: vscode.OutputChannel
       factsMention2500: facts.includes("2,500"),
       placeBefore,
       placeCleared,
-      actions: (actions ?? []).map((a) => ({ title: a.title, kind: a.kind?.value })),
-      applied: fix?.title ?? null,
-      appliedOk: applied,
-      lineAfter: doc.lineAt(target.range.start.line).text,
+      lineAfter,
       elapsedMs: Date.now() - started,
     });
   } catch (err) {
