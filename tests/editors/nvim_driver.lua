@@ -102,6 +102,24 @@ local ok, err = xpcall(function()
     end
   end
   result.hover = table.concat(hover, "\n")
+
+  -- And as K shows it: the floating window's text.
+  vim.lsp.buf.hover()
+  local float
+  vim.wait(30000, function()
+    for _, win in ipairs(vim.api.nvim_list_wins()) do
+      if vim.api.nvim_win_get_config(win).relative ~= "" then
+        float = win
+        return true
+      end
+    end
+    return false
+  end, 20)
+  if float then
+    local fbuf = vim.api.nvim_win_get_buf(float)
+    result.hover_float = table.concat(vim.api.nvim_buf_get_lines(fbuf, 0, -1, false), "\n")
+    vim.api.nvim_win_close(float, true)
+  end
   step("hover")
 
   -- The quick fix, through the same function a user's keymap calls.

@@ -115,6 +115,8 @@ def test_neovim_diagnostic_hover_and_quick_fix(draft: Path, legacy: bool, explic
     hover = unescape_markdown(result["hover"])
     assert SOURCE_SENTENCE in hover, result["hover"]
     assert links_to_sentence(markdown_links(result["hover"]), SOURCE_SENTENCE), result["hover"]
+    # The same text in the floating window K opens.
+    assert SOURCE_SENTENCE in unescape_markdown(result.get("hover_float", "")), result.get("hover_float")
 
     assert result["line_before"] == line
     assert result["line_after"] == line.replace(FLAGGED_TEXT, SOURCES_VALUE, 1)
