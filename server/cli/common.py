@@ -44,9 +44,7 @@ def add_corpus_options(parser: argparse.ArgumentParser) -> None:
         help="a factlint.toml to use instead of the one found above the drafts",
     )
     parser.add_argument("--no-builtin-rules", action="store_true", help="use only the rules given")
-    parser.add_argument(
-        "--cache-dir", type=Path, metavar="DIR", help="where the built fact base is kept"
-    )
+    parser.add_argument("--cache-dir", type=Path, metavar="DIR", help="where the built fact base is kept")
 
 
 def parse_date(text: str) -> date:

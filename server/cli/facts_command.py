@@ -44,9 +44,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     widths = (10, 18, 28)
-    sys.stdout.write(
-        f"{'KIND':<{widths[0]}} {'ABOUT':<{widths[1]}} {'VALUE':<{widths[2]}} SOURCE\n"
-    )
+    sys.stdout.write(f"{'KIND':<{widths[0]}} {'ABOUT':<{widths[1]}} {'VALUE':<{widths[2]}} SOURCE\n")
     for r in rows:
         where = f"{display_path(r.location.path)}:{r.location.line}:{r.location.column}"
         dated = f" ({r.article.date.isoformat()})" if r.article.date else ""
