@@ -37,6 +37,14 @@ TIMEOUT = 300.0
 TYPED = " again"
 """What the writer types, one character per keystroke, into a sentence."""
 _WORK = re.compile(r"work ([0-9.]+) ms")
+EDITOR = types.ClientCapabilities(
+    text_document=types.TextDocumentClientCapabilities(
+        publish_diagnostics=types.PublishDiagnosticsClientCapabilities(
+            related_information=True, version_support=True, code_description_support=True
+        )
+    )
+)
+"""A pushed-to editor that shows each finding's sources, as VS Code does (the costlier case)."""
 
 
 @dataclass
@@ -133,11 +141,7 @@ async def measure(corpus: Path, cache: Path, draft: Path, places: int = 5, seed:
     try:
         await client.initialize_async(
             types.InitializeParams(
-                capabilities=types.ClientCapabilities(
-                    text_document=types.TextDocumentClientCapabilities(
-                        publish_diagnostics=types.PublishDiagnosticsClientCapabilities(version_support=True)
-                    )
-                ),
+                capabilities=EDITOR,
                 root_uri=draft.resolve().parent.as_uri(),
                 initialization_options={"factlint": settings},
                 trace=types.TraceValue.Verbose,
