@@ -8,6 +8,8 @@ from typing import Any
 
 def register(commands: Any) -> None:
     parser = commands.add_parser("serve", help="run the language server over stdio")
+    # clients such as vscode-languageclient append --stdio; stdio is the only transport
+    parser.add_argument("--stdio", action="store_true", help=argparse.SUPPRESS)
     parser.set_defaults(run=run)
 
 

@@ -14,10 +14,12 @@ from factlint.output.results import LintRun, summary_line
 
 
 def display_path(path: str) -> str:
+    """Relative to the working folder when inside it, else as given (no ../../..)."""
     try:
-        return os.path.relpath(path)
+        relative = os.path.relpath(path)
     except ValueError:
         return path
+    return path if relative.startswith(os.pardir + os.sep) else relative
 
 
 def write_text(run: LintRun, stream: TextIO) -> None:

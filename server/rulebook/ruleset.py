@@ -77,7 +77,9 @@ class RuleSet:
         else:
             unknown = Severity(check)
         known = frozenset(spec.id for spec in specs) | {UNKNOWN_SUPPRESSION}
-        return cls(active, _merge_lexicon(active), by_kind, known, unknown)
+        # every rule's vocabulary shapes how text is read, active or not: turning the
+        # place rule off must not make "in Uzbekistan" read as a person
+        return cls(active, _merge_lexicon(specs), by_kind, known, unknown)
 
     def rule_for(self, kind: Kind, subject: str | None = None, title: str | None = None) -> RuleSpec | None:
         """The most specific active rule of `kind` for a claim about `subject` (a noun key).
