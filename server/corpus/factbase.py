@@ -77,9 +77,11 @@ def describe_value(mention: Mention) -> str:
 def corpus_sources(config: Config) -> Iterator[SourceFile]:
     """Every file the fact base is built from: articles, then facts declared by hand."""
     for folder in config.effective_corpus_dirs():
+        folder = folder.resolve()
         manifest = folder / MANIFEST_NAME
+        listed = manifest if manifest.is_file() else None
         for path in iter_article_paths(folder):
-            yield article_source(path, manifest if manifest.is_file() else None)
+            yield article_source(path, listed)
     for path in config.fact_files:
         yield SourceFile(f"{path.resolve()}#facts", path, _FactFileReader(path), required=True)
 

@@ -6,6 +6,7 @@ at the exact line and column of the file on disk for any span of that prose.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -57,10 +58,16 @@ class SkippedFile:
 
 
 def iter_article_paths(folder: Path) -> Iterator[Path]:
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES:
-            if not any(part.startswith(".") for part in path.relative_to(folder).parts):
-                yield path
+    """Article files under `folder`, in a stable order, skipping hidden files and folders.
+
+    `os.walk` with string checks: opening a 10,000-article archive stats each
+    file once, and this listing was most of that time with `rglob`.
+    """
+    for root, folders, files in os.walk(folder):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES:
+                yield Path(root, name)
 
 
 def decode(data: bytes) -> str:

@@ -362,8 +362,8 @@ def _extract_source(
 
 
 def article_source(path: Path, manifest_path: Path | None) -> SourceFile:
-    """An article file; its manifest entry is read with it."""
-    return SourceFile(str(path.resolve()), path, _ArticleReader(path, manifest_path), manifest_path)
+    """An article file (an absolute path: it is the key); its manifest entry is read with it."""
+    return SourceFile(str(path), path, _ArticleReader(path, manifest_path), manifest_path)
 
 
 @dataclass(frozen=True)
