@@ -62,10 +62,11 @@ def extract_frames(
     corpus uses: a sentence's first word counts as a name when it is one of them.
     """
     doc = nlp(text)
-    every = [_Token(t.text, t.idx, t.is_punct, t.is_space) for t in doc]
+    every: list[_Token] = []
     capitalised_inside: set[str] = set()
-    for t in doc:
+    for t in doc:  # one pass: spaCy token objects are costly to create
         word = t.text
+        every.append(_Token(word, t.idx, t.is_punct, t.is_space))
         if word[:1].isupper() and (
             (not t.is_sent_start and t.is_alpha) or fold(word) in known_names or fold(word) in lexicon.places
         ):
@@ -101,6 +102,9 @@ def _frame(
 
     i = 0
     while i < len(tokens):
+        if not _may_start_value(keys[i]):
+            i += 1
+            continue
         future = any(i - 5 <= k < i for k in future_at)
         found = _value_at(words, lower, keys, i, said_on, future, lexicon, span)
         if found is None:
@@ -180,6 +184,21 @@ def _frame(
         mentions=tuple(mentions),
         said_on=said_on,
     )
+
+
+_VALUE_STARTS = (
+    frozenset(UNITS)
+    | frozenset(ORDINALS)
+    | frozenset(MONTHS)
+    | frozenset(WEEKDAYS)
+    | frozenset(CURRENCIES)
+    | {"a", "an", "last", "next", "this", "earlier", "later", "yesterday", "today", "tomorrow"}
+)
+
+
+def _may_start_value(key: str) -> bool:
+    """A cheap test before the readers: a figure, date or duration starts with a digit or one of these."""
+    return key[:1].isdigit() or key in _VALUE_STARTS
 
 
 def _with_position(mention: Mention, position: int) -> Mention:
