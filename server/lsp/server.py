@@ -9,6 +9,7 @@ so `initialize` is answered at once.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import sys
 from typing import Any
 
@@ -102,5 +103,10 @@ def create_server() -> FactlintServer:
 def serve_stdio() -> int:
     """Serve over stdin/stdout until the client says `exit`; logs go to stderr."""
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="factlint: %(message)s")
+    # The server has threads (pygls' stdin reader, the check and build workers). A worker
+    # process forked from it inherits whatever locks they hold, and one held by the stdin
+    # reader mid-read hangs the child for ever; so the engine's worker processes start
+    # from a fork server, which has no threads.
+    multiprocessing.set_start_method("forkserver", force=True)
     create_server().start_io()
     return 0

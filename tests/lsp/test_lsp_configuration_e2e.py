@@ -179,3 +179,30 @@ async def test_a_pulling_client_is_asked_to_pull_again_after_a_rebuild(editor: E
     # The refresh request goes out before the server answers this pull.
     assert troops_flagged(await editor.diagnostics(uri))
     assert editor.client.diagnostic_refresh_count >= 1
+
+
+@pytest.fixture
+def big_corpus(workspace: Path) -> Path:
+    """Enough articles that the engine extracts them in worker processes."""
+    folder = workspace / "big-corpus"
+    folder.mkdir()
+    for n in range(60):
+        (folder / f"brief-{n:02}.txt").write_text(
+            f"date 2021-03-{n % 28 + 1:02}\n\nThe council met in room {n} to discuss the budget.\n",
+            encoding="utf-8",
+        )
+    (folder / "troops.txt").write_text(
+        "date 2021-04-01\n\nThe US has 2,500 troops in Afghanistan, officials said.\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+@pytest.mark.settings(corpus="big-corpus")
+async def test_a_corpus_built_in_worker_processes_does_not_hang_the_server(
+    editor: Editor, big_corpus: Path
+) -> None:
+    uri = editor.open("draft.md", DRAFT)
+    found = await editor.diagnostics(uri, until=troops_flagged)
+    [troops] = [d for d in found if text_at(DRAFT, d.range) == "3,000"]
+    assert "2,500" in troops.message
