@@ -2,12 +2,14 @@
 
 Checking is CPU-bound Python, so threads would not help: from `POOL_MIN_DRAFTS`
 drafts on, a process pool splits the work in small chunks and the results come
-back in the drafts' order. On Linux the workers are forked once the parent has
-opened the engine, so each starts with the rules and fact base already in memory
-(about 50 ms for the pool, against 2-3 s per worker to import spaCy and load the
-fact base from the pickle cache). Where fork is unsafe (macOS, Windows) each
-worker is spawned and opens the engine once, from the cache the parent has just
-written. The pool is made before the progress bar, so no thread is forked.
+back in the drafts' order. Each worker opens the engine once, with its own
+connection to the fact base the parent has just brought up to date (opening it
+again takes about 0.2 s): an SQLite connection must not be used across a fork.
+On Linux the workers are forked, so they skip importing spaCy (1-2 s each); the
+parent's engine they inherit is never touched. Forking is only safe in a
+process with no other thread (one could hold a lock the child then waits on for
+ever), so with threads about workers start from a fork server instead; on
+macOS and Windows they are spawned.
 
 The bar is tqdm's: already installed with spaCy, maintained, writes to stderr,
 and drawn only when stderr is a terminal and there are enough drafts to wait for.
@@ -19,8 +21,10 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.context import BaseContext
 
 from factlint.cli.lint_inputs import Draft
 from factlint.config import Config
@@ -31,11 +35,11 @@ from tqdm import tqdm
 POOL_MIN_DRAFTS = 16
 """Below this, a pool saves less than it costs (a draft takes 5-15 ms to check)."""
 PROGRESS_MIN_DRAFTS = 20
-FORK_WORKERS = sys.platform == "linux"
-"""Fork workers with the open engine (Linux); else spawn them to open it from the cache."""
+START_METHOD = "fork" if sys.platform == "linux" else "spawn"
+"""How workers start: forked where that is safe (Linux), else spawned."""
 
 _engine: Engine | None = None
-"""The worker process's engine: inherited by `_use_engine` or opened by `_open_engine`."""
+"""The worker process's engine, opened once by `_open_engine`."""
 
 
 def default_jobs() -> int:
@@ -46,31 +50,35 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def uses_pool(count: int, jobs: int) -> bool:
+    return jobs > 1 and count >= POOL_MIN_DRAFTS
+
+
 def check_drafts(
     engine: Engine, drafts: list[Draft], jobs: int, progress: bool | None = None
 ) -> list[DraftResult]:
     """Every draft's findings, in order; in a pool of `jobs` workers when worth it."""
     show = _show_progress(len(drafts)) if progress is None else progress
-    if jobs <= 1 or len(drafts) < POOL_MIN_DRAFTS:
+    in_memory = getattr(engine.fact_base, "path", None) == ":memory:"  # cache folder not writable
+    if in_memory or not uses_pool(len(drafts), jobs):  # workers would rebuild it each
         return list(_bar(map(lambda d: _check(engine, d), drafts), len(drafts), show))
-    return _check_in_pool(engine, drafts, min(jobs, len(drafts)), show)
+    return _check_in_pool(engine.config, drafts, min(jobs, len(drafts)), show)
 
 
 def _check(engine: Engine, draft: Draft) -> DraftResult:
     return DraftResult.locate(draft.path, draft.text, engine.check(draft.text).findings)
 
 
-def _check_in_pool(engine: Engine, drafts: list[Draft], jobs: int, show: bool) -> list[DraftResult]:
-    if FORK_WORKERS:
-        # Forked workers start with the parent's engine in memory.
-        fork = multiprocessing.get_context("fork")
-        pool = ProcessPoolExecutor(jobs, mp_context=fork, initializer=_use_engine, initargs=(engine,))
-    else:
-        # No safe fork (macOS, Windows): each worker opens the engine from the cache.
-        spawn = multiprocessing.get_context("spawn")
-        pool = ProcessPoolExecutor(
-            jobs, mp_context=spawn, initializer=_open_engine, initargs=(engine.config,)
-        )
+def _context() -> BaseContext:
+    if START_METHOD == "fork" and threading.active_count() > 1:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["factlint.engine"])
+        return context
+    return multiprocessing.get_context(START_METHOD)
+
+
+def _check_in_pool(config: Config, drafts: list[Draft], jobs: int, show: bool) -> list[DraftResult]:
+    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_open_engine, initargs=(config,))
     chunk = max(1, min(16, len(drafts) // (jobs * 8)))
     try:
         return list(_bar(pool.map(_check_in_worker, drafts, chunksize=chunk), len(drafts), show))
@@ -79,21 +87,11 @@ def _check_in_pool(engine: Engine, drafts: list[Draft], jobs: int, show: bool) -
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _use_engine(engine: Engine) -> None:
-    global _engine
-    _ignore_interrupts()
-    _engine = engine
-
-
 def _open_engine(config: Config) -> None:
     global _engine
-    _ignore_interrupts()
-    _engine = Engine.open(config)
-
-
-def _ignore_interrupts() -> None:
-    """Ctrl-C is the parent's to handle: workers would each print a traceback."""
+    # Ctrl-C is the parent's to handle: workers would each print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _engine = Engine.open(config)
 
 
 def _check_in_worker(draft: Draft) -> DraftResult:

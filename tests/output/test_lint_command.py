@@ -6,6 +6,7 @@ import io
 import json
 import subprocess
 import sys
+import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -208,6 +209,8 @@ def many_drafts(folder: Path) -> None:
 
 
 def test_a_worker_pool_gives_the_same_report_as_one_process(tmp_path: Path, lint: Lint) -> None:
+    """On Linux the workers are forked, and each opens its own engine."""
+    assert lint_pool._context().get_start_method() == "fork"
     many_drafts(tmp_path)
     serial = lint("--jobs", "1", "--format", "json", str(tmp_path))
     pooled = lint("--jobs", "2", "--format", "json", str(tmp_path))
@@ -217,13 +220,29 @@ def test_a_worker_pool_gives_the_same_report_as_one_process(tmp_path: Path, lint
     assert pooled.err == ""
 
 
-def test_spawned_workers_open_the_engine_from_the_cache(
+def test_spawned_workers_give_the_same_report(
     tmp_path: Path, lint: Lint, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Where fork is unsafe (macOS, Windows) each worker opens the engine itself."""
+    """On macOS and Windows workers are spawned, each importing and opening the engine."""
     many_drafts(tmp_path)
     serial = lint("--jobs", "1", "--format", "json", str(tmp_path))
-    monkeypatch.setattr(lint_pool, "FORK_WORKERS", False)
+    monkeypatch.setattr(lint_pool, "START_METHOD", "spawn")
     spawned = lint("--jobs", "2", "--format", "json", str(tmp_path))
     assert spawned.out == serial.out
     assert spawned.code == serial.code == 1
+
+
+def test_with_another_thread_running_workers_start_from_a_fork_server(tmp_path: Path, lint: Lint) -> None:
+    """Forking next to a thread could copy a lock it holds; a fork server has no threads."""
+    many_drafts(tmp_path)
+    serial = lint("--jobs", "1", "--format", "json", str(tmp_path))
+    release = threading.Event()
+    bystander = threading.Thread(target=release.wait)
+    bystander.start()
+    try:
+        assert lint_pool._context().get_start_method() == "forkserver"
+        pooled = lint("--jobs", "2", "--format", "json", str(tmp_path))
+    finally:
+        release.set()
+        bystander.join()
+    assert pooled.out == serial.out
