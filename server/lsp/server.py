@@ -13,10 +13,12 @@ import multiprocessing
 import sys
 from typing import Any
 
+from cattrs import Converter
 from factlint import __version__
 from factlint.lsp.session import Session
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import default_converter
 
 REBUILD_COMMAND = "factlint.rebuild"
 
@@ -29,8 +31,19 @@ class FactlintServer(LanguageServer):
             "factlint",
             __version__,
             text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            converter_factory=self._converter,
         )
         self.session = Session(self)
+
+    def _converter(self) -> Converter:
+        """pygls' converter, taking related information from the session's memo."""
+        converter: Converter = default_converter()  # type: ignore[no-untyped-call]
+        plain = converter.get_unstructure_hook(types.DiagnosticRelatedInformation)
+        converter.register_unstructure_hook(
+            types.DiagnosticRelatedInformation,
+            lambda info: self.session.sources.unstructured(info, plain),
+        )
+        return converter
 
 
 def create_server() -> FactlintServer:

@@ -10,7 +10,9 @@ on every keystroke costs dictionary lookups, not file reads.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from factlint.lsp.positions import Encoding, LineIndex
 from factlint.model import Location, SourceRef
@@ -59,6 +61,7 @@ class SourceFiles:
         self._indexes: dict[str, LineIndex | None] = {}
         self._locations: dict[Location, types.Location] = {}
         self._related: dict[tuple[SourceRef, ...], list[types.DiagnosticRelatedInformation]] = {}
+        self._wire: dict[int, tuple[types.DiagnosticRelatedInformation, Any]] = {}
 
     def _index(self, path: str) -> LineIndex | None:
         if path not in self._indexes:
@@ -101,4 +104,23 @@ class SourceFiles:
                 for source in sources
             ]
             self._related[sources] = found
+            for info in found:
+                self._wire[id(info)] = (info, None)
         return found
+
+    def unstructured(
+        self, info: types.DiagnosticRelatedInformation, unstructure: Callable[[Any], Any]
+    ) -> Any:
+        """The JSON form of related information, made once for the objects `related` made.
+
+        Every publish re-sends every source of every finding; turning the same objects
+        into dictionaries on every keystroke was a third of the server's time on a long
+        draft. Objects made elsewhere are converted as usual.
+        """
+        entry = self._wire.get(id(info))
+        if entry is None or entry[0] is not info:
+            return unstructure(info)
+        if entry[1] is None:
+            entry = (info, unstructure(info))
+            self._wire[id(info)] = entry
+        return entry[1]

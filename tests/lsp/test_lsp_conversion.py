@@ -15,6 +15,7 @@ from factlint.lsp.diagnostics import (
 )
 from factlint.lsp.hover import hover_markdown
 from factlint.lsp.positions import LineIndex
+from factlint.lsp.server import create_server
 from factlint.lsp.sources import SourceFiles, file_uri
 from factlint.model import (
     ArticleMeta,
@@ -26,6 +27,7 @@ from factlint.model import (
     SourceRef,
 )
 from lsprotocol import types
+from pygls.protocol import default_converter
 
 DRAFT = "# Troops\n\nThe US has 3,000 troops in Afghanistan.\n"
 SENTENCE = "The US has 2,500 troops in Afghanistan but is looking at a settlement."
@@ -210,3 +212,20 @@ def test_hover_on_a_finding_without_sources_suggests_rather_than_cites(seed: Pat
     text = hover_markdown(finding)
     assert "Suggested: **quantity-mismatch**." in text
     assert "sources say" not in text
+
+
+def test_the_server_sends_memoised_related_information_exactly_as_pygls_would(seed: Path) -> None:
+    server = create_server()
+    converter, plain = server.protocol._converter, default_converter()
+    [info] = server.session.sources.related((source_in(seed),))
+    diagnostic = types.Diagnostic(
+        range=types.Range(start=types.Position(0, 0), end=types.Position(0, 1)),
+        message="m",
+        related_information=[info],
+    )
+    first = converter.unstructure(diagnostic)
+    again = converter.unstructure(diagnostic)
+    assert first == plain.unstructure(diagnostic)
+    assert first["relatedInformation"][0] is again["relatedInformation"][0]
+    other = types.DiagnosticRelatedInformation(location=info.location, message="other")
+    assert converter.unstructure(other) == plain.unstructure(other)
