@@ -208,16 +208,26 @@ def many_drafts(folder: Path) -> None:
         (folder / f"d{i:02}.md").write_text(draft(f"Draft {i}.\n\n{text}"), encoding="utf-8")
 
 
-def test_a_worker_pool_gives_the_same_report_as_one_process(tmp_path: Path, lint: Lint) -> None:
-    """On Linux the workers are forked, and each opens its own engine."""
-    assert lint_pool._context().get_start_method() == "fork"
+def test_a_worker_pool_gives_the_same_report_as_one_process(
+    tmp_path: Path, lint: Lint, cache_dir: Path
+) -> None:
+    """The pool runs in a fresh process, which has no other thread: its workers are forked."""
     many_drafts(tmp_path)
     serial = lint("--jobs", "1", "--format", "json", str(tmp_path))
-    pooled = lint("--jobs", "2", "--format", "json", str(tmp_path))
-    assert pooled.out == serial.out
-    flagged = sorted(Path(d["path"]).name for d in json.loads(pooled.out))
+    command = ["lint", "--cache-dir", str(cache_dir), "--jobs", "2", "--format", "json", str(tmp_path)]
+    pooled = subprocess.run([sys.executable, "-m", "factlint", *command], capture_output=True, text=True)
+    assert pooled.stdout == serial.out
+    assert pooled.stderr == ""
+    flagged = sorted(Path(d["path"]).name for d in json.loads(pooled.stdout))
     assert flagged == [f"d{i:02}.md" for i in range(0, POOL_MIN_DRAFTS + 4, 3)]
-    assert pooled.err == ""
+
+
+def test_workers_are_forked_only_when_no_other_thread_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lint_pool, "START_METHOD", "fork")
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    assert lint_pool._context().get_start_method() == "fork"
+    monkeypatch.setattr(threading, "active_count", lambda: 2)
+    assert lint_pool._context().get_start_method() == "forkserver"
 
 
 def test_spawned_workers_give_the_same_report(
