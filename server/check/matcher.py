@@ -53,6 +53,13 @@ GENERIC_TITLES = frozenset({"leader", "head", "chief", "founder", "co-founder", 
                             "member", "official", "general", "commander", "director", "manager"})  # fmt: skip
 
 
+AMBIGUOUS_WHEN_SOURCES_DIFFER = frozenset({Kind.PERSON, Kind.PLACE, Kind.EVENT_DATE})
+PERSON_SUPPORT = 10.0
+"""A title found for the same person: as strong as a slot gets."""
+CLOSE_SUPPORT = 1.0
+"""Disagreeing sources within this much of the best-matched one all count; weaker ones are dropped."""
+
+
 @dataclass(frozen=True)
 class Evidence:
     agrees: bool
@@ -63,6 +70,8 @@ class Evidence:
     """The value in canonical form: two sources with one key say the same thing."""
     shown: str
     """The value as the message shows it, with the day a relative date resolves to."""
+    support: float
+    """How much context the draft and the source share around the value."""
 
 
 class Checker:
@@ -123,7 +132,11 @@ class Checker:
             if mention.kind is Kind.DURATION:
                 value = moved_duration_text(fact, source.frame.said_on, frame.said_on, self.rules.lexicon)
             key = value if mention.kind is Kind.DURATION else describe_value(fact)
-            yield Evidence(verdict, self._source_ref(source, m), value, key, _shown(fact, value))
+            width = len(getattr(mention.value, "words", ())) or 1
+            weight = support(
+                frame, source.frame, alignment, mention.position, mention.position + width, fact.position
+            )
+            yield Evidence(verdict, self._source_ref(source, m), value, key, _shown(fact, value), weight)
 
     def _aligned(
         self,
@@ -266,7 +279,9 @@ class Checker:
             verdict = compare_titles(mention.value, fact.value, spec, GENERIC_TITLES)
             if verdict is not None:
                 key = f"{fact.value.head}/{sorted(fact.value.portfolios)}"
-                yield Evidence(verdict, self._source_ref(source, m), fact.text, key, fact.text)
+                yield Evidence(
+                    verdict, self._source_ref(source, m), fact.text, key, fact.text, PERSON_SUPPORT
+                )
 
     def _roles_for(self, mention: Mention) -> list[tuple[int, int]]:
         found = list(self.fact_base.roles.get(mention.slot, []))
@@ -319,8 +334,14 @@ def _decide(mention: Mention, rule: RuleSpec, evidence: list[Evidence]) -> Findi
             claim_text=mention.text,
             sources=_unique_sources(e.source for e in agreeing),
         )
+    best = max(e.support for e in evidence)
+    evidence = [e for e in evidence if e.support >= best - CLOSE_SUPPORT]
     expected = tuple(dict.fromkeys(e.value for e in evidence))
     disagree = len({e.key for e in evidence}) > 1
+    if disagree and (mention.kind in AMBIGUOUS_WHEN_SOURCES_DIFFER or len({e.key for e in evidence}) > 2):
+        # several sources fill this frame differently: it does not pin down one event
+        # ("a contract at the library in X" in three stories), so it cannot refute the draft
+        return None
     shown = tuple(dict.fromkeys(e.shown for e in evidence))
     subject = " ".join(w.capitalize() for w in mention.person) if mention.person else mention.slot
     message = rule.message.format(

@@ -27,6 +27,7 @@ from factlint.rulebook.ruleset import RuleSet
 from factlint.text.numbers import NumberValue
 
 STORE_FORMAT = 1
+EXTRACTION_CODE = ("corpus", "extract", "text", "rulebook")
 FactBase = FactStore
 """The fact base as the checker sees it (see `corpus.store`)."""
 
@@ -132,11 +133,14 @@ def cache_dir(config: Config) -> Path:
 
 @functools.cache
 def _code_digest() -> bytes:
-    """The extractor's own source: a changed extractor must not reuse facts it would not find."""
+    """The code that decides what is stored: a changed extractor must not reuse facts it would
+    not find, but editing the CLI, the server or the output must not rebuild an archive."""
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.read_bytes())
+    for part in EXTRACTION_CODE:
+        for path in sorted((package / part).rglob("*.py")):
+            digest.update(path.read_bytes())
+    digest.update((package / "model.py").read_bytes())
     return digest.digest()
 
 
