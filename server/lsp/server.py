@@ -21,6 +21,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import default_converter
 
 REBUILD_COMMAND = "factlint.rebuild"
+FACTS_COMMAND = "factlint.facts"
 
 
 class FactlintServer(LanguageServer):
@@ -109,6 +110,10 @@ def create_server() -> FactlintServer:
     @server.command(REBUILD_COMMAND)
     async def rebuild(*args: Any) -> dict[str, Any]:
         return await session.rebuild()
+
+    @server.command(FACTS_COMMAND)
+    async def facts(*args: Any) -> str:
+        return await session.facts()
 
     return server
 

@@ -28,6 +28,7 @@ from factlint.lsp.diagnostics import (
     finding_to_diagnostic,
     rule_error_to_diagnostic,
 )
+from factlint.lsp.facts import facts_markdown
 from factlint.lsp.hover import hover_markdown
 from factlint.lsp.positions import LineIndex
 from factlint.lsp.rebuild import BuildOutcome, ProgressSink, Rebuilder
@@ -218,6 +219,15 @@ class Session:
             "facts": stats.facts,
             "rules": stats.rules,
         }
+
+    async def facts(self) -> str:
+        """The fact base as Markdown (the `factlint.facts` command), read off the event loop."""
+        await self.rebuilder.settled.wait()
+        engine = self.rebuilder.engine
+        if engine is None:
+            return "# factlint has no fact base loaded\n"
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.check_executor, lambda: facts_markdown(engine.facts()))
 
     def watched_files_changed(self, changes: list[types.FileEvent]) -> None:
         paths = [Path(to_fs_path(change.uri) or change.uri) for change in changes]

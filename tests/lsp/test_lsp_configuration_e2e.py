@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from lsp_editor import DRAFT, PULL_WITH_REFRESH, Editor, text_at
+from lsp_editor import DRAFT, PULL_WITH_REFRESH, SEEDS, Editor, text_at
 from lsprotocol import types
 
 TROOPS_LINE = 11
@@ -91,6 +91,18 @@ async def test_the_rebuild_command_reloads_and_reports_the_fact_base(editor: Edi
     )
     assert result["loaded"] is True
     assert result["articles"] == 5 and result["facts"] > 0 and result["rules"] > 0
+
+
+async def test_the_facts_command_lists_the_fact_base_with_links_to_each_line(
+    editor: Editor,
+) -> None:
+    text = await editor.client.workspace_execute_command_async(
+        types.ExecuteCommandParams(command="factlint.facts", arguments=[])
+    )
+    assert isinstance(text, str) and text.startswith("# What factlint knows: ")
+    seed = (SEEDS / "001_b29daaf1fc701ae9.txt").resolve().as_uri()
+    [troops] = [line for line in text.splitlines() if "**2,500**" in line and seed in line]
+    assert troops.startswith("- quantity: ") and troops.endswith(f"({seed}#L26))")
 
 
 DESK_RULE = """\

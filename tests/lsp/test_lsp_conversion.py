@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from factlint.corpus.factbase import FactRow
 from factlint.errors import RuleFileError
 from factlint.lsp.actions import actions_for
 from factlint.lsp.diagnostics import (
@@ -13,6 +14,7 @@ from factlint.lsp.diagnostics import (
     finding_to_diagnostic,
     rule_error_to_diagnostic,
 )
+from factlint.lsp.facts import facts_markdown
 from factlint.lsp.hover import hover_markdown
 from factlint.lsp.positions import LineIndex
 from factlint.lsp.server import create_server
@@ -229,3 +231,15 @@ def test_the_server_sends_memoised_related_information_exactly_as_pygls_would(se
     assert first["relatedInformation"][0] is again["relatedInformation"][0]
     other = types.DiagnosticRelatedInformation(location=info.location, message="other")
     assert converter.unstructure(other) == plain.unstructure(other)
+
+
+def test_the_fact_list_groups_by_article_and_says_what_it_leaves_out(seed: Path) -> None:
+    source = source_in(seed)
+    rows = [
+        FactRow(Kind.QUANTITY, "troop", value, source.article, source.value_location, SENTENCE)
+        for value in ("2,500", "2,400", "2,300")
+    ]
+    text = facts_markdown(rows, limit=2)
+    assert text.startswith("# What factlint knows: 3 facts\n\n## Envoy meets Taliban (2021-04-01)")
+    assert f"- quantity: troop = **2,500** ([line 3]({file_uri(seed)}#L3))" in text
+    assert "2,300" not in text and "*1 more not shown" in text
