@@ -10,10 +10,9 @@ draft after one keystroke re-analyses only the paragraph that changed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import TypeVar
 
 from factlint.check.matcher import Checker
 from factlint.config import Config
@@ -21,7 +20,7 @@ from factlint.corpus.factbase import FactBase, FactRow, fact_rows, load_fact_bas
 from factlint.model import Confirmation, Finding, Report
 from factlint.rulebook.loader import load_rules
 from factlint.rulebook.ruleset import RuleSet
-from factlint.text.document import Paragraph, read_draft, split_paragraphs
+from factlint.text.document import read_draft, split_paragraphs
 
 ProgressCallback = Callable[[str, float], None]
 """Called with a message and a fraction done (0..1) while the fact base is built."""
@@ -73,8 +72,8 @@ class Engine:
         report = Report()
         for paragraph in split_paragraphs(text, draft.body_start):
             findings, confirmations = self._check_paragraph(paragraph.text, when, stated is not None)
-            report.findings.extend(_shift(f, paragraph) for f in findings)
-            report.confirmations.extend(_shift(c, paragraph) for c in confirmations)
+            report.findings.extend(f.shifted(paragraph.start) for f in findings)
+            report.confirmations.extend(c.shifted(paragraph.start) for c in confirmations)
         report.findings = self.rules.apply_suppressions(text, report.findings)
         return report
 
@@ -86,10 +85,3 @@ class Engine:
     ) -> tuple[tuple[Finding, ...], tuple[Confirmation, ...]]:
         findings, confirmations = self._checker.check_paragraph(text, when, date_known)
         return tuple(findings), tuple(confirmations)
-
-
-_Located = TypeVar("_Located", Finding, Confirmation)
-
-
-def _shift(item: _Located, paragraph: Paragraph) -> _Located:
-    return replace(item, start=item.start + paragraph.start, end=item.end + paragraph.start)

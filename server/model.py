@@ -8,7 +8,7 @@ and end columns exclusive, as the JSON contract and compilers print them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
@@ -85,6 +85,10 @@ class Finding:
     sources_disagree: bool = False
     doc_url: str | None = None
 
+    def shifted(self, offset: int) -> Finding:
+        """The same finding in a text where its passage starts `offset` characters later."""
+        return replace(self, start=self.start + offset, end=self.end + offset)
+
 
 @dataclass(frozen=True)
 class Confirmation:
@@ -95,6 +99,9 @@ class Confirmation:
     end: int
     claim_text: str
     sources: tuple[SourceRef, ...]
+
+    def shifted(self, offset: int) -> Confirmation:
+        return replace(self, start=self.start + offset, end=self.end + offset)
 
 
 @dataclass

@@ -10,8 +10,9 @@ sources never fill yields nothing: new information is not an error.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from factlint.check.align import (
     Alignment,
@@ -80,6 +81,8 @@ class Checker:
         self.rules = rules
         self.nlp = pipeline(spacy_model)
         self.known_names = frozenset(fact_base.name_words)
+        # a keystroke changes one sentence: the paragraph's others are answered from here
+        self._check_frame = lru_cache(maxsize=16384)(self._check_frame_uncached)
 
     def check_paragraph(
         self, text: str, when: date | None, date_known: bool = True
@@ -90,18 +93,27 @@ class Checker:
             text, when, self.rules.lexicon, self.nlp, date_known=date_known, known_names=self.known_names
         )
         for frame in frames:
-            candidates = self.fact_base.candidates(frame)
-            for mention in frame.mentions:
-                rule = self._rule(mention)
-                if rule is None:
-                    continue
-                evidence = list(self._evidence(frame, mention, rule, candidates))
-                outcome = _decide(mention, rule, evidence)
-                if isinstance(outcome, Finding):
-                    findings.append(outcome)
-                elif isinstance(outcome, Confirmation):
-                    confirmations.append(outcome)
+            found, confirmed = self._check_frame(_at_origin(frame))
+            findings.extend(f.shifted(frame.start) for f in found)
+            confirmations.extend(c.shifted(frame.start) for c in confirmed)
         return findings, confirmations
+
+    def _check_frame_uncached(self, frame: Frame) -> tuple[tuple[Finding, ...], tuple[Confirmation, ...]]:
+        """One sentence, placed at offset 0 so that its results can be reused wherever it moves."""
+        findings: list[Finding] = []
+        confirmations: list[Confirmation] = []
+        candidates = self.fact_base.candidates(frame)
+        for mention in frame.mentions:
+            rule = self._rule(mention)
+            if rule is None:
+                continue
+            evidence = list(self._evidence(frame, mention, rule, candidates))
+            outcome = _decide(mention, rule, evidence)
+            if isinstance(outcome, Finding):
+                findings.append(outcome)
+            elif isinstance(outcome, Confirmation):
+                confirmations.append(outcome)
+        return tuple(findings), tuple(confirmations)
 
     def _rule(self, mention: Mention) -> RuleSpec | None:
         title = mention.value.head if isinstance(mention.value, TitleValue) else None
@@ -300,6 +312,17 @@ class Checker:
             value_location=sentence.value_locations[mention_index],
             link=sentence.link,
         )
+
+
+def _at_origin(frame: Frame) -> Frame:
+    """The frame with its offsets counted from its own start."""
+    base = frame.start
+    return replace(
+        frame,
+        start=0,
+        end=frame.end - base,
+        mentions=tuple(replace(m, start=m.start - base, end=m.end - base) for m in frame.mentions),
+    )
 
 
 def _states_value_elsewhere(mention: Mention, source: Frame, aligned: int) -> bool:
