@@ -17,9 +17,10 @@ import os
 import pickle
 import sqlite3
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from factlint.corpus.extraction import ArticleFacts, SourceSentence, extract_art
 from factlint.corpus.reader import Article, SkippedFile, read_article
 from factlint.extract.frames import is_placeholder
 from factlint.extract.mentions import Frame
-from factlint.model import ArticleMeta, Kind
+from factlint.model import ArticleMeta
 from factlint.rulebook.ruleset import Lexicon
 
 SCHEMA = """
@@ -131,8 +132,13 @@ class FactStore:
     @lru_cache(maxsize=20000)  # noqa: B019 - one store per engine, dropped with it
     def _sentence(self, sentence_id: int) -> SourceSentence | None:
         with self._lock:
-            row = self._db.execute("SELECT data FROM sentences WHERE id = ?", (sentence_id,)).fetchone()
-        return pickle.loads(row[0]) if row else None
+            row = self._db.execute(
+                "SELECT article, data FROM sentences WHERE id = ?", (sentence_id,)
+            ).fetchone()
+        if row is None:
+            return None
+        sentence: SourceSentence = pickle.loads(row[1])
+        return replace(sentence, article=row[0])
 
     def article_words(self, article: int) -> frozenset[str]:
         return self._words(article)
@@ -185,9 +191,9 @@ class FactStore:
 
     def iter_sentences(self) -> Iterator[tuple[int, SourceSentence]]:
         with self._lock:
-            rows = self._db.execute("SELECT id, data FROM sentences ORDER BY id").fetchall()
-        for sentence_id, data in rows:
-            yield sentence_id, pickle.loads(data)
+            rows = self._db.execute("SELECT id, article, data FROM sentences ORDER BY id").fetchall()
+        for sentence_id, article, data in rows:
+            yield sentence_id, replace(pickle.loads(data), article=article)
 
     # --- keeping it up to date ---------------------------------------------------
 
@@ -279,6 +285,7 @@ class FactStore:
         results: Iterable[list[ArticleFacts] | SkippedFile],
         progress: ProgressCallback | None,
     ) -> None:
+        frequencies: Counter[str] = Counter()
         for n, ((source, size, mtime, digest), result) in enumerate(zip(changed, results, strict=True)):
             self._forget(source.key)
             self._db.execute(
@@ -289,11 +296,16 @@ class FactStore:
                 self._db.execute("INSERT INTO skipped VALUES (?, ?)", (source.key, result.reason))
             else:
                 for facts in result:
-                    self._insert(source.key, facts)
+                    self._insert(source.key, facts, frequencies)
             if progress is not None and (n % 50 == 0 or n == len(changed) - 1):
                 progress(f"reading sources: {n + 1}/{len(changed)}", (n + 1) / len(changed))
+        # document frequencies once per sync, not once per sentence
+        self._db.executemany(
+            "INSERT INTO tokens VALUES (?, ?) ON CONFLICT(token) DO UPDATE SET df = df + excluded.df",
+            frequencies.items(),
+        )
 
-    def _insert(self, key: str, facts: ArticleFacts) -> None:
+    def _insert(self, key: str, facts: ArticleFacts, frequencies: Counter[str]) -> None:
         db = self._db
         article = db.execute(
             "INSERT INTO articles (source, meta, words) VALUES (?, ?, ?)",
@@ -302,30 +314,14 @@ class FactStore:
         assert article is not None
         db.executemany("INSERT INTO names VALUES (?, ?)", [(w, article) for w in facts.names])
         for sentence in facts.sentences:
-            placed = SourceSentence(
-                article, sentence.frame, sentence.location, sentence.link, sentence.value_locations
-            )
-            frame = sentence.frame
-            countable = sum(
-                1 for m in frame.mentions if m.kind not in (Kind.PERSON, Kind.PLACE) or m.position >= 0
-            )
             sentence_id = db.execute(
                 "INSERT INTO sentences (article, facts, data) VALUES (?, ?, ?)",
-                (article, countable, pickle.dumps(placed, protocol=pickle.HIGHEST_PROTOCOL)),
+                (article, sentence.facts, sentence.data),
             ).lastrowid
-            tokens = {t for t in frame.tokens if not is_placeholder(t) and len(t) > 1}
-            db.executemany("INSERT INTO postings VALUES (?, ?)", [(t, sentence_id) for t in tokens])
+            db.executemany("INSERT INTO postings VALUES (?, ?)", [(t, sentence_id) for t in sentence.tokens])
+            frequencies.update(sentence.tokens)
             db.executemany(
-                "INSERT INTO tokens VALUES (?, 1) ON CONFLICT(token) DO UPDATE SET df = df + 1",
-                [(t,) for t in tokens],
-            )
-            db.executemany(
-                "INSERT INTO roles VALUES (?, ?, ?)",
-                [
-                    (m.slot, sentence_id, i)
-                    for i, m in enumerate(frame.mentions)
-                    if m.kind is Kind.ROLE and m.slot
-                ],
+                "INSERT INTO roles VALUES (?, ?, ?)", [(s, sentence_id, i) for s, i in sentence.roles]
             )
 
     def _forget(self, key: str) -> None:
