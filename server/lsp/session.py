@@ -489,7 +489,8 @@ class Session:
                 log.exception("checking %s failed", uri)
                 self.log(types.MessageType.Error, f"factlint: checking {uri} failed: {error!r}")
                 analysis = empty
-        self.analyses[uri] = analysis
+        if self.open_document(uri) is not None:  # closed meanwhile: nothing to keep
+            self.analyses[uri] = analysis
         return analysis
 
     def _check(self, engine: Engine, uri: str, version: int | None, text: str, generation: int) -> Analysis:
