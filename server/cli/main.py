@@ -23,22 +23,30 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_ERROR)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from factlint.cli import facts_command, lint_command, rules_command, serve_command
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser for every subcommand, or for `only` one of them.
 
-    parser = _Parser(prog="factlint", description=__doc__.splitlines()[0] if __doc__ else None)
+    `factlint serve` builds just its own: the other commands import the engine
+    and spaCy, and an editor waits for `initialize` while they load.
+    """
+    import importlib
+
+    parser = _Parser(prog="factlint", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"factlint {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    lint_command.register(commands)
-    facts_command.register(commands)
-    rules_command.register(commands)
-    serve_command.register(commands)
+    for name in COMMANDS if only is None else (only,):
+        importlib.import_module(f"factlint.cli.{name}_command").register(commands)
     return parser
 
 
+COMMANDS = ("lint", "facts", "rules", "serve")
+DESCRIPTION = "Flag statements in news drafts that contradict their source articles."
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(only="serve" if arguments[:1] == ["serve"] else None)
+    args = parser.parse_args(arguments)
     try:
         result: int = args.run(args)
         return result
