@@ -74,7 +74,11 @@ def extract_frames(
     frames = []
     for sentence in doc.sents:
         tokens = every[sentence.start : sentence.end]
-        if not any(t.text.strip() for t in tokens):
+        while tokens and not tokens[0].text.strip():
+            tokens = tokens[1:]  # a line break before the sentence is not part of it
+        while tokens and not tokens[-1].text.strip():
+            tokens = tokens[:-1]
+        if not tokens:
             continue
         frame = _frame(text, tokens, said_on if date_known else None, lexicon, capitalised_inside, base)
         frames.append(frame if date_known else replace(frame, said_on=said_on))
