@@ -60,10 +60,6 @@ class Engine:
             from_cache=self.fact_base.from_cache,
         )
 
-    def draft_date(self, text: str) -> date:
-        """The date a draft is written on: its front matter, else the configured date, else today."""
-        return read_draft(text).date or self.config.draft_date or date.today()
-
     def check(self, text: str, draft_date: date | None = None) -> Report:
         """Check a whole draft; `draft_date` overrides the configured default, not front matter."""
         draft = read_draft(text)

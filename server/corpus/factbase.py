@@ -163,6 +163,3 @@ def store_key(config: Config) -> str:
     digest.update(repr(sorted(config.disabled_rules)).encode())
     digest.update(repr(sorted(config.severities.items())).encode())
     return digest.hexdigest()[:24]
-
-
-cache_key = store_key

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from factlint.corpus.html import Link, looks_like_html, strip_html
-from factlint.corpus.manifest import Manifest, read_manifest
+from factlint.corpus.manifest import Manifest
 from factlint.model import ArticleMeta, Location
 from factlint.text.document import read_draft
 from factlint.text.lines import LineIndex
@@ -108,16 +108,6 @@ def article_from_text(path: str, raw: str, manifest: Manifest | None = None) -> 
         stripped = strip_html(prose)
         prose, origin, links = stripped.text, stripped.origin, stripped.links
     return Article(meta, prose, info.body_start, origin, LineIndex(raw), links)
-
-
-def read_corpus(folder: Path) -> tuple[list[Article], list[SkippedFile]]:
-    manifest = read_manifest(folder)
-    articles: list[Article] = []
-    skipped: list[SkippedFile] = []
-    for path in iter_article_paths(folder):
-        result = read_article(path, manifest)
-        (articles if isinstance(result, Article) else skipped).append(result)  # type: ignore[arg-type]
-    return articles, skipped
 
 
 def _first_line_title(body: str) -> str | None:
