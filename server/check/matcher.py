@@ -47,7 +47,7 @@ from factlint.rulebook.schema import (
     RuleSpec,
 )
 from factlint.text.dates import DateValue
-from factlint.text.names import abbreviates, same_name_token
+from factlint.text.names import abbreviates, same_name_token, skeleton
 from factlint.text.nlp import pipeline
 
 GENERIC_TITLES = frozenset({"leader", "head", "chief", "founder", "co-founder", "captain", "officer",
@@ -297,9 +297,9 @@ class Checker:
 
     def _roles_for(self, mention: Mention) -> list[tuple[int, int]]:
         found = list(self.fact_base.roles.get(mention.slot, []))
-        for surname, entries in self.fact_base.roles.items():
+        for surname in self.fact_base.surnames_by_skeleton.get(skeleton(mention.slot), ()):
             if surname != mention.slot and same_name_token(surname, mention.slot):
-                found.extend(entries)
+                found.extend(self.fact_base.roles[surname])
         return found
 
     def _source_ref(self, sentence: SourceSentence, mention_index: int) -> SourceRef:

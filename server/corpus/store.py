@@ -25,11 +25,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from factlint.corpus.extraction import ArticleFacts, SourceSentence, extract_article
+from factlint.corpus.manifest import Manifest, read_manifest
 from factlint.corpus.reader import Article, SkippedFile, read_article
 from factlint.extract.frames import is_placeholder
 from factlint.extract.mentions import Frame
 from factlint.model import ArticleMeta
 from factlint.rulebook.ruleset import Lexicon
+from factlint.text.names import skeleton
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sources (key TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, digest TEXT);
@@ -116,6 +118,10 @@ class FactStore:
                 "SELECT surname, sentence, mention FROM roles"
             ):
                 self.roles.setdefault(surname, []).append((sentence, mention))
+            # spelling variants of a surname share a skeleton: look them up, do not scan
+            self.surnames_by_skeleton: dict[str, list[str]] = {}
+            for surname in self.roles:
+                self.surnames_by_skeleton.setdefault(skeleton(surname), []).append(surname)
             self.sentence_count = self._db.execute("SELECT COUNT(*) FROM sentences").fetchone()[0]
             self.fact_count = self._db.execute("SELECT COALESCE(SUM(facts), 0) FROM sentences").fetchone()[0]
             self.skipped = [SkippedFile(k, r) for k, r in self._db.execute("SELECT key, reason FROM skipped")]
@@ -370,11 +376,17 @@ class _ArticleReader:
     manifest_path: Path | None
 
     def __call__(self) -> list[Article] | SkippedFile:
-        from factlint.corpus.manifest import read_manifest
-
-        manifest = read_manifest(self.manifest_path.parent) if self.manifest_path else None
+        manifest = None
+        if self.manifest_path is not None:
+            manifest = _manifest(self.manifest_path.parent, self.manifest_path.stat().st_mtime_ns)
         result = read_article(self.path, manifest)
         return result if isinstance(result, SkippedFile) else [result]
+
+
+@lru_cache(maxsize=16)
+def _manifest(folder: Path, stamp: int) -> Manifest | None:
+    """A folder's manifest, parsed once per version for all its articles (`stamp`: its mtime)."""
+    return read_manifest(folder)
 
 
 __all__ = ["ArticleFacts", "FactStore", "SourceFile", "SourceSentence", "article_source", "read_article"]
