@@ -2,8 +2,8 @@
 
 The fact-base cache is keyed by the package's source, so on a machine where the
 working tree changes during a run every edit would force a rebuild in the middle
-of a measurement. A snapshot (`git archive REV`, laid out as `factlint/`,
-`rules/`, `seeds/`) put first on PYTHONPATH for every measured process holds
+of a measurement. A snapshot (`git archive REV`, of `server/`, `rules/` and
+`seeds/`, with its `server/` put first on PYTHONPATH for every measured process holds
 still, and it names exactly what was measured; comparing two revisions is two runs.
 """
 
@@ -16,8 +16,8 @@ import subprocess
 import tarfile
 from pathlib import Path
 
-LAYOUT = {"server": "factlint", "rules": "rules", "seeds": "seeds"}
-"""Repository folder -> its place in the snapshot (what `factlint.resources` expects)."""
+LAYOUT = ("server", "rules", "seeds")
+"""The folders a snapshot needs: the source root and the data `factlint.resources` finds beside it."""
 
 
 def use_revision(revision: str, root: Path, into: Path) -> str:
@@ -28,10 +28,8 @@ def use_revision(revision: str, root: Path, into: Path) -> str:
     into.mkdir(parents=True)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(into, filter="data")
-    for source, target in LAYOUT.items():
-        if source != target:
-            (into / source).rename(into / target)
-    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(into), os.environ.get("PYTHONPATH")]))
+    source_root = str(into / "server")
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [source_root, os.environ.get("PYTHONPATH")]))
     return commit
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from factlint.config import Config
 from factlint.engine import Engine
 from factlint.errors import ConfigError

@@ -8,6 +8,7 @@ day before. Both are 1 April, so they agree.
 from __future__ import annotations
 
 import pytest
+
 from factlint.model import Kind
 
 from .checking import Corpus

@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from factlint.cli.main import main
 
 GOLDEN = Path(__file__).resolve().parent

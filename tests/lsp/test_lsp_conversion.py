@@ -6,6 +6,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from lsprotocol import types
+from pygls.protocol import default_converter
+
 from factlint.corpus.factbase import FactRow
 from factlint.errors import RuleFileError
 from factlint.lsp.actions import actions_for
@@ -28,8 +31,6 @@ from factlint.model import (
     Severity,
     SourceRef,
 )
-from lsprotocol import types
-from pygls.protocol import default_converter
 
 DRAFT = "# Troops\n\nThe US has 3,000 troops in Afghanistan.\n"
 SENTENCE = "The US has 2,500 troops in Afghanistan but is looking at a settlement."

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from factlint.lsp.positions import LineIndex
 from lsprotocol.types import Position, PositionEncodingKind
+
+from factlint.lsp.positions import LineIndex
 
 UTF8, UTF16, UTF32 = (
     PositionEncodingKind.Utf8,

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from factlint.config import Config
 from factlint.errors import ConfigError
 from factlint.lsp.settings import editor_table, layered_config, needs_rebuild

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
 from factlint.cli.main import build_parser
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "ci.md"

@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+
 from factlint.cli import lint_pool
 from factlint.cli.lint_pool import POOL_MIN_DRAFTS
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import jsonschema
 import pytest
+
 from factlint.model import ArticleMeta, Finding, Kind, Location, Severity, SourceRef
 from factlint.output import FORMATS, DraftResult, LintRun, RuleInfo
 

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from factlint.cli.main import main
 from factlint.resources import builtin_rules_dir
 

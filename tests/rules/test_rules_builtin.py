@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from factlint.config import Config
 from factlint.resources import builtin_rules_dir
 from factlint.rulebook.examples import run_examples

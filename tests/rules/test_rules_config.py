@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from factlint.config import Config, find_config_file, load_config
 from factlint.errors import ConfigError
 

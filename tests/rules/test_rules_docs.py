@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from factlint.config import Config, config_from_mapping
 from factlint.corpus.factfiles import parse_facts
 from factlint.rulebook.examples import run_examples

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from factlint.config import Config
 from factlint.corpus.factbase import build_fact_base
 from factlint.corpus.factfiles import parse_facts

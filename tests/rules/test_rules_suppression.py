@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from factlint.model import Kind, Severity
 
 from .projects import Project

@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 import pytest
+
 from factlint.cli.main import main
 
 from .projects import Project

@@ -8,9 +8,10 @@ stale fix is refused rather than applied to the wrong text.
 
 from __future__ import annotations
 
+from lsprotocol import types
+
 from factlint.lsp.positions import LineIndex
 from factlint.model import Finding
-from lsprotocol import types
 
 SUPPRESS_COMMENT = "<!-- factlint-disable-next-line {rule} -->"
 

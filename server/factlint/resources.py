@@ -2,7 +2,7 @@
 
 In an installed wheel they sit inside the package (`factlint/_builtin_rules`,
 `factlint/_seeds`); in a checkout (editable install) they are the top-level
-`rules/` and `seeds/` folders beside `server/`.
+`rules/` and `seeds/` folders beside `server/` (the source root).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ def _data_dir(installed_name: str, checkout_name: str) -> Path:
     installed = _PACKAGE / installed_name
     if installed.is_dir():
         return installed
-    return _PACKAGE.parent / checkout_name
+    return _PACKAGE.parent.parent / checkout_name
 
 
 def builtin_rules_dir() -> Path:

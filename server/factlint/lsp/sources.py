@@ -14,10 +14,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from factlint.lsp.positions import Encoding, LineIndex
-from factlint.model import Location, SourceRef
 from lsprotocol import types
 from pygls.uris import from_fs_path
+
+from factlint.lsp.positions import Encoding, LineIndex
+from factlint.model import Location, SourceRef
 
 RELATED_MESSAGE_CHARS = 160
 """Related information quotes at most this much of a sentence; the hover quotes it whole.

@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 import yaml
+
 from factlint.errors import RuleFileError
 
 _CORE = "tag:yaml.org,2002:"

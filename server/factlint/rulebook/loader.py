@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
 from factlint.config import Config
 from factlint.errors import RuleFileError
 from factlint.model import Kind, Severity

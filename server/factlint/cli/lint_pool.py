@@ -26,11 +26,12 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.context import BaseContext
 
+from tqdm import tqdm
+
 from factlint.cli.lint_inputs import Draft
 from factlint.config import Config
 from factlint.engine import Engine
 from factlint.output import DraftResult
-from tqdm import tqdm
 
 POOL_MIN_DRAFTS = 16
 """Below this, a pool saves less than it costs (a draft takes 5-15 ms to check)."""

@@ -14,11 +14,12 @@ import sys
 from typing import Any
 
 from cattrs import Converter
-from factlint import __version__
-from factlint.lsp.session import Session
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import default_converter
+
+from factlint import __version__
+from factlint.lsp.session import Session
 
 REBUILD_COMMAND = "factlint.rebuild"
 FACTS_COMMAND = "factlint.facts"

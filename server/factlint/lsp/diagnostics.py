@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lsprotocol import types
+
 from factlint.errors import RuleFileError
 from factlint.lsp.positions import LineIndex
 from factlint.lsp.sources import SourceFiles
 from factlint.model import Finding, Severity
-from lsprotocol import types
 
 SOURCE = "factlint"
 RULE_FILE_CODE = "rule-file"

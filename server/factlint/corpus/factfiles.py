@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
+
 from factlint.config import Config
 from factlint.corpus.html import Link
 from factlint.corpus.reader import Article

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import yaml
+
 from factlint.errors import RuleFileError
 from factlint.model import ArticleMeta
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from factlint.extract.mentions import Mention, TitleValue
 from factlint.model import Kind
 from factlint.rulebook.ruleset import Lexicon
 from factlint.text.names import fold
-from spacy.lang.en.stop_words import STOP_WORDS
 
 TITLE_MODIFIERS = {"special", "senior", "deputy", "vice", "chief", "acting", "interim", "assistant",
                    "associate", "executive", "general", "top", "first", "prime", "lead", "head"}  # fmt: skip

@@ -19,6 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lsprotocol import types
+from pygls.capabilities import get_capability
+from pygls.uris import to_fs_path
+from pygls.workspace import TextDocument
+
 from factlint.config import Config
 from factlint.errors import FactlintError, RuleFileError
 from factlint.lsp.actions import actions_for
@@ -35,14 +40,11 @@ from factlint.lsp.rebuild import BuildOutcome, ProgressSink, Rebuilder
 from factlint.lsp.settings import SECTION, editor_table, layered_config, needs_rebuild
 from factlint.lsp.sources import SourceFiles, file_uri
 from factlint.model import Confirmation, Finding, Report
-from lsprotocol import types
-from pygls.capabilities import get_capability
-from pygls.uris import to_fs_path
-from pygls.workspace import TextDocument
 
 if TYPE_CHECKING:
-    from factlint.engine import Engine
     from pygls.lsp.server import LanguageServer
+
+    from factlint.engine import Engine
 
 log = logging.getLogger(__name__)
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from factlint.extract.mentions import DurationValue, Frame, Mention, NameValue
 from factlint.extract.roles import find_roles
 from factlint.model import Kind
@@ -19,7 +21,6 @@ from factlint.text.dates import MONTHS, WEEKDAYS, date_keys, read_date
 from factlint.text.names import fold
 from factlint.text.numbers import ORDINALS, SCALE_SUFFIXES, UNITS, read_number
 from factlint.text.stem import stem
-from spacy.lang.en.stop_words import STOP_WORDS
 
 TIME_UNITS = {
     "second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
