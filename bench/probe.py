@@ -147,41 +147,38 @@ def rebuild(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def lookup(args: argparse.Namespace) -> dict[str, Any]:
-    """Seconds per claim spent finding and aligning source facts, draft analysis excluded.
+    """Seconds per claim spent finding and judging source facts, draft analysis excluded.
 
-    Mirrors `Checker.check_paragraph`: the frames are extracted first (their cost
-    does not depend on the corpus), then only the lookup is timed, per claim.
+    Mirrors `Checker.check_paragraph`: the claims are extracted first (their cost
+    does not depend on the corpus), then only the lookup and verdict are timed, per claim.
     """
     from factlint.engine import Engine
-    from factlint.extract.frames import extract_frames
     from factlint.text.document import split_paragraphs
 
     engine = Engine.open(_config(args.corpus, args.cache))
     engine.check(WARM_UP)
     checker = engine._checker
     text = args.draft.read_text(encoding="utf-8")
-    frames = [
-        frame
+    claims = [
+        claim
         for paragraph in split_paragraphs(text, 0)
-        for frame in extract_frames(paragraph.text, DRAFT_DATE, engine.rules.lexicon, checker.nlp)
+        for claim in checker.claims(paragraph.text, DRAFT_DATE)
     ]
     runs = []
-    claims = evidence = 0
+    judged = evidence = 0
     for _ in range(args.repeat):
-        claims = evidence = 0
+        judged = evidence = 0
         started = time.perf_counter()
-        for frame in frames:
-            candidates = engine.fact_base.candidates(frame)
-            for mention in frame.mentions:
-                rule = checker._rule(mention)
-                if rule is None:
-                    continue
-                claims += 1
-                evidence += len(list(checker._evidence(frame, mention, rule, candidates)))
-        runs.append((time.perf_counter() - started) / max(claims, 1))
+        for claim in claims:
+            outcome = checker.judge_claim(claim)
+            if outcome is None:
+                continue
+            judged += 1
+            evidence += outcome.result is not None
+        runs.append((time.perf_counter() - started) / max(judged, 1))
     return {
         "seconds_per_claim": statistics.median(runs),
-        "claims": claims,
+        "claims": judged,
         "evidence": evidence,
         "articles": engine.stats.articles,
         "peak_rss_mb": peak_rss_mb(),

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from factlint.check.matcher import Checker
 from factlint.config import Config
 from factlint.corpus.factbase import FactBase, FactRow, fact_rows, load_fact_base
 from factlint.model import Confirmation, Finding, Report
 from factlint.rulebook.loader import load_rules
 from factlint.rulebook.ruleset import RuleSet
+from factlint.slots.checker import Checker
 from factlint.text.document import read_draft, split_paragraphs
 
 ProgressCallback = Callable[[str, float], None]
@@ -67,9 +67,14 @@ class Engine:
         when = stated or date.today()
         report = Report()
         for paragraph in split_paragraphs(text, draft.body_start):
-            findings, confirmations = self._check_paragraph(paragraph.text, when, stated is not None)
+            findings, confirmations, unsourced, out_of_time = self._check_paragraph(
+                paragraph.text, when, stated is not None
+            )
             report.findings.extend(f.shifted(paragraph.start) for f in findings)
             report.confirmations.extend(c.shifted(paragraph.start) for c in confirmations)
+            report.unsourced += unsourced
+            report.out_of_time += out_of_time
+        report.date_known = stated is not None
         report.findings = self.rules.apply_suppressions(text, report.findings)
         return report
 
@@ -78,6 +83,6 @@ class Engine:
 
     def _check_paragraph_uncached(
         self, text: str, when: date, date_known: bool
-    ) -> tuple[tuple[Finding, ...], tuple[Confirmation, ...]]:
-        findings, confirmations = self._checker.check_paragraph(text, when, date_known)
-        return tuple(findings), tuple(confirmations)
+    ) -> tuple[tuple[Finding, ...], tuple[Confirmation, ...], int, int]:
+        result = self._checker.check_paragraph(text, when, date_known)
+        return tuple(result.findings), tuple(result.confirmations), result.unsourced, result.out_of_time

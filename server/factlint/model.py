@@ -66,6 +66,8 @@ class SourceRef:
     value_location: Location
     link: str | None = None
     """The article's own link nearest the sentence (HTML `<a href>`), if any."""
+    copies: tuple[str, ...] = ()
+    """Other files holding the same story: one source, filed more than once."""
 
 
 @dataclass(frozen=True)
@@ -110,3 +112,9 @@ class Report:
 
     findings: list[Finding] = field(default_factory=list)
     confirmations: list[Confirmation] = field(default_factory=list)
+    unsourced: int = 0
+    """Claims no source addresses: new information, not errors."""
+    out_of_time: int = 0
+    """Claims the sources address, but none near the draft's date: not compared."""
+    date_known: bool = True
+    """False when the draft gave no date and was taken as written today."""

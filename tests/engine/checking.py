@@ -31,9 +31,11 @@ class Corpus:
         when = date.fromisoformat(on) if on else None
         return self.engine.check(draft, when).findings
 
-    def confirms(self, draft: str, on: str | None) -> list[Confirmation]:
+    def confirms(self, draft: str, on: str | None, kind: Kind | None = None) -> list[Confirmation]:
+        """The claims the sources agree with (of `kind` only, when given)."""
         when = date.fromisoformat(on) if on else None
-        return self.engine.check(draft, when).confirmations
+        confirmed = self.engine.check(draft, when).confirmations
+        return [c for c in confirmed if kind is None or c.kind is kind]
 
     def flagged(self, draft: str, on: str | None) -> list[tuple[Kind, str]]:
         """(kind, claim text) of every finding: what a writer sees underlined."""
@@ -45,5 +47,5 @@ CorpusOf = Callable[[dict[str, str]], Corpus]
 
 
 def source_names(finding: Finding | Confirmation) -> set[str]:
-    """The file names a finding cites, e.g. {"000_a0f80ff5c1b36328.txt"}."""
-    return {Path(s.article.path).name for s in finding.sources}
+    """The file names a finding cites, e.g. {"000_a0f80ff5c1b36328.txt"}, copies of a story included."""
+    return {Path(p).name for s in finding.sources for p in (s.article.path, *s.copies)}

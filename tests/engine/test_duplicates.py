@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from factlint.model import Kind
+
 from .checking import Corpus, CorpusOf, source_names
 
 SAME_STORY = {"000_a0f80ff5c1b36328.txt", "001_b29daaf1fc701ae9.txt"}
@@ -15,7 +17,9 @@ def test_a_finding_cites_both_copies_of_the_story(seeds: Corpus) -> None:
 
 
 def test_a_confirmation_cites_both_copies_of_the_story(seeds: Corpus) -> None:
-    [confirmed] = seeds.confirms("The US has 2,500 troops in Afghanistan.", on="2021-04-02")
+    [confirmed] = seeds.confirms(
+        "The US has 2,500 troops in Afghanistan.", on="2021-04-02", kind=Kind.QUANTITY
+    )
     assert source_names(confirmed) == SAME_STORY
 
 

@@ -20,7 +20,7 @@ def test_a_different_troop_count_is_flagged_with_the_sources_figure(seeds: Corpu
 
 def test_the_troop_count_the_sources_give_passes(seeds: Corpus) -> None:
     assert seeds.flags("The US has 2,500 troops in Afghanistan.", on=ON) == []
-    [confirmed] = seeds.confirms("The US has 2,500 troops in Afghanistan.", on=ON)
+    [confirmed] = seeds.confirms("The US has 2,500 troops in Afghanistan.", on=ON, kind=Kind.QUANTITY)
     assert confirmed.claim_text == "2,500"
 
 
@@ -71,7 +71,7 @@ def test_decimal_measures_are_compared(transit: Corpus) -> None:
     draft = (
         "The 9.8-kilometre line will run from the Millbrook depot in the west to Harbour Gate in the east."
     )
-    assert transit.flagged(draft, on="2023-03-15") == [(Kind.QUANTITY, "9.8")]
+    assert transit.flagged(draft, on="2023-03-15") == [(Kind.QUANTITY, "9.8-kilometre")]
     assert transit.flags(draft.replace("9.8", "11.2"), on="2023-03-15") == []
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -125,16 +126,25 @@ def test_hover_quotes_the_source_with_title_date_and_links(seed: Path) -> None:
 
 
 def test_hover_on_a_confirmed_claim_counts_the_sources_that_agree(seed: Path) -> None:
+    first = source_in(seed)
+    other = replace(first, article=replace(first.article, path=str(seed.parent / "other.txt"), url=None))
     confirmation = Confirmation(
-        kind=Kind.QUANTITY,
-        start=0,
-        end=5,
-        claim_text="2,500",
-        sources=(source_in(seed), source_in(seed, url=None)),
+        kind=Kind.QUANTITY, start=0, end=5, claim_text="2,500", sources=(first, other)
     )
     text = hover_markdown(confirmation)
     assert text.startswith("**factlint**: 2 sources agree on **2,500**.")
     assert text.count("#L3)") == 2 and text.count("original article") == 1
+
+
+def test_two_copies_of_one_story_count_as_one_source_and_are_both_listed(seed: Path) -> None:
+    first = source_in(seed)
+    copy_path = str(seed.parent / "copy.html")
+    copy = replace(first, article=replace(first.article, path=copy_path), copies=(first.article.path,))
+    first = replace(first, copies=(copy_path,))
+    confirmation = Confirmation(kind=Kind.QUANTITY, start=0, end=5, claim_text="2,500", sources=(first, copy))
+    text = hover_markdown(confirmation)
+    assert text.startswith("**factlint**: 1 source agrees on **2,500**.")
+    assert text.count("> ") == 2 and "same story as copy.html" in text
 
 
 def test_hover_escapes_markdown_in_quoted_sentences(seed: Path) -> None:

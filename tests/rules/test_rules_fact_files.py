@@ -68,7 +68,7 @@ def test_hand_facts_are_listed_with_the_fact_file_line(
     assert rows == [
         ("green-line.txt", 2, 20, "11", None),
         ("facts.yaml", 2, 25, "2,500", "https://example.org/pentagon-briefing"),
-        ("facts.yaml", 5, 39, "900,000,000", "Transit authority annual report 2024, p. 12"),
+        ("facts.yaml", 5, 39, "900,000,000 euro", "Transit authority annual report 2024, p. 12"),
     ]
 
 
@@ -148,7 +148,7 @@ def test_fact_files_set_in_factlint_toml_are_used_and_edits_rebuild_the_fact_bas
     monkeypatch.chdir(desk.root)
     draft = "---\ndate: 2024-04-22\n---\nThe Blue Line will cost 950 million euros.\n"
     code, findings = lint(desk, capsys, draft)
-    assert (code, [f["expected"] for f in findings]) == (1, [["900 million"]])
+    assert (code, [f["expected"] for f in findings]) == (1, [["900 million euros"]])
     desk.write("facts.yaml", FACTS.replace("900 million", "950 million"))
     assert lint(desk, capsys, draft) == (0, [])
 

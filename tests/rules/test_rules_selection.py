@@ -6,7 +6,7 @@ from factlint.config import Config
 from factlint.model import Kind
 from factlint.resources import builtin_rules_dir
 from factlint.rulebook.loader import iter_rule_files, load_rule_file, parse_rules
-from factlint.rulebook.ruleset import RuleSet
+from factlint.rulebook.ruleset import RuleSet, noun_key
 
 BUILTIN = [spec for path in iter_rule_files(builtin_rules_dir()) for spec in load_rule_file(path)]
 USER = parse_rules(
@@ -34,7 +34,7 @@ def judge(kind: Kind, subject: str | None = None, title: str | None = None) -> s
 
 def test_a_rule_naming_the_counted_noun_judges_it_and_its_synonyms() -> None:
     assert judge(Kind.QUANTITY, "station") == "transit-stations"
-    assert judge(Kind.QUANTITY, RULES.lexicon.noun_key("stops")) == "transit-stations"
+    assert judge(Kind.QUANTITY, noun_key(RULES.lexicon, "stops")) == "transit-stations"
 
 
 def test_other_counted_nouns_stay_with_the_general_rule() -> None:

@@ -1,83 +1,133 @@
 """One article in, everything the fact base keeps about it out.
 
-A pure function of the article and the rules' vocabulary, so it can run in a
-worker process when many articles change at once, and its result is what the
-store writes: sentences with their provenance, the words the article uses (does
-it mention a name at all?), and the names it uses.
+A pure function of the article and the rules' lexicon, so it can run in a worker
+process when many articles change at once. Its result is plain data, ready for
+the store: the article's sentences with their places in the file, its facts (a
+value and its slot, as JSON), the keys that index each fact, the names the
+article uses, and a sketch of its text that finds other copies of the story.
 """
 
 from __future__ import annotations
 
-import pickle
+import json
 import re
+import zlib
 from dataclasses import dataclass
 
 from factlint.corpus.reader import Article
-from factlint.extract.frames import extract_frames, is_placeholder
-from factlint.extract.mentions import Frame
 from factlint.model import ArticleMeta, Kind, Location
-from factlint.rulebook.ruleset import Lexicon
+from factlint.rulebook.lexicon import Lexicon
+from factlint.slots.extract import extract_paragraph
+from factlint.slots.model import Mention, slot_to_json, value_to_json
 from factlint.text.document import split_paragraphs
-from factlint.text.names import fold
+from factlint.text.names import fold, skeleton
 from factlint.text.nlp import pipeline
 
-_POSSESSIVE = re.compile(r"['’]s\b|[^\w\s'’-]")
-
-
-@dataclass(frozen=True)
-class SourceSentence:
-    article: int
-    frame: Frame
-    location: Location
-    link: str | None
-    value_locations: tuple[Location, ...]
-    """One per mention of the frame, in the same order."""
+SKETCH_SIZE = 8
+"""Hashes kept per article (the smallest of its five-word shingles): enough to find copies."""
+SHINGLE = 5
+_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
 class StoredSentence:
-    """A sentence ready for the store: pickled where it was extracted, with its index entries."""
+    text: str
+    location: Location
+    link: str | None
 
-    data: bytes
-    """The pickled `SourceSentence` (its `article` is set when it is read back)."""
-    tokens: frozenset[str]
-    roles: tuple[tuple[str, int], ...]
-    """(surname key, mention index) of each title the sentence gives someone."""
-    facts: int
+
+@dataclass(frozen=True)
+class StoredMention:
+    sentence: int
+    """Index into the article's sentences."""
+    data: str
+    """The mention as JSON (see `mention_to_json`)."""
+    location: Location
+    keys: tuple[str, ...]
+    words: tuple[str, ...]
+    """Its context words: what document frequencies count."""
 
 
 @dataclass(frozen=True)
 class ArticleFacts:
     meta: ArticleMeta
     sentences: tuple[StoredSentence, ...]
-    words: frozenset[str]
+    mentions: tuple[StoredMention, ...]
     names: frozenset[str]
-
-
-def _stored(sentence: SourceSentence) -> StoredSentence:
-    frame = sentence.frame
-    return StoredSentence(
-        data=pickle.dumps(sentence, protocol=pickle.HIGHEST_PROTOCOL),
-        tokens=frozenset(t for t in frame.tokens if not is_placeholder(t) and len(t) > 1),
-        roles=tuple((m.slot, i) for i, m in enumerate(frame.mentions) if m.kind is Kind.ROLE and m.slot),
-        facts=sum(1 for m in frame.mentions if m.kind not in (Kind.PERSON, Kind.PLACE) or m.position >= 0),
-    )
+    sketch: tuple[int, ...]
 
 
 def extract_article(article: Article, lexicon: Lexicon, spacy_model: str | None = None) -> ArticleFacts:
     nlp = pipeline(spacy_model)
     sentences: list[StoredSentence] = []
+    at: dict[tuple[int, int], int] = {}
+    mentions: list[StoredMention] = []
     names: set[str] = set()
     for paragraph in split_paragraphs(article.text, article.body_start):
-        for frame in extract_frames(paragraph.text, article.meta.date, lexicon, nlp, base=paragraph.start):
-            names.update(frame.names)
-            sentence = SourceSentence(
-                -1,
-                frame,
-                article.location(frame.start, frame.end),
-                article.link_near(frame.start, frame.end),
-                tuple(article.location(m.start, m.end) for m in frame.mentions),
+        for read in extract_paragraph(paragraph.text, article.meta.date, lexicon, nlp, base=paragraph.start):
+            span = (read.sentence_start, read.sentence_end)
+            if span not in at:
+                at[span] = len(sentences)
+                sentences.append(
+                    StoredSentence(
+                        article.text[span[0] : span[1]],
+                        article.location(*span),
+                        article.link_near(*span),
+                    )
+                )
+            mention = read.mention
+            if mention.kind in (Kind.PERSON, Kind.PLACE):
+                names.update(mention.value.words)  # type: ignore[union-attr]
+            mentions.append(
+                StoredMention(
+                    at[span],
+                    json.dumps(mention_to_json(mention), separators=(",", ":")),
+                    article.location(mention.start, mention.end),
+                    slot_keys(mention, lexicon),
+                    tuple(w for w, _ in mention.slot.context),
+                )
             )
-            sentences.append(_stored(sentence))
-    words = frozenset(w for w in (fold(t) for t in _POSSESSIVE.sub(" ", article.text).split()) if w)
-    return ArticleFacts(article.meta, tuple(sentences), words, frozenset(names))
+    return ArticleFacts(
+        article.meta, tuple(sentences), tuple(mentions), frozenset(names), sketch(article.text)
+    )
+
+
+def mention_to_json(mention: Mention) -> dict[str, object]:
+    return {
+        "kind": mention.kind.value,
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "value": value_to_json(mention.value),
+        "slot": slot_to_json(mention.slot),
+        "said_on": mention.said_on.isoformat() if mention.said_on else None,
+    }
+
+
+KEY_WEIGHT = 0.5
+"""Context words at least this close to a value index it: the rest are too far to find it by."""
+
+
+def slot_keys(mention: Mention, lexicon: Lexicon) -> tuple[str, ...]:
+    """The keys a fact is found by, and a claim looks facts up by: its head, its nearest words, names."""
+    slot = mention.slot
+    if mention.kind is Kind.ROLE:
+        return (f"role|{skeleton(slot.head.split()[-1])}",)
+    base = f"{mention.kind.value}|{slot.dimension}"
+    keys: list[str] = []
+    if slot.head:
+        keys.append(f"{base}|h|{slot.head}")
+        general = lexicon.hypernym_of.get(slot.head)
+        if general:
+            keys.append(f"{base}|h|{general}")
+    keys.extend(f"{base}|n|{name}" for name in slot.names)
+    keys.extend(f"{base}|w|{word}" for word, weight in slot.context if weight >= KEY_WEIGHT)
+    return tuple(dict.fromkeys(keys))
+
+
+def sketch(text: str) -> tuple[int, ...]:
+    """The smallest hashes of the text's five-word shingles: copies of a story share most of them."""
+    words = [fold(w) for w in _WORD.findall(text.lower())]
+    shingles = {" ".join(words[k : k + SHINGLE]) for k in range(max(1, len(words) - SHINGLE + 1))}
+    hashes = sorted({zlib.crc32(s.encode()) for s in shingles if s})
+    return tuple(hashes[:SKETCH_SIZE])

@@ -1,4 +1,4 @@
-"""The fact base: every source sentence as a frame, indexed for lookup, kept on disk.
+"""The fact base: every value the sources state, by slot, indexed for lookup, kept on disk.
 
 Facts keep their provenance (file, line, columns, sentence, article date, title,
 URL). `load_fact_base` opens the store for this configuration (one SQLite file
@@ -21,13 +21,12 @@ from factlint.corpus.factfiles import read_fact_file
 from factlint.corpus.manifest import MANIFEST_NAME
 from factlint.corpus.reader import Article, iter_article_paths
 from factlint.corpus.store import FactStore, SourceFile, article_source
-from factlint.extract.mentions import Mention
 from factlint.model import ArticleMeta, Kind, Location
 from factlint.rulebook.ruleset import RuleSet
-from factlint.text.numbers import NumberValue
+from factlint.slots.describe import describe_slot, describe_value
 
-STORE_FORMAT = 1
-EXTRACTION_CODE = ("corpus", "extract", "text", "rulebook")
+STORE_FORMAT = 2
+EXTRACTION_CODE = ("corpus", "slots", "kinds", "text", "rulebook")
 FactBase = FactStore
 """The fact base as the checker sees it (see `corpus.store`)."""
 
@@ -42,37 +41,21 @@ class FactRow:
     article: ArticleMeta
     location: Location
     sentence: str
+    copies: tuple[str, ...] = ()
 
 
 def fact_rows(base: FactStore) -> Iterator[FactRow]:
-    for _, sentence in base.iter_sentences():
-        for m, mention in enumerate(sentence.frame.mentions):
-            if mention.kind in (Kind.PERSON, Kind.PLACE) and mention.position < 0:
-                continue
-            yield FactRow(
-                kind=mention.kind,
-                slot=mention.slot or " ".join(mention.person),
-                value=describe_value(mention),
-                article=base.articles[sentence.article],
-                location=sentence.value_locations[m],
-                sentence=sentence.frame.text,
-            )
-
-
-def describe_value(mention: Mention) -> str:
-    from factlint.extract.mentions import DurationValue
-    from factlint.text.dates import DateValue
-    from factlint.text.numbers import format_number
-
-    value = mention.value
-    if isinstance(value, NumberValue):
-        text = format_number(value.low)
-        return text if not value.is_range else f"{text}-{format_number(value.high)}"
-    if isinstance(value, DurationValue):
-        return f"{format_number(value.amount.low)} {value.unit}s"
-    if isinstance(value, DateValue):
-        return value.describe()
-    return mention.text
+    for fact, source in base.iter_facts():
+        mention = fact.mention
+        yield FactRow(
+            kind=mention.kind,
+            slot=describe_slot(mention),
+            value=describe_value(mention),
+            article=source.article,
+            location=source.value_location,
+            sentence=source.sentence,
+            copies=source.copies,
+        )
 
 
 def corpus_sources(config: Config) -> Iterator[SourceFile]:

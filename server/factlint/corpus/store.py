@@ -1,58 +1,70 @@
 """The fact base on disk: SQLite, updated one source file at a time, read on demand.
 
-Why SQLite: a newsroom archive is tens of thousands of articles. Loading a
-pickled base of that size takes seconds and its memory; here opening is a few
-queries, a sentence is read when a draft needs it, and a changed article costs
-its own extraction only. Each source file (an article, or a fact file) is
-remembered with its size, modification time and content digest; a sync
+Why SQLite: a newsroom archive is tens of thousands of articles. Opening is a few
+queries, a fact is read when a claim of its slot is checked, and a changed
+article costs its own extraction only. Each source file (an article, or a fact
+file) is remembered with its size, modification time and content digest; a sync
 re-extracts exactly the ones that changed and forgets the ones that are gone.
+
+Everything stored is plain columns and JSON: a planted or damaged store is at
+worst wrong data, never code that runs when it is read.
 """
 
 from __future__ import annotations
 
 import hashlib
-import heapq
+import json
 import math
 import os
-import pickle
 import sqlite3
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from factlint.corpus.extraction import ArticleFacts, SourceSentence, extract_article
+from factlint.corpus.extraction import ArticleFacts, extract_article, slot_keys
 from factlint.corpus.manifest import Manifest, read_manifest
 from factlint.corpus.reader import Article, SkippedFile, read_article
-from factlint.extract.frames import is_placeholder
-from factlint.extract.mentions import Frame
-from factlint.model import ArticleMeta
-from factlint.rulebook.ruleset import Lexicon
-from factlint.text.names import skeleton
+from factlint.model import ArticleMeta, Kind, Location, SourceRef
+from factlint.rulebook.lexicon import Lexicon
+from factlint.slots.judge import StoredFact
+from factlint.slots.model import Mention, slot_from_json, value_from_json
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sources (key TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, digest TEXT);
 CREATE TABLE IF NOT EXISTS skipped (key TEXT PRIMARY KEY, reason TEXT);
-CREATE TABLE IF NOT EXISTS articles (id INTEGER PRIMARY KEY, source TEXT, meta BLOB, words BLOB);
+CREATE TABLE IF NOT EXISTS articles (id INTEGER PRIMARY KEY, source TEXT, path TEXT, title TEXT,
+    date TEXT, date_inferred INTEGER, url TEXT);
 CREATE INDEX IF NOT EXISTS articles_by_source ON articles (source);
-CREATE TABLE IF NOT EXISTS sentences (id INTEGER PRIMARY KEY, article INTEGER, facts INTEGER, data BLOB);
+CREATE TABLE IF NOT EXISTS sentences (id INTEGER PRIMARY KEY, article INTEGER, text TEXT, path TEXT,
+    line INTEGER, col INTEGER, end_line INTEGER, end_col INTEGER, link TEXT);
 CREATE INDEX IF NOT EXISTS sentences_by_article ON sentences (article);
-CREATE TABLE IF NOT EXISTS postings (token TEXT, sentence INTEGER);
-CREATE INDEX IF NOT EXISTS postings_by_token ON postings (token);
-CREATE INDEX IF NOT EXISTS postings_by_sentence ON postings (sentence);
-CREATE TABLE IF NOT EXISTS tokens (token TEXT PRIMARY KEY, df INTEGER) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS roles (surname TEXT, sentence INTEGER, mention INTEGER);
-CREATE INDEX IF NOT EXISTS roles_by_sentence ON roles (sentence);
+CREATE TABLE IF NOT EXISTS facts (id INTEGER PRIMARY KEY, article INTEGER, sentence INTEGER, data TEXT,
+    line INTEGER, col INTEGER, end_line INTEGER, end_col INTEGER);
+CREATE INDEX IF NOT EXISTS facts_by_article ON facts (article);
+CREATE TABLE IF NOT EXISTS keys (key TEXT, fact INTEGER);
+CREATE INDEX IF NOT EXISTS keys_by_key ON keys (key);
+CREATE INDEX IF NOT EXISTS keys_by_fact ON keys (fact);
+CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY, df INTEGER) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS names (word TEXT, article INTEGER);
 CREATE INDEX IF NOT EXISTS names_by_article ON names (article);
+CREATE TABLE IF NOT EXISTS sketches (hash INTEGER, article INTEGER);
+CREATE INDEX IF NOT EXISTS sketches_by_hash ON sketches (hash);
+CREATE INDEX IF NOT EXISTS sketches_by_article ON sketches (article);
 """
-MAX_POSTINGS_SCANNED = 2000
-"""A word in more sentences than this is skipped once two rarer words are in the query."""
-MAX_QUERY_WORDS = 8
-LOCAL_WINDOW = 4
+MAX_KEYS_LOOKED_UP = 10
+"""A claim looks up its rarest keys only: common ones cost time and say little."""
+MAX_POSTINGS_SCANNED = 5000
+"""A key with more facts than this is skipped once two rarer keys have been looked up."""
+MAX_CANDIDATES = 80
+"""Facts scored per claim, those sharing the most (and rarest) keys with it."""
+SAME_STORY = 5
+"""Articles sharing this many of their eight sketch hashes are copies of one story."""
 PARALLEL_FROM = 40
 """Extract in worker processes when at least this many articles changed."""
 
@@ -89,7 +101,7 @@ class SourceFile:
 
 
 class FactStore:
-    """Sentences, their index and the articles' metadata, in one SQLite file."""
+    """Facts by slot, their index and the articles' metadata, in one SQLite file."""
 
     def __init__(self, path: str) -> None:
         self.path = path
@@ -103,103 +115,133 @@ class FactStore:
         self.from_cache = False
         self._load_memory()
 
-    # --- what the checker reads -------------------------------------------------
+    # --- what the judge reads ---------------------------------------------------------
 
     def _load_memory(self) -> None:
-        """The small, hot parts live in memory: article metadata, names, roles, counts."""
+        """The small, hot parts live in memory: article metadata, names, counts, copies."""
         with self._lock:
-            rows = self._db.execute("SELECT id, meta FROM articles").fetchall()
-            self.articles: dict[int, ArticleMeta] = {i: pickle.loads(m) for i, m in rows}
+            db = self._db
+            self.articles: dict[int, ArticleMeta] = {
+                i: ArticleMeta(path, title, date.fromisoformat(day) if day else None, bool(inferred), url)
+                for i, path, title, day, inferred, url in db.execute(
+                    "SELECT id, path, title, date, date_inferred, url FROM articles"
+                )
+            }
             self.name_words: frozenset[str] = frozenset(
-                w for (w,) in self._db.execute("SELECT DISTINCT word FROM names")
+                w for (w,) in db.execute("SELECT DISTINCT word FROM names")
             )
-            self.roles: dict[str, list[tuple[int, int]]] = {}
-            for surname, sentence, mention in self._db.execute(
-                "SELECT surname, sentence, mention FROM roles"
-            ):
-                self.roles.setdefault(surname, []).append((sentence, mention))
-            # spelling variants of a surname share a skeleton: look them up, do not scan
-            self.surnames_by_skeleton: dict[str, list[str]] = {}
-            for surname in self.roles:
-                self.surnames_by_skeleton.setdefault(skeleton(surname), []).append(surname)
-            self.sentence_count = self._db.execute("SELECT COUNT(*) FROM sentences").fetchone()[0]
-            self.fact_count = self._db.execute("SELECT COALESCE(SUM(facts), 0) FROM sentences").fetchone()[0]
-            self.skipped = [SkippedFile(k, r) for k, r in self._db.execute("SELECT key, reason FROM skipped")]
-        self._sentence.cache_clear()
-        self._words.cache_clear()
+            self.fact_count = db.execute("SELECT COUNT(*) FROM facts").fetchone()[0]
+            self.skipped = [SkippedFile(k, r) for k, r in db.execute("SELECT key, reason FROM skipped")]
+            self.copies = self._copies()
+        self._fact.cache_clear()
+        self._postings.cache_clear()
+        self._key_count.cache_clear()
+        self._df.cache_clear()
+
+    def _copies(self) -> dict[int, tuple[int, ...]]:
+        """Article -> every article that is the same story (itself included), for those with copies."""
+        shared: Counter[tuple[int, int]] = Counter()
+        by_hash: dict[int, list[int]] = {}
+        for h, article in self._db.execute("SELECT hash, article FROM sketches"):
+            by_hash.setdefault(h, []).append(article)
+        for articles in by_hash.values():
+            if 1 < len(articles) <= 50:
+                for a in articles:
+                    for b in articles:
+                        if a < b:
+                            shared[(a, b)] += 1
+        groups: dict[int, set[int]] = {}
+        for (a, b), count in shared.items():
+            if count >= SAME_STORY:
+                group = groups.get(a, {a}) | groups.get(b, {b})
+                for member in group:
+                    groups[member] = group
+        return {a: tuple(sorted(g)) for a, g in groups.items()}
 
     @property
     def article_count(self) -> int:
         return len(self.articles)
 
-    def sentence(self, sentence_id: int) -> SourceSentence | None:
-        return self._sentence(sentence_id)
-
-    @lru_cache(maxsize=20000)  # noqa: B019 - one store per engine, dropped with it
-    def _sentence(self, sentence_id: int) -> SourceSentence | None:
-        with self._lock:
-            row = self._db.execute(
-                "SELECT article, data FROM sentences WHERE id = ?", (sentence_id,)
-            ).fetchone()
-        if row is None:
-            return None
-        sentence: SourceSentence = pickle.loads(row[1])
-        return replace(sentence, article=row[0])
-
-    def article_words(self, article: int) -> frozenset[str]:
-        return self._words(article)
-
-    @lru_cache(maxsize=2000)  # noqa: B019 - one store per engine, dropped with it
-    def _words(self, article: int) -> frozenset[str]:
-        with self._lock:
-            row = self._db.execute("SELECT words FROM articles WHERE id = ?", (article,)).fetchone()
-        return pickle.loads(row[0]) if row else frozenset()
-
-    def candidates(self, frame: Frame, limit: int = 12, around: int | None = None) -> list[int]:
-        """Source sentences sharing the most (and rarest) words with `frame`, best first.
-
-        With `around`, only the words within a few places of that position count:
-        the context of one value rather than the whole sentence. The rarest words
-        find a sentence; common ones cost time and say little.
-        """
-        pairs = list(zip(frame.tokens, frame.weights, strict=True))
-        if around is not None:
-            pairs = pairs[max(0, around - LOCAL_WINDOW) : around + LOCAL_WINDOW + 1]
-        weights: dict[str, float] = {}
-        for token, weight in pairs:
-            if weight > 0 and not is_placeholder(token):
-                weights[token] = max(weight, weights.get(token, 0.0))
-        if not weights:
+    def candidates(self, claim: Mention) -> list[StoredFact]:
+        """Facts sharing the most (and rarest) slot keys with the claim."""
+        keys = slot_keys(claim, self.lexicon) if self.lexicon is not None else ()
+        if not keys:
             return []
-        counts = self._document_frequencies(tuple(sorted(weights)))
-        found = sorted((df, token) for token, df in counts.items())[:MAX_QUERY_WORDS]
-        total = max(self.sentence_count, 1)
+        counts = sorted((self._key_count(k), k) for k in keys)
         scores: dict[int, float] = {}
-        for rank, (df, token) in enumerate(found):
-            if df > MAX_POSTINGS_SCANNED and rank >= 2:
+        total = max(self.fact_count, 1)
+        looked = 0
+        for count, key in counts:
+            if count == 0:
+                continue
+            if looked >= MAX_KEYS_LOOKED_UP or (count > MAX_POSTINGS_SCANNED and looked >= 2):
                 break
-            idf = math.log(1 + total / df)
-            for sentence_id in self._postings(token):
-                scores[sentence_id] = scores.get(sentence_id, 0.0) + weights[token] * idf
-        return heapq.nlargest(limit, scores, key=scores.__getitem__)
+            looked += 1
+            weight = math.log(1 + total / count)
+            for fact in self._postings(key):
+                scores[fact] = scores.get(fact, 0.0) + weight
+        best = sorted(scores, key=lambda f: (-scores[f], f))[:MAX_CANDIDATES]
+        found = [self._fact(f) for f in best]
+        return [f for f in found if f is not None]
 
-    def _document_frequencies(self, tokens: tuple[str, ...]) -> dict[str, int]:
-        marks = ",".join("?" * len(tokens))
-        with self._lock:
-            rows = self._db.execute(f"SELECT token, df FROM tokens WHERE token IN ({marks})", tokens)
-            return {token: df for token, df in rows if df > 0}
+    lexicon: Lexicon | None = None
+    """The lexicon the store was synced with: claims are keyed with it too."""
 
-    @lru_cache(maxsize=4096)  # noqa: B019 - one store per engine, dropped with it
-    def _postings(self, token: str) -> tuple[int, ...]:
+    @lru_cache(maxsize=8192)  # noqa: B019 - one store per engine, dropped with it
+    def _key_count(self, key: str) -> int:
+        return len(self._postings(key))
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - one store per engine, dropped with it
+    def _postings(self, key: str) -> tuple[int, ...]:
         with self._lock:
-            rows = self._db.execute("SELECT sentence FROM postings WHERE token = ?", (token,)).fetchall()
+            rows = self._db.execute("SELECT fact FROM keys WHERE key = ?", (key,)).fetchall()
         return tuple(r[0] for r in rows)
 
-    def iter_sentences(self) -> Iterator[tuple[int, SourceSentence]]:
+    @lru_cache(maxsize=50000)  # noqa: B019 - one store per engine, dropped with it
+    def _fact(self, fact_id: int) -> StoredFact | None:
         with self._lock:
-            rows = self._db.execute("SELECT id, article, data FROM sentences ORDER BY id").fetchall()
-        for sentence_id, article, data in rows:
-            yield sentence_id, replace(pickle.loads(data), article=article)
+            row = self._db.execute("SELECT article, data FROM facts WHERE id = ?", (fact_id,)).fetchone()
+        if row is None:
+            return None
+        article, data = row
+        group = self.copies.get(article, (article,))[0]
+        return StoredFact(fact_id, mention_from_json(json.loads(data)), article, group)
+
+    def idf(self, word: str) -> float:
+        return math.log(1 + max(self.fact_count, 1) / (1 + self._df(word)))
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - one store per engine, dropped with it
+    def _df(self, word: str) -> int:
+        with self._lock:
+            row = self._db.execute("SELECT df FROM words WHERE word = ?", (word,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def source_ref(self, fact: StoredFact) -> SourceRef:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT f.line, f.col, f.end_line, f.end_col, s.text, s.path, s.line, s.col, s.end_line,"
+                " s.end_col, s.link FROM facts f JOIN sentences s ON s.id = f.sentence WHERE f.id = ?",
+                (fact.id,),
+            ).fetchone()
+        line, col, end_line, end_col, text, path, s_line, s_col, s_end_line, s_end_col, link = row
+        others = tuple(self.articles[a].path for a in self.copies.get(fact.article, ()) if a != fact.article)
+        return SourceRef(
+            article=self.articles[fact.article],
+            sentence=text,
+            sentence_location=Location(path, s_line, s_col, s_end_line, s_end_col),
+            value_text=fact.mention.text,
+            value_location=Location(path, line, col, end_line, end_col),
+            link=link,
+            copies=others,
+        )
+
+    def iter_facts(self) -> Iterator[tuple[StoredFact, SourceRef]]:
+        with self._lock:
+            ids = [i for (i,) in self._db.execute("SELECT id FROM facts ORDER BY id")]
+        for fact_id in ids:
+            fact = self._fact(fact_id)
+            if fact is not None:
+                yield fact, self.source_ref(fact)
 
     # --- keeping it up to date ---------------------------------------------------
 
@@ -211,6 +253,7 @@ class FactStore:
         progress: ProgressCallback | None = None,
     ) -> int:
         """Bring the store up to date with `sources`; returns how many files were (re)read."""
+        self.lexicon = lexicon
         with self._lock:
             known = {
                 k: (s, m, d)
@@ -307,28 +350,63 @@ class FactStore:
                 progress(f"reading sources: {n + 1}/{len(changed)}", (n + 1) / len(changed))
         # document frequencies once per sync, not once per sentence
         self._db.executemany(
-            "INSERT INTO tokens VALUES (?, ?) ON CONFLICT(token) DO UPDATE SET df = df + excluded.df",
+            "INSERT INTO words VALUES (?, ?) ON CONFLICT(word) DO UPDATE SET df = df + excluded.df",
             frequencies.items(),
         )
 
     def _insert(self, key: str, facts: ArticleFacts, frequencies: Counter[str]) -> None:
         db = self._db
+        meta = facts.meta
         article = db.execute(
-            "INSERT INTO articles (source, meta, words) VALUES (?, ?, ?)",
-            (key, pickle.dumps(facts.meta), pickle.dumps(facts.words)),
+            "INSERT INTO articles (source, path, title, date, date_inferred, url) VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                key,
+                meta.path,
+                meta.title,
+                meta.date.isoformat() if meta.date else None,
+                meta.date_inferred,
+                meta.url,
+            ),
         ).lastrowid
         assert article is not None
         db.executemany("INSERT INTO names VALUES (?, ?)", [(w, article) for w in facts.names])
+        db.executemany("INSERT INTO sketches VALUES (?, ?)", [(h, article) for h in facts.sketch])
+        sentence_ids = []
         for sentence in facts.sentences:
-            sentence_id = db.execute(
-                "INSERT INTO sentences (article, facts, data) VALUES (?, ?, ?)",
-                (article, sentence.facts, sentence.data),
-            ).lastrowid
-            db.executemany("INSERT INTO postings VALUES (?, ?)", [(t, sentence_id) for t in sentence.tokens])
-            frequencies.update(sentence.tokens)
-            db.executemany(
-                "INSERT INTO roles VALUES (?, ?, ?)", [(s, sentence_id, i) for s, i in sentence.roles]
+            where = sentence.location
+            sentence_ids.append(
+                db.execute(
+                    "INSERT INTO sentences (article, text, path, line, col, end_line, end_col, link)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        article,
+                        sentence.text,
+                        where.path,
+                        where.line,
+                        where.column,
+                        where.end_line,
+                        where.end_column,
+                        sentence.link,
+                    ),
+                ).lastrowid
             )
+        for mention in facts.mentions:
+            where = mention.location
+            fact = db.execute(
+                "INSERT INTO facts (article, sentence, data, line, col, end_line, end_col)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article,
+                    sentence_ids[mention.sentence],
+                    mention.data,
+                    where.line,
+                    where.column,
+                    where.end_line,
+                    where.end_column,
+                ),
+            ).lastrowid
+            db.executemany("INSERT INTO keys VALUES (?, ?)", [(k, fact) for k in mention.keys])
+            frequencies.update(mention.words)
 
     def _forget(self, key: str) -> None:
         """Remove everything a source file contributed."""
@@ -337,16 +415,16 @@ class FactStore:
         db.execute("DELETE FROM skipped WHERE key = ?", (key,))
         articles = [a for (a,) in db.execute("SELECT id FROM articles WHERE source = ?", (key,))]
         for article in articles:
-            sentences = [s for (s,) in db.execute("SELECT id FROM sentences WHERE article = ?", (article,))]
-            for sentence in sentences:
-                tokens = [
-                    t for (t,) in db.execute("SELECT token FROM postings WHERE sentence = ?", (sentence,))
-                ]
-                db.executemany("UPDATE tokens SET df = df - 1 WHERE token = ?", [(t,) for t in tokens])
-                db.execute("DELETE FROM postings WHERE sentence = ?", (sentence,))
-                db.execute("DELETE FROM roles WHERE sentence = ?", (sentence,))
+            facts = db.execute("SELECT id, data FROM facts WHERE article = ?", (article,)).fetchall()
+            lost: Counter[str] = Counter()
+            for fact, data in facts:
+                lost.update(w for w, _ in json.loads(data)["slot"]["context"])
+                db.execute("DELETE FROM keys WHERE fact = ?", (fact,))
+            db.executemany("UPDATE words SET df = df - ? WHERE word = ?", [(n, w) for w, n in lost.items()])
+            db.execute("DELETE FROM facts WHERE article = ?", (article,))
             db.execute("DELETE FROM sentences WHERE article = ?", (article,))
             db.execute("DELETE FROM names WHERE article = ?", (article,))
+            db.execute("DELETE FROM sketches WHERE article = ?", (article,))
             db.execute("DELETE FROM articles WHERE id = ?", (article,))
 
     def close(self) -> None:
@@ -389,4 +467,17 @@ def _manifest(folder: Path, stamp: int) -> Manifest | None:
     return read_manifest(folder)
 
 
-__all__ = ["ArticleFacts", "FactStore", "SourceFile", "SourceSentence", "article_source", "read_article"]
+def mention_from_json(data: dict[str, Any]) -> Mention:
+    said_on = data["said_on"]
+    return Mention(
+        kind=Kind(data["kind"]),
+        start=data["start"],
+        end=data["end"],
+        text=data["text"],
+        value=value_from_json(data["value"]),
+        slot=slot_from_json(data["slot"]),
+        said_on=date.fromisoformat(said_on) if said_on else None,
+    )
+
+
+__all__ = ["ArticleFacts", "FactStore", "SourceFile", "article_source", "read_article"]

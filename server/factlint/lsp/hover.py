@@ -43,10 +43,15 @@ def _finding_markdown(finding: Finding) -> str:
 
 
 def _confirmation_markdown(confirmation: Confirmation) -> str:
-    count = len(confirmation.sources)
+    count = story_count(confirmation.sources)
     agree = "1 source agrees" if count == 1 else f"{count} sources agree"
     head = f"**factlint**: {agree} on **{escape(confirmation.claim_text)}**."
     return "\n".join([head, *_sources_markdown(confirmation.sources)])
+
+
+def story_count(sources: tuple[SourceRef, ...]) -> int:
+    """Sources counted once per story: a story filed twice (HTML and text) is one source."""
+    return len({frozenset((s.article.path, *s.copies)) for s in sources})
 
 
 def _sources_markdown(sources: tuple[SourceRef, ...]) -> list[str]:
@@ -59,6 +64,8 @@ def _sources_markdown(sources: tuple[SourceRef, ...]) -> list[str]:
             links.append(f"[original article]({source.article.url})")
         if source.link and source.link != source.article.url:
             links.append(f"[linked in the article]({source.link})")
+        if source.copies:
+            links.append("same story as " + ", ".join(escape(Path(c).name) for c in source.copies))
         lines += [
             "",
             f"> {escape(' '.join(source.sentence.split()))}",

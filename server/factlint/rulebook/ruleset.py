@@ -7,44 +7,19 @@ judged by the most specific rule that covers it (user rules win ties).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from factlint.config import Config
+from factlint.kinds import VOCABULARY
+from factlint.kinds.duration import DurationSpec
+from factlint.kinds.quantity import QuantitySpec
+from factlint.kinds.role import RoleSpec
 from factlint.model import Finding, Kind, Severity
-from factlint.rulebook.schema import (
-    DurationSpec,
-    EventDateSpec,
-    PersonSpec,
-    PlaceSpec,
-    QuantitySpec,
-    RoleSpec,
-    RuleSpec,
-)
+from factlint.rulebook.lexicon import Lexicon, lemma_key
+from factlint.rulebook.schema import RuleSpec
 from factlint.rulebook.suppressions import UNKNOWN_SUPPRESSION, apply_suppressions
-from factlint.text.stem import stem
 
-
-@dataclass
-class Lexicon:
-    """Vocabularies merged from every active rule, in normalised form."""
-
-    noun_groups: dict[str, str] = field(default_factory=dict)
-    """stemmed noun -> the name of its synonym group."""
-    hedges: frozenset[str] = frozenset()
-    ongoing: frozenset[str] = frozenset()
-    titles: frozenset[str] = frozenset()
-    title_group: dict[str, str] = field(default_factory=dict)
-    portfolios: dict[str, str] = field(default_factory=dict)
-    past_markers: frozenset[str] = frozenset()
-    region_of: dict[str, frozenset[str]] = field(default_factory=dict)
-    """place (folded) -> every region containing it."""
-    places: frozenset[str] = frozenset()
-    place_prepositions: frozenset[str] = frozenset()
-    future_markers: frozenset[str] = frozenset()
-
-    def noun_key(self, word: str) -> str:
-        stemmed = stem(word)
-        return self.noun_groups.get(stemmed, stemmed)
+__all__ = ["Lexicon", "RuleSet"]
 
 
 @dataclass
@@ -100,8 +75,8 @@ class RuleSet:
         """2: the rule names what the claim is about; 1: it covers anything; 0: not this claim."""
         listed = _subjects(spec.spec)
         if listed:
-            keys = {self.lexicon.noun_key(s) for s in listed}
-            return 2 if subject is not None and self.lexicon.noun_key(subject) in keys else 0
+            keys = {noun_key(self.lexicon, s) for s in listed}
+            return 2 if subject is not None and subject in keys else 0
         if title is not None and isinstance(spec.spec, RoleSpec):
             heads = {self.lexicon.title_group.get(t.lower(), t.lower()) for t in _titles(spec.spec)}
             return 2 if title in heads else 1
@@ -131,77 +106,16 @@ def _subjects(spec: object) -> tuple[str, ...]:
 
 
 def _merge_lexicon(rules: list[RuleSpec]) -> Lexicon:
+    """Every rule's words, each kind adding its own (see `factlint.kinds`)."""
     lexicon = Lexicon()
-    noun_groups: dict[str, str] = {}
-    hedges: set[str] = set()
-    ongoing: set[str] = set()
-    titles: set[str] = set()
-    title_group: dict[str, str] = {}
-    portfolios: dict[str, str] = {}
-    past: set[str] = set()
-    region_of: dict[str, set[str]] = {}
-    prepositions: set[str] = set()
-    future: set[str] = set()
     for rule in rules:
-        spec = rule.spec
-        if isinstance(spec, QuantitySpec):
-            for group in spec.synonyms:
-                name = stem(group[0])
-                for word in group:
-                    noun_groups[stem(word)] = name
-            hedges.update(h.lower() for h in spec.hedges)
-        elif isinstance(spec, DurationSpec):
-            ongoing.update(stem(s) for s in spec.ongoing)
-        elif isinstance(spec, RoleSpec):
-            titles.update(t.lower() for t in spec.titles)
-            for group in spec.title_groups:
-                for word in group:
-                    title_group[word.lower()] = group[0].lower()
-                    titles.add(word.lower())
-            for portfolio in spec.portfolios:
-                portfolios.setdefault(portfolio.lower(), portfolio.lower())
-            for group in spec.portfolio_groups:
-                for word in group:
-                    portfolios[word.lower()] = group[0].lower()
-            past.update(m.lower() for m in spec.past_markers)
-        elif isinstance(spec, PlaceSpec):
-            _add_regions(spec.regions, region_of)
-            prepositions.update(p.lower() for p in spec.prepositions)
-        elif isinstance(spec, EventDateSpec):
-            future.update(m.lower() for m in spec.future_markers)
-        elif isinstance(spec, PersonSpec):
-            pass
-    lexicon.noun_groups = noun_groups
-    lexicon.hedges = frozenset(hedges)
-    lexicon.ongoing = frozenset(ongoing)
-    lexicon.titles = frozenset(titles)
-    lexicon.title_group = title_group
-    lexicon.portfolios = portfolios
-    lexicon.past_markers = frozenset(past)
-    lexicon.region_of = {k: frozenset(v) for k, v in region_of.items()}
-    lexicon.places = frozenset(region_of) | frozenset(r for regions in region_of.values() for r in regions)
-    lexicon.place_prepositions = frozenset(prepositions)
-    lexicon.future_markers = frozenset(future)
+        add = VOCABULARY.get(rule.kind)
+        if add is not None:
+            add(rule.spec, lexicon)
     return lexicon
 
 
-def _add_regions(regions: dict[str, tuple[str, ...]], region_of: dict[str, set[str]]) -> None:
-    from factlint.text.names import fold
-
-    direct: dict[str, set[str]] = {}
-    for region, places in regions.items():
-        for place in places:
-            direct.setdefault(" ".join(fold(w) for w in place.split()), set()).add(
-                " ".join(fold(w) for w in region.split())
-            )
-    # transitive closure: a city in a country in a continent is in the continent
-    for place in list(direct):
-        seen: set[str] = set()
-        stack = list(direct[place])
-        while stack:
-            region = stack.pop()
-            if region in seen:
-                continue
-            seen.add(region)
-            stack.extend(direct.get(region, ()))
-        region_of.setdefault(place, set()).update(seen)
+def noun_key(lexicon: Lexicon, word: str) -> str:
+    """A noun as the extractor keys it: lemma, then synonym group."""
+    key = lemma_key(word)
+    return lexicon.phrase_key(key) if len(key) > 1 else lexicon.synonym(key[0])

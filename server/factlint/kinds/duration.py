@@ -1,0 +1,99 @@
+"""Durations: how long something lasts or lasted ("the 25-day cruise", "for half a century").
+
+Lengths compare in days, each side widened by `tolerance-units` of the claim's
+own unit and by its hedge. Something still going on when written (a war, a ban
+"in place for 12 years") grows with time: the source's length is moved to the
+draft's date before comparing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from factlint.rulebook.lexicon import Lexicon, lemma_key
+from factlint.slots.model import Mention, Period
+from factlint.slots.values import DAYS_PER_UNIT
+
+HEDGED_SHARE = 0.15
+"""An approximate length ("about six weeks") may be this much longer or shorter."""
+
+
+@dataclass(frozen=True)
+class DurationSpec:
+    subjects: tuple[str, ...] = ()
+    """What lasts (war, visit, negotiations); empty: any."""
+    ongoing: tuple[str, ...] = ()
+    """Things still running when written: their length grows with the date ("17-year war")."""
+    tolerance_units: float = 1.0
+    """Difference allowed, in the claim's own unit, after moving an ongoing duration to the draft's
+    date (both figures are rounded to whole units)."""
+
+
+def vocabulary(spec: DurationSpec, vocab: Lexicon) -> None:
+    for word in spec.ongoing:
+        vocab.ongoing.add(vocab.synonym(" ".join(lemma_key(word))))
+
+
+def compare(
+    claim: Period,
+    claim_date: date | None,
+    claim_ongoing: bool,
+    fact: Period,
+    fact_date: date | None,
+    fact_ongoing: bool,
+    spec: DurationSpec,
+) -> bool | None:
+    """Whether two lengths of one slot agree at the claim's date; None if that cannot be known."""
+    low, high = fact.low, fact.high
+    if claim_ongoing and fact_ongoing:
+        if claim_date is None or fact_date is None:
+            return None
+        shift = (claim_date - fact_date).days
+        low, high = low + shift, high + shift
+    elif claim_ongoing != fact_ongoing and claim_date != fact_date:
+        return None  # one says how long it has run so far, the other how long it ran or will run
+    unit = DAYS_PER_UNIT[claim.unit]
+    margin = 0.0
+    if claim.unit != fact.unit:
+        margin = min(unit, DAYS_PER_UNIT[fact.unit]) / 2  # "an hour and a half" is not "90 minutes" exactly
+    if claim_ongoing and fact_ongoing:
+        margin = spec.tolerance_units * unit + unit / 2  # moved in time, and rounded both times
+    claim_low, claim_high = _widen(claim)
+    fact_low, fact_high = _widen(Period(low, high, fact.unit, fact.bound))
+    return claim_low - margin <= fact_high and fact_low <= claim_high + margin
+
+
+def _widen(period: Period) -> tuple[float, float]:
+    if period.bound == "<=":
+        return 0.0, period.high
+    if period.bound == ">=":
+        return period.low, float("inf")
+    if period.bound == "~":
+        return period.low * (1 - HEDGED_SHARE), period.high * (1 + HEDGED_SHARE)
+    return period.low, period.high
+
+
+def shown_at(fact: Period, text: str, fact_date: date | None, claim_date: date | None, ongoing: bool) -> str:
+    """The source's length as it reads on the draft's date: "17-year" in 2019 is "19-year" in 2021."""
+    if not ongoing or fact_date is None or claim_date is None:
+        return text
+    unit = DAYS_PER_UNIT[fact.unit]
+    shift = (claim_date - fact_date).days / unit
+    if abs(shift) < 1:
+        return text
+    moved = round(fact.low / unit + shift)
+    return f"{moved}-{fact.unit}" if "-" in text else f"{moved} {fact.unit}s"
+
+
+def agrees(claim: Mention, fact: Mention, spec: DurationSpec, lexicon: Lexicon) -> bool | None:
+    assert isinstance(claim.value, Period) and isinstance(fact.value, Period)
+    return compare(
+        claim.value,
+        claim.said_on,
+        "ongoing" in claim.slot.marks,
+        fact.value,
+        fact.said_on,
+        "ongoing" in fact.slot.marks,
+        spec,
+    )

@@ -1,0 +1,60 @@
+"""Event dates: when something happened or will happen ("on Monday", "Tuesday's vote", "six years ago").
+
+Dates are spans of days and agree when they overlap. Relative dates are resolved
+against each text's own date; where one side cannot be placed in time (an
+undated text), the same event still falls on one weekday, in one month, on one
+day of the month.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from factlint.rulebook.fields import ONE_WORD
+from factlint.rulebook.lexicon import Lexicon
+from factlint.slots.model import Mention, When
+
+
+@dataclass(frozen=True)
+class EventDateSpec:
+    future_markers: tuple[str, ...] = field(default=(), metadata={ONE_WORD: True})
+    """Words that put a date in the future ("will", "scheduled"): "will open on Thursday" is the next one."""
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    """Words and phrases that name the same event: [[launch, lift off], [land, touch down]]."""
+
+
+def vocabulary(spec: EventDateSpec, vocab: Lexicon) -> None:
+    vocab.future_markers.update(m.lower() for m in spec.future_markers)
+    for group in spec.synonyms:
+        vocab.add_synonyms(group)
+
+
+def compare(claim: When, fact: When) -> bool | None:
+    if claim.resolved and fact.resolved:
+        if claim.overlaps(fact):
+            return True
+        if not (claim.year_given and fact.year_given) and claim.month and fact.month:
+            # "August" written a year later may mean the same August: compare what was written
+            return claim.month == fact.month and (
+                claim.day is None or fact.day is None or claim.day == fact.day
+            )
+        return False
+    ours, theirs = _fields(claim), _fields(fact)
+    shared = ours.keys() & theirs.keys()
+    if not shared:
+        return True if claim.expression == fact.expression else None
+    return all(ours[k] == theirs[k] for k in shared)
+
+
+def _fields(value: When) -> dict[str, int]:
+    fields = {"weekday": value.weekday, "month": value.month, "day": value.day}
+    if value.start is not None and value.start == value.end:
+        fields.update(weekday=value.start.weekday(), month=value.start.month, day=value.start.day)
+    elif value.start is not None and value.end is not None and value.granularity == "month":
+        fields.update(month=value.start.month)
+    return {k: v for k, v in fields.items() if v is not None}
+
+
+def agrees(claim: Mention, fact: Mention, spec: EventDateSpec, lexicon: Lexicon) -> bool | None:
+    assert isinstance(claim.value, When) and isinstance(fact.value, When)
+    return compare(claim.value, fact.value)

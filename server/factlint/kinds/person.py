@@ -1,0 +1,36 @@
+"""People: who did it ("led by flight director Lena Sorensen", "Martin Hale placed the last beam").
+
+Names compare the way readers compare them: "Cavusoglu" is "Çavuşoğlu", and a
+surname alone is the person the full name names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factlint.rulebook.lexicon import Lexicon
+from factlint.slots.model import Mention, Name
+from factlint.text.names import same_name_token
+
+
+@dataclass(frozen=True)
+class PersonSpec:
+    window_days: int = 730
+    """Who holds a post changes: sources further than this before the draft's date are not compared."""
+
+
+def compare(claim: Name, fact: Name) -> bool:
+    a, b = claim.words, fact.words
+    if not a or not b or not same_name_token(a[-1], b[-1]):
+        return False
+    if len(a) > 1 and len(b) > 1:
+        # "Ada Okafor" and "Stationmaster Ada Okafor": a given name in common is enough
+        return any(same_name_token(x, y) for x in a[:-1] for y in b[:-1])
+    return True
+
+
+def agrees(claim: Mention, fact: Mention, spec: PersonSpec, lexicon: Lexicon) -> bool | None:
+    assert isinstance(claim.value, Name) and isinstance(fact.value, Name)
+    if any(compare(claim.value, Name(tuple(n.split()))) for n in fact.slot.names):
+        return True  # the source's clause names this person too, in another part
+    return compare(claim.value, fact.value)

@@ -1,0 +1,83 @@
+"""Roles: the title a person holds ("Finance director Priya Nandakumar", "Rees, the director of nursing").
+
+Two titles of one person agree when they name the same office: the same head
+(after `title-groups`) and, where both say, a shared qualifier ("medical
+director" is not "director of nursing"). A generic title (leader, head, chief)
+contradicts a specific one only when the sources give the person one title.
+Titles marked as past ("former") are never compared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from factlint.rulebook.fields import ONE_WORD
+from factlint.rulebook.lexicon import Lexicon
+from factlint.slots.model import Mention, Title
+
+
+@dataclass(frozen=True)
+class RoleSpec:
+    titles: tuple[str, ...] = field(default=(), metadata={ONE_WORD: True})
+    """Title head words (minister, spokesman)."""
+    title_groups: tuple[tuple[str, ...], ...] = field(default=(), metadata={ONE_WORD: True})
+    """Heads that name the same role: [[spokesman, spokeswoman, spokesperson]]."""
+    generic_titles: tuple[str, ...] = field(default=(), metadata={ONE_WORD: True})
+    """Heads that say little about the office (leader, head, chief, official): they agree with any
+    title unless the sources give the person exactly one."""
+    portfolios: tuple[str, ...] = field(default=(), metadata={ONE_WORD: True})
+    """Qualifiers that tell offices of one head apart even when capitalised (foreign, defence)."""
+    portfolio_groups: tuple[tuple[str, ...], ...] = field(default=(), metadata={ONE_WORD: True})
+    """Spellings of one portfolio: [[defence, defense]]."""
+    past_markers: tuple[str, ...] = field(default=(), metadata={ONE_WORD: True})
+    """Words that put a title in the past (former, ex, then): such titles are never compared."""
+    window_days: int = 730
+    """Titles change: sources further than this before the draft's date are not compared."""
+
+
+def vocabulary(spec: RoleSpec, vocab: Lexicon) -> None:
+    vocab.titles.update(t.lower() for t in spec.titles)
+    for group in spec.title_groups:
+        for word in group:
+            vocab.title_group[word.lower()] = group[0].lower()
+            vocab.titles.add(word.lower())
+    vocab.generic_titles.update(t.lower() for t in spec.generic_titles)
+    vocab.titles.update(t.lower() for t in spec.generic_titles)
+    for portfolio in spec.portfolios:
+        vocab.portfolios.setdefault(portfolio.lower(), portfolio.lower())
+    for group in spec.portfolio_groups:
+        for word in group:
+            vocab.portfolios[word.lower()] = group[0].lower()
+    vocab.past_markers.update(m.lower() for m in spec.past_markers)
+
+
+def compare(claim: Title, fact: Title, vocab: Lexicon, only_title: bool) -> bool | None:
+    """Whether two titles of one person name the same office; None: they cannot be compared."""
+    if claim.past or fact.past:
+        return None
+    if claim.head == fact.head:
+        return not (claim.qualifiers and fact.qualifiers and not set(claim.qualifiers) & set(fact.qualifiers))
+    if _head(claim) in vocab.generic_titles or _head(fact) in vocab.generic_titles:
+        # a profession beside an office (a nutritionist and a charity's spokeswoman): it
+        # contradicts only when every source gives the person the one title
+        return False if only_title else None
+    return False
+
+
+def _head(title: Title) -> str:
+    return title.head.split()[-1]
+
+
+def agrees(claim: Mention, fact: Mention, spec: RoleSpec, lexicon: Lexicon) -> bool | None:
+    assert isinstance(claim.value, Title) and isinstance(fact.value, Title)
+    return compare(claim.value, fact.value, lexicon, only_title=False)
+
+
+ONE_TITLE_MENTIONS = 2
+"""A person the sources title this many times, always with one head, holds that one office."""
+
+
+def only_title(titles: list[Title]) -> bool:
+    """Whether the sources agree on one office for the person (and say so more than once)."""
+    current = [t for t in titles if not t.past]
+    return len(current) >= ONE_TITLE_MENTIONS and len({t.head for t in current}) == 1

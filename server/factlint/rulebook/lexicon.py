@@ -1,0 +1,79 @@
+"""The vocabularies of every active rule, merged into the one lexicon the extractor reads with.
+
+Each kind contributes its own words (see `factlint.kinds`): synonyms of nouns and
+events, hedges and their bounds, titles, places. The extractor then reads every
+text with all of them, whichever rule will judge a claim.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from factlint.text.lemmas import lemma
+
+
+def lemma_key(phrase: str) -> tuple[str, ...]:
+    """A word or phrase as a tuple of lemmas: "operating theatres" -> ("operating", "theatre")."""
+    return tuple(lemma(w) for w in phrase.lower().replace("-", " - ").split())
+
+
+@dataclass
+class Lexicon:
+    synonyms: dict[str, str] = field(default_factory=dict)
+    """lemma -> the key of its synonym group (the group's first member)."""
+    phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
+    """lemmas of a phrase -> the key of its synonym group ("touch down" -> "land")."""
+    hypernym_of: dict[str, str] = field(default_factory=dict)
+    """group key of a specific noun -> group key of the general noun covering it."""
+    hedges: dict[str, str] = field(default_factory=dict)
+    """hedge phrase (lower case) -> bound: "~", "<=" or ">="."""
+    ongoing: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)
+    title_group: dict[str, str] = field(default_factory=dict)
+    generic_titles: set[str] = field(default_factory=set)
+    portfolios: dict[str, str] = field(default_factory=dict)
+    past_markers: set[str] = field(default_factory=set)
+    region_of: dict[str, frozenset[str]] = field(default_factory=dict)
+    """place (folded) -> every region containing it."""
+    places: frozenset[str] = frozenset()
+    place_prepositions: set[str] = field(default_factory=set)
+    future_markers: set[str] = field(default_factory=set)
+    longest: int = 0
+    """Words in the longest phrase."""
+
+    def add_synonyms(self, group: tuple[str, ...]) -> None:
+        keys = [lemma_key(member) for member in group]
+        first = keys[0]
+        # the group is named by its first member (or that member's earlier group); a word that
+        # already belongs to another group stays there, so groups never chain together
+        name = (self.phrases.get(first) if len(first) > 1 else self.synonyms.get(first[0])) or " ".join(first)
+        for key in keys:
+            if len(key) == 1:
+                self.synonyms.setdefault(key[0], name)
+            else:
+                self.phrases.setdefault(key, name)
+                self.longest = max(self.longest, len(key))
+
+    def add_hypernym(self, general: str, covered: tuple[str, ...]) -> None:
+        top = self.synonym(" ".join(lemma_key(general)))
+        for word in covered:
+            self.hypernym_of.setdefault(self.phrase_key(lemma_key(word)) or self.synonym(lemma(word)), top)
+
+    def longest_phrase(self, lemmas: list[str], start: int) -> tuple[int, str]:
+        """The longest known phrase starting at lemmas[start]: (its length, its group key)."""
+        for length in range(min(self.longest, len(lemmas) - start), 1, -1):
+            key = self.phrases.get(tuple(lemmas[start : start + length]))
+            if key:
+                return length, key
+        return 0, ""
+
+    def synonym(self, word_lemma: str) -> str:
+        return self.synonyms.get(word_lemma, word_lemma)
+
+    def phrase_key(self, lemmas: tuple[str, ...]) -> str:
+        """The group key of the longest known phrase ending a noun run, else ""."""
+        for start in range(len(lemmas)):
+            key = self.phrases.get(lemmas[start:])
+            if key:
+                return key
+        return ""

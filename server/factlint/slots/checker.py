@@ -1,0 +1,67 @@
+"""A draft paragraph in, findings and confirmations out: the extractor, then the judge, claim by claim.
+
+Each sentence is checked on its own and memoised by its text, its date and the
+previous sentence it may borrow words from, so a keystroke re-checks one sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from factlint.corpus.store import FactStore
+from factlint.model import Confirmation, Finding
+from factlint.rulebook.ruleset import RuleSet
+from factlint.slots.extract import extract_paragraph
+from factlint.slots.judge import Judge, Outcome
+from factlint.slots.model import Mention, Title
+from factlint.text.nlp import pipeline
+
+
+@dataclass
+class ParagraphResult:
+    findings: list[Finding] = field(default_factory=list)
+    confirmations: list[Confirmation] = field(default_factory=list)
+    unsourced: int = 0
+    """Claims whose slot no source fills: new information."""
+    out_of_time: int = 0
+    """Claims whose slot the sources fill, but none near the draft's date."""
+
+
+class Checker:
+    def __init__(self, fact_base: FactStore, rules: RuleSet, spacy_model: str | None = None) -> None:
+        self.fact_base = fact_base
+        self.rules = rules
+        self.nlp = pipeline(spacy_model)
+        self.known_names = frozenset(fact_base.name_words)
+        self.judge = Judge(fact_base, rules.lexicon)
+
+    def check_paragraph(self, text: str, when: date, date_known: bool = True) -> ParagraphResult:
+        result = ParagraphResult()
+        for claim in self.claims(text, when, date_known):
+            outcome = self.judge_claim(claim)
+            if outcome is not None:
+                _count(outcome, result)
+        return result
+
+    def claims(self, text: str, when: date, date_known: bool = True) -> list[Mention]:
+        """The values a draft paragraph states, each with its slot (offsets within `text`)."""
+        reads = extract_paragraph(
+            text, when, self.rules.lexicon, self.nlp, date_known=date_known, known_names=self.known_names
+        )
+        return [read.mention for read in reads]
+
+    def judge_claim(self, claim: Mention) -> Outcome | None:
+        """The verdict on one claim; None when no active rule covers its kind."""
+        title = claim.value.head if isinstance(claim.value, Title) else None
+        rule = self.rules.rule_for(claim.kind, claim.slot.head or None, title)
+        return None if rule is None else self.judge.judge(claim, rule)
+
+
+def _count(outcome: Outcome, result: ParagraphResult) -> None:
+    if isinstance(outcome.result, Finding):
+        result.findings.append(outcome.result)
+    elif isinstance(outcome.result, Confirmation):
+        result.confirmations.append(outcome.result)
+    result.unsourced += outcome.unsourced
+    result.out_of_time += outcome.out_of_time

@@ -1,0 +1,40 @@
+"""Slots and values as people read them: "beds - Meadow Wing", "£97.4m", "Monday 11 March 2024"."""
+
+from __future__ import annotations
+
+from factlint.model import Kind
+from factlint.slots.model import Amount, Mention, Name, Period, Title, When
+from factlint.text.numbers import format_number
+
+
+def describe_value(mention: Mention) -> str:
+    value = mention.value
+    if isinstance(value, Amount):
+        text = format_number(value.low)
+        shown = text if value.low == value.high else f"{text}-{format_number(value.high)}"
+        return f"{shown} {value.unit}".strip() if value.unit else shown
+    if isinstance(value, Period):
+        return mention.text
+    if isinstance(value, When):
+        return value.describe()
+    if isinstance(value, Title):
+        return mention.text
+    if isinstance(value, Name):
+        return mention.text
+    return mention.text
+
+
+def describe_slot(mention: Mention) -> str:
+    """What the value is of: its head, then the names in its scope, then its nearest words."""
+    slot = mention.slot
+    if mention.kind is Kind.ROLE:
+        return " ".join(w.capitalize() for w in slot.head.split())
+    nearest = [w for w, weight in sorted(slot.context, key=lambda c: -c[1]) if weight >= 0.6]
+    parts = [slot.head] if slot.head else []
+    names = [n.title() for n in slot.names]
+    if names:
+        parts.append(", ".join(dict.fromkeys(names)))
+    words = [w for w in nearest if w != slot.head and w not in {n.lower() for n in slot.names}][:3]
+    if words:
+        parts.append(" ".join(words))
+    return " - ".join(parts)

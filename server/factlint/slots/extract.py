@@ -1,0 +1,483 @@
+"""The one extractor: a paragraph in, every value in it with its slot out.
+
+Applied to an article it yields facts; applied to a draft, the claims to check.
+A value's slot is read from the words around it, clause by clause: the noun a
+figure counts ("120 beds"), what a figure measures ("372 kilograms of fuel"),
+what lasts ("the 25-day cruise"), the words of its own clause weighted above the
+rest of the sentence, names in scope, and qualifiers that make it another slot
+("up from £86m", "in December", "by 18 per cent"). A sentence that opens with
+"it", "they" or "the group" borrows the previous sentence's words, so "It fired
+for 14 minutes" is about the engine named just before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from factlint.model import Kind
+from factlint.rulebook.lexicon import Lexicon
+from factlint.slots.model import Amount, Mention, Name, Period, Slot, When
+from factlint.slots.names import NameRun, find_roles, name_runs
+from factlint.slots.values import Found, find_values
+from factlint.slots.words import Word, words_of
+
+NEAR = 4.0
+"""Words this many places from a value weigh half as much as its neighbours: the scale of a phrase."""
+CLAUSE_FACTOR = 0.5
+"""Each clause boundary between a word and the value halves the word's weight."""
+PREVIOUS_SENTENCE = 0.3
+"""Weight of the previous sentence's words: a fact is often spread over two sentences."""
+ANAPHORIC_PREVIOUS = 0.6
+"""... and when the sentence opens with "it", "they", "the group": it is about what came before."""
+NEAR_NAME = 2
+"""A name within this many words of a value, in its clause, says whose value it is."""
+MIN_WEIGHT = 0.08
+"""Lighter words are left out of a slot: they say nothing about it and cost storage."""
+ANAPHORS = frozenset({"it", "its", "they", "their", "he", "she", "his", "her", "this", "that", "these",
+                      "those", "under", "there"})  # fmt: skip
+PREVIOUS_MARKERS = (("up", "from"), ("down", "from"), ("instead", "of"), ("rather", "than"),
+                    ("compared", "with"), ("compared", "to"), ("from",), ("originally",), ("initially",),
+                    ("previously",), ("against",), ("from", "the"), ("up", "from", "the"),
+                    ("down", "from", "the"), ("instead", "of", "the"))  # fmt: skip
+"""Words before a figure that make it the value of another time ("up from £86m", "instead of 120")."""
+CHANGE_MARKERS = (("by",), ("by", "about"), ("by", "some"), ("by", "around"), ("by", "nearly"))
+"""Words before a figure that make it a change, not a level ("risen by 18 per cent")."""
+INCREMENT_WORDS = frozenset({"more", "extra", "additional", "further", "another", "fewer", "less"})
+COUNT_MODIFIERS = frozenset({"more", "new", "additional", "extra", "other", "further", "fewer", "existing",
+                             "former", "current", "remaining", "separate", "full", "total",
+                             "estimated"})  # fmt: skip
+OWNERS = frozenset({"the", "its", "their", "his", "her", "our", "'s", "’s"})
+NOT_NOUNS = frozenset({"instead", "now", "still", "also", "already", "ago", "apiece", "alone", "together",
+                       "each", "respectively", "altogether", "overall", "so", "far", "yet", "too", "per",
+                       "plus", "apart", "away", "ahead", "behind", "later", "earlier", "more",
+                       "less"})  # fmt: skip
+CHANGE_VERBS = frozenset({"rise", "raise", "increase", "grow", "fall", "cut", "reduce", "drop", "climb",
+                          "jump", "swell", "shrink", "slow", "delay", "postpone", "push", "extend",
+                          "boost", "lower", "decline", "slip", "outnumber", "exceed", "beat", "lead",
+                          "trail", "win", "lose", "up", "down"})  # fmt: skip
+"""Verbs whose "by" introduces a change ("risen by 18 per cent"), not an agent ("opposed by three")."""
+
+
+@dataclass(frozen=True)
+class ReadMention:
+    """A mention with the offsets of the sentence it stands in (for provenance)."""
+
+    mention: Mention
+    sentence_start: int
+    sentence_end: int
+
+
+def extract_paragraph(
+    text: str,
+    said_on: date | None,
+    lexicon: Lexicon,
+    nlp: Any,
+    *,
+    base: int = 0,
+    date_known: bool = True,
+    known_names: frozenset[str] = frozenset(),
+) -> Iterator[ReadMention]:
+    """Every value in `text` with its slot; offsets shifted by `base`.
+
+    When `date_known` is false, `said_on` is only assumed (a draft with no date is
+    taken as written today): relative dates stay unresolved rather than pinned to
+    a guess, but the mention still carries `said_on` for comparing figures.
+    """
+    doc = nlp(text)
+    previous: dict[str, float] = {}
+    previous_names: tuple[str, ...] = ()
+    for sentence in doc.sents:
+        words = words_of(sentence)
+        if not words:
+            continue
+        read_on = said_on if date_known else None
+        found = find_values(words, read_on, lexicon)
+        taken = {k for f in found for k in range(f.start - f.bound_words, f.end)}
+        runs = name_runs(words, taken, lexicon, known_names)
+        anaphoric = words[0].lower in ANAPHORS or _definite_callback(words, previous)
+        carried = ANAPHORIC_PREVIOUS if anaphoric else PREVIOUS_SENTENCE
+        reader = _SentenceReader(words, found, runs, lexicon, previous, carried)
+        s_start, s_end = words[0].start + base, words[-1].end + base
+        for mention in reader.mentions(text, base, said_on, previous_names if anaphoric else ()):
+            yield ReadMention(mention, s_start, s_end)
+        previous = reader.sentence_context()
+        previous_names = tuple(dict.fromkeys(k for r in runs for k in [" ".join(r.key)]))
+
+
+def _definite_callback(words: list[Word], previous: dict[str, float]) -> bool:
+    """ "The group numbers 41": a definite noun phrase that names something just mentioned."""
+    if len(words) < 2 or words[0].lower not in ("the", "that", "this", "these", "those"):
+        return False
+    return any(w.lemma in previous for w in words[1:4] if w.content)
+
+
+class _SentenceReader:
+    def __init__(
+        self,
+        words: list[Word],
+        found: list[Found],
+        runs: list[NameRun],
+        lexicon: Lexicon,
+        previous: dict[str, float],
+        carried: float,
+    ) -> None:
+        self.words = words
+        self.found = found
+        self.runs = runs
+        self.lexicon = lexicon
+        self.previous = previous
+        self.carried = carried
+        self.value_at = {k for f in found for k in range(f.start, f.end)}
+        self.keys = [self._key(k) for k in range(len(words))]
+        lemmas = [w.lemma for w in words]
+        k = 0
+        while k < len(words):  # "touched down", "operating theatres": one word of the lexicon
+            length, key = lexicon.longest_phrase(lemmas, k) if lexicon.phrases else (0, "")
+            if length and not any(m in self.value_at for m in range(k, k + length)):
+                for m in range(k, k + length - 1):
+                    self.keys[m] = ""
+                self.keys[k + length - 1] = key
+                k += length
+            else:
+                k += 1
+
+    def _key(self, k: int) -> str:
+        word = self.words[k]
+        if not word.content or k in self.value_at:
+            return ""
+        return self.lexicon.synonym(word.lemma)
+
+    def sentence_context(self) -> dict[str, float]:
+        return {key: 1.0 for key in self.keys if key}
+
+    def mentions(
+        self, text: str, base: int, said_on: date | None, carried_names: tuple[str, ...]
+    ) -> Iterator[Mention]:
+        words = self.words
+        for f in self.found:
+            slot = self._slot(f, carried_names)
+            if slot is None:
+                continue
+            start, end = words[f.start].start, words[f.end - 1].end
+            yield Mention(f.kind, start + base, end + base, text[start:end], f.value, slot, said_on)
+        roles = find_roles(words, self.runs, self.lexicon)
+        role_spans: set[int] = set()
+        for role in roles:
+            role_spans.update(range(role.title_start, role.title_end))
+            start, end = words[role.title_start].start, words[role.title_end - 1].end
+            person = " ".join(role.person.key)
+            slot = Slot(Kind.ROLE, person, names=(person,))
+            yield Mention(Kind.ROLE, start + base, end + base, text[start:end], role.title, slot, said_on)
+        titled = {role.person.start for role in roles}
+        for run in self.runs:
+            if (run.kind == "name" and run.start not in titled) or run.start in role_spans:
+                continue
+            kind = Kind.PLACE if run.kind == "place" and run.start not in titled else Kind.PERSON
+            slot = self._name_slot(run, kind, carried_names)
+            start, end = words[run.start].start, words[run.end - 1].end
+            yield Mention(kind, start + base, end + base, text[start:end], Name(run.key), slot, said_on)
+
+    # --- slots ----------------------------------------------------------------------
+
+    def _slot(self, f: Found, carried_names: tuple[str, ...]) -> Slot | None:
+        marks = self._marks(f)
+        context = self._context(f.start - f.bound_words, f.end)
+        head, dimension = "", ""
+        if isinstance(f.value, Amount):
+            dimension = f.value.dimension
+            head = self._amount_head(f)
+            if head and f.value.dimension.split("/")[0] == "count" and not self._counted_noun(f.end, False):
+                marks.append("part")  # "Of the 415 posts ..., 137 have been filled"
+            if f.value.ordinal and not head:
+                return None  # "first", "the second": no telling what it ranks
+            if head:
+                context[head] = max(context.get(head, 0.0), 1.5)
+        elif isinstance(f.value, Period):
+            dimension = "time"
+            head = self._after_noun(f.end) or self._of_noun(f.end)
+            if head:
+                context[head] = max(context.get(head, 0.0), 1.5)
+            if self._ongoing(f):
+                marks.append("ongoing")
+        elif isinstance(f.value, When):
+            head = self._possessive_noun(f.end) or self._event_before(f.start)
+            if head:
+                context[head] = max(context.get(head, 0.0), 1.5)
+        return Slot(
+            kind=f.kind,
+            head=head,
+            dimension=dimension,
+            context=_rounded(context),
+            names=self._names_in_clause(f.start) + carried_names,
+            near=self._near_names(f.start - f.bound_words, f.end),
+            marks=tuple(sorted(set(marks))),
+            when=self._qualifying_when(f),
+        )
+
+    def _name_slot(self, run: NameRun, kind: Kind, carried_names: tuple[str, ...]) -> Slot:
+        context = self._context(run.start, run.end)
+        head = ""
+        if kind is Kind.PLACE:
+            before = run.start - 1
+            if before >= 1 and self.words[before].lower == "the":
+                before -= 1
+            noun = before - 1  # "the operations centre in Bremen": the noun before the preposition
+            if noun >= 0 and self.keys[noun]:
+                head = self.keys[noun]
+                context[head] = max(context.get(head, 0.0), 1.5)
+        key = " ".join(run.key)
+        names = tuple(n for n in self._names_in_clause(run.start) if n != key) + carried_names
+        return Slot(kind, head, context=_rounded(context), names=names)
+
+    def _context(self, a: int, b: int) -> dict[str, float]:
+        """Words around words[a:b], weighed by distance and by clause boundaries crossed."""
+        words = self.words
+        context: dict[str, float] = {}
+        own = words[min(a, len(words) - 1)].clause
+        for k, key in enumerate(self.keys):
+            if not key or a <= k < b:
+                continue
+            distance = a - k if k < a else k - b + 1
+            weight = 1.0 / (1.0 + (distance - 1) / NEAR)
+            weight *= CLAUSE_FACTOR ** abs(words[k].clause - own)
+            if weight >= MIN_WEIGHT and weight > context.get(key, 0.0):
+                context[key] = weight
+        for key, weight in self.previous.items():
+            carried = weight * self.carried
+            if carried >= MIN_WEIGHT and carried > context.get(key, 0.0):
+                context[key] = carried
+        return context
+
+    def _near_names(self, a: int, b: int) -> tuple[str, ...]:
+        """Names right by a value ("Lund on 24", "Turkey's 500 troops"): whose value it is."""
+        clause = self.words[a].clause
+        near = []
+        for run in self.runs:
+            if self.words[run.start].clause != clause:
+                continue
+            if 0 <= a - run.end <= NEAR_NAME or 0 <= run.start - b <= NEAR_NAME:
+                near.append(" ".join(run.key))
+        return tuple(near)
+
+    def _event_before(self, i: int) -> str:
+        """The event a date dates, when it comes just before: "the opening ... on January 22"."""
+        words = self.words
+        k = i - 1
+        while k >= 0 and words[k].lower in ("on", "in", "at", "by", "from", "until", "since", "for", "of"):
+            k -= 1
+        return self.keys[k] if k >= 0 and self.keys[k] and not words[k].upper else ""
+
+    def _names_in_clause(self, k: int) -> tuple[str, ...]:
+        clause = self.words[k].clause
+        return tuple(" ".join(r.key) for r in self.runs if self.words[r.start].clause == clause)
+
+    def _marks(self, f: Found) -> list[str]:
+        lower = [w.lower for w in self.words]
+        start = f.start - f.bound_words
+        marks: list[str] = []
+        for phrase in PREVIOUS_MARKERS:
+            n = len(phrase)
+            if start >= n and tuple(lower[start - n : start]) == phrase:
+                if phrase == ("from",) or phrase == ("from", "the"):
+                    if not self._from_to(f.end):
+                        continue
+                marks.append("previous")
+                break
+        for phrase in CHANGE_MARKERS:
+            n = len(phrase)
+            if start >= n and tuple(lower[start - n : start]) == phrase:
+                verbs = self.words[max(0, start - n - 4) : start - n]
+                if any(w.lemma in CHANGE_VERBS for w in verbs):
+                    marks.append("change")
+        if f.end < len(lower) and lower[f.end] in INCREMENT_WORDS:
+            marks.append("change")
+        if f.end + 2 < len(lower) and lower[f.end] == "of" and lower[f.end + 1] in ("the", "its", "their"):
+            if (
+                isinstance(f.value, Amount)
+                and f.value.dimension == "count"
+                and lower[f.end + 2][:1].isdigit()
+            ):
+                marks.append("part")  # "137 of the 415 posts": a part, not the whole
+        return marks
+
+    def _from_to(self, end: int) -> bool:
+        """ "from £86 million to £97.4 million", "raise the budget from £86 million": the old value."""
+        words = self.words
+        for k in range(end, min(end + 8, len(words))):
+            if words[k].lower == "to":
+                return True
+        k = end - 1
+        while k >= 0 and words[k].clause == words[end - 1].clause:
+            if words[k].lemma in ("rise", "raise", "increase", "grow", "fall", "cut", "reduce", "drop", "up",
+                                  "down", "climb", "lift", "jump", "swell"):  # fmt: skip
+                return True
+            k -= 1
+        return False
+
+    def _amount_head(self, f: Found) -> str:
+        assert isinstance(f.value, Amount)
+        dimension = f.value.dimension.split("/")[0]
+        if dimension in ("count", "ordinal"):
+            return self._counted_noun(f.end, f.value.ordinal) or self._part_of_noun(f)
+        if f.extra.get("attributive"):
+            return self._after_noun(f.end)
+        return (
+            self._of_noun(f.end) or self._noun_before_of(f.start - f.bound_words) or self._after_noun(f.end)
+        )
+
+    def _counted_noun(self, j: int, ordinal: bool) -> str:
+        """The noun a figure counts: the last of a short run after it ("90 job offers", "US troops")."""
+        words = self.words
+        k = j
+        if k + 1 < len(words) and words[k].lower == "of" and words[k + 1].lower in OWNERS:
+            k += 2  # "three of the board's members"
+            for m in range(k, min(k + 4, len(words))):
+                if words[m].lower in ("'s", "’s"):
+                    k = m + 1
+                    break
+            while k < len(words) and (words[k].upper or words[k].lower in OWNERS) and k in self.value_at:
+                k += 1
+        head = ""
+        run: list[int] = []
+        while k < len(words) and len(run) < 3:
+            word = words[k]
+            if word.lower in COUNT_MODIFIERS and not run:
+                k += 1
+                continue
+            if word.upper and word.text.replace(".", "").isalpha() and not run:
+                k += 1  # a name qualifying the noun: "US troops"
+                continue
+            if (
+                not word.content
+                or word.upper
+                or k in self.value_at
+                or _verb_form(word)
+                or _ends_noun_run(word)
+            ):
+                break
+            run.append(k)
+            if ordinal:
+                break
+            k += 1
+        while run and words[run[-1]].lower.endswith("ing") and words[run[-1]].lemma != words[run[-1]].lower:
+            run.pop()  # "120 beds opening next year": the verb is not what is counted
+        if run:
+            phrase = self.lexicon.phrase_key(tuple(words[r].lemma for r in run))
+            head = phrase or self.keys[run[-1]]
+        return head
+
+    def _part_of_noun(self, f: Found) -> str:
+        """ "Of the 415 posts ..., 137 have been filled": a bare figure counts the noun of "of the N"."""
+        words = self.words
+        for g in self.found:
+            if g is f or g.start >= f.start or not isinstance(g.value, Amount):
+                continue
+            if g.start >= 2 and words[g.start - 1].lower == "the" and words[g.start - 2].lower == "of":
+                return self._counted_noun(g.end, False)
+        return ""
+
+    def _after_noun(self, j: int) -> str:
+        """The noun right after a value: "the 25-day cruise", "a £86 million extension"."""
+        words = self.words
+        k = j
+        run: list[int] = []
+        while k < len(words) and len(run) < 3:
+            word = words[k]
+            if (
+                not word.content
+                or word.upper
+                or k in self.value_at
+                or _verb_form(word)
+                or _ends_noun_run(word)
+            ):
+                break
+            run.append(k)
+            k += 1
+        while run and words[run[-1]].lower.endswith("ing") and words[run[-1]].lemma != words[run[-1]].lower:
+            run.pop()
+        if not run:
+            return ""
+        return self.lexicon.phrase_key(tuple(words[r].lemma for r in run)) or self.keys[run[-1]]
+
+    def _of_noun(self, j: int) -> str:
+        """ "372 kilograms of fuel", "16 days of negotiations"."""
+        words = self.words
+        if j < len(words) and words[j].lower == "of":
+            k = j + 1
+            while k < len(words) and words[k].lower in ("the", "a", "an", "its", "their", "his", "her"):
+                k += 1
+            return self._after_noun(k)
+        return ""
+
+    def _noun_before_of(self, i: int) -> str:
+        """ "an altitude of 15 kilometres", "a budget of €412 million"."""
+        words = self.words
+        if i >= 2 and words[i - 1].lower == "of" and self.keys[i - 2]:
+            return self.keys[i - 2]
+        return ""
+
+    def _possessive_noun(self, j: int) -> str:
+        """ "Tuesday's vote", "Sunday night's landing", "the May 1 deadline"."""
+        words = self.words
+        k = j
+        if k < len(words) and words[k].lower == "night":
+            k += 1
+        if k < len(words) and words[k].lower in ("'s", "’s"):
+            k += 1
+        return self._after_noun(k) if k < len(words) else ""
+
+    def _ongoing(self, f: Found) -> bool:
+        """A length of time still running when written: "the 17-year war", "has lasted 12 years"."""
+        words = self.words
+        head = self._after_noun(f.end) or self._of_noun(f.end)
+        if head and head in self.lexicon.ongoing:
+            return True
+        if f.end + 1 < len(words) and words[f.end - 1].lower == "old":
+            return True
+        clause = words[f.start].clause
+        window = [w.lower for w in words[max(0, f.start - 6) : f.start] if w.clause == clause]
+        perfect = any(w in ("has", "have", "'s") for w in window) and any(
+            w in ("been", "lasted", "spent", "run", "gone", "existed", "stood") for w in window
+        )
+        return perfect or ("place" in window and "in" in window) or "now" in window
+
+    def _qualifying_when(self, f: Found) -> When | None:
+        """A month, season or year written right by a figure: the time it holds for ("in April")."""
+        if f.kind is Kind.EVENT_DATE:
+            return None
+        for g in self.found:
+            if not isinstance(g.value, When) or g.value.granularity in ("day", "ago"):
+                continue
+            if self.words[g.start].clause != self.words[f.start].clause:
+                continue
+            if 0 <= g.start - f.end <= 3 or 0 <= f.start - g.end <= 2:
+                return g.value
+        return None
+
+
+IRREGULAR_PLURALS = frozenset({"children", "women", "men", "people", "feet", "teeth", "mice", "geese", "data",
+                               "media", "criteria", "staff", "police", "cattle"})  # fmt: skip
+
+
+def _verb_form(word: Word) -> bool:
+    """An inflected verb ends a noun run: "70 more people registered", "the six-year rule came".
+
+    A word whose dictionary form differs is a verb unless it is a plural; "-ing" words are
+    left to the run, which drops one that ends it ("operating theatres" is a noun).
+    """
+    lower = word.lower
+    if word.lemma == lower or lower in IRREGULAR_PLURALS or lower.endswith("ing"):
+        return False
+    return not lower.endswith("s") or lower.endswith("ed")
+
+
+def _ends_noun_run(word: Word) -> bool:
+    """Adverbs and the like end a noun run: "144 beds instead of 120", "140 workers now"."""
+    return word.lower in NOT_NOUNS or (word.lower.endswith("ly") and len(word.lower) > 4)
+
+
+def _rounded(context: dict[str, float]) -> tuple[tuple[str, float], ...]:
+    return tuple(sorted((k, round(v, 3)) for k, v in context.items()))

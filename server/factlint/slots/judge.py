@@ -1,0 +1,339 @@
+"""Claims against facts: is the draft's value one the sources give for the same slot?
+
+For each claim, the fact base hands over the facts that share its slot key or its
+rarest words; each is scored by how much of the claim's context it shares
+(`similarity`). The facts scoring near the best are one slot. Of those, the ones
+in force at the draft's date count (`in_force`): the latest sources before it,
+not superseded ("up from"), not too old for a figure that changes. If one of
+them agrees, the claim is confirmed; if all disagree and the match is strong,
+it is contradicted, with the disagreement among the sources stated. A claim no
+source's slot fills passes in silence: new information is not an error.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from factlint.kinds import AGREES
+from factlint.kinds.duration import shown_at
+from factlint.kinds.person import compare as same_person
+from factlint.kinds.role import only_title
+from factlint.model import Confirmation, Finding, Kind, SourceRef
+from factlint.rulebook.lexicon import Lexicon
+from factlint.rulebook.schema import RuleSpec
+from factlint.slots.model import Amount, Mention, Name, Period, Slot, Title, When
+
+MATCH = 0.3
+"""Context shared (0..1) for a fact to count as the claim's slot at all."""
+CONTRADICT = 0.42
+"""Context shared for a disagreeing fact to contradict: stronger than a match, since a wrong
+flag costs more than a miss."""
+CONTRADICT_UNPINNED = 0.65
+"""A bare figure ("the 310 it has", "two others"), or a date of an unnamed event, pins down no slot
+by itself: only a near copy of the source's statement contradicts it."""
+CONTRADICT_NAME = 0.55
+"""People and places are named in many statements: a different name contradicts only when
+almost everything else about the statement is the same."""
+RESCUE_MARGIN = 0.3
+"""A fact that agrees and scores within this of the contradicting one leaves the slot in doubt:
+"31 points behind" may be the source's "31 points separating them" though another sentence about
+points matches better. Where the match is uncertain, say nothing."""
+RESCUE_FLOOR = 0.12
+"""Facts scoring below this are not considered at all, not even as doubt."""
+SAME_SLOT = 0.12
+"""Facts scoring within this of the best one are taken as the same slot."""
+HEAD_BONUS = 0.15
+"""Both count or measure the same noun: a strong sign of one slot."""
+HEAD_PENALTY = 0.25
+"""Both name what the value is of, and the names differ: probably two slots."""
+NAMES_PENALTY = 0.6
+"""Both clauses name who the value belongs to, and no name is shared: likely two owners."""
+SAME_TIME_DAYS = 3
+"""Sources written within this many days of each other describe the same moment."""
+NO_WINDOW = 10**6
+
+
+class FactBase(Protocol):
+    """What the judge needs from the fact base (see `factlint.corpus.store`)."""
+
+    def candidates(self, claim: Mention) -> list[StoredFact]: ...
+
+    def idf(self, word: str) -> float: ...
+
+    def source_ref(self, fact: StoredFact) -> SourceRef: ...
+
+
+@dataclass(frozen=True)
+class StoredFact:
+    id: int
+    mention: Mention
+    article: int
+    group: int
+    """Articles with the same text (one story filed twice) share a group: they are one source."""
+
+    def kind_matches(self, claim: Mention) -> bool:
+        return self.mention.kind is claim.kind and self.mention.slot.dimension == claim.slot.dimension
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What came of checking one claim (for the summary line's counts)."""
+
+    result: Finding | Confirmation | None
+    unsourced: bool = False
+    out_of_time: bool = False
+    """Sources fill the slot, but none near the draft's date."""
+
+
+def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Lexicon) -> float | None:
+    """How surely `fact` fills the claim's slot (0..1+); None: it cannot be the same slot."""
+    if claim.kind is not fact.kind or claim.dimension != fact.dimension:
+        return None
+    if claim.kind is Kind.QUANTITY and claim.dimension.split("/")[0] in ("count", "ordinal"):
+        if claim.head and fact.head and not _same_noun(claim.head, fact.head, lexicon):
+            return None
+    if claim.near and not any(_named(n, fact) for n in claim.near):
+        return None  # "Lund on 24", "The Blue Line will have 30 stops": a fact about someone else
+    for mark in ("change", "part"):
+        if (mark in claim.marks) != (mark in fact.marks):
+            return None
+    if claim.when and fact.when and claim.when.resolved and fact.when.resolved:
+        if not claim.when.overlaps(fact.when):
+            return None
+    ours, theirs = dict(claim.context), dict(fact.context)
+    total_ours = sum(w * idf(k) for k, w in ours.items())
+    total_theirs = sum(w * idf(k) for k, w in theirs.items())
+    if total_ours <= 0 or total_theirs <= 0:
+        return None
+    shared = sum(min(w, theirs[k]) * idf(k) for k, w in ours.items() if k in theirs)
+    score = shared / math.sqrt(total_ours * total_theirs)
+    if claim.head and fact.head:
+        score += HEAD_BONUS if _same_noun(claim.head, fact.head, lexicon) else -HEAD_PENALTY
+    if claim.names and fact.names and not set(claim.names) & set(fact.names):
+        score *= NAMES_PENALTY
+    return score
+
+
+def _named(name: str, fact: Slot) -> bool:
+    """Whether the fact's slot names `name`: among its names, or every word of it in its context."""
+    if name in fact.names:
+        return True
+    words = dict(fact.context)
+    return all(w in words for w in name.split())
+
+
+def _needed(claim: Mention, facts: list[StoredFact]) -> float:
+    """How much shared context a contradiction needs for this claim."""
+    if claim.kind in (Kind.PERSON, Kind.PLACE):
+        return CONTRADICT_NAME
+    if claim.kind is Kind.EVENT_DATE:
+        return (
+            CONTRADICT if claim.slot.head and all(f.mention.slot.head for f in facts) else CONTRADICT_UNPINNED
+        )
+    if claim.kind is Kind.QUANTITY and not (claim.slot.head and all(f.mention.slot.head for f in facts)):
+        return CONTRADICT_UNPINNED
+    return CONTRADICT
+
+
+def _same_noun(a: str, b: str, lexicon: Lexicon) -> bool:
+    if a == b:
+        return True
+    return lexicon.hypernym_of.get(a) == b or lexicon.hypernym_of.get(b) == a
+
+
+class Judge:
+    def __init__(self, facts: FactBase, lexicon: Lexicon) -> None:
+        self.facts = facts
+        self.lexicon = lexicon
+
+    def judge(self, claim: Mention, rule: RuleSpec) -> Outcome:
+        candidates = self.facts.candidates(claim)
+        if claim.kind is Kind.ROLE:
+            person = Name(tuple(claim.slot.head.split()))
+            scored = [
+                (1.0, f) for f in candidates if same_person(person, Name(tuple(f.mention.slot.head.split())))
+            ]
+        else:
+            scored = []
+            for fact in candidates:
+                score = similarity(claim.slot, fact.mention.slot, self.facts.idf, self.lexicon)
+                if score is not None and score >= RESCUE_FLOOR:
+                    scored.append((score, fact))
+        matched = [(s, f) for s, f in scored if s >= MATCH]
+        if not matched:
+            return Outcome(None, unsourced=True)
+        best = max(s for s, _ in matched)
+        slot = [(s, f) for s, f in matched if s >= best - SAME_SLOT]
+        stories = {(f.group, _value_key(f.mention)) for _, f in slot}
+        articles = {f.article for _, f in slot}
+        # the same statement in another copy of the story belongs to the slot too
+        slot += [
+            (best, f)
+            for f in candidates
+            if f.article not in articles
+            and f.kind_matches(claim)
+            and (f.group, _value_key(f.mention)) in stories
+        ]
+        current = self._in_force(claim, slot, rule)
+        if not current:
+            return Outcome(None, out_of_time=True)
+        agrees = AGREES[claim.kind]
+        verdicts = [(s, f, agrees(claim, f.mention, rule.spec, self.lexicon)) for s, f in current]
+        if claim.kind is Kind.ROLE and all(v is None for _, _, v in verdicts):
+            verdicts = self._one_office(claim, current)
+        agreeing = [f for s, f, v in verdicts if v is True]
+        if agreeing:
+            # later sources that say the same are cited too: they confirm, they cannot refute
+            cited = {f.id for f in agreeing}
+            when = claim.said_on
+            for _, f in slot:
+                later = when is not None and f.mention.said_on is not None and f.mention.said_on > when
+                if later and f.id not in cited and agrees(claim, f.mention, rule.spec, self.lexicon) is True:
+                    agreeing.append(f)
+                    cited.add(f.id)
+            return Outcome(_confirmation(claim, [self.facts.source_ref(f) for f in agreeing]))
+        disagreeing = [(s, f) for s, f, v in verdicts if v is False]
+        if not disagreeing:
+            return Outcome(None)
+        needed = _needed(claim, [f for _, f in disagreeing])
+        if claim.kind is not Kind.ROLE and max(s for s, _ in disagreeing) < needed:
+            return Outcome(None)
+        if "previous" in claim.slot.marks:
+            return Outcome(None)  # "up from £86m": a value of another time, judged only by agreement
+        top = max(s for s, _ in disagreeing)
+        in_slot = {f.id for _, f in slot}
+        for s, f in scored:
+            if f.id not in in_slot and s >= top - RESCUE_MARGIN:
+                if agrees(claim, f.mention, rule.spec, self.lexicon) is True:
+                    return Outcome(None)  # a source nearly as close says the same: the slot is unclear
+        return Outcome(self._finding(claim, rule, [f for _, f in disagreeing]))
+
+    def _one_office(
+        self, claim: Mention, current: list[tuple[float, StoredFact]]
+    ) -> list[tuple[float, StoredFact, bool | None]]:
+        """Another title than the one the sources always give the person contradicts it."""
+        titles = [f.mention.value for _, f in current]
+        assert all(isinstance(t, Title) for t in titles)
+        single = only_title(titles)  # type: ignore[arg-type]
+        return [(s, f, False if single else None) for s, f in current]
+
+    def _in_force(
+        self, claim: Mention, slot: list[tuple[float, StoredFact]], rule: RuleSpec
+    ) -> list[tuple[float, StoredFact]]:
+        """The facts of the slot that hold at the draft's date."""
+        if "previous" in claim.slot.marks:
+            return slot  # the claim gives an old value: any source's value may be it
+        slot = [(s, f) for s, f in slot if "previous" not in f.mention.slot.marks]
+        when = claim.said_on
+        window = getattr(rule.spec, "window_days", NO_WINDOW)
+        changes = getattr(rule.spec, "changes_over_time", True)
+        if when is None or not slot:
+            return slot
+        undated = [(s, f) for s, f in slot if f.mention.said_on is None]
+        dated = [(s, f) for s, f in slot if f.mention.said_on is not None]
+        before = [(s, f) for s, f in dated if _days(f.mention.said_on, when) >= 0]
+        recent = [(s, f) for s, f in before if _days(f.mention.said_on, when) <= window]
+        if recent:
+            latest = max(_date(f) for _, f in recent)
+            return undated + [(s, f) for s, f in recent if (latest - _date(f)).days <= SAME_TIME_DAYS]
+        if before and changes:
+            return undated  # only sources long before the draft: a figure may have changed since
+        later = [(s, f) for s, f in dated if _days(f.mention.said_on, when) < 0]
+        if later and changes and claim.kind is Kind.QUANTITY:
+            return undated  # a later figure does not refute an earlier one
+        return undated + before + later
+
+    def _finding(self, claim: Mention, rule: RuleSpec, facts: list[StoredFact]) -> Finding:
+        sources = [self.facts.source_ref(f) for f in facts]
+        shown = [_shown(claim, f.mention) for f in facts]
+        expected = tuple(dict.fromkeys(_quick_fix(claim, f.mention) for f in facts))
+        keys = {_value_key(f.mention) for f in facts}
+        disagree = len(keys) > 1
+        subject = claim.slot.head if claim.kind is not Kind.ROLE else _person(claim.slot.head)
+        message = rule.message.format(
+            claim=_described(claim),
+            expected=" or ".join(f"“{v}”" for v in dict.fromkeys(shown)),
+            subject=subject or "this",
+            source=sources[0].article.title or sources[0].article.path,
+        )
+        if disagree:
+            message += " (the sources disagree among themselves)"
+        return Finding(
+            rule=rule.id,
+            kind=claim.kind,
+            severity=rule.severity,
+            message=message,
+            start=claim.start,
+            end=claim.end,
+            claim_text=claim.text,
+            expected=expected,
+            sources=_unique(sources),
+            sources_disagree=disagree,
+            doc_url=rule.link,
+        )
+
+
+def _days(written: date | None, when: date) -> int:
+    assert written is not None
+    return (when - written).days
+
+
+def _date(fact: StoredFact) -> date:
+    assert fact.mention.said_on is not None
+    return fact.mention.said_on
+
+
+def _confirmation(claim: Mention, sources: list[SourceRef]) -> Confirmation:
+    return Confirmation(claim.kind, claim.start, claim.end, claim.text, _unique(sources))
+
+
+def _unique(sources: Iterable[SourceRef]) -> tuple[SourceRef, ...]:
+    seen: dict[tuple[str, int, int], SourceRef] = {}
+    for source in sources:
+        where = source.sentence_location
+        seen.setdefault((where.path, where.line, where.column), source)
+    return tuple(seen.values())
+
+
+def _person(key: str) -> str:
+    return " ".join(w.capitalize() for w in key.split())
+
+
+def _value_key(mention: Mention) -> str:
+    value = mention.value
+    if isinstance(value, Amount):
+        return f"{value.low:.6g}-{value.high:.6g}"
+    if isinstance(value, Period):
+        return f"{value.low:.4g}"
+    if isinstance(value, When):
+        return value.describe()
+    if isinstance(value, Title):
+        return f"{value.head}/{value.qualifiers}"
+    return " ".join(getattr(value, "words", ()))
+
+
+def _described(mention: Mention) -> str:
+    """ "Thursday (1 April 2021)": a relative date with the day it means."""
+    value = mention.value
+    if isinstance(value, When) and value.resolved and value.granularity not in ("year", "ago"):
+        described = value.describe()
+        if described.lower() != mention.text.lower():
+            return f"{mention.text} ({described})"
+    return mention.text
+
+
+def _shown(claim: Mention, fact: Mention) -> str:
+    if isinstance(fact.value, Period):
+        return shown_at(fact.value, fact.text, fact.said_on, claim.said_on, "ongoing" in fact.slot.marks)
+    return _described(fact)
+
+
+def _quick_fix(claim: Mention, fact: Mention) -> str:
+    """What replaces the draft's value: the source's, as the source writes it."""
+    if isinstance(fact.value, Period):
+        return shown_at(fact.value, fact.text, fact.said_on, claim.said_on, "ongoing" in fact.slot.marks)
+    return fact.text

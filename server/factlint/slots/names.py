@@ -1,0 +1,240 @@
+"""Names and titles in a sentence: who and where, read from capitals and the rules' titles.
+
+A name is a run of capitalised words that is not a value ("Brackenford Town Hall",
+"Lena Sorensen"). It is a place after a place preposition ("in Harlow") or when
+the place rule knows it, a person when a title or an honorific goes with it or
+it says something, else just a name that says whose a value is. A title is a
+head word from the role rule with the words that make it one office ("the
+hospital's director of nursing", "Finance director").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from factlint.rulebook.lexicon import Lexicon
+from factlint.slots.model import Title
+from factlint.slots.words import QUOTES, Word
+from factlint.text.dates import MONTHS, WEEKDAYS
+from factlint.text.names import fold
+
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "rev"})
+NAME_STOPS = frozenset({w.capitalize() for w in STOP_WORDS}) | {"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame"}
+SPEECH_VERBS = frozenset({"said", "says", "told", "added", "explained", "warned", "argued",
+                          "insisted", "announced", "wrote", "tweeted", "stated"})  # fmt: skip
+TITLE_MODIFIERS = frozenset({"special", "senior", "deputy", "vice", "chief", "acting", "interim",
+                             "assistant", "associate", "executive", "general", "top", "first", "prime",
+                             "lead", "head", "managing"})  # fmt: skip
+RANK_MODIFIERS = frozenset({"vice", "deputy", "assistant", "acting", "interim", "associate"})
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+
+
+@dataclass(frozen=True)
+class NameRun:
+    start: int
+    end: int
+    """words[start:end]"""
+    key: tuple[str, ...]
+    kind: str
+    """"place", "person" or "name" (an organisation, a building, a thing)."""
+
+
+@dataclass(frozen=True)
+class RoleFound:
+    title_start: int
+    title_end: int
+    person: NameRun
+    title: Title
+
+
+def name_runs(words: list[Word], taken: set[int], lexicon: Lexicon, known: frozenset[str]) -> list[NameRun]:
+    """Runs of capitalised words not taken by values, split at title words."""
+    runs: list[NameRun] = []
+    i = 0
+    while i < len(words):
+        if not _capitalised(words[i], i in taken):
+            i += 1
+            continue
+        j = i
+        while j < len(words) and (
+            _capitalised(words[j], j in taken)
+            or (words[j].lower in ("of", "de", "la", "van", "von", "&") and j + 1 < len(words)
+                and _capitalised(words[j + 1], j + 1 in taken) and j > i)
+        ):  # fmt: skip
+            j += 1
+        members = [k for k in range(i, j) if words[k].text not in NAME_STOPS]
+        first_in_sentence = i == 0 or words[i - 1].text in QUOTES or words[i - 1].text == "("
+        if first_in_sentence and members and members[0] == i and j - i == 1:
+            if fold(words[i].text) not in known and fold(words[i].text) not in lexicon.places:
+                members = []
+        if members:
+            for a, b in _split_at_titles(words, members[0], members[-1] + 1, lexicon):
+                key = tuple(fold(w.text) for w in words[a:b] if fold(w.text))
+                if key:
+                    runs.append(NameRun(a, b, key, _classify(words, a, b, key, lexicon)))
+        i = j
+    return runs
+
+
+def _capitalised(word: Word, taken: bool) -> bool:
+    if taken or not word.upper or not any(ch.isalpha() for ch in word.text):
+        return False
+    lower = word.lower.rstrip(".")
+    return lower not in MONTHS and lower not in WEEKDAYS and word.text not in ("I",)
+
+
+def _split_at_titles(words: list[Word], a: int, b: int, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """ "Turkish Defence Minister Hulusi Akar" names "Turkish" and "Hulusi Akar", not one thing."""
+    pieces: list[tuple[int, int]] = []
+    start = a
+    for k in range(a, b + 1):
+        if k == b or words[k].lower in lexicon.titles or words[k].lower.rstrip(".") in HONORIFICS:
+            while start < k and not words[start].upper:
+                start += 1  # "Secretary of State Mike Pompeo": the piece starts at a capital
+            if start < k:
+                pieces.append((start, k))
+            start = k + 1
+    return [_after_portfolio(words, a, b, lexicon) for a, b in pieces]
+
+
+def _after_portfolio(words: list[Word], a: int, b: int, lexicon: Lexicon) -> tuple[int, int]:
+    """ "State Mike Pompeo" after "Secretary of": a leading portfolio word belongs to the title."""
+    while b - a > 2 and words[a].lower in lexicon.portfolios:
+        a += 1
+    return a, b
+
+
+def _classify(words: list[Word], a: int, b: int, key: tuple[str, ...], lexicon: Lexicon) -> str:
+    joined = " ".join(key)
+    before = a - 1
+    if before >= 0 and words[before].lower == "the":
+        before -= 1
+    if before >= 0 and words[before].lower in lexicon.place_prepositions:
+        return "place"
+    if joined in lexicon.places:
+        return "name"  # "the US invasion", "Germany has 500 troops": whose, not where
+    if a > 0 and (words[a - 1].lower.rstrip(".") in HONORIFICS or words[a - 1].lower in lexicon.titles):
+        return "person"
+    if b < len(words) and words[b].lower in SPEECH_VERBS:
+        return "person"
+    if a > 0 and words[a - 1].lower in SPEECH_VERBS:
+        return "person"
+    return "name"
+
+
+def find_roles(words: list[Word], runs: list[NameRun], lexicon: Lexicon) -> list[RoleFound]:
+    """Titles attached to a person: "Finance director Priya Nandakumar", "Rees, the hospital's
+    director of nursing", "the mission director, Rafael Quiroga"."""
+    roles: list[RoleFound] = []
+    if not lexicon.titles:
+        return roles
+    run_at = {r.start: r for r in runs}
+    run_ending = {r.end: r for r in runs}
+    lower = [w.lower for w in words]
+    for h, word in enumerate(words):
+        if word.lower not in lexicon.titles:
+            continue
+        if h + 1 < len(words) and lower[h + 1] in lexicon.titles:
+            continue  # the last head of "Vice President" is the head
+        if h + 2 < len(words) and lower[h + 1] == "-" and lower[h + 2] in lexicon.titles:
+            continue  # "director-general": the head is the last part
+        start = _title_start(words, h, lexicon)
+        after = _after_complements(words, h + 1, lexicon)
+        person: NameRun | None = None
+        if after in run_at:
+            person = run_at[after]
+        elif after < len(words) and lower[after] == "," and after + 1 in run_at:
+            person = run_at[after + 1]
+        else:
+            k = start - 1
+            while k >= 0 and (lower[k] in DETERMINERS or lower[k] in ("'s", "’s") or words[k].upper):
+                if lower[k] in DETERMINERS:
+                    break
+                k -= 1
+            if k >= 1 and lower[k] in DETERMINERS and lower[k - 1] == "," and (k - 1) in run_ending:
+                person = run_ending[k - 1]
+                start = k + 1
+            elif k >= 1 and lower[k] in DETERMINERS and lower[k - 1] == ",":
+                pass
+            elif start >= 2 and lower[start - 1] == "," and (start - 1) in run_ending:
+                person = run_ending[start - 1]  # "Pryce, general counsel of Dravon"
+        if person is None or person.kind == "place":
+            continue
+        span = [words[k] for k in range(start, after) if lower[k] not in (",", "-")]
+        past = start >= 2 and lower[start - 1] in DETERMINERS and lower[start - 2] in lexicon.past_markers
+        title = title_value(span, lower[h], lexicon, past)
+        roles.append(RoleFound(start, after, person, title))
+    return roles
+
+
+def _title_start(words: list[Word], h: int, lexicon: Lexicon) -> int:
+    """Walk left over qualifiers: "Turkish Foreign", "the hospital's medical", "State Department"."""
+    k = h
+    while k > 0:
+        previous = words[k - 1]
+        p = previous.lower
+        if p.endswith("ed") and previous.lemma != p:
+            break  # "named Councillor Amira Haddad": a verb, not part of the title
+        if p in lexicon.past_markers or p in TITLE_MODIFIERS or p in lexicon.titles or p == "-":
+            k -= 1
+        elif p in DETERMINERS or p in STOP_WORDS or previous.punct:
+            break
+        elif previous.upper or previous.content:
+            k -= 1
+        else:
+            break
+    return k
+
+
+def _after_complements(words: list[Word], k: int, lexicon: Lexicon) -> int:
+    """Skip "of nursing", "of State", "for Afghanistan" after a head; return where a name may start."""
+    while k + 1 < len(words) and words[k].lower in ("of", "for") and words[k + 1].lower not in DETERMINERS:
+        following = words[k + 1].lower
+        if following in lexicon.portfolios or following in lexicon.places:
+            k += 2
+            continue
+        if words[k + 1].content and not words[k + 1].upper:
+            k += 2
+            continue
+        if words[k + 1].upper and k + 2 < len(words) and words[k + 2].text == ",":
+            k += 2
+            continue
+        break
+    return k
+
+
+def title_value(span: list[Word], head: str, lexicon: Lexicon, past: bool = False) -> Title:
+    """The office a title names. Its qualifiers are the portfolio words the rules know and the
+    other lower-case words ("medical", "flight"); capitalised names (whose office) are not."""
+    title_words = tuple(w.lower for w in span)
+    capitalised = {w.lower for w in span if w.upper and w.lower not in lexicon.portfolios}
+    head_key = lexicon.title_group.get(head, head)
+    ranks = sorted(w for w in title_words if w in RANK_MODIFIERS)
+    if ranks:
+        head_key = f"{'-'.join(ranks)} {head_key}"
+    qualifiers = tuple(
+        sorted(
+            {
+                lexicon.portfolios.get(w, w)
+                for w in title_words
+                if w != head
+                and w not in lexicon.titles
+                and w not in RANK_MODIFIERS
+                and w not in lexicon.past_markers
+                and w not in STOP_WORDS
+                and w.isalpha()
+                and w not in capitalised
+                and (w in lexicon.portfolios or not _is_owner(w, title_words))
+            }
+        )
+    )
+    past = past or any(w in lexicon.past_markers for w in title_words)
+    return Title(head_key, qualifiers, title_words, past)
+
+
+def _is_owner(word: str, title_words: tuple[str, ...]) -> bool:
+    """ "the hospital's director": "hospital" says whose office it is, not which office."""
+    k = title_words.index(word)
+    return k + 1 < len(title_words) and title_words[k + 1] in ("'s", "’s")

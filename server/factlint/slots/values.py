@@ -1,0 +1,364 @@
+"""Values in a sentence: figures with their units, lengths of time, dates.
+
+`find_values(words, said_on, lexicon)` scans a sentence once and returns each
+value with the words it covers. Figures become `Amount`s in the base unit of
+their dimension ("12 miles" is 19,312 metres), so unit changes compare; lengths
+of time become `Period`s in days; "six years ago" becomes the `When` it points
+to, so it compares with the date the sources give.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from factlint.model import Kind
+from factlint.rulebook.lexicon import Lexicon
+from factlint.slots.model import Amount, Period, Value, When
+from factlint.slots.words import Word
+from factlint.text.dates import MONTHS, WEEKDAYS, DateValue, date_keys, read_date
+from factlint.text.numbers import ORDINALS, SCALE_SUFFIXES, UNITS, read_number
+from factlint.text.units import CURRENCIES, read_unit
+
+DAYS_PER_UNIT = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "night": 1.0,
+                 "week": 7.0, "fortnight": 14.0, "month": 30.44, "year": 365.25, "decade": 3652.5,
+                 "century": 36525.0}  # fmt: skip
+TIME_UNITS = {"second": "second", "seconds": "second", "sec": "second", "secs": "second",
+              "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
+              "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour", "day": "day", "days": "day",
+              "night": "night", "nights": "night", "week": "week", "weeks": "week",
+              "fortnight": "fortnight", "fortnights": "fortnight", "month": "month",
+              "months": "month", "year": "year", "years": "year", "decade": "decade",
+              "decades": "decade", "century": "century", "centuries": "century"}  # fmt: skip
+RATE_WORDS = {"a", "an", "per", "each", "every"}
+RATE_UNITS = {"year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour",
+              "minute": "minute", "second": "second", "annum": "year", "night": "night"}  # fmt: skip
+PERIOD_LEADS = {"for", "after", "about", "around", "nearly", "almost", "within", "than", "over", "took",
+                "take", "takes", "taking", "lasted", "lasting", "last", "lasts", "spent", "spend",
+                "to", "of", "some", "roughly", "approximately", "just", "only", "barely", "under",
+                "least", "in"}  # fmt: skip
+"""Words before "a year", "an hour" that make it a length of time, not a rate ("60 places a year")."""
+FRACTION_OF = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+_VALUE_STARTS = (
+    frozenset(UNITS)
+    | frozenset(ORDINALS)
+    | frozenset(MONTHS)
+    | frozenset(WEEKDAYS)
+    | frozenset(k for k in CURRENCIES if not k.isalpha())
+    | {"a", "an", "half", "last", "next", "this", "earlier", "later", "yesterday", "today", "tomorrow",
+       "mid", "early", "late", "spring", "summer", "autumn", "fall", "winter", "minus"}
+)  # fmt: skip
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+
+
+@dataclass
+class Found:
+    """A value and the words it covers (words[start:end])."""
+
+    kind: Kind
+    start: int
+    end: int
+    value: Value
+    bound_words: int = 0
+    """How many words before `start` are its hedge ("more than")."""
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def find_values(words: list[Word], said_on: date | None, lexicon: Lexicon) -> list[Found]:
+    keys = date_keys([w.text for w in words])
+    texts = [w.text for w in words]
+    lower = [w.lower for w in words]
+    found: list[Found] = []
+    i = 0
+    while i < len(words):
+        if not (keys[i][:1].isdigit() or keys[i] in _VALUE_STARTS):
+            i += 1
+            continue
+        value = _value_at(words, texts, lower, keys, i, said_on, lexicon)
+        if value is None:
+            i += 1
+            continue
+        found.append(value)
+        i = value.end
+    return found
+
+
+def _future(words: list[Word], i: int, lexicon: Lexicon) -> bool:
+    """A future marker earlier in the same clause: "will open ... on Thursday" means the next one."""
+    clause = words[i].clause
+    k = i - 1
+    while k >= 0 and words[k].clause == clause:
+        if words[k].lower in lexicon.future_markers:
+            return True
+        if words[k].lower.endswith("ed") and words[k].lemma != words[k].lower:
+            return False  # "will pay under a deal announced on Tuesday": the date goes with the past
+        k -= 1
+    return False
+
+
+def _value_at(
+    words: list[Word],
+    texts: list[str],
+    lower: list[str],
+    keys: list[str],
+    i: int,
+    said_on: date | None,
+    lexicon: Lexicon,
+) -> Found | None:
+    season = _season(lower, i, said_on)
+    if season is not None:
+        return season
+    dated = read_date(texts, i, said_on, _future(words, i, lexicon), keys)
+    if dated is not None:
+        return Found(Kind.EVENT_DATE, i, i + dated.length, _when(dated.value))
+    period = _period_at(lower, i, said_on)
+    if period is not None:
+        return period
+    return _amount_at(words, texts, lower, i, lexicon)
+
+
+def _when(value: DateValue) -> When:
+    guessed = (
+        value.granularity in ("day", "month")
+        and value.month is not None
+        and not any(part.isdigit() and len(part) == 4 for part in value.expression.replace(",", " ").split())
+    )
+    return When(
+        value.expression,
+        value.start,
+        value.end,
+        value.granularity,
+        value.weekday,
+        value.month,
+        value.day,
+        year_given=not guessed,
+    )
+
+
+def _season(lower: list[str], i: int, said_on: date | None) -> Found | None:
+    """ "the spring of 2027", "autumn 2026", "in late November" is read by the date reader."""
+    j = i
+    if lower[j] not in SEASONS:
+        return None
+    name = lower[j]
+    j += 1
+    if j < len(lower) and lower[j] == "of":
+        j += 1
+    if j >= len(lower) or not (lower[j].isdigit() and len(lower[j]) == 4):
+        return None
+    year = int(lower[j])
+    first, last = SEASONS[name]
+    end_year = year + 1 if last < first else year
+    start = date(year, first, 1)
+    end = date(end_year, last, 28)
+    return Found(Kind.EVENT_DATE, i, j + 1, When(" ".join(lower[i : j + 1]), start, end, "season"))
+
+
+def _period_at(lower: list[str], i: int, said_on: date | None) -> Found | None:
+    """ "16 days", "a 17-year war", "an hour and a half", "half a century", "six years ago"."""
+    amount: float | None = None
+    j = i
+    if lower[i] in ("a", "an"):
+        if i + 1 < len(lower) and lower[i + 1] in TIME_UNITS:
+            previous = lower[i - 1] if i > 0 else ""
+            if previous not in PERIOD_LEADS and i > 0:
+                return None  # "60 places a year": a rate, read with its figure
+            amount, j = 1.0, i + 1
+        elif i + 1 < len(lower) and lower[i + 1] in FRACTION_OF and i + 3 < len(lower):
+            # "a quarter of a century"
+            if lower[i + 2] == "of" and lower[i + 3] in ("a", "an") and i + 4 < len(lower):
+                if lower[i + 4] in TIME_UNITS:
+                    unit = TIME_UNITS[lower[i + 4]]
+                    days = FRACTION_OF[lower[i + 1]] * DAYS_PER_UNIT[unit]
+                    return _period(
+                        i, i + 5, days, days, "year" if unit == "century" else unit, lower, said_on
+                    )
+            return None
+        else:
+            return None
+    elif lower[i] == "half" and i + 2 < len(lower) and lower[i + 1] in ("a", "an"):
+        if lower[i + 2] in TIME_UNITS:  # "half a century"
+            unit = TIME_UNITS[lower[i + 2]]
+            days = 0.5 * DAYS_PER_UNIT[unit]
+            return _period(i, i + 3, days, days, "year" if unit == "century" else unit, lower, said_on)
+        return None
+    else:
+        number = read_number(lower, i)
+        if number is None or number.value.ordinal or number.value.fraction:
+            return None
+        amount, j = number.value.low, i + number.length
+        high = number.value.high
+    if amount is None:
+        return None
+    high = amount if lower[i] in ("a", "an") else high
+    unit_at = j + 1 if j + 1 < len(lower) and lower[j] == "-" else j
+    if unit_at >= len(lower) or lower[unit_at] not in TIME_UNITS:
+        return None
+    unit = TIME_UNITS[lower[unit_at]]
+    end = unit_at + 1
+    low_days, high_days = amount * DAYS_PER_UNIT[unit], high * DAYS_PER_UNIT[unit]
+    # "an hour and a half", "two and a half years"
+    if (
+        end + 2 < len(lower)
+        and lower[end] == "and"
+        and lower[end + 1] in ("a", "an")
+        and lower[end + 2] == "half"
+    ):
+        low_days += 0.5 * DAYS_PER_UNIT[unit]
+        high_days += 0.5 * DAYS_PER_UNIT[unit]
+        end += 3
+    if end + 1 < len(lower) and lower[end] == "-" and lower[end + 1] == "old":
+        end += 2  # "a 50-year-old block": an age, which grows like an ongoing duration
+    return _period(i, end, low_days, high_days, unit, lower, said_on)
+
+
+def _period(
+    i: int, end: int, low: float, high: float, unit: str, lower: list[str], said_on: date | None
+) -> Found:
+    if end < len(lower) and lower[end] == "ago":
+        # "six years ago": the day it points to, give or take half a unit
+        half = DAYS_PER_UNIT[unit] / 2
+        expression = " ".join(lower[i : end + 1])
+        if said_on is None:
+            return Found(Kind.EVENT_DATE, i, end + 1, When(expression, granularity="ago"))
+        start = _shift(said_on, -(high + half))
+        stop = _shift(said_on, -(low - half))
+        return Found(Kind.EVENT_DATE, i, end + 1, When(expression, start, stop, "ago"))
+    return Found(Kind.DURATION, i, end, Period(low, high, unit))
+
+
+def _shift(day: date, days: float) -> date:
+    try:
+        return day + timedelta(days=round(days))
+    except OverflowError:
+        return date.min if days < 0 else date.max
+
+
+def _amount_at(
+    words: list[Word], texts: list[str], lower: list[str], i: int, lexicon: Lexicon
+) -> Found | None:
+    currency = CURRENCIES.get(lower[i]) if not lower[i].isalpha() else None
+    negative = lower[i] == "minus"
+    n_at = i + 1 if currency or negative else i
+    if n_at >= len(lower):
+        return None
+    number = read_number(texts, n_at)
+    if number is None or _is_pronoun_one(lower, n_at, number.length):
+        return None
+    low, high = number.value.low, number.value.high
+    j = n_at + number.length
+    if j < len(lower) and lower[j] in ("am", "pm", "a.m.", "p.m."):
+        return None
+    if j < len(lower) and lower[j].rstrip(".") in SCALE_SUFFIXES and (currency or texts[j - 1][:1].isdigit()):
+        scale = SCALE_SUFFIXES[lower[j].rstrip(".")]
+        low, high = low * scale, high * scale
+        j += 1
+    if negative:
+        low, high = -high, -low
+    if _year_range(texts, n_at, number.length):
+        return None
+    extra: dict[str, str] = {}
+    unit_name = ""
+    dimension = "count"
+    factor = 1.0
+    hyphen = j + 1 < len(lower) and lower[j] == "-"
+    unit_at = j + 1 if hyphen else j
+    after_digits = texts[n_at][:1].isdigit()
+    if currency:
+        dimension, unit_name = f"money:{currency}", currency
+    elif unit_at < len(lower) and CURRENCIES.get(lower[unit_at], "").isalpha() and lower[unit_at].isalpha():
+        dimension, unit_name = f"money:{CURRENCIES[lower[unit_at]]}", CURRENCIES[lower[unit_at]]
+        j = unit_at + 1
+    elif unit_at < len(lower) and lower[unit_at] in TIME_UNITS:
+        return None  # a length of time, read by the period reader ("the 25-day cruise" from a figure)
+    else:
+        unit = read_unit(lower, unit_at, after_digits)
+        if unit is not None:
+            found_unit, length = unit
+            unit_name, dimension, factor = found_unit.name, found_unit.dimension, found_unit.factor
+            j = unit_at + length
+    if dimension == "count" and number.value.ordinal:
+        dimension = "ordinal"
+    if number.value.fraction:
+        dimension = "fraction"
+    # a rate: "60 places a year", "four trains an hour", "850 metres per second" is a unit already
+    rate = _rate_after(lower, j, dimension)
+    if rate:
+        extra["rate"] = rate
+    bound, hedge_words = _bound(lower, i, lexicon)
+    amount = Amount(
+        low * factor,
+        high * factor,
+        dimension + (f"/{rate}" if rate else ""),
+        unit_name,
+        bound,
+        number.value.ordinal,
+        _step(texts[n_at], low / (float(texts[n_at].replace(",", "")) if _plain_number(texts[n_at]) else 1.0))
+        * factor,
+    )
+    if hyphen and dimension != "count":
+        extra["attributive"] = "1"  # "a 40-kilometre stretch": the noun after is what measures it
+    # the figure's range leaves out a currency sign ("£600 million" reads "600 million"), as a
+    # quick fix keeps it; a unit stays in, since another source may give another unit
+    return Found(Kind.QUANTITY, n_at, j, amount, hedge_words + (n_at - i), extra)
+
+
+def _plain_number(text: str) -> bool:
+    try:
+        return float(text.replace(",", "")) != 0
+    except ValueError:
+        return False
+
+
+def _step(text: str, scale: float) -> float:
+    """The size of the last digit written: "19" -> 1, "1.84" -> 0.01, "2,500" -> 100, "410" -> 10."""
+    if not _plain_number(text):
+        return scale  # a number in words: "twelve", "a dozen"
+    digits = text.replace(",", "")
+    if "." in digits:
+        return 10.0 ** -len(digits.split(".")[1]) * scale
+    stripped = digits.rstrip("0")
+    return 10.0 ** (len(digits) - len(stripped)) * scale
+
+
+def _rate_after(lower: list[str], j: int, dimension: str) -> str:
+    """The period of a rate written after the figure and its noun: "60 places a year"."""
+    for k in range(j, min(j + 5, len(lower) - 1)):
+        if lower[k] in RATE_WORDS and lower[k + 1] in RATE_UNITS:
+            return RATE_UNITS[lower[k + 1]]
+        if lower[k] in (",", ".", ";", "and", "but", "which", "who"):
+            break
+    return ""
+
+
+def _year_range(texts: list[str], i: int, length: int) -> bool:
+    """ "2024-25" is a season of years, not the figures 2,024 and 25."""
+    text = texts[i]
+    return (
+        length >= 3
+        and len(text) == 4
+        and text.isdigit()
+        and 1600 < int(text) < 2200
+        and texts[i + 1] in ("-", "–", "/")
+    )
+
+
+def _is_pronoun_one(lower: list[str], i: int, length: int) -> bool:
+    """ "one of them", "the one": a pronoun, not a figure we can check."""
+    if lower[i] == "one" and length == 1:
+        following = lower[i + 1] if i + 1 < len(lower) else ""
+        preceding = lower[i - 1] if i > 0 else ""
+        return following in ("of", "another", ",", ".", "-", "way") or preceding in (
+            "the", "no", "any", "every", "this", "that", "which", "each",
+        )  # fmt: skip
+    return False
+
+
+def _bound(lower: list[str], i: int, lexicon: Lexicon) -> tuple[str, int]:
+    """How the words before a figure bound it ("more than" >=), from the rules' one hedge list."""
+    for length in range(min(4, i), 0, -1):
+        phrase = " ".join(lower[i - length : i])
+        bound = lexicon.hedges.get(phrase)
+        if bound:
+            return bound, length
+    return "=", 0

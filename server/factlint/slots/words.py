@@ -1,0 +1,80 @@
+"""A sentence as the extractor reads it: words with their dictionary forms and clause marks.
+
+Only tokens and sentences are needed (a blank spaCy pipeline gives both). Each
+word knows its lemma and which clause of its sentence it stands in, so that a
+value's context can weigh the words of its own clause above the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from factlint.text.lemmas import lemma
+
+CLAUSE_OPENERS = frozenset({"and", "but", "while", "whereas", "although", "though", "which", "who",
+                            "whose", "where", "when", "after", "before", "as", "because", "since",
+                            "including", "with", "so", "yet", "or", "until", "unless"})  # fmt: skip
+"""Words that start a new clause when they follow a comma."""
+HARD_BREAKS = frozenset({";", ":", "—", "–", "(", ")", "--"})
+QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+@dataclass
+class Word:
+    text: str
+    lower: str
+    lemma: str
+    start: int
+    """Offset of the word in the text it was read from."""
+    punct: bool
+    upper: bool
+    """Starts with a capital letter."""
+    content: bool
+    """A word that can place a value: not a stop word, not punctuation, has a letter."""
+    clause: int = 0
+    """Index of the clause of the sentence the word stands in."""
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def words_of(tokens: Any) -> list[Word]:
+    """spaCy tokens (a sentence span) as `Word`s, with clause numbers."""
+    out: list[Word] = []
+    for t in tokens:
+        text = t.text
+        if not text.strip():
+            continue
+        lower = text.lower()
+        alpha = any(ch.isalpha() for ch in text)
+        out.append(
+            Word(
+                text=text,
+                lower=lower,
+                lemma=lemma(lower) if alpha else lower,
+                start=t.idx,
+                punct=t.is_punct or not any(ch.isalnum() for ch in text),
+                upper=text[:1].isupper(),
+                content=alpha and lower not in STOP_WORDS and len(lower) > 1,
+            )
+        )
+    mark_clauses(out)
+    return out
+
+
+def mark_clauses(words: list[Word]) -> None:
+    """Number the clauses: a new one starts at ";", ":", a dash or bracket, or ", and", ", which"..."""
+    clause = 0
+    for k, word in enumerate(words):
+        opener = k + 1 < len(words) and words[k + 1].lower in CLAUSE_OPENERS
+        if word.text in HARD_BREAKS or (word.text == "," and opener):
+            clause += 1
+        word.clause = clause
+
+
+def is_stop(word: str) -> bool:
+    return word in STOP_WORDS
