@@ -10,6 +10,8 @@ from factlint.text.numbers import format_number
 def describe_value(mention: Mention) -> str:
     value = mention.value
     if isinstance(value, Amount):
+        if value.unit and not value.dimension.startswith("money"):
+            return mention.text  # in the unit it was written in
         text = format_number(value.low)
         shown = text if value.low == value.high else f"{text}-{format_number(value.high)}"
         return f"{shown} {value.unit}".strip() if value.unit else shown

@@ -20,7 +20,7 @@ from typing import Any
 from factlint.model import Kind
 from factlint.rulebook.lexicon import Lexicon
 from factlint.slots.model import Amount, Mention, Name, Period, Slot, When
-from factlint.slots.names import NameRun, find_roles, name_runs
+from factlint.slots.names import SPEECH_VERBS, NameRun, find_roles, name_runs
 from factlint.slots.values import Found, find_values
 from factlint.slots.words import Word, words_of
 
@@ -32,6 +32,11 @@ PREVIOUS_SENTENCE = 0.3
 """Weight of the previous sentence's words: a fact is often spread over two sentences."""
 ANAPHORIC_PREVIOUS = 0.6
 """... and when the sentence opens with "it", "they", "the group": it is about what came before."""
+TENSE_REACH = 4
+"""Words either side of a value that say whether it is a past event's or a present state's."""
+PRESENT_WORDS = frozenset({"has", "have", "is", "are", "now", "currently", "remains", "remain", "stands",
+                           "still", "today", "will", "would", "expected", "due", "'s"})  # fmt: skip
+PAST_WORDS = frozenset({"was", "were", "had", "did", "ago", "then"})
 NEAR_NAME = 2
 """A name within this many words of a value, in its clause, says whose value it is."""
 MIN_WEIGHT = 0.08
@@ -53,7 +58,8 @@ OWNERS = frozenset({"the", "its", "their", "his", "her", "our", "'s", "’s"})
 NOT_NOUNS = frozenset({"instead", "now", "still", "also", "already", "ago", "apiece", "alone", "together",
                        "each", "respectively", "altogether", "overall", "so", "far", "yet", "too", "per",
                        "plus", "apart", "away", "ahead", "behind", "later", "earlier", "more",
-                       "less"})  # fmt: skip
+                       "less", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+                       "southwest", "upstream", "downstream", "below", "above"})  # fmt: skip
 CHANGE_VERBS = frozenset({"rise", "raise", "increase", "grow", "fall", "cut", "reduce", "drop", "climb",
                           "jump", "swell", "shrink", "slow", "delay", "postpone", "push", "extend",
                           "boost", "lower", "decline", "slip", "outnumber", "exceed", "beat", "lead",
@@ -237,12 +243,15 @@ class _SentenceReader:
         words = self.words
         context: dict[str, float] = {}
         own = words[min(a, len(words) - 1)].clause
+        # "..., the agency said on Monday": an attribution dates what the sentence says
+        speech = any(w.lower in SPEECH_VERBS for w in words if w.clause == own)
         for k, key in enumerate(self.keys):
             if not key or a <= k < b:
                 continue
             distance = a - k if k < a else k - b + 1
             weight = 1.0 / (1.0 + (distance - 1) / NEAR)
-            weight *= CLAUSE_FACTOR ** abs(words[k].clause - own)
+            if not speech:
+                weight *= CLAUSE_FACTOR ** abs(words[k].clause - own)
             if weight >= MIN_WEIGHT and weight > context.get(key, 0.0):
                 context[key] = weight
         for key, weight in self.previous.items():
@@ -294,6 +303,9 @@ class _SentenceReader:
                     marks.append("change")
         if f.end < len(lower) and lower[f.end] in INCREMENT_WORDS:
             marks.append("change")
+        tense = self._tense(f)
+        if tense:
+            marks.append(tense)
         if f.end + 2 < len(lower) and lower[f.end] == "of" and lower[f.end + 1] in ("the", "its", "their"):
             if (
                 isinstance(f.value, Amount)
@@ -302,6 +314,18 @@ class _SentenceReader:
             ):
                 marks.append("part")  # "137 of the 415 posts": a part, not the whole
         return marks
+
+    def _tense(self, f: Found) -> str:
+        """ "past" when the clause tells of a finished event ("was filed by 37 residents"), so the
+        figure does not change with time; "" when it states how things are or will be."""
+        words = self.words
+        clause = words[f.start].clause
+        near = [w for w in words[max(0, f.start - TENSE_REACH) : f.end + TENSE_REACH] if w.clause == clause]
+        if any(w.lower in PRESENT_WORDS for w in near):
+            return ""
+        if any(w.lower in PAST_WORDS or (_verb_form(w) and w.lower.endswith("ed")) for w in near):
+            return "past"
+        return ""
 
     def _from_to(self, end: int) -> bool:
         """ "from £86 million to £97.4 million", "raise the budget from £86 million": the old value."""
@@ -321,11 +345,26 @@ class _SentenceReader:
         assert isinstance(f.value, Amount)
         dimension = f.value.dimension.split("/")[0]
         if dimension in ("count", "ordinal"):
+            if self._is_age(f):
+                return "age"
             return self._counted_noun(f.end, f.value.ordinal) or self._part_of_noun(f)
         if f.extra.get("attributive"):
             return self._after_noun(f.end)
         return (
             self._of_noun(f.end) or self._noun_before_of(f.start - f.bound_words) or self._after_noun(f.end)
+        )
+
+    def _is_age(self, f: Found) -> bool:
+        """ "Maureen Hollis, 71,": a person's age, set off by commas after the name."""
+        words = self.words
+        i = f.start - f.bound_words
+        after = words[f.end].text if f.end < len(words) else "."
+        return (
+            i >= 2
+            and words[i - 1].text == ","
+            and words[i - 2].upper
+            and after in (",", ".", ";", ")")
+            and f.end - f.start == 1
         )
 
     def _counted_noun(self, j: int, ordinal: bool) -> str:
@@ -362,7 +401,7 @@ class _SentenceReader:
             if ordinal:
                 break
             k += 1
-        while run and words[run[-1]].lower.endswith("ing") and words[run[-1]].lemma != words[run[-1]].lower:
+        while run and words[run[-1]].lower.endswith("ing") and words[run[-1]].base != words[run[-1]].lower:
             run.pop()  # "120 beds opening next year": the verb is not what is counted
         if run:
             phrase = self.lexicon.phrase_key(tuple(words[r].lemma for r in run))
@@ -396,7 +435,7 @@ class _SentenceReader:
                 break
             run.append(k)
             k += 1
-        while run and words[run[-1]].lower.endswith("ing") and words[run[-1]].lemma != words[run[-1]].lower:
+        while run and words[run[-1]].lower.endswith("ing") and words[run[-1]].base != words[run[-1]].lower:
             run.pop()
         if not run:
             return ""
@@ -423,11 +462,15 @@ class _SentenceReader:
         """ "Tuesday's vote", "Sunday night's landing", "the May 1 deadline"."""
         words = self.words
         k = j
-        if k < len(words) and words[k].lower == "night":
+        if k < len(words) and words[k].lower in ("night", "morning", "evening", "afternoon"):
             k += 1
         if k < len(words) and words[k].lower in ("'s", "’s"):
             k += 1
-        return self._after_noun(k) if k < len(words) else ""
+            if k < len(words) and self.keys[k] and not words[k].upper:
+                return self.keys[k]  # "Sunday night's landing": the event, -ing and all
+            return ""
+        attributive = (j >= 2 and words[j - 2].lower == "the") or (j >= 3 and words[j - 3].lower == "the")
+        return self._after_noun(k) if attributive and k < len(words) else ""  # "the May 1 deadline"
 
     def _ongoing(self, f: Found) -> bool:
         """A length of time still running when written: "the 17-year war", "has lasted 12 years"."""
@@ -469,7 +512,7 @@ def _verb_form(word: Word) -> bool:
     left to the run, which drops one that ends it ("operating theatres" is a noun).
     """
     lower = word.lower
-    if word.lemma == lower or lower in IRREGULAR_PLURALS or lower.endswith("ing"):
+    if word.base == lower or lower in IRREGULAR_PLURALS or lower.endswith("ing"):
         return False
     return not lower.endswith("s") or lower.endswith("ed")
 

@@ -12,7 +12,6 @@ source's slot fills passes in silence: new information is not an error.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -42,10 +41,15 @@ RESCUE_MARGIN = 0.3
 """A fact that agrees and scores within this of the contradicting one leaves the slot in doubt:
 "31 points behind" may be the source's "31 points separating them" though another sentence about
 points matches better. Where the match is uncertain, say nothing."""
+RESCUE_MARGIN_NAMES = 0.12
+"""People and places turn up in many statements: only a nearly as close one leaves doubt."""
 RESCUE_FLOOR = 0.12
 """Facts scoring below this are not considered at all, not even as doubt."""
 SAME_SLOT = 0.12
 """Facts scoring within this of the best one are taken as the same slot."""
+CLAIM_SHARE = 0.5
+"""A paraphrase keeps most of what the source says about a value but the source says more:
+the share of the claim's context found in the fact counts more than the reverse."""
 HEAD_BONUS = 0.15
 """Both count or measure the same noun: a strong sign of one slot."""
 HEAD_PENALTY = 0.25
@@ -110,9 +114,13 @@ def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Le
     if total_ours <= 0 or total_theirs <= 0:
         return None
     shared = sum(min(w, theirs[k]) * idf(k) for k, w in ours.items() if k in theirs)
-    score = shared / math.sqrt(total_ours * total_theirs)
+    # how much of what the claim says the fact says too, and how much of the fact is that
+    score = float((shared / total_ours) ** CLAIM_SHARE * (shared / total_theirs) ** (1 - CLAIM_SHARE))
     if claim.head and fact.head:
-        score += HEAD_BONUS if _same_noun(claim.head, fact.head, lexicon) else -HEAD_PENALTY
+        if _same_noun(claim.head, fact.head, lexicon):
+            score += HEAD_BONUS
+        elif claim.kind is not Kind.EVENT_DATE:
+            score -= HEAD_PENALTY  # an event is named in many ways; a counted noun is not
     if claim.names and fact.names and not set(claim.names) & set(fact.names):
         score *= NAMES_PENALTY
     return score
@@ -166,8 +174,11 @@ class Judge:
         matched = [(s, f) for s, f in scored if s >= MATCH]
         if not matched:
             return Outcome(None, unsourced=True)
-        best = max(s for s, _ in matched)
-        slot = [(s, f) for s, f in matched if s >= best - SAME_SLOT]
+        eligible = self._eligible(claim, matched, rule)
+        if not eligible:
+            return Outcome(None, out_of_time=True)
+        best = max(s for s, _ in eligible)
+        slot = [(s, f) for s, f in eligible if s >= best - SAME_SLOT]
         stories = {(f.group, _value_key(f.mention)) for _, f in slot}
         articles = {f.article for _, f in slot}
         # the same statement in another copy of the story belongs to the slot too
@@ -178,7 +189,7 @@ class Judge:
             and f.kind_matches(claim)
             and (f.group, _value_key(f.mention)) in stories
         ]
-        current = self._in_force(claim, slot, rule)
+        current = self._in_force(claim, slot)
         if not current:
             return Outcome(None, out_of_time=True)
         agrees = AGREES[claim.kind]
@@ -190,7 +201,9 @@ class Judge:
             # later sources that say the same are cited too: they confirm, they cannot refute
             cited = {f.id for f in agreeing}
             when = claim.said_on
-            for _, f in slot:
+            for score, f in matched:
+                if score < best - SAME_SLOT:
+                    continue
                 later = when is not None and f.mention.said_on is not None and f.mention.said_on > when
                 if later and f.id not in cited and agrees(claim, f.mention, rule.spec, self.lexicon) is True:
                     agreeing.append(f)
@@ -206,8 +219,9 @@ class Judge:
             return Outcome(None)  # "up from £86m": a value of another time, judged only by agreement
         top = max(s for s, _ in disagreeing)
         in_slot = {f.id for _, f in slot}
+        margin = RESCUE_MARGIN_NAMES if claim.kind in (Kind.PERSON, Kind.PLACE) else RESCUE_MARGIN
         for s, f in scored:
-            if f.id not in in_slot and s >= top - RESCUE_MARGIN:
+            if f.id not in in_slot and s >= top - margin:
                 if agrees(claim, f.mention, rule.spec, self.lexicon) is True:
                     return Outcome(None)  # a source nearly as close says the same: the slot is unclear
         return Outcome(self._finding(claim, rule, [f for _, f in disagreeing]))
@@ -221,31 +235,44 @@ class Judge:
         single = only_title(titles)  # type: ignore[arg-type]
         return [(s, f, False if single else None) for s, f in current]
 
-    def _in_force(
-        self, claim: Mention, slot: list[tuple[float, StoredFact]], rule: RuleSpec
+    def _eligible(
+        self, claim: Mention, matched: list[tuple[float, StoredFact]], rule: RuleSpec
     ) -> list[tuple[float, StoredFact]]:
-        """The facts of the slot that hold at the draft's date."""
+        """The facts that may speak for the draft's date at all.
+
+        Nothing written after the draft refutes it: the writer could not know. A figure that
+        changes (a state: "has 2,500 troops", "will cost £214m") is compared only with sources
+        from the `window-days` before the draft, since a much older one may have changed since;
+        a figure of a finished event ("was filed by 37 residents") holds however old its source.
+        """
+        when = claim.said_on
+        if when is None:
+            return matched
+        changes = getattr(rule.spec, "changes_over_time", False) and "past" not in claim.slot.marks
+        window = getattr(rule.spec, "window_days", NO_WINDOW) if changes else NO_WINDOW
+        return [
+            (s, f)
+            for s, f in matched
+            if f.mention.said_on is None or 0 <= (when - f.mention.said_on).days <= window
+        ]
+
+    def _in_force(
+        self, claim: Mention, slot: list[tuple[float, StoredFact]]
+    ) -> list[tuple[float, StoredFact]]:
+        """The facts of the slot that hold at the draft's date: the latest sources before it that
+        fill the slot, less values they mark as superseded ("up from", "instead of")."""
         if "previous" in claim.slot.marks:
             return slot  # the claim gives an old value: any source's value may be it
         slot = [(s, f) for s, f in slot if "previous" not in f.mention.slot.marks]
         when = claim.said_on
-        window = getattr(rule.spec, "window_days", NO_WINDOW)
-        changes = getattr(rule.spec, "changes_over_time", True)
         if when is None or not slot:
             return slot
         undated = [(s, f) for s, f in slot if f.mention.said_on is None]
-        dated = [(s, f) for s, f in slot if f.mention.said_on is not None]
-        before = [(s, f) for s, f in dated if _days(f.mention.said_on, when) >= 0]
-        recent = [(s, f) for s, f in before if _days(f.mention.said_on, when) <= window]
-        if recent:
-            latest = max(_date(f) for _, f in recent)
-            return undated + [(s, f) for s, f in recent if (latest - _date(f)).days <= SAME_TIME_DAYS]
-        if before and changes:
-            return undated  # only sources long before the draft: a figure may have changed since
-        later = [(s, f) for s, f in dated if _days(f.mention.said_on, when) < 0]
-        if later and changes and claim.kind is Kind.QUANTITY:
-            return undated  # a later figure does not refute an earlier one
-        return undated + before + later
+        before = [(s, f) for s, f in slot if f.mention.said_on is not None and f.mention.said_on <= when]
+        if not before:
+            return undated
+        latest = max(_date(f) for _, f in before)
+        return undated + [(s, f) for s, f in before if (latest - _date(f)).days <= SAME_TIME_DAYS]
 
     def _finding(self, claim: Mention, rule: RuleSpec, facts: list[StoredFact]) -> Finding:
         sources = [self.facts.source_ref(f) for f in facts]
@@ -277,11 +304,6 @@ class Judge:
         )
 
 
-def _days(written: date | None, when: date) -> int:
-    assert written is not None
-    return (when - written).days
-
-
 def _date(fact: StoredFact) -> date:
     assert fact.mention.said_on is not None
     return fact.mention.said_on
@@ -296,7 +318,7 @@ def _unique(sources: Iterable[SourceRef]) -> tuple[SourceRef, ...]:
     for source in sources:
         where = source.sentence_location
         seen.setdefault((where.path, where.line, where.column), source)
-    return tuple(seen.values())
+    return tuple(seen[key] for key in sorted(seen))  # in file order: the same output every run
 
 
 def _person(key: str) -> str:

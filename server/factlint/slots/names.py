@@ -175,7 +175,7 @@ def _title_start(words: list[Word], h: int, lexicon: Lexicon) -> int:
     while k > 0:
         previous = words[k - 1]
         p = previous.lower
-        if p.endswith("ed") and previous.lemma != p:
+        if p.endswith("ed") and previous.base != p:
             break  # "named Councillor Amira Haddad": a verb, not part of the title
         if p in lexicon.past_markers or p in TITLE_MODIFIERS or p in lexicon.titles or p == "-":
             k -= 1

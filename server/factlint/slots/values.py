@@ -90,7 +90,7 @@ def _future(words: list[Word], i: int, lexicon: Lexicon) -> bool:
     while k >= 0 and words[k].clause == clause:
         if words[k].lower in lexicon.future_markers:
             return True
-        if words[k].lower.endswith("ed") and words[k].lemma != words[k].lower:
+        if words[k].lower.endswith("ed") and words[k].base != words[k].lower:
             return False  # "will pay under a deal announced on Tuesday": the date goes with the past
         k -= 1
     return False

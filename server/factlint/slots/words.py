@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from factlint.text.lemmas import lemma
+from factlint.text.lemmas import inflection, lemma
 
 CLAUSE_OPENERS = frozenset({"and", "but", "while", "whereas", "although", "though", "which", "who",
                             "whose", "where", "when", "after", "before", "as", "because", "since",
@@ -27,6 +27,9 @@ class Word:
     text: str
     lower: str
     lemma: str
+    """Dictionary form, a noun made from a verb folded into the verb ("approval" -> "approve")."""
+    base: str
+    """Dictionary form by inflection only ("closures" -> "closure"): tells verbs from nouns."""
     start: int
     """Offset of the word in the text it was read from."""
     punct: bool
@@ -56,6 +59,7 @@ def words_of(tokens: Any) -> list[Word]:
                 text=text,
                 lower=lower,
                 lemma=lemma(lower) if alpha else lower,
+                base=inflection(lower) if alpha else lower,
                 start=t.idx,
                 punct=t.is_punct or not any(ch.isalnum() for ch in text),
                 upper=text[:1].isupper(),

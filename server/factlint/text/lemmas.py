@@ -24,10 +24,49 @@ def _table() -> Any:
     return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
 
 
+NOMINAL_SUFFIXES = (("ment", ""), ("al", "e"), ("al", ""), ("ure", "e"), ("ure", ""), ("ion", ""),
+                    ("ion", "e"), ("ance", ""), ("ence", ""), ("y", ""))  # fmt: skip
+"""Endings that make a noun of a verb: approval, announcement, closure, election, discovery."""
+NOT_NOMINALISED = frozenset({"station", "question", "position", "battery", "population", "quarry", "gallery",
+                             "lottery", "pottery", "century", "mission", "session", "commission",
+                             "billion", "million", "trillion", "opinion", "nursery", "treasury",
+                             "salary", "county", "country", "property", "bakery", "brewery", "tally"})  # fmt: skip
+"""Nouns that look made from a verb but are not (a station is not a "state")."""
+
+
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
-    """The dictionary form of a lower-case word ("theatres" -> "theatre"); unknown words unchanged."""
+    """The dictionary form of a lower-case word ("theatres" -> "theatre"); unknown words unchanged.
+
+    A noun made from a verb folds into the verb ("approval" -> "approve", "closure" -> "close"),
+    so that "the approval of the deal" and "approved the deal" name one event.
+    """
+    base = inflection(word)
+    return _verb_of(base) or base
+
+
+@lru_cache(maxsize=65536)
+def inflection(word: str) -> str:
+    """The word without its inflection only ("closures" -> "closure", "closed" -> "close")."""
     if word in _OVERRIDES:
         return _OVERRIDES[word]
     found = _table().get(word, word)
     return found if isinstance(found, str) else word
+
+
+def _verb_of(noun: str) -> str:
+    """The verb a noun is made from, when the lookup table knows the verb's past tense."""
+    if len(noun) < 6 or noun in NOT_NOMINALISED:
+        return ""
+    for suffix, tail in NOMINAL_SUFFIXES:
+        if noun.endswith(suffix):
+            stem = noun[: -len(suffix)] + tail
+            if len(stem) >= 5 and _is_verb(stem):
+                return stem
+    return ""
+
+
+def _is_verb(word: str) -> bool:
+    past = word + "d" if word.endswith("e") else word + "ed"
+    found = _table().get(past)
+    return found == word
