@@ -30,7 +30,8 @@ NOMINAL_SUFFIXES = (("ment", ""), ("al", "e"), ("al", ""), ("ure", "e"), ("ure",
 NOT_NOMINALISED = frozenset({"station", "question", "position", "battery", "population", "quarry", "gallery",
                              "lottery", "pottery", "century", "mission", "session", "commission",
                              "billion", "million", "trillion", "opinion", "nursery", "treasury",
-                             "salary", "county", "country", "property", "bakery", "brewery", "tally"})  # fmt: skip
+                             "salary", "county", "country", "property", "bakery", "brewery",
+                             "tally"})  # fmt: skip
 """Nouns that look made from a verb but are not (a station is not a "state")."""
 
 
@@ -69,4 +70,4 @@ def _verb_of(noun: str) -> str:
 def _is_verb(word: str) -> bool:
     past = word + "d" if word.endswith("e") else word + "ed"
     found = _table().get(past)
-    return found == word
+    return isinstance(found, str) and found == word
