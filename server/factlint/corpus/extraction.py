@@ -104,7 +104,7 @@ def mention_to_json(mention: Mention) -> dict[str, object]:
     }
 
 
-KEY_WEIGHT = 0.5
+KEY_WEIGHT = 0.3
 """Context words at least this close to a value index it: the rest are too far to find it by."""
 
 

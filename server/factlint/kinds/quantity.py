@@ -57,27 +57,37 @@ def vocabulary(spec: QuantitySpec, vocab: Lexicon) -> None:
         vocab.add_hypernym(general, covered)
 
 
-def interval(amount: Amount, spec: QuantitySpec) -> tuple[float, float]:
-    low, high = amount.low, amount.high
+def interval(amount: Amount) -> tuple[float, float]:
+    """The values a figure allows as written: itself, or an open bound ("more than", "up to")."""
     if amount.bound == ">=":
-        return low, math.inf
+        return amount.low, math.inf
     if amount.bound == "<=":
-        return -math.inf if low < 0 else 0.0, high
-    tolerance = spec.hedged_tolerance if amount.bound == "~" else spec.tolerance
-    return low - abs(low) * tolerance, high + abs(high) * tolerance
+        return -math.inf if amount.low < 0 else 0.0, amount.high
+    return amount.low, amount.high
 
 
 def compare(claim: Amount, fact: Amount, spec: QuantitySpec) -> bool | None:
-    """Whether two figures of one slot agree; None when they cannot be compared."""
+    """Whether two figures of one slot agree; None when they cannot be compared.
+
+    They agree when their intervals come within the tolerance of each other: `tolerance` for
+    exact figures, `hedged-tolerance` when either is approximate or a bound. Two bounds of the
+    same sense ("more than 2,300", "more than 3,200") are one figure restated, so their
+    figures are compared. A figure converted from another unit may be off by its precision.
+    """
     if claim.dimension != fact.dimension or claim.ordinal != fact.ordinal:
         return None
     if _far_apart(claim, fact):
         return None  # a fare and a budget, a count and a year: not one slot, whatever the words say
-    a, b = interval(claim, spec), interval(fact, spec)
+    hedged = claim.bound != "=" or fact.bound != "="
+    share = spec.hedged_tolerance if hedged else spec.tolerance
+    slack = share * max(abs(claim.high), abs(fact.high))
     if claim.unit != fact.unit:
-        slack = (claim.step + fact.step) / 2 + CONVERSION_SLACK * max(abs(claim.high), abs(fact.high))
-        a = (a[0] - slack, a[1] + slack)
-    return a[0] <= b[1] + 1e-9 and b[0] <= a[1] + 1e-9
+        slack += (claim.step + fact.step) / 2 + CONVERSION_SLACK * max(abs(claim.high), abs(fact.high))
+    if claim.bound == fact.bound and claim.bound in (">=", "<="):
+        return abs(claim.low - fact.low) <= slack + 1e-9
+    a, b = interval(claim), interval(fact)
+    gap = max(a[0] - b[1], b[0] - a[1], 0.0)
+    return gap <= slack + 1e-9
 
 
 MAGNITUDE = 50.0

@@ -28,7 +28,7 @@ NEAR = 4.0
 """Words this many places from a value weigh half as much as its neighbours: the scale of a phrase."""
 CLAUSE_FACTOR = 0.5
 """Each clause boundary between a word and the value halves the word's weight."""
-PREVIOUS_SENTENCE = 0.3
+PREVIOUS_SENTENCE = 0.2
 """Weight of the previous sentence's words: a fact is often spread over two sentences."""
 ANAPHORIC_PREVIOUS = 0.6
 """... and when the sentence opens with "it", "they", "the group": it is about what came before."""
@@ -41,8 +41,9 @@ NEAR_NAME = 2
 """A name within this many words of a value, in its clause, says whose value it is."""
 MIN_WEIGHT = 0.08
 """Lighter words are left out of a slot: they say nothing about it and cost storage."""
-ANAPHORS = frozenset({"it", "its", "they", "their", "he", "she", "his", "her", "this", "that", "these",
-                      "those", "under", "there"})  # fmt: skip
+ANAPHORS = frozenset({"it", "its", "they", "their", "he", "she", "his", "her", "under", "there"})
+"""Sentence openers that refer back ("It fired for 14 minutes"). Not "this" or "that": they open
+quotes and time phrases ("This is the biggest ...", "That week ...") as often as they refer."""
 PREVIOUS_MARKERS = (("up", "from"), ("down", "from"), ("instead", "of"), ("rather", "than"),
                     ("compared", "with"), ("compared", "to"), ("from",), ("originally",), ("initially",),
                     ("previously",), ("against",), ("from", "the"), ("up", "from", "the"),
@@ -168,6 +169,8 @@ class _SentenceReader:
             if slot is None:
                 continue
             start, end = words[f.start].start, words[f.end - 1].end
+            if words[f.end - 1].text.endswith(".") and len(words[f.end - 1].text) > 1:
+                end -= 1  # "£37.4m." at a sentence's end: the full stop is not the figure's
             yield Mention(f.kind, start + base, end + base, text[start:end], f.value, slot, said_on)
         roles = find_roles(words, self.runs, self.lexicon)
         role_spans: set[int] = set()
@@ -209,7 +212,7 @@ class _SentenceReader:
             if self._ongoing(f):
                 marks.append("ongoing")
         elif isinstance(f.value, When):
-            head = self._possessive_noun(f.end) or self._event_before(f.start)
+            head = self._possessive_noun(f.end) or self._event_after(f.end) or self._event_before(f.start)
             if head:
                 context[head] = max(context.get(head, 0.0), 1.5)
         return Slot(
@@ -275,9 +278,27 @@ class _SentenceReader:
         """The event a date dates, when it comes just before: "the opening ... on January 22"."""
         words = self.words
         k = i - 1
-        while k >= 0 and words[k].lower in ("on", "in", "at", "by", "from", "until", "since", "for", "of"):
+        while k >= 0 and words[k].lower in (
+            "on",
+            "in",
+            "at",
+            "by",
+            "from",
+            "until",
+            "since",
+            "for",
+            "of",
+            "the",
+        ):
             k -= 1
         return self.keys[k] if k >= 0 and self.keys[k] and not words[k].upper else ""
+
+    def _event_after(self, j: int) -> str:
+        """The event a date dates, when a verb follows it: "The council on Monday approved"."""
+        words = self.words
+        if j < len(words) and self.keys[j] and _verb_form(words[j]):
+            return self.keys[j]
+        return ""
 
     def _names_in_clause(self, k: int) -> tuple[str, ...]:
         clause = self.words[k].clause
@@ -435,8 +456,6 @@ class _SentenceReader:
                 break
             run.append(k)
             k += 1
-        while run and words[run[-1]].lower.endswith("ing") and words[run[-1]].base != words[run[-1]].lower:
-            run.pop()
         if not run:
             return ""
         return self.lexicon.phrase_key(tuple(words[r].lemma for r in run)) or self.keys[run[-1]]

@@ -142,7 +142,12 @@ def _needed(claim: Mention, facts: list[StoredFact]) -> float:
         return (
             CONTRADICT if claim.slot.head and all(f.mention.slot.head for f in facts) else CONTRADICT_UNPINNED
         )
-    if claim.kind is Kind.QUANTITY and not (claim.slot.head and all(f.mention.slot.head for f in facts)):
+    bare = claim.slot.dimension.split("/")[0] in ("count", "ordinal")
+    if (
+        claim.kind is Kind.QUANTITY
+        and bare
+        and not (claim.slot.head and all(f.mention.slot.head for f in facts))
+    ):
         return CONTRADICT_UNPINNED
     return CONTRADICT
 
@@ -221,6 +226,8 @@ class Judge:
         in_slot = {f.id for _, f in slot}
         margin = RESCUE_MARGIN_NAMES if claim.kind in (Kind.PERSON, Kind.PLACE) else RESCUE_MARGIN
         for s, f in scored:
+            if "previous" in f.mention.slot.marks:
+                continue  # "up from £48m" says what the figure was, not what it is
             if f.id not in in_slot and s >= top - margin:
                 if agrees(claim, f.mention, rule.spec, self.lexicon) is True:
                     return Outcome(None)  # a source nearly as close says the same: the slot is unclear
