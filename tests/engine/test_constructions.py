@@ -16,13 +16,17 @@ from .checking import Corpus, CorpusOf
 PLAN = """date 2024-03-04
 Council backs £48m plan to replace Larkspur Harbour Bridge
 
-The city council on Monday approved a £48 million plan to replace the Larkspur Harbour Bridge, the 62-year-old crossing that carries 21,000 vehicles a day.
+The city council on Monday approved a £48 million plan to replace the Larkspur Harbour Bridge, the
+62-year-old crossing that carries 21,000 vehicles a day.
 
 Councillors voted 11 to 4 in favour after a three-hour debate.
 
-The new bridge will have four lanes and a 3.5-kilometre cycle path, and will open in the spring of 2027, said the council's transport director, Nadia Okonjo. "This is the biggest project the harbour has seen in forty years," she said.
+The new bridge will have four lanes and a 3.5-kilometre cycle path, and will open in the spring of
+2027, said the council's transport director, Nadia Okonjo. "This is the biggest project the harbour
+has seen in forty years," she said.
 
-Construction is expected to take 30 months. A public exhibition of the designs will open at the Maritime Museum on March 18.
+Construction is expected to take 30 months. A public exhibition of the designs will open at the
+Maritime Museum on March 18.
 
 The contract has gone to Halberd Civil, which employs 240 people at its yard in Dunmore.
 """
@@ -32,11 +36,14 @@ title: Work starts on Larkspur Harbour Bridge as cost rises to £53m
 date: 2024-06-12
 ---
 
-Work on the new Larkspur Harbour Bridge began on Monday, when the mayor, Tomas Ferreira, lifted the first shovel of earth on the north bank.
+Work on the new Larkspur Harbour Bridge began on Monday, when the mayor, Tomas Ferreira, lifted the
+first shovel of earth on the north bank.
 
-The cost of the project has risen to £53 million, up from £48 million in March, after the price of steel rose by 12 per cent.
+The cost of the project has risen to £53 million, up from £48 million in March, after the price of
+steel rose by 12 per cent.
 
-The old bridge will close to traffic for nine weeks from July 1. About 80 workers are now on site, rising to 150 next spring.
+The old bridge will close to traffic for nine weeks from July 1. About 80 workers are now on site,
+rising to 150 next spring.
 """
 
 
@@ -111,7 +118,9 @@ def test_a_future_marker_binds_to_its_own_clause(corpus_of: CorpusOf) -> None:
     # Monday 6 May: "will open ... on Thursday" is Thursday 9 May, however long the clause.
     corpus = corpus_of(
         {
-            "depot.txt": "date 2024-05-06\nThe mayor will open the new tram depot in the harbour district on Thursday.\n"
+            "depot.txt": (
+                "date 2024-05-06\nThe mayor will open the new tram depot in the harbour district on Thursday.\n"
+            )
         }
     )
     draft = "The mayor opened the new tram depot in the harbour district on {}."
@@ -122,8 +131,10 @@ def test_a_future_marker_binds_to_its_own_clause(corpus_of: CorpusOf) -> None:
 def test_a_place_no_source_gives_is_flagged_even_when_the_sources_disagree(corpus_of: CorpusOf) -> None:
     corpus = corpus_of(
         {
-            "one.txt": "date 2024-05-01\nThe operator tested the first trams in Lyon before the line opened.\n",
-            "two.txt": "date 2024-05-01\nThe operator tested the first trams in Marseille before the line opened.\n",
+            "one.txt": "date 2024-05-01\n"
+            "The operator tested the first trams in Lyon before the line opened.\n",
+            "two.txt": "date 2024-05-01\n"
+            "The operator tested the first trams in Marseille before the line opened.\n",
         }
     )
     draft = "The operator tested the first trams in {} before the line opened."
