@@ -119,7 +119,8 @@ def test_a_future_marker_binds_to_its_own_clause(corpus_of: CorpusOf) -> None:
     corpus = corpus_of(
         {
             "depot.txt": (
-                "date 2024-05-06\nThe mayor will open the new tram depot in the harbour district on Thursday.\n"
+                "date 2024-05-06\n"
+                "The mayor will open the new tram depot in the harbour district on Thursday.\n"
             )
         }
     )
