@@ -17,6 +17,7 @@ from functools import lru_cache
 from factlint.config import Config
 from factlint.corpus.factbase import FactBase, FactRow, fact_rows, load_fact_base
 from factlint.model import Confirmation, Finding, Report
+from factlint.notices import NOT_COMPARED, not_compared
 from factlint.rulebook.loader import load_rules
 from factlint.rulebook.ruleset import RuleSet
 from factlint.slots.checker import Checker
@@ -75,6 +76,9 @@ class Engine:
             report.unsourced += unsourced
             report.out_of_time += out_of_time
         report.date_known = stated is not None
+        if report.out_of_time and NOT_COMPARED not in self.config.disabled_rules:
+            notice = not_compared(report.out_of_time, when, report.date_known, draft.body_start)
+            report.findings.append(notice)
         report.findings = self.rules.apply_suppressions(text, report.findings)
         return report
 

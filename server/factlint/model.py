@@ -24,6 +24,8 @@ class Kind(StrEnum):
     PERSON = "person"
     SUPPRESSION = "suppression"
     """Not a claim: a `factlint-disable` comment naming a rule that does not exist."""
+    NOTICE = "notice"
+    """Not a claim: a note about the check itself (claims not compared for want of sources)."""
 
 
 class Severity(StrEnum):

@@ -28,6 +28,14 @@ class Corpus:
         return cls(Engine.open(Config(corpus_dirs=corpus_dirs, cache_dir=cache)))
 
     def flags(self, draft: str, on: str | None) -> list[Finding]:
+        """The contradictions found (notes about the check itself are `notices`)."""
+        return [f for f in self._findings(draft, on) if f.kind is not Kind.NOTICE]
+
+    def notices(self, draft: str, on: str | None) -> list[Finding]:
+        """Notes about the check itself: claims that could not be compared."""
+        return [f for f in self._findings(draft, on) if f.kind is Kind.NOTICE]
+
+    def _findings(self, draft: str, on: str | None) -> list[Finding]:
         when = date.fromisoformat(on) if on else None
         return self.engine.check(draft, when).findings
 

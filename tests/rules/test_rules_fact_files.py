@@ -42,9 +42,10 @@ def run(project: Project, capsys: pytest.CaptureFixture[str], *args: str) -> tup
 
 
 def lint(project: Project, capsys: pytest.CaptureFixture[str], draft: str, *args: str) -> tuple[int, Any]:
+    """The exit code and the contradictions found (notes about the check itself left out)."""
     path = project.write("draft.md", draft)
     code, out, _ = run(project, capsys, "lint", str(path), "--format", "json", *args)
-    return code, json.loads(out)
+    return code, [f for f in json.loads(out) if f["kind"] != "notice"]
 
 
 def test_hand_facts_are_listed_with_the_fact_file_line(

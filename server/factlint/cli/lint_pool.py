@@ -67,7 +67,8 @@ def check_drafts(
 
 
 def _check(engine: Engine, draft: Draft) -> DraftResult:
-    return DraftResult.locate(draft.path, draft.text, engine.check(draft.text).findings)
+    report = engine.check(draft.text)
+    return DraftResult.locate(draft.path, draft.text, report.findings, report.out_of_time)
 
 
 def _context() -> BaseContext:

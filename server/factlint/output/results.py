@@ -31,16 +31,18 @@ class DraftResult:
     path: str
     """The draft's absolute path, or the name given with `--stdin-filename`."""
     findings: tuple[LocatedFinding, ...]
+    not_compared: int = 0
+    """Claims the sources address, but no source near the draft's date (see `factlint.notices`)."""
 
     @classmethod
-    def locate(cls, path: str, text: str, findings: list[Finding]) -> DraftResult:
+    def locate(cls, path: str, text: str, findings: list[Finding], not_compared: int = 0) -> DraftResult:
         lines = LineIndex(text)
         located = []
         for finding in sorted(findings, key=lambda f: (f.start, f.end, f.rule)):
             line, column = lines.position(finding.start)
             end_line, end_column = lines.position(finding.end)
             located.append(LocatedFinding(finding, line, column, end_line, end_column))
-        return cls(path, tuple(located))
+        return cls(path, tuple(located), not_compared)
 
 
 @dataclass(frozen=True)
@@ -65,11 +67,16 @@ class LintRun:
 
     @property
     def finding_count(self) -> int:
-        return sum(len(r.findings) for r in self.results)
+        return sum(1 for r in self.results for f in r.findings if not _is_notice(f))
 
     @property
     def flagged_count(self) -> int:
-        return sum(1 for r in self.results if r.findings)
+        return sum(1 for r in self.results if any(not _is_notice(f) for f in r.findings))
+
+    @property
+    def not_compared(self) -> int:
+        """Claims the sources address but none near the draft's date: see `factlint.notices`."""
+        return sum(r.not_compared for r in self.results)
 
     def relative(self, path: str) -> str:
         """`path` relative to `root` with forward slashes, or as given when outside it."""
@@ -86,8 +93,17 @@ class LintRun:
 
 
 def summary_line(run: LintRun) -> str:
-    """`N contradictions in M files, K checked`: the last line of human-facing output."""
+    """`N contradictions in M files, K checked`: the last line of human-facing output, with the
+    claims that could not be compared for want of sources near the draft's date."""
     count, flagged = run.finding_count, run.flagged_count
     noun = "contradiction" if count == 1 else "contradictions"
     files = "file" if flagged == 1 else "files"
-    return f"{count} {noun} in {flagged} {files}, {len(run.results)} checked"
+    line = f"{count} {noun} in {flagged} {files}, {len(run.results)} checked"
+    if run.not_compared:
+        claims = "claim" if run.not_compared == 1 else "claims"
+        line += f"; {run.not_compared} {claims} not compared (no sources near the draft's date: see `date:`)"
+    return line
+
+
+def _is_notice(item: LocatedFinding) -> bool:
+    return item.finding.kind is Kind.NOTICE

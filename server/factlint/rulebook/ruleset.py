@@ -15,6 +15,7 @@ from factlint.kinds.duration import DurationSpec
 from factlint.kinds.quantity import QuantitySpec
 from factlint.kinds.role import RoleSpec
 from factlint.model import Finding, Kind, Severity
+from factlint.notices import NOT_COMPARED
 from factlint.rulebook.lexicon import Lexicon, lemma_key
 from factlint.rulebook.schema import RuleSpec
 from factlint.rulebook.suppressions import UNKNOWN_SUPPRESSION, apply_suppressions
@@ -51,7 +52,7 @@ class RuleSet:
             unknown: Severity | None = None
         else:
             unknown = Severity(check)
-        known = frozenset(spec.id for spec in specs) | {UNKNOWN_SUPPRESSION}
+        known = frozenset(spec.id for spec in specs) | {UNKNOWN_SUPPRESSION, NOT_COMPARED}
         # every rule's vocabulary shapes how text is read, active or not: turning the
         # place rule off must not make "in Uzbekistan" read as a person
         return cls(active, _merge_lexicon(specs), by_kind, known, unknown)
