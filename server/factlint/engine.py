@@ -21,6 +21,7 @@ from factlint.notices import NOT_COMPARED, not_compared
 from factlint.rulebook.loader import load_rules
 from factlint.rulebook.ruleset import RuleSet
 from factlint.slots.checker import Checker
+from factlint.slots.grouping import SlotGroup, group_facts
 from factlint.text.document import read_draft, split_paragraphs
 
 ProgressCallback = Callable[[str, float], None]
@@ -84,6 +85,10 @@ class Engine:
 
     def facts(self) -> list[FactRow]:
         return list(fact_rows(self.fact_base))
+
+    def slots(self) -> list[SlotGroup]:
+        """The fact base as slots, each with its values oldest first (`factlint facts`)."""
+        return group_facts(self.fact_base.iter_facts(), self.fact_base, self.rules.lexicon)
 
     def _check_paragraph_uncached(
         self, text: str, when: date, date_known: bool

@@ -8,14 +8,25 @@ from pathlib import Path
 from .running import TRANSIT, factlint
 
 
-def test_facts_prints_a_table_of_kinds_values_and_sources(cache: Path) -> None:
+def test_facts_prints_a_table_of_slots_with_their_values_and_sources(cache: Path) -> None:
     result = factlint("facts", "--seeds", TRANSIT / "articles", cache=cache)
     assert result.returncode == 0, result.stderr
     header, *rows, summary = result.stdout.splitlines()
     assert header.split()[:3] == ["KIND", "ABOUT", "VALUE"]
-    assert any(r.startswith("quantity") and "14" in r and "crosstown-opens.html:" in r for r in rows)
+    assert any(r.startswith("quantity") and "14 (2025-05-15, crosstown-opens.html:" in r for r in rows)
     assert any(r.startswith("role") and "Transport Minister" in r for r in rows)
-    assert summary.endswith("from 4 articles")
+    assert summary.endswith("from 4 articles") and " slots, " in summary
+
+
+def test_a_slot_lists_both_copies_of_a_story_and_its_values_oldest_first(cache: Path) -> None:
+    result = factlint("facts", "--kind", "quantity", cache=cache)
+    [troops] = [r for r in result.stdout.splitlines() if r.startswith("quantity") and "2,500" in r]
+    assert "US, Afghanistan" in troops
+    assert "2,500 (2021-04-01, 000_a0f80ff5c1b36328.txt:1; 001_b29daaf1fc701ae9.txt:26)" in troops
+    [titles] = [
+        r for r in factlint("facts", "--kind", "role", cache=cache).stdout.splitlines() if "Trump" in r
+    ]
+    assert titles.index("President (2019-03-12") < titles.index("-> Former president (2021-03-27")
 
 
 def test_facts_as_json_gives_each_facts_provenance(cache: Path) -> None:

@@ -10,7 +10,6 @@ from typing import Any
 from factlint.cli.common import add_corpus_options, resolve_config
 from factlint.engine import Engine
 from factlint.model import Kind
-from factlint.output.text_format import display_path
 
 
 def register(commands: Any) -> None:
@@ -23,6 +22,8 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     engine = Engine.open(resolve_config(args, None))
+    if args.format == "text":
+        return _print_slots(engine, args.kind)
     rows = [r for r in engine.facts() if args.kind is None or r.kind.value == args.kind]
     if args.format == "json":
         payload = [
@@ -43,17 +44,19 @@ def run(args: argparse.Namespace) -> int:
         json.dump(payload, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return 0
-    widths = (10, 18, 28)
-    sys.stdout.write(f"{'KIND':<{widths[0]}} {'ABOUT':<{widths[1]}} {'VALUE':<{widths[2]}} SOURCE\n")
-    for r in rows:
-        where = f"{display_path(r.location.path)}:{r.location.line}:{r.location.column}"
-        dated = f" ({r.article.date.isoformat()})" if r.article.date else ""
-        sys.stdout.write(
-            f"{r.kind.value:<{widths[0]}} {_clip(r.slot, widths[1]):<{widths[1]}} "
-            f"{_clip(r.value, widths[2]):<{widths[2]}} {where}{dated}\n"
-        )
+    return 0
+
+
+def _print_slots(engine: Engine, kind: str | None) -> int:
+    """One row per slot: what it is about, then its values oldest first with their sources."""
+    groups = [g for g in engine.slots() if kind is None or g.kind.value == kind]
+    width = 34
+    sys.stdout.write(f"{'KIND':<10} {'ABOUT':<{width}} VALUE (date, source) -> later values\n")
+    for group in groups:
+        sys.stdout.write(f"{group.kind.value:<10} {_clip(group.about, width):<{width}} {group.describe()}\n")
+    facts = sum(len(g.facts) for g in groups)
     stats = engine.stats
-    sys.stdout.write(f"{len(rows)} facts from {stats.articles} articles\n")
+    sys.stdout.write(f"{len(groups)} slots, {facts} facts from {stats.articles} articles\n")
     return 0
 
 

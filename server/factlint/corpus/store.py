@@ -200,12 +200,14 @@ class FactStore:
     @lru_cache(maxsize=50000)  # noqa: B019 - one store per engine, dropped with it
     def _fact(self, fact_id: int) -> StoredFact | None:
         with self._lock:
-            row = self._db.execute("SELECT article, data FROM facts WHERE id = ?", (fact_id,)).fetchone()
+            row = self._db.execute(
+                "SELECT article, data, sentence FROM facts WHERE id = ?", (fact_id,)
+            ).fetchone()
         if row is None:
             return None
-        article, data = row
+        article, data, sentence = row
         group = self.copies.get(article, (article,))[0]
-        return StoredFact(fact_id, mention_from_json(json.loads(data)), article, group)
+        return StoredFact(fact_id, mention_from_json(json.loads(data)), article, group, sentence)
 
     def idf(self, word: str) -> float:
         return math.log(1 + max(self.fact_count, 1) / (1 + self._df(word)))

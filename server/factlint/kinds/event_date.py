@@ -26,7 +26,7 @@ class EventDateSpec:
 def vocabulary(spec: EventDateSpec, vocab: Lexicon) -> None:
     vocab.future_markers.update(m.lower() for m in spec.future_markers)
     for group in spec.synonyms:
-        vocab.add_synonyms(group)
+        vocab.add_synonyms(group, events=True)
 
 
 def compare(claim: When, fact: When) -> bool | None:

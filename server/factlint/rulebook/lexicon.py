@@ -21,6 +21,9 @@ def lemma_key(phrase: str) -> tuple[str, ...]:
 class Lexicon:
     synonyms: dict[str, str] = field(default_factory=dict)
     """lemma -> the key of its synonym group (the group's first member)."""
+    events: dict[str, str] = field(default_factory=dict)
+    """lemma -> the key of its event group: words that name one event ("vote", "ballot"). They
+    place a value like any word, but never say what a figure counts ("issue" is not "release")."""
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)
     """lemmas of a phrase -> the key of its synonym group ("touch down" -> "land")."""
     hypernym_of: dict[str, str] = field(default_factory=dict)
@@ -41,15 +44,16 @@ class Lexicon:
     longest: int = 0
     """Words in the longest phrase."""
 
-    def add_synonyms(self, group: tuple[str, ...]) -> None:
+    def add_synonyms(self, group: tuple[str, ...], events: bool = False) -> None:
         keys = [lemma_key(member) for member in group]
         first = keys[0]
+        words = self.events if events else self.synonyms
         # the group is named by its first member (or that member's earlier group); a word that
         # already belongs to another group stays there, so groups never chain together
-        name = (self.phrases.get(first) if len(first) > 1 else self.synonyms.get(first[0])) or " ".join(first)
+        name = (self.phrases.get(first) if len(first) > 1 else words.get(first[0])) or " ".join(first)
         for key in keys:
             if len(key) == 1:
-                self.synonyms.setdefault(key[0], name)
+                words.setdefault(key[0], name)
             else:
                 self.phrases.setdefault(key, name)
                 self.longest = max(self.longest, len(key))
@@ -68,6 +72,11 @@ class Lexicon:
         return 0, ""
 
     def synonym(self, word_lemma: str) -> str:
+        """The word's group as context: a noun's synonym group, else an event's."""
+        return self.synonyms.get(word_lemma) or self.events.get(word_lemma, word_lemma)
+
+    def noun(self, word_lemma: str) -> str:
+        """The word's group as what a figure counts: noun synonyms only."""
         return self.synonyms.get(word_lemma, word_lemma)
 
     def phrase_key(self, lemmas: tuple[str, ...]) -> str:

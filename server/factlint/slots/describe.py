@@ -33,10 +33,16 @@ def describe_slot(mention: Mention) -> str:
         return " ".join(w.capitalize() for w in slot.head.split())
     nearest = [w for w, weight in sorted(slot.context, key=lambda c: -c[1]) if weight >= 0.6]
     parts = [slot.head] if slot.head else []
-    names = [n.title() for n in slot.names]
+    names = list(dict.fromkeys(slot.near or slot.names[:2]))
     if names:
-        parts.append(", ".join(dict.fromkeys(names)))
-    words = [w for w in nearest if w != slot.head and w not in {n.lower() for n in slot.names}][:3]
+        parts.append(", ".join(_shown_name(n) for n in names))
+    named = {w for n in slot.names for w in n.split()}
+    words = [w for w in nearest if w != slot.head and w not in named][:2]
     if words:
         parts.append(" ".join(words))
     return " - ".join(parts)
+
+
+def _shown_name(key: str) -> str:
+    """A folded name as people write it: "us" -> "US", "lena sorensen" -> "Lena Sorensen"."""
+    return " ".join(w.upper() if len(w) <= 3 else w.capitalize() for w in key.split())

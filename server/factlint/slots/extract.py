@@ -426,7 +426,7 @@ class _SentenceReader:
             run.pop()  # "120 beds opening next year": the verb is not what is counted
         if run:
             phrase = self.lexicon.phrase_key(tuple(words[r].lemma for r in run))
-            head = phrase or self.keys[run[-1]]
+            head = phrase or self.lexicon.noun(words[run[-1]].lemma)
         return head
 
     def _part_of_noun(self, f: Found) -> str:
@@ -458,7 +458,8 @@ class _SentenceReader:
             k += 1
         if not run:
             return ""
-        return self.lexicon.phrase_key(tuple(words[r].lemma for r in run)) or self.keys[run[-1]]
+        phrase = self.lexicon.phrase_key(tuple(words[r].lemma for r in run))
+        return phrase or self.lexicon.noun(words[run[-1]].lemma)
 
     def _of_noun(self, j: int) -> str:
         """ "372 kilograms of fuel", "16 days of negotiations"."""

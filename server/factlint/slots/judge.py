@@ -78,6 +78,8 @@ class StoredFact:
     article: int
     group: int
     """Articles with the same text (one story filed twice) share a group: they are one source."""
+    sentence: int = 0
+    """The sentence it was read from (its id in the store)."""
 
     def kind_matches(self, claim: Mention) -> bool:
         return self.mention.kind is claim.kind and self.mention.slot.dimension == claim.slot.dimension

@@ -117,9 +117,12 @@ def _classify(words: list[Word], a: int, b: int, key: tuple[str, ...], lexicon: 
         return "name"  # "the US invasion", "Germany has 500 troops": whose, not where
     if a > 0 and (words[a - 1].lower.rstrip(".") in HONORIFICS or words[a - 1].lower in lexicon.titles):
         return "person"
-    if b < len(words) and words[b].lower in SPEECH_VERBS:
+    # "Okafor said", "said Lena Sorensen"; but "the Taliban said", "the State Department said"
+    # speak for an organisation
+    organisation = a > 0 and words[a - 1].lower == "the"
+    if not organisation and (b < len(words) and words[b].lower in SPEECH_VERBS):
         return "person"
-    if a > 0 and words[a - 1].lower in SPEECH_VERBS:
+    if not organisation and a > 0 and words[a - 1].lower in SPEECH_VERBS:
         return "person"
     return "name"
 
@@ -175,8 +178,8 @@ def _title_start(words: list[Word], h: int, lexicon: Lexicon) -> int:
     while k > 0:
         previous = words[k - 1]
         p = previous.lower
-        if p.endswith("ed") and previous.base != p:
-            break  # "named Councillor Amira Haddad": a verb, not part of the title
+        if previous.base != p and not p.endswith("s"):
+            break  # "named Councillor Amira Haddad", "this week met Afghan President": a verb
         if p in lexicon.past_markers or p in TITLE_MODIFIERS or p in lexicon.titles or p == "-":
             k -= 1
         elif p in DETERMINERS or p in STOP_WORDS or previous.punct:
