@@ -227,12 +227,22 @@ class Judge:
         top = max(s for s, _ in disagreeing)
         in_slot = {f.id for _, f in slot}
         margin = RESCUE_MARGIN_NAMES if claim.kind in (Kind.PERSON, Kind.PLACE) else RESCUE_MARGIN
+        contradicting = {f.group for _, f in disagreeing}
+        newest = max((f.mention.said_on for _, f in disagreeing if f.mention.said_on), default=None)
         for s, f in scored:
-            if "previous" in f.mention.slot.marks:
+            if "previous" in f.mention.slot.marks or f.id in in_slot:
                 continue  # "up from £48m" says what the figure was, not what it is
-            if f.id not in in_slot and s >= top - margin:
-                if agrees(claim, f.mention, rule.spec, self.lexicon) is True:
-                    return Outcome(None)  # a source nearly as close says the same: the slot is unclear
+            close = s >= top - margin
+            # the same story gives the draft's value for the same noun: "31 points" may be the
+            # article's "31 points separating them", however much closer "five points" reads
+            same_story = (
+                bool(claim.slot.head) and f.mention.slot.head == claim.slot.head and f.group in contradicting
+            )
+            # a later source gives the draft's value, however differently it words it: the
+            # figure may have changed ("its cost has risen to £112 million")
+            updated = newest is not None and _newer(f, newest, claim.said_on) and _may_change(claim, s)
+            if (close or same_story or updated) and agrees(claim, f.mention, rule.spec, self.lexicon) is True:
+                return Outcome(None)  # the slot is in doubt: say nothing
         return Outcome(self._finding(claim, rule, [f for _, f in disagreeing]))
 
     def _one_office(
@@ -311,6 +321,22 @@ class Judge:
             sources_disagree=disagree,
             doc_url=rule.link,
         )
+
+
+def _may_change(claim: Mention, score: float) -> bool:
+    """Figures change, and so do planned dates ("now expected in the spring of 2027"); the date
+    of something done does not, so a later source's other event does not excuse it."""
+    if claim.kind is Kind.QUANTITY:
+        return True
+    value = claim.value
+    if not isinstance(value, When) or value.start is None or claim.said_on is None:
+        return False
+    return score >= MATCH and value.start > claim.said_on
+
+
+def _newer(fact: StoredFact, than: date, draft: date | None) -> bool:
+    written = fact.mention.said_on
+    return written is not None and written > than and (draft is None or written <= draft)
 
 
 def _date(fact: StoredFact) -> date:

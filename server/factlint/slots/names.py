@@ -167,7 +167,7 @@ def find_roles(words: list[Word], runs: list[NameRun], lexicon: Lexicon) -> list
             continue
         span = [words[k] for k in range(start, after) if lower[k] not in (",", "-")]
         past = start >= 2 and lower[start - 1] in DETERMINERS and lower[start - 2] in lexicon.past_markers
-        title = title_value(span, lower[h], lexicon, past)
+        title = title_value(span, lower[h], lexicon, past, opens_sentence=start == 0)
         roles.append(RoleFound(start, after, person, title))
     return roles
 
@@ -208,11 +208,15 @@ def _after_complements(words: list[Word], k: int, lexicon: Lexicon) -> int:
     return k
 
 
-def title_value(span: list[Word], head: str, lexicon: Lexicon, past: bool = False) -> Title:
+def title_value(
+    span: list[Word], head: str, lexicon: Lexicon, past: bool = False, opens_sentence: bool = False
+) -> Title:
     """The office a title names. Its qualifiers are the portfolio words the rules know and the
-    other lower-case words ("medical", "flight"); capitalised names (whose office) are not."""
+    other lower-case words ("medical", "flight"); capitalised names (whose office) are not. A
+    sentence's first word is capitalised whatever it is ("Mission director Rafael Quiroga")."""
     title_words = tuple(w.lower for w in span)
-    capitalised = {w.lower for w in span if w.upper and w.lower not in lexicon.portfolios}
+    named = span[1:] if opens_sentence else span
+    capitalised = {w.lower for w in named if w.upper and w.lower not in lexicon.portfolios}
     head_key = lexicon.title_group.get(head, head)
     ranks = sorted(w for w in title_words if w in RANK_MODIFIERS)
     if ranks:
@@ -229,6 +233,7 @@ def title_value(span: list[Word], head: str, lexicon: Lexicon, past: bool = Fals
                 and w not in STOP_WORDS
                 and w.isalpha()
                 and w not in capitalised
+                and w not in lexicon.places  # "Turkish", "US": whose office, not which
                 and (w in lexicon.portfolios or not _is_owner(w, title_words))
             }
         )
