@@ -59,6 +59,9 @@ def compare(
         margin = min(unit, DAYS_PER_UNIT[fact.unit]) / 2  # "an hour and a half" is not "90 minutes" exactly
     if claim_ongoing and fact_ongoing:
         margin = spec.tolerance_units * unit + unit / 2  # moved in time, and rounded both times
+    if claim.bound == fact.bound and claim.bound in ("<=", ">="):
+        # "up to an hour and a half" against "up to 70 minutes": one bound restated
+        return abs(claim.low - low) <= margin + 1e-9
     claim_low, claim_high = _widen(claim)
     fact_low, fact_high = _widen(Period(low, high, fact.unit, fact.bound))
     return claim_low - margin <= fact_high and fact_low <= claim_high + margin
@@ -71,6 +74,8 @@ def _widen(period: Period) -> tuple[float, float]:
         return period.low, float("inf")
     if period.bound == "~":
         return period.low * (1 - HEDGED_SHARE), period.high * (1 + HEDGED_SHARE)
+    if period.bound == "~<":
+        return period.low * (1 - 2 * HEDGED_SHARE), period.high
     return period.low, period.high
 
 

@@ -30,6 +30,8 @@ class QuantitySpec:
     """Relative difference allowed when either figure is approximate ("about", "nearly")."""
     hedges_near: tuple[str, ...] = ()
     """Words or phrases before a figure that make it approximate: about, nearly, some, an estimated."""
+    hedges_below: tuple[str, ...] = ()
+    """Words or phrases that put a figure a little under the one written: nearly, almost, just under."""
     hedges_at_most: tuple[str, ...] = ()
     """Words or phrases that make a figure an upper bound: fewer than, up to, under, at most."""
     hedges_at_least: tuple[str, ...] = ()
@@ -48,6 +50,7 @@ def vocabulary(spec: QuantitySpec, vocab: Lexicon) -> None:
         vocab.add_synonyms(group)
     for bound, phrases in (
         ("~", spec.hedges_near),
+        ("~<", spec.hedges_below),
         ("<=", spec.hedges_at_most),
         (">=", spec.hedges_at_least),
     ):
@@ -57,8 +60,11 @@ def vocabulary(spec: QuantitySpec, vocab: Lexicon) -> None:
         vocab.add_hypernym(general, covered)
 
 
-def interval(amount: Amount) -> tuple[float, float]:
-    """The values a figure allows as written: itself, or an open bound ("more than", "up to")."""
+def interval(amount: Amount, spec: QuantitySpec) -> tuple[float, float]:
+    """The values a figure allows as written: itself, an open bound ("more than", "up to"), or
+    the stretch just under it ("almost ten" is eight to ten)."""
+    if amount.bound == "~<":
+        return amount.low - 2 * spec.hedged_tolerance * abs(amount.low), amount.high
     if amount.bound == ">=":
         return amount.low, math.inf
     if amount.bound == "<=":
@@ -85,7 +91,7 @@ def compare(claim: Amount, fact: Amount, spec: QuantitySpec) -> bool | None:
         slack += (claim.step + fact.step) / 2 + CONVERSION_SLACK * max(abs(claim.high), abs(fact.high))
     if claim.bound == fact.bound and claim.bound in (">=", "<="):
         return abs(claim.low - fact.low) <= slack + 1e-9
-    a, b = interval(claim), interval(fact)
+    a, b = interval(claim, spec), interval(fact, spec)
     gap = max(a[0] - b[1], b[0] - a[1], 0.0)
     return gap <= slack + 1e-9
 

@@ -392,6 +392,8 @@ class _SentenceReader:
         """The noun a figure counts: the last of a short run after it ("90 job offers", "US troops")."""
         words = self.words
         k = j
+        if k + 1 < len(words) and words[k].text == "-":
+            k += 1  # "a 540-space car park", "a 24-bed unit": the noun after the hyphen is counted
         if k + 1 < len(words) and words[k].lower == "of" and words[k + 1].lower in OWNERS:
             k += 2  # "three of the board's members"
             for m in range(k, min(k + 4, len(words))):

@@ -27,7 +27,7 @@ class Amount:
     unit: str = ""
     """The unit as named in messages ("kilometre"); "" for a bare count."""
     bound: str = "="
-    """= exact, ~ approximate, <= at most, >= at least (from the rules' hedges)."""
+    """= exact, ~ approximate, ~< a little under, <= at most, >= at least (from the rules' hedges)."""
     ordinal: bool = False
     step: float = 1.0
     """The precision the figure is written to, in base units: "19 km" is 1,000 metres, "1.84

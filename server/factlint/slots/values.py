@@ -9,7 +9,7 @@ to, so it compares with the date the sources give.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from factlint.model import Kind
@@ -113,6 +113,10 @@ def _value_at(
         return Found(Kind.EVENT_DATE, i, i + dated.length, _when(dated.value))
     period = _period_at(lower, i, said_on)
     if period is not None:
+        if isinstance(period.value, Period):  # "about six weeks", "up to 70 minutes"
+            bound, hedge_words = _bound(lower, i, lexicon)
+            period.value = replace(period.value, bound=bound)
+            period.bound_words = hedge_words
         return period
     return _amount_at(words, texts, lower, i, lexicon)
 
