@@ -117,6 +117,8 @@ def _classify(words: list[Word], a: int, b: int, key: tuple[str, ...], lexicon: 
         return "name"  # "the US invasion", "Germany has 500 troops": whose, not where
     if a > 0 and (words[a - 1].lower.rstrip(".") in HONORIFICS or words[a - 1].lower in lexicon.titles):
         return "person"
+    if a > 0 and words[a - 1].lower == "by" and b - a >= 2:
+        return "person"  # "was led by Lena Sorensen": who did it
     # "Okafor said", "said Lena Sorensen"; but "the Taliban said", "the State Department said"
     # speak for an organisation
     organisation = a > 0 and words[a - 1].lower == "the"
@@ -152,13 +154,21 @@ def find_roles(words: list[Word], runs: list[NameRun], lexicon: Lexicon) -> list
             person = run_at[after + 1]
         else:
             k = start - 1
+            if k >= 1 and lower[k] in ("'s", "’s"):
+                # "Rees, the hospital's medical director": walk over whose office it is
+                k -= 1
+                while k >= 0 and lower[k] not in DETERMINERS and lower[k] != "," and not words[k].punct:
+                    k -= 1
+                if k >= 0 and lower[k] == ",":
+                    k += 1  # "Pryce, Dravon's lawyer": no determiner
             while k >= 0 and (lower[k] in DETERMINERS or lower[k] in ("'s", "’s") or words[k].upper):
                 if lower[k] in DETERMINERS:
                     break
                 k -= 1
             if k >= 1 and lower[k] in DETERMINERS and lower[k - 1] == "," and (k - 1) in run_ending:
                 person = run_ending[k - 1]
-                start = k + 1
+            elif k >= 1 and lower[k - 1] == "," and (k - 1) in run_ending:
+                person = run_ending[k - 1]
             elif k >= 1 and lower[k] in DETERMINERS and lower[k - 1] == ",":
                 pass
             elif start >= 2 and lower[start - 1] == "," and (start - 1) in run_ending:
