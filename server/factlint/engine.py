@@ -77,8 +77,8 @@ class Engine:
             report.unsourced += unsourced
             report.out_of_time += out_of_time
         report.date_known = stated is not None
-        if report.out_of_time and NOT_COMPARED not in self.config.disabled_rules:
-            notice = not_compared(report.out_of_time, when, report.date_known, draft.body_start)
+        if report.out_of_time and not report.date_known and NOT_COMPARED not in self.config.disabled_rules:
+            notice = not_compared(report.out_of_time, when, draft.body_start)
             report.findings.append(notice)
         report.findings = self.rules.apply_suppressions(text, report.findings)
         return report

@@ -68,7 +68,8 @@ def check_drafts(
 
 def _check(engine: Engine, draft: Draft) -> DraftResult:
     report = engine.check(draft.text)
-    return DraftResult.locate(draft.path, draft.text, report.findings, report.out_of_time)
+    not_compared = 0 if report.date_known else report.out_of_time
+    return DraftResult.locate(draft.path, draft.text, report.findings, not_compared)
 
 
 def _context() -> BaseContext:

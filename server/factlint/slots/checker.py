@@ -12,7 +12,7 @@ from datetime import date
 from factlint.corpus.store import FactStore
 from factlint.model import Confirmation, Finding
 from factlint.rulebook.ruleset import RuleSet
-from factlint.slots.extract import extract_paragraph
+from factlint.slots.extract import ReadMention, extract_paragraph
 from factlint.slots.judge import Judge, Outcome
 from factlint.slots.model import Mention, Title
 from factlint.text.nlp import pipeline
@@ -38,24 +38,31 @@ class Checker:
 
     def check_paragraph(self, text: str, when: date, date_known: bool = True) -> ParagraphResult:
         result = ParagraphResult()
-        for claim in self.claims(text, when, date_known):
-            outcome = self.judge_claim(claim)
+        reads = self._read(text, when, date_known)
+        for read in reads:
+            siblings = [r.mention for r in reads if r.sentence_start == read.sentence_start and r is not read]
+            outcome = self.judge_claim(read.mention, siblings)
             if outcome is not None:
                 _count(outcome, result)
         return result
 
     def claims(self, text: str, when: date, date_known: bool = True) -> list[Mention]:
         """The values a draft paragraph states, each with its slot (offsets within `text`)."""
-        reads = extract_paragraph(
-            text, when, self.rules.lexicon, self.nlp, date_known=date_known, known_names=self.known_names
-        )
-        return [read.mention for read in reads]
+        return [read.mention for read in self._read(text, when, date_known)]
 
-    def judge_claim(self, claim: Mention) -> Outcome | None:
-        """The verdict on one claim; None when no active rule covers its kind."""
+    def _read(self, text: str, when: date, date_known: bool) -> list[ReadMention]:
+        return list(
+            extract_paragraph(
+                text, when, self.rules.lexicon, self.nlp, date_known=date_known, known_names=self.known_names
+            )
+        )
+
+    def judge_claim(self, claim: Mention, siblings: list[Mention] | None = None) -> Outcome | None:
+        """The verdict on one claim; None when no active rule covers its kind. `siblings` are the
+        other values of its sentence: a fact one of them states is theirs, not this claim's."""
         title = claim.value.head if isinstance(claim.value, Title) else None
         rule = self.rules.rule_for(claim.kind, claim.slot.head or None, title)
-        return None if rule is None else self.judge.judge(claim, rule)
+        return None if rule is None else self.judge.judge(claim, rule, siblings or [])
 
 
 def _count(outcome: Outcome, result: ParagraphResult) -> None:

@@ -47,6 +47,9 @@ RESCUE_FLOOR = 0.12
 """Facts scoring below this are not considered at all, not even as doubt."""
 SAME_SLOT = 0.12
 """Facts scoring within this of the best one are taken as the same slot."""
+EVENT_CONTEXT = 0.3
+"""An event is its verb and what it is about: besides the event word, a date's slot must share
+at least this much weight of other words (one near word, or several further ones)."""
 CLAIM_SHARE = 0.5
 """A paraphrase keeps most of what the source says about a value but the source says more:
 the share of the claim's context found in the fact counts more than the reverse."""
@@ -59,6 +62,7 @@ NAMES_PENALTY = 0.6
 SAME_TIME_DAYS = 3
 """Sources written within this many days of each other describe the same moment."""
 NO_WINDOW = 10**6
+NAMED_KINDS = frozenset({Kind.PERSON, Kind.PLACE, Kind.ROLE})
 
 
 class FactBase(Protocol):
@@ -115,7 +119,12 @@ def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Le
     total_theirs = sum(w * idf(k) for k, w in theirs.items())
     if total_ours <= 0 or total_theirs <= 0:
         return None
-    shared = sum(min(w, theirs[k]) * idf(k) for k, w in ours.items() if k in theirs)
+    common = ours.keys() & theirs.keys()
+    if claim.kind is Kind.EVENT_DATE:
+        besides = sum(min(ours[k], theirs[k]) for k in common if k != claim.head)
+        if besides < EVENT_CONTEXT:
+            return None  # "the case began" and "the dredging is to begin": one verb, two events
+    shared = sum(min(ours[k], theirs[k]) * idf(k) for k in common)
     # how much of what the claim says the fact says too, and how much of the fact is that
     score = float((shared / total_ours) ** CLAIM_SHARE * (shared / total_theirs) ** (1 - CLAIM_SHARE))
     if claim.head and fact.head:
@@ -165,8 +174,15 @@ class Judge:
         self.facts = facts
         self.lexicon = lexicon
 
-    def judge(self, claim: Mention, rule: RuleSpec) -> Outcome:
-        candidates = self.facts.candidates(claim)
+    def judge(self, claim: Mention, rule: RuleSpec, siblings: list[Mention] | None = None) -> Outcome:
+        """The verdict on `claim`. A fact whose value another value of the claim's sentence states
+        (`siblings`) fills that value's slot: "The June 5 trial date was cancelled after Tuesday's
+        announcement" does not date the announcement June 5."""
+        agrees = AGREES[claim.kind]
+        # names are compared with the whole clause around them, so they are left to the score
+        others = [m for m in siblings or [] if m.kind is claim.kind and m.kind not in NAMED_KINDS]
+        theirs = {_value_key(other) for other in others}
+        candidates = [f for f in self.facts.candidates(claim) if _value_key(f.mention) not in theirs]
         if claim.kind is Kind.ROLE:
             person = Name(tuple(claim.slot.head.split()))
             scored = [
@@ -199,7 +215,6 @@ class Judge:
         current = self._in_force(claim, slot)
         if not current:
             return Outcome(None, out_of_time=True)
-        agrees = AGREES[claim.kind]
         verdicts = [(s, f, agrees(claim, f.mention, rule.spec, self.lexicon)) for s, f in current]
         if claim.kind is Kind.ROLE and all(v is None for _, _, v in verdicts):
             verdicts = self._one_office(claim, current)

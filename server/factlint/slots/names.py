@@ -165,9 +165,9 @@ def find_roles(words: list[Word], runs: list[NameRun], lexicon: Lexicon) -> list
                 if lower[k] in DETERMINERS:
                     break
                 k -= 1
-            if k >= 1 and lower[k] in DETERMINERS and lower[k - 1] == "," and (k - 1) in run_ending:
-                person = run_ending[k - 1]
-            elif k >= 1 and lower[k - 1] == "," and (k - 1) in run_ending:
+            if (k >= 1 and lower[k] in DETERMINERS and lower[k - 1] == "," and (k - 1) in run_ending) or (
+                k >= 1 and lower[k - 1] == "," and (k - 1) in run_ending
+            ):
                 person = run_ending[k - 1]
             elif k >= 1 and lower[k] in DETERMINERS and lower[k - 1] == ",":
                 pass

@@ -74,6 +74,10 @@ def find_values(words: list[Word], said_on: date | None, lexicon: Lexicon) -> li
         if not (keys[i][:1].isdigit() or keys[i] in _VALUE_STARTS):
             i += 1
             continue
+        paired = _paired(texts, i)
+        if paired:
+            i += paired  # "a 3-1 win", "the 2026-27 season": a score or a season, not two figures
+            continue
         value = _value_at(words, texts, lower, keys, i, said_on, lexicon)
         if value is None:
             i += 1
@@ -333,6 +337,15 @@ def _rate_after(lower: list[str], j: int, dimension: str) -> str:
         if lower[k] in (",", ".", ";", "and", "but", "which", "who"):
             break
     return ""
+
+
+def _paired(texts: list[str], i: int) -> int:
+    """How many tokens "3-1" or "2026-27" takes when it starts at i (the second not above the
+    first, so not a range); 0 otherwise."""
+    if i + 2 < len(texts) and texts[i + 1] in ("-", "–") and texts[i].isdigit() and texts[i + 2].isdigit():
+        if int(texts[i + 2]) <= int(texts[i]):
+            return 3
+    return 0
 
 
 def _year_range(texts: list[str], i: int, length: int) -> bool:
