@@ -51,6 +51,8 @@ eq(factlint.facts_cmd({ "wrapper" }, {}), nil, "facts_cmd needs serve")
 -- The status line text.
 factlint.state = { state = "ready", facts = 12, articles = 3 }
 eq(factlint.status(), "factlint: 12 facts from 3 articles", "status ready")
+factlint.state = { state = "ready", facts = 1, articles = 1 }
+eq(factlint.status(), "factlint: 1 fact from 1 article", "status counts one in the singular")
 factlint.state = { state = "building" }
 eq(factlint.status(), "factlint: building", "status building")
 

@@ -174,7 +174,7 @@ def test_broken_rule_file_is_located_exactly(
     path.write_text(content, encoding="utf-8")
     code, out, err = check(capsys, path)
     where = f"{path}:{expected}".replace("{path}", str(path))
-    assert (code, out, err) == (2, f"{where}\n1 rule files checked, 1 with problems\n", "")
+    assert (code, out, err) == (2, f"{where}\n1 rule file checked, 1 with problems\n", "")
 
 
 def test_there_are_at_least_twelve_broken_files() -> None:
@@ -184,7 +184,7 @@ def test_there_are_at_least_twelve_broken_files() -> None:
 def test_a_good_rule_file_passes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "transit.yaml"
     path.write_text(GOOD + "nouns: [station]\nsynonyms: [[station, stop]]\n", encoding="utf-8")
-    assert check(capsys, path) == (0, "1 rule files checked, 0 with problems\n", "")
+    assert check(capsys, path) == (0, "1 rule file checked, 0 with problems\n", "")
 
 
 def test_every_broken_file_of_a_folder_is_reported(
@@ -207,7 +207,7 @@ def test_hidden_files_and_folders_are_not_rules(tmp_path: Path, capsys: pytest.C
     (tmp_path / ".git" / "config.yaml").write_text("core: {}\n", encoding="utf-8")
     (tmp_path / ".stations.yaml.swp.yaml").write_text("junk: [\n", encoding="utf-8")
     (tmp_path / "stations.yaml").write_text(GOOD, encoding="utf-8")
-    assert check(capsys, tmp_path) == (0, "1 rule files checked, 0 with problems\n", "")
+    assert check(capsys, tmp_path) == (0, "1 rule file checked, 0 with problems\n", "")
 
 
 def test_a_rule_may_not_take_a_builtin_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -274,7 +274,7 @@ def test_fact_files_are_checked_with_facts(tmp_path: Path, capsys: pytest.Captur
     assert (code, capsys.readouterr().out) == (
         2,
         f"{facts}:2:3: unknown key 'dat' in a fact; did you mean 'date'?\n"
-        "1 fact files checked, 1 with problems\n",
+        "1 fact file checked, 1 with problems\n",
     )
 
 
@@ -291,7 +291,7 @@ def test_without_paths_the_configured_rules_and_facts_are_checked(
         2,
         [
             f"{tmp_path / 'my-rules' / 'stations.yaml'}:4:12: 'tolerance' must be a number, not 'lots'",
-            "1 rule files checked, 1 with problems",
-            "1 fact files checked, 0 with problems",
+            "1 rule file checked, 1 with problems",
+            "1 fact file checked, 0 with problems",
         ],
     )

@@ -20,6 +20,7 @@ from factlint.resources import builtin_rules_dir
 from factlint.rulebook.examples import run_examples
 from factlint.rulebook.loader import check_rule_paths, iter_rule_files, load_rule_file, load_rules
 from factlint.rulebook.schema import RuleSpec
+from factlint.wording import count
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 
@@ -82,9 +83,10 @@ def run_check(args: argparse.Namespace) -> int:
         sys.stdout.write(problem.describe() + "\n")
     if paths or not args.facts:
         broken = len({p.path for p in problems})
-        sys.stdout.write(f"{checked} rule files checked, {broken} with problems\n")
+        sys.stdout.write(f"{count(checked, 'rule file')} checked, {broken} with problems\n")
     if args.facts:
-        sys.stdout.write(f"{len(args.facts)} fact files checked, {len(fact_problems)} with problems\n")
+        checked_facts = count(len(args.facts), "fact file")
+        sys.stdout.write(f"{checked_facts} checked, {len(fact_problems)} with problems\n")
     return EXIT_ERROR if problems or fact_problems else EXIT_OK
 
 

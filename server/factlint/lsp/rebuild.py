@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from factlint.config import Config
 from factlint.errors import FactlintError, RuleFileError
+from factlint.wording import count
 
 if TYPE_CHECKING:
     from factlint.engine import Engine
@@ -44,9 +45,12 @@ class BuildOutcome:
         stats = self.engine.stats
         only = ", built-in rules only" if self.fallback else ""
         cached = ", from cache" if stats.from_cache else ""
-        return (
-            f"factlint: {stats.facts} facts from {stats.articles} articles, {stats.rules} rules{only}{cached}"
+        facts, articles, rules = (
+            count(stats.facts, "fact"),
+            count(stats.articles, "article"),
+            count(stats.rules, "rule"),
         )
+        return f"factlint: {facts} from {articles}, {rules}{only}{cached}"
 
     @property
     def rule_error(self) -> RuleFileError | None:

@@ -152,6 +152,12 @@ local function status_handler(_, result, ctx)
   pcall(vim.api.nvim_exec_autocmds, "User", { pattern = "FactlintStatus", modeline = false })
 end
 
+--- "1 fact", "42 facts": counts as the server and the VS Code extension write them.
+local function count(n, noun)
+  n = n or 0
+  return ("%d %s"):format(n, n == 1 and noun or noun .. "s")
+end
+
 --- A short text for a statusline: "factlint: building", "factlint: 42 facts from 5 articles".
 function M.status()
   local s = M.state
@@ -159,7 +165,7 @@ function M.status()
     return ""
   end
   if s.state == "ready" then
-    return ("factlint: %d facts from %d articles"):format(s.facts or 0, s.articles or 0)
+    return ("factlint: %s from %s"):format(count(s.facts, "fact"), count(s.articles, "article"))
   end
   return "factlint: " .. tostring(s.state)
 end
@@ -283,7 +289,7 @@ function M.rebuild()
   execute("factlint.rebuild", function(result)
     M.last_rebuild = result or {}
     if type(result) == "table" and result.loaded then
-      vim.notify(("factlint: %d facts from %d articles"):format(result.facts or 0, result.articles or 0))
+      vim.notify(("factlint: %s from %s"):format(count(result.facts, "fact"), count(result.articles, "article")))
     end
   end)
 end
