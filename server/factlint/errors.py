@@ -7,7 +7,7 @@ language server turns them into diagnostics, and nobody parses strings back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 class FactlintError(Exception):
@@ -22,15 +22,33 @@ class FactlintError(Exception):
 
 @dataclass
 class RuleFileError(FactlintError):
-    """A rule or fact file that cannot be used, and exactly where."""
+    """A rule or fact file that cannot be used, and exactly where.
+
+    One error may carry the other problems found in the same pass (`more`), so a file
+    with three mistakes is reported in one run, one `file:line:col: problem` line each,
+    while code that only wants the first still gets it from `path`, `line`, `column`.
+    """
 
     path: str
     line: int
     column: int
     message: str
+    more: tuple[RuleFileError, ...] = ()
+    """Further problems found in the same pass, in the order they were found."""
+
+    @classmethod
+    def combine(cls, problems: list[RuleFileError]) -> RuleFileError:
+        """One error that reports every problem of `problems` (not empty)."""
+        flat = [one for problem in problems for one in problem.problems]
+        return replace(flat[0], more=tuple(flat[1:]))
+
+    @property
+    def problems(self) -> tuple[RuleFileError, ...]:
+        """This problem and every further one, each on its own."""
+        return (replace(self, more=()), *self.more) if self.more else (self,)
 
     def describe(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        return "\n".join(f"{p.path}:{p.line}:{p.column}: {p.message}" for p in self.problems)
 
 
 @dataclass

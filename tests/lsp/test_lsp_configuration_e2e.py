@@ -152,6 +152,20 @@ async def test_a_broken_rule_file_is_marked_and_the_last_good_rules_keep_working
     assert list(cleared) == []
 
 
+@pytest.mark.settings(rules="rules")
+async def test_every_problem_of_a_broken_rule_file_is_marked_at_its_line(editor: Editor, rules: Path) -> None:
+    uri = editor.open("draft.md", DRAFT)
+    await editor.diagnostics(uri, until=desk_rule_fires)
+    rule_file = rules / "missiles.yaml"
+    broken = DESK_RULE.replace("severity: warning", "severity: warn").replace("nouns:", "noun:")
+    rule_file.write_text(broken, encoding="utf-8")
+    editor.files_changed(rule_file)
+    marked = await editor.published_for(rule_file.resolve().as_uri(), until=lambda ds: len(ds) == 2)
+    assert [(d.range.start.line, d.range.start.character) for d in marked] == [(2, 10), (5, 0)]
+    assert "did you mean 'warning'?" in marked[0].message
+    assert "did you mean 'nouns'?" in marked[1].message
+
+
 @pytest.mark.settings(corpus="corpus")
 async def test_clients_that_can_watch_files_are_asked_to_watch_the_corpus(
     editor: Editor, corpus: Path

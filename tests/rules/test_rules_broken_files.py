@@ -177,6 +177,70 @@ def test_broken_rule_file_is_located_exactly(
     assert (code, out, err) == (2, f"{where}\n1 rule file checked, 1 with problems\n", "")
 
 
+def test_every_problem_of_a_file_is_reported_in_one_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "transit.yaml"
+    path.write_text(
+        "id: transit-stations\n"
+        "kind: quantity\n"
+        "mesage: The sources say {expected}, not {claim}\n"
+        "synonym: [[station, stop]]\n"
+        "tolerance: lots\n"
+        "examples:\n"
+        "  flagged: [The line has 12 stations.]\n",
+        encoding="utf-8",
+    )
+    code, out, err = check(capsys, path)
+    assert (code, err) == (2, "")
+    assert out.splitlines() == [
+        f"{path}:3:1: unknown key 'mesage' in a quantity rule; did you mean 'message'?",
+        f"{path}:4:1: unknown key 'synonym' in a quantity rule; did you mean 'synonyms'?",
+        f"{path}:5:12: 'tolerance' must be a number, not 'lots'",
+        f"{path}:7:3: unknown key 'flagged' in examples; did you mean 'flag'?",
+        "1 rule file checked, 1 with problems",
+    ]
+
+
+def test_a_misspelt_kind_does_not_hide_the_other_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "transit.yaml"
+    path.write_text(
+        "id: transit stations\nkind: quantiy\nmessage: '{expectd}'\nnouns: [station]\nsynonym: []\n",
+        encoding="utf-8",
+    )
+    _, out, _ = check(capsys, path)
+    assert out.splitlines()[:-1] == [
+        f"{path}:1:5: id 'transit stations' must be one word of letters, digits, '-', '_' or '.',"
+        " like 'transit-stations'",
+        f"{path}:2:7: unknown kind 'quantiy'; did you mean 'quantity'?",
+        f"{path}:3:10: unknown placeholder {{expectd}} in message (known: {{claim}}, {{expected}},"
+        " {subject}, {source})",
+        f"{path}:5:1: unknown key 'synonym' in a rule; did you mean 'synonyms'?",
+    ]
+
+
+def test_linting_reports_every_problem_of_the_rule_files_then_stops(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "a.yaml").write_text(GOOD + "synonym: [[station, stop]]\ntolerance: lots\n", encoding="utf-8")
+    (rules / "b.yaml").write_text("kind: quantity\nmessage: m\n", encoding="utf-8")
+    draft = tmp_path / "draft.md"
+    draft.write_text("The line has 12 stops.\n", encoding="utf-8")
+    code = main(["lint", "--rules", str(rules), str(draft)])
+    captured = capsys.readouterr()
+    assert (code, captured.out) == (2, "")
+    assert captured.err.splitlines() == [
+        f"factlint: {rules / 'a.yaml'}:4:1: unknown key 'synonym' in a quantity rule;"
+        " did you mean 'synonyms'?",
+        f"factlint: {rules / 'a.yaml'}:5:12: 'tolerance' must be a number, not 'lots'",
+        f"factlint: {rules / 'b.yaml'}:1:1: rule is missing the required key 'id'",
+    ]
+
+
 def test_there_are_at_least_twelve_broken_files() -> None:
     assert len(CASES) >= 12
 

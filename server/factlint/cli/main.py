@@ -51,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = args.run(args)
         return result
     except FactlintError as exc:
-        sys.stderr.write(f"factlint: {exc.describe()}\n")
+        sys.stderr.writelines(f"factlint: {line}\n" for line in exc.describe().splitlines())
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
