@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from factlint.config_position import decode_error, locate
 from factlint.errors import ConfigError
 from factlint.resources import builtin_corpus_dir, builtin_rules_dir
 
@@ -77,10 +78,14 @@ def load_config(start: Path | None = None, path: Path | None = None) -> Config:
     path = path or (find_config_file(start) if start is not None else None)
     if path is None:
         return Config()
-    table = _read_toml(path)
+    text = _read_text(path)
+    table = _parse_toml(path, text)
     if path.name == "pyproject.toml":
         table = table.get("tool", {}).get("factlint", {})
-    return config_from_mapping(table, base_dir=path.parent, source=str(path))
+    try:
+        return config_from_mapping(table, base_dir=path.parent, source=str(path))
+    except ConfigError as exc:
+        raise (locate(exc, path, text) or exc) from None
 
 
 CONFIG_KEYS = {
@@ -113,6 +118,7 @@ def config_from_mapping(table: dict[str, Any], base_dir: Path, source: str) -> C
             raise ConfigError(
                 source,
                 f"unknown setting {key!r}{hint} (known: {', '.join(sorted(CONFIG_KEYS))})",
+                key=key,
             )
         values[name] = _convert(name, raw, base_dir, source, key)
     return Config(**values)
@@ -120,7 +126,7 @@ def config_from_mapping(table: dict[str, Any], base_dir: Path, source: str) -> C
 
 def _convert(name: str, raw: Any, base_dir: Path, source: str, key: str) -> Any:
     def fail(expected: str) -> ConfigError:
-        return ConfigError(source, f"setting {key!r} must be {expected}, not {raw!r}")
+        return ConfigError(source, f"setting {key!r} must be {expected}, not {raw!r}", key=key, at_value=True)
 
     if name in ("corpus_dirs", "rule_dirs", "fact_files"):
         items = [raw] if isinstance(raw, str) else raw
@@ -161,7 +167,18 @@ def _convert(name: str, raw: Any, base_dir: Path, source: str, key: str) -> Any:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    return _parse_toml(path, _read_text(path))
+
+
+def _read_text(path: Path) -> str:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), f"cannot read configuration: {exc}") from None
+
+
+def _parse_toml(path: Path, text: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise decode_error(path, text, exc) from None

@@ -53,11 +53,25 @@ class RuleFileError(FactlintError):
 
 @dataclass
 class ConfigError(FactlintError):
+    """A setting that cannot be used: in `factlint.toml`, the editor's settings or a flag.
+
+    `key` (and `item`, an entry of its value such as a rule id) name the setting, so the
+    error can be placed at its line and column in the file (`config_position.locate`).
+    """
+
     source: str
     message: str
+    line: int | None = None
+    column: int | None = None
+    key: str | None = None
+    item: str | None = None
+    at_value: bool = False
+    """Point at the setting's value rather than its key (a value of the wrong type)."""
 
     def describe(self) -> str:
-        return f"{self.source}: {self.message}"
+        if self.line is None:
+            return f"{self.source}: {self.message}"
+        return f"{self.source}:{self.line}:{self.column or 1}: {self.message}"
 
 
 @dataclass

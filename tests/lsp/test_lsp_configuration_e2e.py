@@ -56,6 +56,20 @@ async def test_a_wrong_setting_is_shown_once_and_checking_goes_on(editor: Editor
     assert len(await editor.diagnostics(uri, until=lambda ds: len(ds) == 3)) == 3
 
 
+@pytest.mark.settings(severity={"quantity-mismach": "warning"})
+async def test_a_misspelt_rule_id_in_the_settings_is_named_and_the_built_in_rules_check_on(
+    editor: Editor,
+) -> None:
+    uri = editor.open("draft.md", DRAFT)
+    shown = await editor.notification(types.WINDOW_SHOW_MESSAGE)
+    assert shown.type == types.MessageType.Warning
+    assert "unknown rule id 'quantity-mismach' in 'severity'; did you mean 'quantity-mismatch'?" in (
+        shown.message
+    )
+    diagnostics = await editor.diagnostics(uri, until=lambda ds: len(ds) == 3)
+    assert {d.severity for d in diagnostics} == {types.DiagnosticSeverity.Error}
+
+
 @pytest.fixture
 def corpus(workspace: Path) -> Path:
     folder = workspace / "corpus"

@@ -293,6 +293,11 @@ class Session:
     async def _build_done(self, outcome: BuildOutcome) -> None:
         if outcome.engine is not None or outcome.rule_error is not None:
             self._publish_rule_problems(outcome.rule_error, outcome.fallback)
+            if outcome.fallback and outcome.rule_error is None:
+                self.show(
+                    types.MessageType.Warning,
+                    f"factlint: {outcome.error} (checking with built-in rules only)",
+                )
         elif outcome.error is not None:
             kept = "keeping the previous fact base" if self.rebuilder.engine else "no fact base"
             self.show(types.MessageType.Error, f"factlint: {outcome.error} ({kept})")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import re
 import string
 import typing
@@ -21,8 +22,10 @@ from typing import Any
 import yaml
 
 from factlint.config import Config
-from factlint.errors import RuleFileError
+from factlint.config_position import locate
+from factlint.errors import ConfigError, RuleFileError
 from factlint.model import Kind, Severity
+from factlint.resources import builtin_rules_dir
 from factlint.rulebook.nodes import Items, NodeReader, compose_yaml, where
 from factlint.rulebook.ruleset import RuleSet
 from factlint.rulebook.schema import (
@@ -35,6 +38,7 @@ from factlint.rulebook.schema import (
     RuleSpec,
     yaml_key,
 )
+from factlint.rulebook.suppressions import UNKNOWN_SUPPRESSION
 
 RULE_SUFFIXES = (".yaml", ".yml")
 REQUIRED_KEYS = ("id", "kind", "message")
@@ -61,7 +65,37 @@ def load_rules(config: Config) -> RuleSet:
                 specs.append(spec)
     if problems:
         raise RuleFileError.combine(problems)
+    check_rule_ids(config, {spec.id for spec in specs})
     return RuleSet.build(specs, config)
+
+
+def check_rule_ids(config: Config, loaded: set[str]) -> None:
+    """Raise `ConfigError` for a `severity` or `disable` entry that names no rule.
+
+    A misspelt id would otherwise change nothing, quietly: the rule it meant keeps
+    its severity. The built-in ids count as known even with `builtin-rules = false`
+    (switching off a rule that is not loaded is harmless), and so does the
+    `unknown-suppression` check.
+    """
+    known = loaded | {UNKNOWN_SUPPRESSION}
+    for key, ids in (("severity", list(config.severities)), ("disable", sorted(config.disabled_rules))):
+        for rule_id in ids:
+            if rule_id in known or rule_id in _builtin_ids():
+                continue
+            close = difflib.get_close_matches(rule_id, sorted(known), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(sorted(known))})"
+            error = ConfigError(
+                "settings", f"unknown rule id {rule_id!r} in {key!r}{hint}", key=key, item=rule_id
+            )
+            path = config.config_path
+            raise (locate(error, path) if path else None) or error
+
+
+@functools.cache
+def _builtin_ids() -> frozenset[str]:
+    return frozenset(
+        spec.id for path in iter_rule_files(builtin_rules_dir()) for spec in read_rule_file(path)[0]
+    )
 
 
 def check_rule_paths(
