@@ -45,6 +45,8 @@ class Config:
     """Where the built fact base is kept; None means the user cache folder."""
     debounce_ms: int = 250
     """The language server waits this long after a keystroke before checking."""
+    docs_url: str | None = None
+    """Where your team hosts factlint's docs/ folder (an https URL); None: link the installed pages."""
     config_path: Path | None = None
 
     def effective_corpus_dirs(self) -> tuple[Path, ...]:
@@ -99,6 +101,7 @@ CONFIG_KEYS = {
     "spacy-model": "spacy_model",
     "cache-dir": "cache_dir",
     "debounce-ms": "debounce_ms",
+    "docs-url": "docs_url",
 }
 """Setting name in factlint.toml (or [tool.factlint]) -> the `Config` field it sets."""
 
@@ -161,6 +164,10 @@ def _convert(name: str, raw: Any, base_dir: Path, source: str, key: str) -> Any:
         if not isinstance(raw, str):
             raise fail("a path")
         return (base_dir / raw).resolve()
+    if name == "docs_url":
+        if not isinstance(raw, str) or not raw.startswith(("https://", "http://", "file://")):
+            raise fail("a URL (https://...) of the folder holding factlint's docs")
+        return raw if raw.endswith("/") else raw + "/"
     if raw is not None and not isinstance(raw, str):
         raise fail("a string")
     return raw

@@ -107,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
     config = resolve_config(args, config_start)
     engine = Engine.open(config)
     results = check_drafts(engine, drafts, args.jobs or default_jobs())
-    report = LintRun(tuple(results), _rule_infos(engine), Path.cwd())
+    report = LintRun(tuple(results), _rule_infos(engine), Path.cwd(), engine.config.docs_url)
     with _open_output(args.output) as stream:
         FORMATS[args.format](report, stream)
     return exit_code(report, args.fail_on, args.exit_zero)

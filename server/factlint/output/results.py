@@ -65,6 +65,8 @@ class LintRun:
     rules: tuple[RuleInfo, ...] = ()
     root: Path = field(default_factory=Path.cwd)
     """Paths under this folder are shown relative to it."""
+    docs_url: str | None = None
+    """Where the team hosts factlint's docs (`docs-url`), if it does."""
 
     @property
     def finding_count(self) -> int:

@@ -16,8 +16,11 @@ import re
 import string
 import typing
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 import yaml
 
@@ -25,7 +28,7 @@ from factlint.config import Config
 from factlint.config_position import locate
 from factlint.errors import ConfigError, RuleFileError
 from factlint.model import Kind, Severity
-from factlint.resources import builtin_rules_dir
+from factlint.resources import builtin_rules_dir, docs_dir
 from factlint.rulebook.nodes import Items, NodeReader, compose_yaml, where
 from factlint.rulebook.ruleset import RuleSet
 from factlint.rulebook.schema import (
@@ -45,6 +48,8 @@ REQUIRED_KEYS = ("id", "kind", "message")
 EXAMPLE_FIELDS = {yaml_key(f.name): f.name for f in dataclasses.fields(Examples)}
 """The keys under `examples:` -> the `Examples` field each sets."""
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
+URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")
+"""A link that starts like this is a URL; any other is a path from the rule file."""
 OTHER_TOOLS_KEYS = {"level": "severity", "extends": "kind", "name": "id"}
 """Keys users bring from Vale and friends, and what factlint calls them."""
 
@@ -66,7 +71,26 @@ def load_rules(config: Config) -> RuleSet:
     if problems:
         raise RuleFileError.combine(problems)
     check_rule_ids(config, {spec.id for spec in specs})
+    if config.docs_url:
+        specs = [replace(spec, link=hosted_link(spec.link, config.docs_url)) for spec in specs]
     return RuleSet.build(specs, config)
+
+
+def hosted_link(link: str | None, docs_url: str) -> str | None:
+    """A link into the installed docs, moved to where the team hosts them (`docs-url`).
+
+    Findings carry their rule's link into SARIF, JSON and the editor's hover; a
+    `file:` URI of the installed page works on the machine that ran factlint, and a
+    team that hosts the docs sets `docs-url` so the links work for everyone.
+    """
+    if not link or not link.startswith("file:"):
+        return link
+    parsed = urlparse(link)
+    try:
+        page = Path(url2pathname(parsed.path)).relative_to(docs_dir().resolve())
+    except ValueError:
+        return link
+    return docs_url + page.as_posix() + (f"#{parsed.fragment}" if parsed.fragment else "")
 
 
 def check_rule_ids(config: Config, loaded: set[str]) -> None:
@@ -253,7 +277,7 @@ class _RuleReader(NodeReader):
             self.attempt(self.severity, items["severity"][1]) if "severity" in items else Severity.ERROR
         )
         description = self.attempt(self.optional_text, items, "description")
-        link = self.attempt(self.optional_text, items, "link")
+        link = self.attempt(self.link, items["link"][1]) if "link" in items else None
         examples = self.attempt(self.examples, items["examples"][1]) if "examples" in items else Examples()
         if len(self.problems) > problems_before:
             return None
@@ -275,6 +299,23 @@ class _RuleReader(NodeReader):
             id_line=id_line,
             id_column=id_column,
         )
+
+    def link(self, node: yaml.Node) -> str:
+        """The rule's documentation as a URL a client can open.
+
+        A URL (`https://...`, `file:...`) is kept as written. Anything else is a file
+        beside the rule file, as a Markdown link would be (`../docs/rules.md#quantity`):
+        it must exist, and becomes its `file:` URI, so a rule folder can carry its own
+        pages and every link works offline.
+        """
+        text: str = self.scalar(node, str, "link")
+        if URL_SCHEME.match(text):
+            return text
+        target, _, fragment = text.partition("#")
+        path = (Path(self.path).parent / target).resolve()
+        if not path.is_file():
+            raise self.fail(node, f"link {text!r} names no file (looked for {path})")
+        return path.as_uri() + (f"#{fragment}" if fragment else "")
 
     def rule_id(self, node: yaml.Node) -> str:
         rule_id: str = self.scalar(node, str, "id")
