@@ -1,17 +1,20 @@
-"""`factlint rules list|check|test`: see, validate and test rule files.
+"""`factlint rules list|check|test|explain`: see, validate, test and read about rules.
 
-`check` reports every broken rule (or `--facts` fact) file as `file:line:col:
-problem` and exits 2, not just the first; `test` runs the examples each rule carries (exit 1 when one fails).
+`check` reports every problem of every rule (or `--facts` fact) file as
+`file:line:col: problem` and exits 2; `test` runs the examples each rule carries
+(exit 1 when one fails); `explain` prints one rule's documentation (rules_explain.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
 
 from factlint.cli.common import add_corpus_options, resolve_config
+from factlint.cli.rules_explain import WIDTH, explain
 from factlint.config import Config, load_config
 from factlint.corpus.factfiles import read_fact_file
 from factlint.errors import RuleFileError
@@ -58,6 +61,12 @@ def register(commands: Any) -> None:
     test = actions.add_parser("test", help="run the examples inside every rule file")
     add_corpus_options(test)
     test.set_defaults(run=run_test)
+    explain = actions.add_parser(
+        "explain", help="what a rule checks: its description, keys, examples and documentation"
+    )
+    explain.add_argument("rule", metavar="RULE", help="a rule id, as findings show it (quantity-mismatch)")
+    add_corpus_options(explain)
+    explain.set_defaults(run=run_explain)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -112,3 +121,10 @@ def run_test(args: argparse.Namespace) -> int:
         sys.stdout.write(failure.describe() + "\n")
     sys.stdout.write(f"{count - len(failures)} passed, {len(failures)} failed\n")
     return EXIT_FAILED if failures else EXIT_OK
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    rules = load_rules(resolve_config(args, None))
+    width = min(shutil.get_terminal_size().columns, WIDTH) if sys.stdout.isatty() else WIDTH
+    sys.stdout.write(explain(args.rule, rules.rules, width))
+    return EXIT_OK
