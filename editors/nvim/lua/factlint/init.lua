@@ -52,10 +52,11 @@ local function notify_once(msg, level)
   end
 end
 
-M.install_hint = "factlint: no language server found. Install factlint into a Python environment "
-  .. "(`pip install factlint`, or `pip install -e .` in its repository) and put its `factlint` on "
-  .. "PATH, activate that environment, or pass cmd = { '/path/to/venv/bin/factlint', 'serve' } "
-  .. "to require('factlint').setup()."
+--- factlint is not on a package index: it installs from its repository or a built wheel.
+M.install_hint = "factlint: no language server found. Install factlint into a Python 3.11+ environment "
+  .. "from a copy of its repository (`pip install /path/to/factlint`) or from a wheel built from it "
+  .. "(`pipx install factlint-0.1.0-py3-none-any.whl`), then put its `factlint` on PATH, activate "
+  .. "that environment, or pass cmd = { '/path/to/venv/bin/factlint', 'serve' } to require('factlint').setup()."
 
 local function executable(path)
   return path ~= nil and path ~= "" and vim.fn.executable(path) == 1
