@@ -35,6 +35,10 @@ M.defaults = {
   settings = {},
   on_attach = nil,
   capabilities = nil,
+  --- vim.diagnostic.config() for factlint's diagnostics only. Neovim 0.11 shows no message
+  --- by default (a sign and an underline), so factlint turns on its virtual text: the
+  --- finding is read where it is. `false` leaves the global diagnostic settings alone.
+  diagnostics = { virtual_text = true },
   --- Force the 0.8-0.10 code path (vim.lsp.start) on newer Neovim too.
   legacy = false,
 }
@@ -178,6 +182,28 @@ local function root_dir_for(bufnr, markers)
   return found and vim.fs.dirname(found) or start
 end
 
+--- The diagnostic namespaces a client publishes into: pushed, and pulled (0.10+).
+local function namespaces(client_id)
+  local out = { vim.lsp.diagnostic.get_namespace(client_id) }
+  local ok, pulled = pcall(vim.lsp.diagnostic.get_namespace, client_id, true)
+  if ok and pulled and pulled ~= out[1] then
+    table.insert(out, pulled)
+  end
+  return out
+end
+
+--- Apply the `diagnostics` option to this client's namespaces, then the user's on_attach.
+local function on_attach(client, bufnr)
+  if type(M.config.diagnostics) == "table" then
+    for _, ns in ipairs(namespaces(client.id)) do
+      vim.diagnostic.config(M.config.diagnostics, ns)
+    end
+  end
+  if M.config.on_attach then
+    return M.config.on_attach(client, bufnr)
+  end
+end
+
 local function client_config(cmd)
   local table_ = M.server_settings(M.config.settings)
   return {
@@ -187,7 +213,7 @@ local function client_config(cmd)
     init_options = { factlint = table_ },
     settings = { factlint = table_ },
     handlers = { ["factlint/status"] = status_handler },
-    on_attach = M.config.on_attach,
+    on_attach = on_attach,
     capabilities = M.config.capabilities,
   }
 end
