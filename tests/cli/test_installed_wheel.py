@@ -36,6 +36,19 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built
 
 
+@pytest.fixture(scope="module")
+def site(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel unpacked as an installed package, away from the checkout."""
+    target = tmp_path_factory.mktemp("site")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", target, wheel],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return target
+
+
 def test_the_wheel_ships_the_rules_the_seeds_and_the_docs(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for page in sorted((REPO / "docs").glob("*.md")):
@@ -45,15 +58,9 @@ def test_the_wheel_ships_the_rules_the_seeds_and_the_docs(wheel: Path) -> None:
 
 
 def test_an_installed_factlint_links_each_finding_to_its_installed_rule_page(
-    wheel: Path, tmp_path: Path
+    site: Path, tmp_path: Path
 ) -> None:
-    target = tmp_path / "site"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", target, wheel],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    target = site
     draft = tmp_path / "draft.md"
     draft.write_bytes((REPO / "examples" / "draft.md").read_bytes())
     env = {**os.environ, "PYTHONPATH": str(target), "XDG_CACHE_HOME": str(tmp_path / "cache")}
@@ -74,3 +81,13 @@ def test_an_installed_factlint_links_each_finding_to_its_installed_rule_page(
         assert link.scheme == "file" and page.is_relative_to(target / "factlint" / "docs"), link
         assert f"### {link.fragment}\n" in page.read_text(encoding="utf-8")
         assert Path(finding["sources"][0]["path"]).is_relative_to(target / "factlint" / "_seeds")
+
+
+def test_help_names_the_installed_documentation(site: Path) -> None:
+    target = site
+    env = {**os.environ, "PYTHONPATH": str(target), "COLUMNS": "400"}
+    for command, page in ((["--help"], ""), (["lint", "--help"], "ci.md")):
+        shown = subprocess.run(
+            [sys.executable, "-m", "factlint", *command], env=env, capture_output=True, text=True, check=True
+        ).stdout
+        assert str(target / "factlint" / "docs" / page).rstrip("/") in shown, shown
