@@ -23,15 +23,14 @@ import pytest
 from .running import REPO
 
 
+def pip(*args: str | Path) -> None:
+    subprocess.run([sys.executable, "-m", "pip", *args], check=True, capture_output=True, timeout=300)
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", out, REPO],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    pip("wheel", "--quiet", "--no-deps", "-w", out, REPO)
     [built] = out.glob("factlint-*.whl")
     return built
 
@@ -40,12 +39,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def site(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The wheel unpacked as an installed package, away from the checkout."""
     target = tmp_path_factory.mktemp("site")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", target, wheel],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    pip("install", "--quiet", "--no-deps", "--target", target, wheel)
     return target
 
 
