@@ -58,7 +58,7 @@ def _lines(rule: RuleSpec, width: int) -> Iterator[str]:
     yield f"defined in {display_path(rule.path)}:{rule.line}"
     if rule.description:
         yield ""
-        yield from textwrap.wrap(" ".join(rule.description.split()), width)
+        yield from _wrap(" ".join(rule.description.split()), width, "")
     yield ""
     yield f"message: {rule.message}"
     yield ""
@@ -82,9 +82,9 @@ def _keys(rule: RuleSpec, width: int) -> Iterator[str]:
         )
         note = "  (default)" if value == default else ""
         setting = f"{yaml_key(field.name)}: {_value(value)}{note}"
-        yield from textwrap.wrap(setting, width, initial_indent="  ", subsequent_indent=" " * 6)
+        yield from _wrap(setting, width, "  ", " " * 6)
         doc = docs.get(field.name, "") + (" One word each." if field.metadata.get(ONE_WORD) else "")
-        yield from textwrap.wrap(doc, width, initial_indent=" " * 6, subsequent_indent=" " * 6)
+        yield from _wrap(doc, width, " " * 6)
 
 
 def _examples(examples: Examples, width: int) -> Iterator[str]:
@@ -93,7 +93,7 @@ def _examples(examples: Examples, width: int) -> Iterator[str]:
         written = f", written {examples.corpus_date.isoformat()}" if examples.corpus_date else ""
         yield f"  sources{written}:"
         for line in examples.corpus.strip().splitlines():
-            yield from textwrap.wrap(line, width, initial_indent=indent, subsequent_indent=indent)
+            yield from _wrap(line, width, indent)
     else:
         yield "  sources: the configured corpus"
     dated = f" (drafts written {examples.date.isoformat()})" if examples.date else ""
@@ -101,7 +101,19 @@ def _examples(examples: Examples, width: int) -> Iterator[str]:
         if cases:
             yield f"  {label}{dated}:"
             for case in cases:
-                yield from textwrap.wrap(case.text, width, initial_indent=indent, subsequent_indent=indent)
+                yield from _wrap(case.text, width, indent)
+
+
+def _wrap(text: str, width: int, indent: str, then: str | None = None) -> list[str]:
+    """Lines of at most `width`, broken between words only: a "co-founder" stays whole."""
+    return textwrap.wrap(
+        text,
+        width,
+        initial_indent=indent,
+        subsequent_indent=indent if then is None else then,
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
 
 
 def _value(value: Any, depth: int = 0) -> str:
