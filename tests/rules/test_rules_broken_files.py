@@ -359,3 +359,15 @@ def test_without_paths_the_configured_rules_and_facts_are_checked(
             "1 fact file checked, 0 with problems",
         ],
     )
+
+
+def test_rules_check_with_nothing_to_check_says_so_rather_than_pass(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["rules", "check"]) == 2
+    assert capsys.readouterr() == (
+        "",
+        "factlint: rules check: nothing to check: give rule files or folders (or --facts FILE);"
+        " no factlint.toml names any\n",
+    )

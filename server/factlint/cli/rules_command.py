@@ -17,7 +17,7 @@ from factlint.cli.common import add_corpus_options, resolve_config
 from factlint.cli.rules_explain import WIDTH, explain
 from factlint.config import Config, load_config
 from factlint.corpus.factfiles import read_fact_file
-from factlint.errors import RuleFileError
+from factlint.errors import ConfigError, RuleFileError
 from factlint.output.text_format import display_path
 from factlint.resources import builtin_rules_dir
 from factlint.rulebook.examples import run_examples
@@ -81,6 +81,13 @@ def run_check(args: argparse.Namespace) -> int:
     if not args.paths and not args.facts:
         config = load_config(start=Path.cwd())
         args.paths, args.facts = list(config.rule_dirs), list(config.fact_files)
+        if not args.paths and not args.facts:
+            # "0 rule files checked" would read as a pass of something.
+            found = config.config_path
+            why = f"{found} names no rules or facts" if found else "no factlint.toml names any"
+            raise ConfigError(
+                "rules check", f"nothing to check: give rule files or folders (or --facts FILE); {why}"
+            )
     builtin = _builtin_rules() if not args.no_builtin_rules else []
     paths = [p for p in args.paths if p.resolve() != builtin_rules_dir().resolve()]
     if len(paths) < len(args.paths):
