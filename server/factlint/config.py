@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from factlint.config_position import decode_error, locate
 from factlint.errors import ConfigError
 from factlint.resources import builtin_corpus_dir, builtin_rules_dir
 
@@ -44,6 +45,8 @@ class Config:
     """Where the built fact base is kept; None means the user cache folder."""
     debounce_ms: int = 250
     """The language server waits this long after a keystroke before checking."""
+    docs_url: str | None = None
+    """Where your team hosts factlint's docs/ folder (an https URL); None: link the installed pages."""
     config_path: Path | None = None
 
     def effective_corpus_dirs(self) -> tuple[Path, ...]:
@@ -77,10 +80,14 @@ def load_config(start: Path | None = None, path: Path | None = None) -> Config:
     path = path or (find_config_file(start) if start is not None else None)
     if path is None:
         return Config()
-    table = _read_toml(path)
+    text = _read_text(path)
+    table = _parse_toml(path, text)
     if path.name == "pyproject.toml":
         table = table.get("tool", {}).get("factlint", {})
-    return config_from_mapping(table, base_dir=path.parent, source=str(path))
+    try:
+        return config_from_mapping(table, base_dir=path.parent, source=str(path))
+    except ConfigError as exc:
+        raise (locate(exc, path, text) or exc) from None
 
 
 CONFIG_KEYS = {
@@ -94,6 +101,7 @@ CONFIG_KEYS = {
     "spacy-model": "spacy_model",
     "cache-dir": "cache_dir",
     "debounce-ms": "debounce_ms",
+    "docs-url": "docs_url",
 }
 """Setting name in factlint.toml (or [tool.factlint]) -> the `Config` field it sets."""
 
@@ -113,6 +121,7 @@ def config_from_mapping(table: dict[str, Any], base_dir: Path, source: str) -> C
             raise ConfigError(
                 source,
                 f"unknown setting {key!r}{hint} (known: {', '.join(sorted(CONFIG_KEYS))})",
+                key=key,
             )
         values[name] = _convert(name, raw, base_dir, source, key)
     return Config(**values)
@@ -120,7 +129,7 @@ def config_from_mapping(table: dict[str, Any], base_dir: Path, source: str) -> C
 
 def _convert(name: str, raw: Any, base_dir: Path, source: str, key: str) -> Any:
     def fail(expected: str) -> ConfigError:
-        return ConfigError(source, f"setting {key!r} must be {expected}, not {raw!r}")
+        return ConfigError(source, f"setting {key!r} must be {expected}, not {raw!r}", key=key, at_value=True)
 
     if name in ("corpus_dirs", "rule_dirs", "fact_files"):
         items = [raw] if isinstance(raw, str) else raw
@@ -155,13 +164,28 @@ def _convert(name: str, raw: Any, base_dir: Path, source: str, key: str) -> Any:
         if not isinstance(raw, str):
             raise fail("a path")
         return (base_dir / raw).resolve()
+    if name == "docs_url":
+        if not isinstance(raw, str) or not raw.startswith(("https://", "http://", "file://")):
+            raise fail("a URL (https://...) of the folder holding factlint's docs")
+        return raw if raw.endswith("/") else raw + "/"
     if raw is not None and not isinstance(raw, str):
         raise fail("a string")
     return raw
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    return _parse_toml(path, _read_text(path))
+
+
+def _read_text(path: Path) -> str:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), f"cannot read configuration: {exc}") from None
+
+
+def _parse_toml(path: Path, text: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise decode_error(path, text, exc) from None

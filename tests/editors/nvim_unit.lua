@@ -40,7 +40,8 @@ vim.notify = function(msg) table.insert(messages, msg) end
 eq(factlint.setup({}), false, "setup fails without a server")
 eq(factlint.setup({}), false, "setup fails again")
 eq(#messages, 1, "a single notification")
-eq(messages[1]:find("pip install", 1, true) ~= nil, true, "notification says what to install")
+eq(messages[1]:find("pip install /path/to/factlint", 1, true) ~= nil, true, "notification says what to install")
+eq(messages[1]:find("pip install factlint`", 1, true), nil, "no package index has a factlint distribution")
 vim.env.PATH, vim.env.VIRTUAL_ENV = saved_path, saved_venv
 
 -- Show facts: the CLI command line from the server's.
@@ -51,6 +52,8 @@ eq(factlint.facts_cmd({ "wrapper" }, {}), nil, "facts_cmd needs serve")
 -- The status line text.
 factlint.state = { state = "ready", facts = 12, articles = 3 }
 eq(factlint.status(), "factlint: 12 facts from 3 articles", "status ready")
+factlint.state = { state = "ready", facts = 1, articles = 1 }
+eq(factlint.status(), "factlint: 1 fact from 1 article", "status counts one in the singular")
 factlint.state = { state = "building" }
 eq(factlint.status(), "factlint: building", "status building")
 

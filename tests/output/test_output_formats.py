@@ -31,7 +31,7 @@ def finding(root: Path, severity: Severity = Severity.ERROR, message: str | None
         rule="quantity-mismatch",
         kind=Kind.QUANTITY,
         severity=severity,
-        message=message or "The sources say “2,500”, not 3,000",
+        message=message or "The sources say “2,500”, not “3,000”",
         start=11,
         end=16,
         claim_text="3,000",
@@ -76,7 +76,7 @@ def sarif_errors(document: dict[str, Any]) -> list[str]:
 def test_text_is_one_compiler_style_line_per_finding_then_the_summary(tmp_path: Path) -> None:
     out = render("text", lint_run(tmp_path, finding(tmp_path), clean=2))
     assert out.splitlines() == [
-        "drafts/a.md:1:12: error[quantity-mismatch] The sources say “2,500”, not 3,000 "
+        "drafts/a.md:1:12: error[quantity-mismatch] The sources say “2,500”, not “3,000” "
         "(source: seeds/a.txt:3)",
         "1 contradiction in 1 file, 3 checked",
     ]
@@ -118,7 +118,7 @@ def test_github_annotation_names_file_line_columns_rule_and_source(tmp_path: Pat
     out = render("github", lint_run(tmp_path, finding(tmp_path)))
     assert out.splitlines()[0] == (
         "::error file=drafts/a.md,line=1,col=12,endColumn=17,title=factlint quantity-mismatch"
-        "::The sources say “2,500”, not 3,000 (source: seeds/a.txt:3)"
+        "::The sources say “2,500”, not “3,000” (source: seeds/a.txt:3)"
     )
 
 

@@ -46,3 +46,30 @@ def test_the_hook_fails_a_commit_whose_draft_contradicts_the_sources(tmp_path: P
     assert "ok.md:" not in report
     # The hook is given Markdown and plain text, in one call; JSON is not a draft.
     assert "1 contradiction in 1 file, 3 checked" in report, report
+
+
+def test_the_local_hook_of_docs_ci_md_runs_the_installed_factlint(tmp_path: Path) -> None:
+    """docs/ci.md's `repo: local` recipe, copied as is, with factlint on PATH."""
+    doc = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    recipe = doc.split("<!-- pre-commit-local -->\n```yaml\n", 1)[1].split("```", 1)[0]
+    repo = tmp_path / "newsroom"
+    (repo / "sources").mkdir(parents=True)
+    (repo / "sources" / "troops.txt").write_text(
+        "date 2021-04-01\n\nThe US has 2,500 troops in Afghanistan.\n", encoding="utf-8"
+    )
+    (repo / "draft.md").write_text(front("The US has 3,000 troops in Afghanistan."), encoding="utf-8")
+    (repo / ".pre-commit-config.yaml").write_text(recipe, encoding="utf-8")
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    subprocess.run(["git", "add", "."], cwd=repo, check=True)
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "NO_COLOR": "1",
+    }
+    command = [sys.executable, "-m", "pre_commit", "run", "--files", "draft.md"]
+    done = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, timeout=300)
+    report = done.stdout + done.stderr
+    assert done.returncode == 1, report
+    assert "draft.md:5:12: error[quantity-mismatch] The sources say “2,500”, not “3,000”" in report, report

@@ -174,7 +174,71 @@ def test_broken_rule_file_is_located_exactly(
     path.write_text(content, encoding="utf-8")
     code, out, err = check(capsys, path)
     where = f"{path}:{expected}".replace("{path}", str(path))
-    assert (code, out, err) == (2, f"{where}\n1 rule files checked, 1 with problems\n", "")
+    assert (code, out, err) == (2, f"{where}\n1 rule file checked, 1 with problems\n", "")
+
+
+def test_every_problem_of_a_file_is_reported_in_one_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "transit.yaml"
+    path.write_text(
+        "id: transit-stations\n"
+        "kind: quantity\n"
+        "mesage: The sources say {expected}, not {claim}\n"
+        "synonym: [[station, stop]]\n"
+        "tolerance: lots\n"
+        "examples:\n"
+        "  flagged: [The line has 12 stations.]\n",
+        encoding="utf-8",
+    )
+    code, out, err = check(capsys, path)
+    assert (code, err) == (2, "")
+    assert out.splitlines() == [
+        f"{path}:3:1: unknown key 'mesage' in a quantity rule; did you mean 'message'?",
+        f"{path}:4:1: unknown key 'synonym' in a quantity rule; did you mean 'synonyms'?",
+        f"{path}:5:12: 'tolerance' must be a number, not 'lots'",
+        f"{path}:7:3: unknown key 'flagged' in examples; did you mean 'flag'?",
+        "1 rule file checked, 1 with problems",
+    ]
+
+
+def test_a_misspelt_kind_does_not_hide_the_other_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "transit.yaml"
+    path.write_text(
+        "id: transit stations\nkind: quantiy\nmessage: '{expectd}'\nnouns: [station]\nsynonym: []\n",
+        encoding="utf-8",
+    )
+    _, out, _ = check(capsys, path)
+    assert out.splitlines()[:-1] == [
+        f"{path}:1:5: id 'transit stations' must be one word of letters, digits, '-', '_' or '.',"
+        " like 'transit-stations'",
+        f"{path}:2:7: unknown kind 'quantiy'; did you mean 'quantity'?",
+        f"{path}:3:10: unknown placeholder {{expectd}} in message (known: {{claim}}, {{expected}},"
+        " {subject}, {source})",
+        f"{path}:5:1: unknown key 'synonym' in a rule; did you mean 'synonyms'?",
+    ]
+
+
+def test_linting_reports_every_problem_of_the_rule_files_then_stops(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "a.yaml").write_text(GOOD + "synonym: [[station, stop]]\ntolerance: lots\n", encoding="utf-8")
+    (rules / "b.yaml").write_text("kind: quantity\nmessage: m\n", encoding="utf-8")
+    draft = tmp_path / "draft.md"
+    draft.write_text("The line has 12 stops.\n", encoding="utf-8")
+    code = main(["lint", "--rules", str(rules), str(draft)])
+    captured = capsys.readouterr()
+    assert (code, captured.out) == (2, "")
+    assert captured.err.splitlines() == [
+        f"factlint: {rules / 'a.yaml'}:4:1: unknown key 'synonym' in a quantity rule;"
+        " did you mean 'synonyms'?",
+        f"factlint: {rules / 'a.yaml'}:5:12: 'tolerance' must be a number, not 'lots'",
+        f"factlint: {rules / 'b.yaml'}:1:1: rule is missing the required key 'id'",
+    ]
 
 
 def test_there_are_at_least_twelve_broken_files() -> None:
@@ -184,7 +248,7 @@ def test_there_are_at_least_twelve_broken_files() -> None:
 def test_a_good_rule_file_passes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "transit.yaml"
     path.write_text(GOOD + "nouns: [station]\nsynonyms: [[station, stop]]\n", encoding="utf-8")
-    assert check(capsys, path) == (0, "1 rule files checked, 0 with problems\n", "")
+    assert check(capsys, path) == (0, "1 rule file checked, 0 with problems\n", "")
 
 
 def test_every_broken_file_of_a_folder_is_reported(
@@ -207,7 +271,7 @@ def test_hidden_files_and_folders_are_not_rules(tmp_path: Path, capsys: pytest.C
     (tmp_path / ".git" / "config.yaml").write_text("core: {}\n", encoding="utf-8")
     (tmp_path / ".stations.yaml.swp.yaml").write_text("junk: [\n", encoding="utf-8")
     (tmp_path / "stations.yaml").write_text(GOOD, encoding="utf-8")
-    assert check(capsys, tmp_path) == (0, "1 rule files checked, 0 with problems\n", "")
+    assert check(capsys, tmp_path) == (0, "1 rule file checked, 0 with problems\n", "")
 
 
 def test_a_rule_may_not_take_a_builtin_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -274,7 +338,7 @@ def test_fact_files_are_checked_with_facts(tmp_path: Path, capsys: pytest.Captur
     assert (code, capsys.readouterr().out) == (
         2,
         f"{facts}:2:3: unknown key 'dat' in a fact; did you mean 'date'?\n"
-        "1 fact files checked, 1 with problems\n",
+        "1 fact file checked, 1 with problems\n",
     )
 
 
@@ -291,7 +355,19 @@ def test_without_paths_the_configured_rules_and_facts_are_checked(
         2,
         [
             f"{tmp_path / 'my-rules' / 'stations.yaml'}:4:12: 'tolerance' must be a number, not 'lots'",
-            "1 rule files checked, 1 with problems",
-            "1 fact files checked, 0 with problems",
+            "1 rule file checked, 1 with problems",
+            "1 fact file checked, 0 with problems",
         ],
+    )
+
+
+def test_rules_check_with_nothing_to_check_says_so_rather_than_pass(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["rules", "check"]) == 2
+    assert capsys.readouterr() == (
+        "",
+        "factlint: rules check: nothing to check: give rule files or folders (or --facts FILE);"
+        " no factlint.toml names any\n",
     )

@@ -34,9 +34,11 @@ export interface Probe {
   hasFactlint(interpreter: string[]): Promise<boolean>;
 }
 
+// factlint is not on a package index: it installs from its repository or a built wheel.
 export const INSTALL_HINT =
-  "factlint: no language server found. Install factlint (`pip install factlint`, or " +
-  "`pip install -e .` in its repository) into a Python environment, then either put its " +
+  "factlint: no language server found. Install factlint into a Python 3.11+ environment " +
+  "from a copy of its repository (`pip install /path/to/factlint`) or from a wheel built " +
+  "from it (`pipx install factlint-0.1.0-py3-none-any.whl`), then either put its " +
   "`factlint` on PATH, select that environment in the Python extension, or set " +
   "`factlint.server.command` to e.g. [\"/path/to/venv/bin/factlint\", \"serve\"].";
 

@@ -93,7 +93,9 @@ test("nothing found: one message saying what to install", async () => {
   const found = await discoverServer(probe({}));
   assert.equal(found.ok, false);
   assert.ok(!found.ok && found.message.startsWith(INSTALL_HINT));
-  assert.ok(!found.ok && /pip install/.test(found.message));
+  assert.ok(!found.ok && /pip install \/path\/to\/factlint/.test(found.message));
+  // No package index has a "factlint" distribution: the hint must not send anyone there.
+  assert.ok(!/pip install factlint\b/.test(found.message));
   assert.ok(!found.ok && found.message.includes("factlint.server.command"));
 });
 

@@ -10,6 +10,7 @@ from typing import Any
 from factlint.cli.common import add_corpus_options, resolve_config
 from factlint.engine import Engine
 from factlint.model import Kind
+from factlint.wording import count
 
 
 def register(commands: Any) -> None:
@@ -56,7 +57,8 @@ def _print_slots(engine: Engine, kind: str | None) -> int:
         sys.stdout.write(f"{group.kind.value:<10} {_clip(group.about, width):<{width}} {group.describe()}\n")
     facts = sum(len(g.facts) for g in groups)
     stats = engine.stats
-    sys.stdout.write(f"{len(groups)} slots, {facts} facts from {stats.articles} articles\n")
+    slots, facts_ = count(len(groups), "slot"), count(facts, "fact")
+    sys.stdout.write(f"{slots}, {facts_} from {count(stats.articles, 'article')}\n")
     return 0
 
 

@@ -21,6 +21,7 @@ from factlint.engine import Engine
 from factlint.errors import ConfigError, InputError
 from factlint.model import Severity
 from factlint.output import FORMATS, SEVERITY_RANK, LintRun, RuleInfo
+from factlint.resources import docs_dir
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FAIL_ON = ("error", "warning", "info")
@@ -32,7 +33,7 @@ def register(commands: Any) -> None:
         help="check drafts against the sources",
         description="Check drafts against the fact base built from the source articles.",
         epilog="exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, "
-        "2 a usage, input or configuration error. CI recipes: docs/ci.md",
+        f"2 a usage, input or configuration error. CI recipes: {docs_dir() / 'ci.md'}",
     )
     parser.add_argument(
         "paths",
@@ -107,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     config = resolve_config(args, config_start)
     engine = Engine.open(config)
     results = check_drafts(engine, drafts, args.jobs or default_jobs())
-    report = LintRun(tuple(results), _rule_infos(engine), Path.cwd())
+    report = LintRun(tuple(results), _rule_infos(engine), Path.cwd(), engine.config.docs_url)
     with _open_output(args.output) as stream:
         FORMATS[args.format](report, stream)
     return exit_code(report, args.fail_on, args.exit_zero)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from factlint import __version__
 from factlint.errors import FactlintError
+from factlint.resources import docs_dir
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -31,7 +32,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """
     import importlib
 
-    parser = _Parser(prog="factlint", description=DESCRIPTION)
+    parser = _Parser(
+        prog="factlint",
+        description=DESCRIPTION,
+        epilog=f"documentation (installed with factlint): {docs_dir()}; "
+        "one rule's: factlint rules explain RULE",
+    )
     parser.add_argument("--version", action="version", version=f"factlint {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for name in COMMANDS if only is None else (only,):
@@ -51,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = args.run(args)
         return result
     except FactlintError as exc:
-        sys.stderr.write(f"factlint: {exc.describe()}\n")
+        sys.stderr.writelines(f"factlint: {line}\n" for line in exc.describe().splitlines())
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from factlint.lsp.hover import escape
 from factlint.lsp.sources import line_link
+from factlint.wording import count
 
 if TYPE_CHECKING:
     from factlint.corpus.factbase import FactRow
@@ -20,7 +21,7 @@ FACTS_SHOWN = 2_000
 
 def facts_markdown(rows: Iterable[FactRow], limit: int = FACTS_SHOWN) -> str:
     facts = list(rows)
-    lines = [f"# What factlint knows: {len(facts):,} facts"]
+    lines = [f"# What factlint knows: {count(len(facts), 'fact')}"]
     article = None
     for row in facts[:limit]:
         if row.article.path != article:

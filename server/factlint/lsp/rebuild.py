@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from factlint.config import Config
 from factlint.errors import FactlintError, RuleFileError
+from factlint.wording import count
 
 if TYPE_CHECKING:
     from factlint.engine import Engine
@@ -34,7 +35,8 @@ class BuildOutcome:
     engine: Engine | None
     error: Exception | None = None
     fallback: bool = False
-    """True when the configured rule and fact files failed and only built-in rules loaded."""
+    """True when the configured rules, facts or rule settings failed and only the built-in
+    rules loaded, with their own severities."""
 
     @property
     def summary(self) -> str:
@@ -44,9 +46,12 @@ class BuildOutcome:
         stats = self.engine.stats
         only = ", built-in rules only" if self.fallback else ""
         cached = ", from cache" if stats.from_cache else ""
-        return (
-            f"factlint: {stats.facts} facts from {stats.articles} articles, {stats.rules} rules{only}{cached}"
+        facts, articles, rules = (
+            count(stats.facts, "fact"),
+            count(stats.articles, "article"),
+            count(stats.rules, "rule"),
         )
+        return f"factlint: {facts} from {articles}, {rules}{only}{cached}"
 
     @property
     def rule_error(self) -> RuleFileError | None:
@@ -111,10 +116,10 @@ class Rebuilder:
         except Exception as error:
             if not isinstance(error, FactlintError):
                 log.exception("building the fact base failed")
-            if self.engine is not None or not (config.rule_dirs or config.fact_files):
+            bare = replace(config, rule_dirs=(), fact_files=(), severities={}, disabled_rules=frozenset())
+            if self.engine is not None or bare == config:
                 return BuildOutcome(config, None, error)
-            # Nothing good to keep yet: start on the built-in rules alone.
-            bare = replace(config, rule_dirs=(), fact_files=())
+            # Nothing good to keep yet: start on the built-in rules alone, as they ship.
             try:
                 engine = await loop.run_in_executor(self._executor, self._opener, bare, sink)
             except Exception:

@@ -40,6 +40,7 @@ from factlint.lsp.rebuild import BuildOutcome, ProgressSink, Rebuilder
 from factlint.lsp.settings import SECTION, editor_table, layered_config, needs_rebuild
 from factlint.lsp.sources import SourceFiles, file_uri
 from factlint.model import Confirmation, Finding, Report
+from factlint.wording import count
 
 if TYPE_CHECKING:
     from pygls.lsp.server import LanguageServer
@@ -292,6 +293,11 @@ class Session:
     async def _build_done(self, outcome: BuildOutcome) -> None:
         if outcome.engine is not None or outcome.rule_error is not None:
             self._publish_rule_problems(outcome.rule_error, outcome.fallback)
+            if outcome.fallback and outcome.rule_error is None:
+                self.show(
+                    types.MessageType.Warning,
+                    f"factlint: {outcome.error} (checking with built-in rules only)",
+                )
         elif outcome.error is not None:
             kept = "keeping the previous fact base" if self.rebuilder.engine else "no fact base"
             self.show(types.MessageType.Error, f"factlint: {outcome.error} ({kept})")
@@ -312,13 +318,19 @@ class Session:
         """Mark the broken rule or fact file, and clear the marks of files fixed since."""
         problems: dict[str, list[types.Diagnostic]] = {}
         if error is not None:
-            path = Path(error.path)
-            index = None
-            with contextlib.suppress(OSError):
-                index = LineIndex(path.read_text(encoding="utf-8", errors="replace"), self.encoding)
-            problems[file_uri(path)] = [rule_error_to_diagnostic(error, index)]
+            indexes: dict[str, LineIndex | None] = {}
+            for problem in error.problems:
+                if problem.path not in indexes:
+                    indexes[problem.path] = None
+                    with contextlib.suppress(OSError):
+                        text = Path(problem.path).read_text(encoding="utf-8", errors="replace")
+                        indexes[problem.path] = LineIndex(text, self.encoding)
+                diagnostic = rule_error_to_diagnostic(problem, indexes[problem.path])
+                problems.setdefault(file_uri(Path(problem.path)), []).append(diagnostic)
             still = "built-in rules only" if fallback else "the last good rules"
-            self.show(types.MessageType.Warning, f"factlint: {error} (checking with {still})")
+            more = f" and {count(len(error.more), 'more problem')}" if error.more else ""
+            first = error.problems[0].describe()
+            self.show(types.MessageType.Warning, f"factlint: {first}{more} (checking with {still})")
         for uri in self._rule_problems - problems.keys():
             self._publish(uri, None, [])
         for uri, diagnostics in problems.items():

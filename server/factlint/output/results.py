@@ -12,6 +12,7 @@ from pathlib import Path
 
 from factlint.model import Finding, Kind, Severity
 from factlint.text.lines import LineIndex
+from factlint.wording import count
 
 SEVERITY_RANK = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3, Severity.OFF: 0}
 """Higher is worse; `--fail-on warning` fails on rank 2 and above."""
@@ -64,6 +65,8 @@ class LintRun:
     rules: tuple[RuleInfo, ...] = ()
     root: Path = field(default_factory=Path.cwd)
     """Paths under this folder are shown relative to it."""
+    docs_url: str | None = None
+    """Where the team hosts factlint's docs (`docs-url`), if it does."""
 
     @property
     def finding_count(self) -> int:
@@ -95,13 +98,11 @@ class LintRun:
 def summary_line(run: LintRun) -> str:
     """`N contradictions in M files, K checked`: the last line of human-facing output, with the
     claims that could not be compared for want of sources near the draft's date."""
-    count, flagged = run.finding_count, run.flagged_count
-    noun = "contradiction" if count == 1 else "contradictions"
-    files = "file" if flagged == 1 else "files"
-    line = f"{count} {noun} in {flagged} {files}, {len(run.results)} checked"
+    found = count(run.finding_count, "contradiction")
+    line = f"{found} in {count(run.flagged_count, 'file')}, {len(run.results):,} checked"
     if run.not_compared:
-        claims = "claim" if run.not_compared == 1 else "claims"
-        line += f"; {run.not_compared} {claims} not compared (no sources near the draft's date: see `date:`)"
+        claims = count(run.not_compared, "claim")
+        line += f"; {claims} not compared (no sources near the draft's date: see `date:`)"
     return line
 
 

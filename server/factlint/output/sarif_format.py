@@ -1,11 +1,11 @@
 """`--format sarif`: a SARIF 2.1.0 log for code-scanning dashboards.
 
-One `reportingDescriptor` per active rule (description, help link, default
-level); one result per finding, its location in the draft and, as
-`relatedLocations`, the source sentences that contradict it, linked from the
-message. Draft paths are relative to `%SRCROOT%` (the working folder), which
-code scanning maps onto the repository. Columns count characters, so the run
-says `columnKind: unicodeCodePoints`.
+One `reportingDescriptor` per active rule (description, default level, and a help
+link: the rule's page in the installed docs, or under the team's `docs-url`); one
+result per finding, its location in the draft and, as `relatedLocations`, the
+source sentences that contradict it, linked from the message. Draft paths are
+relative to `%SRCROOT%` (the working folder), which code scanning maps onto the
+repository. Columns count characters, so the run says `columnKind: unicodeCodePoints`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from factlint.model import Finding, Location, Severity
 from factlint.output.results import LintRun, LocatedFinding, RuleInfo
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/factlint/factlint"
 ROOT_ID = "%SRCROOT%"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
@@ -36,20 +35,17 @@ def sarif_log(run: LintRun) -> dict[str, Any]:
     results = [
         _result(run, r.path, item, index[item.finding.rule]) for r in run.results for item in r.findings
     ]
+    driver: dict[str, Any] = {"name": "factlint", "version": __version__, "semanticVersion": __version__}
+    if run.docs_url:
+        # Only where a team hosts the docs: factlint has no public home to point at.
+        driver["informationUri"] = run.docs_url
+    driver["rules"] = [_descriptor(rule) for rule in rules]
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {
-                    "driver": {
-                        "name": "factlint",
-                        "version": __version__,
-                        "semanticVersion": __version__,
-                        "informationUri": INFORMATION_URI,
-                        "rules": [_descriptor(rule) for rule in rules],
-                    }
-                },
+                "tool": {"driver": driver},
                 "originalUriBaseIds": {ROOT_ID: {"uri": run.root.resolve().as_uri() + "/"}},
                 "columnKind": "unicodeCodePoints",
                 "invocations": [{"executionSuccessful": True}],

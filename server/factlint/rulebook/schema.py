@@ -80,7 +80,8 @@ class RuleSpec:
     description: str = ""
     """Longer prose: why the rule exists and when it stays silent."""
     link: str | None = None
-    """A URL documenting the rule, shown with each finding."""
+    """The rule's documentation, shown with each finding: a URL, or a page beside the rule file
+    (`docs/stations.md#counting`), which must exist."""
     examples: Examples = field(default_factory=Examples)
     """Sentences the rule must flag and must pass, checked by `factlint rules test` (see below)."""
     # where the rule comes from, for messages; not keys of the file

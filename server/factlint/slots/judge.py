@@ -23,6 +23,7 @@ from factlint.kinds.person import compare as same_person
 from factlint.kinds.role import only_title
 from factlint.model import Confirmation, Finding, Kind, SourceRef
 from factlint.rulebook.lexicon import Lexicon
+from factlint.rulebook.messages import finding_message
 from factlint.rulebook.schema import RuleSpec
 from factlint.slots.model import Amount, Mention, Name, Period, Slot, Title, When
 
@@ -315,9 +316,10 @@ class Judge:
         keys = {_value_key(f.mention) for f in facts}
         disagree = len(keys) > 1
         subject = claim.slot.head if claim.kind is not Kind.ROLE else _person(claim.slot.head)
-        message = rule.message.format(
+        message = finding_message(
+            rule.message,
             claim=_described(claim),
-            expected=" or ".join(f"“{v}”" for v in dict.fromkeys(shown)),
+            expected=dict.fromkeys(shown),
             subject=subject or "this",
             source=sources[0].article.title or sources[0].article.path,
         )

@@ -35,6 +35,10 @@ M.defaults = {
   settings = {},
   on_attach = nil,
   capabilities = nil,
+  --- vim.diagnostic.config() for factlint's diagnostics only. Neovim 0.11 shows no message
+  --- by default (a sign and an underline), so factlint turns on its virtual text: the
+  --- finding is read where it is. `false` leaves the global diagnostic settings alone.
+  diagnostics = { virtual_text = true },
   --- Force the 0.8-0.10 code path (vim.lsp.start) on newer Neovim too.
   legacy = false,
 }
@@ -52,10 +56,11 @@ local function notify_once(msg, level)
   end
 end
 
-M.install_hint = "factlint: no language server found. Install factlint into a Python environment "
-  .. "(`pip install factlint`, or `pip install -e .` in its repository) and put its `factlint` on "
-  .. "PATH, activate that environment, or pass cmd = { '/path/to/venv/bin/factlint', 'serve' } "
-  .. "to require('factlint').setup()."
+--- factlint is not on a package index: it installs from its repository or a built wheel.
+M.install_hint = "factlint: no language server found. Install factlint into a Python 3.11+ environment "
+  .. "from a copy of its repository (`pip install /path/to/factlint`) or from a wheel built from it "
+  .. "(`pipx install factlint-0.1.0-py3-none-any.whl`), then put its `factlint` on PATH, activate "
+  .. "that environment, or pass cmd = { '/path/to/venv/bin/factlint', 'serve' } to require('factlint').setup()."
 
 local function executable(path)
   return path ~= nil and path ~= "" and vim.fn.executable(path) == 1
@@ -152,6 +157,12 @@ local function status_handler(_, result, ctx)
   pcall(vim.api.nvim_exec_autocmds, "User", { pattern = "FactlintStatus", modeline = false })
 end
 
+--- "1 fact", "42 facts": counts as the server and the VS Code extension write them.
+local function count(n, noun)
+  n = n or 0
+  return ("%d %s"):format(n, n == 1 and noun or noun .. "s")
+end
+
 --- A short text for a statusline: "factlint: building", "factlint: 42 facts from 5 articles".
 function M.status()
   local s = M.state
@@ -159,7 +170,7 @@ function M.status()
     return ""
   end
   if s.state == "ready" then
-    return ("factlint: %d facts from %d articles"):format(s.facts or 0, s.articles or 0)
+    return ("factlint: %s from %s"):format(count(s.facts, "fact"), count(s.articles, "article"))
   end
   return "factlint: " .. tostring(s.state)
 end
@@ -171,6 +182,28 @@ local function root_dir_for(bufnr, markers)
   return found and vim.fs.dirname(found) or start
 end
 
+--- The diagnostic namespaces a client publishes into: pushed, and pulled (0.10+).
+local function namespaces(client_id)
+  local out = { vim.lsp.diagnostic.get_namespace(client_id) }
+  local ok, pulled = pcall(vim.lsp.diagnostic.get_namespace, client_id, true)
+  if ok and pulled and pulled ~= out[1] then
+    table.insert(out, pulled)
+  end
+  return out
+end
+
+--- Apply the `diagnostics` option to this client's namespaces, then the user's on_attach.
+local function on_attach(client, bufnr)
+  if type(M.config.diagnostics) == "table" then
+    for _, ns in ipairs(namespaces(client.id)) do
+      vim.diagnostic.config(M.config.diagnostics, ns)
+    end
+  end
+  if M.config.on_attach then
+    return M.config.on_attach(client, bufnr)
+  end
+end
+
 local function client_config(cmd)
   local table_ = M.server_settings(M.config.settings)
   return {
@@ -180,7 +213,7 @@ local function client_config(cmd)
     init_options = { factlint = table_ },
     settings = { factlint = table_ },
     handlers = { ["factlint/status"] = status_handler },
-    on_attach = M.config.on_attach,
+    on_attach = on_attach,
     capabilities = M.config.capabilities,
   }
 end
@@ -283,7 +316,7 @@ function M.rebuild()
   execute("factlint.rebuild", function(result)
     M.last_rebuild = result or {}
     if type(result) == "table" and result.loaded then
-      vim.notify(("factlint: %d facts from %d articles"):format(result.facts or 0, result.articles or 0))
+      vim.notify(("factlint: %s from %s"):format(count(result.facts, "fact"), count(result.articles, "article")))
     end
   end)
 end
