@@ -428,7 +428,9 @@ class _SentenceReader:
             run.pop()  # "120 beds opening next year": the verb is not what is counted
         if run:
             phrase = self.lexicon.phrase_key(tuple(words[r].lemma for r in run))
-            head = phrase or self.lexicon.noun(words[run[-1]].lemma)
+            plurals = [r for r in run if _plural(words[r])]
+            last = plurals[-1] if plurals else run[-1]  # "seven points clear": what is counted is plural
+            head = phrase or self.lexicon.noun(words[last].lemma)
         return head
 
     def _part_of_noun(self, f: Found) -> str:
@@ -537,6 +539,10 @@ def _verb_form(word: Word) -> bool:
     if word.base == lower or lower in IRREGULAR_PLURALS or lower.endswith("ing"):
         return False
     return not lower.endswith("s") or lower.endswith("ed")
+
+
+def _plural(word: Word) -> bool:
+    return word.lower in IRREGULAR_PLURALS or (word.base != word.lower and word.lower.endswith("s"))
 
 
 def _ends_noun_run(word: Word) -> bool:

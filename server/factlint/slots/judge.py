@@ -245,9 +245,11 @@ class Judge:
         margin = RESCUE_MARGIN_NAMES if claim.kind in (Kind.PERSON, Kind.PLACE) else RESCUE_MARGIN
         contradicting = {f.group for _, f in disagreeing}
         newest = max((f.mention.said_on for _, f in disagreeing if f.mention.said_on), default=None)
-        for s, f in scored:
-            if "previous" in f.mention.slot.marks or f.id in in_slot:
+        score_of = {f.id: s for s, f in scored}
+        for f in candidates:
+            if "previous" in f.mention.slot.marks or f.id in in_slot or not f.kind_matches(claim):
                 continue  # "up from £48m" says what the figure was, not what it is
+            s = score_of.get(f.id, 0.0)
             close = s >= top - margin
             # the same story gives the draft's value for the same noun: "31 points" may be the
             # article's "31 points separating them", however much closer "five points" reads
@@ -256,7 +258,12 @@ class Judge:
             )
             # a later source gives the draft's value, however differently it words it: the
             # figure may have changed ("its cost has risen to £112 million")
-            updated = newest is not None and _newer(f, newest, claim.said_on) and _may_change(claim, s)
+            updated = (
+                s >= RESCUE_FLOOR
+                and newest is not None
+                and _newer(f, newest, claim.said_on)
+                and _may_change(claim, s)
+            )
             if (close or same_story or updated) and agrees(claim, f.mention, rule.spec, self.lexicon) is True:
                 return Outcome(None)  # the slot is in doubt: say nothing
         return Outcome(self._finding(claim, rule, [f for _, f in disagreeing]))
