@@ -73,6 +73,17 @@ class SourceRef:
 
 
 @dataclass(frozen=True)
+class TimelinePoint:
+    """One value a slot had: what a source said, when, and where (a finding's history)."""
+
+    value: str
+    said_on: date | None
+    source: SourceRef
+    compared: bool = False
+    """The draft's claim was compared with this value: a latest source before the draft's date."""
+
+
+@dataclass(frozen=True)
 class Finding:
     """A draft claim that the sources contradict."""
 
@@ -88,6 +99,8 @@ class Finding:
     sources: tuple[SourceRef, ...]
     sources_disagree: bool = False
     doc_url: str | None = None
+    timeline: tuple[TimelinePoint, ...] = ()
+    """Every value the sources give the claim's slot, oldest first."""
 
     def shifted(self, offset: int) -> Finding:
         """The same finding in a text where its passage starts `offset` characters later."""
@@ -103,6 +116,7 @@ class Confirmation:
     end: int
     claim_text: str
     sources: tuple[SourceRef, ...]
+    timeline: tuple[TimelinePoint, ...] = ()
 
     def shifted(self, offset: int) -> Confirmation:
         return replace(self, start=self.start + offset, end=self.end + offset)
@@ -118,5 +132,8 @@ class Report:
     """Claims no source addresses: new information, not errors."""
     out_of_time: int = 0
     """Claims the sources address, but none near the draft's date: not compared."""
+    unsourced_claims: list[Finding] = field(default_factory=list)
+    """The unsourced claims themselves, as `unsourced-claim` findings at info severity: shown
+    only when asked for (`--show-unsourced`), since new information is not an error."""
     date_known: bool = True
     """False when the draft gave no date and was taken as written today."""
