@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from factlint.audit import Auditor, Conflict
 from factlint.config import Config
 from factlint.corpus.factbase import FactBase, FactRow, fact_rows, load_fact_base
 from factlint.model import Confirmation, Finding, Report
 from factlint.notices import NOT_COMPARED, not_compared
 from factlint.rulebook.loader import load_rules
 from factlint.rulebook.ruleset import RuleSet
+from factlint.rulebook.suppressions import apply_suppressions
 from factlint.slots.checker import Checker
 from factlint.slots.grouping import SlotGroup, group_facts
 from factlint.text.document import read_draft, split_paragraphs
@@ -45,6 +47,7 @@ class Engine:
         self.fact_base = fact_base
         self._checker = Checker(fact_base, rules, config.spacy_model)
         self._check_paragraph = lru_cache(maxsize=4096)(self._check_paragraph_uncached)
+        self._conflicts: list[Conflict] | None = None
 
     @classmethod
     def open(cls, config: Config, progress: ProgressCallback | None = None) -> Engine:
@@ -69,18 +72,23 @@ class Engine:
         when = stated or date.today()
         report = Report()
         for paragraph in split_paragraphs(text, draft.body_start):
-            findings, confirmations, unsourced, out_of_time = self._check_paragraph(
+            findings, confirmations, unsourced, out_of_time, unsourced_claims = self._check_paragraph(
                 paragraph.text, when, stated is not None
             )
             report.findings.extend(f.shifted(paragraph.start) for f in findings)
             report.confirmations.extend(c.shifted(paragraph.start) for c in confirmations)
             report.unsourced += unsourced
             report.out_of_time += out_of_time
+            report.unsourced_claims.extend(u.shifted(paragraph.start) for u in unsourced_claims)
         report.date_known = stated is not None
         if report.out_of_time and not report.date_known and NOT_COMPARED not in self.config.disabled_rules:
             notice = not_compared(report.out_of_time, when, draft.body_start)
             report.findings.append(notice)
         report.findings = self.rules.apply_suppressions(text, report.findings)
+        # silenced like any rule; an unknown id in a comment is already reported above
+        report.unsourced_claims = apply_suppressions(
+            text, report.unsourced_claims, self.rules.known_ids, None
+        )
         return report
 
     def facts(self) -> list[FactRow]:
@@ -90,8 +98,21 @@ class Engine:
         """The fact base as slots, each with its values oldest first (`factlint facts`)."""
         return group_facts(self.fact_base.iter_facts(), self.fact_base, self.rules.lexicon)
 
+    def audit(self) -> list[Conflict]:
+        """Where the sources disagree among themselves (see `factlint.audit`); computed once."""
+        if self._conflicts is None:
+            facts = (fact for fact, _ in self.fact_base.iter_facts())
+            self._conflicts = Auditor(self._checker, facts).conflicts()
+        return self._conflicts
+
     def _check_paragraph_uncached(
         self, text: str, when: date, date_known: bool
-    ) -> tuple[tuple[Finding, ...], tuple[Confirmation, ...], int, int]:
+    ) -> tuple[tuple[Finding, ...], tuple[Confirmation, ...], int, int, tuple[Finding, ...]]:
         result = self._checker.check_paragraph(text, when, date_known)
-        return tuple(result.findings), tuple(result.confirmations), result.unsourced, result.out_of_time
+        return (
+            tuple(result.findings),
+            tuple(result.confirmations),
+            result.unsourced,
+            result.out_of_time,
+            tuple(result.unsourced_claims),
+        )

@@ -109,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
     engine = Engine.open(config)
     results = check_drafts(engine, drafts, args.jobs or default_jobs())
     report = LintRun(tuple(results), _rule_infos(engine), Path.cwd(), engine.config.docs_url)
-    with _open_output(args.output) as stream:
+    with open_output(args.output) as stream:
         FORMATS[args.format](report, stream)
     return exit_code(report, args.fail_on, args.exit_zero)
 
@@ -159,7 +159,7 @@ def _rule_infos(engine: Engine) -> tuple[RuleInfo, ...]:
 
 
 @contextmanager
-def _open_output(path: Path | None) -> Iterator[TextIO]:
+def open_output(path: Path | None) -> Iterator[TextIO]:
     if path is None:
         yield sys.stdout
         return

@@ -1,0 +1,198 @@
+"""Sources that disagree: two stories giving one slot two values for the same time.
+
+An archive contradicts itself more often than a writer expects, and a draft
+checked against it inherits the disagreement. The audit takes every fact in
+turn as if a draft had stated it, asks the judge which facts of *other* stories
+fill its slot, and keeps a pair only when the disagreement would have been a
+finding had a draft said it: the same bar of shared context, no nearly-as-close
+source of that story agreeing, and the match holding both ways.
+
+What does not count, because it is not a contradiction:
+- a figure that changed over time: the two sources must be written within
+  `SAME_TIME_DAYS` of each other (a figure the rule marks timeless compares at any date);
+- a planned date against the actual one: two dates of one event conflict only
+  when both sources report the event as past;
+- values of another time ("up from 86"), and copies of one story (one source).
+
+An ongoing duration ("the 17-year war") is moved to the other source's date by
+the duration rule itself, so sources years apart are compared fairly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from factlint.kinds import AGREES
+from factlint.model import Kind, SourceRef
+from factlint.rulebook.schema import RuleSpec
+from factlint.slots.checker import Checker
+from factlint.slots.describe import describe_slot
+from factlint.slots.judge import (
+    RESCUE_MARGIN,
+    SAME_TIME_DAYS,
+    StoredFact,
+    contradiction_needs,
+)
+from factlint.slots.model import When
+from factlint.timeline import shown_value
+
+AUDITED_KINDS = frozenset({Kind.QUANTITY, Kind.DURATION, Kind.EVENT_DATE, Kind.ROLE, Kind.PLACE})
+"""A person's name differs between statements about different people far too often to audit."""
+
+
+@dataclass(frozen=True)
+class ConflictValue:
+    """One side of a conflict: the value as its source writes it, and where."""
+
+    value: str
+    said_on: date | None
+    source: SourceRef
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Sources giving one slot different values, with why it is a conflict and not a change."""
+
+    kind: Kind
+    slot: str
+    """The slot as people read it ("troops - Afghanistan")."""
+    values: tuple[ConflictValue, ...]
+    """Two or more, oldest first."""
+    reason: str
+
+    @property
+    def key(self) -> str:
+        """A stable name for the conflict: its first source's file and line (`004.txt:6`)."""
+        where = self.values[0].source.value_location
+        return f"{where.path}:{where.line}:{where.column}"
+
+
+class Auditor:
+    """Finds conflicts in one fact base; `conflicts()` does the work once."""
+
+    def __init__(self, checker: Checker, facts: Iterable[StoredFact]) -> None:
+        self.checker = checker
+        self.judge = checker.judge
+        self.rules = checker.rules
+        self.facts = [
+            f for f in facts if f.mention.kind in AUDITED_KINDS and "previous" not in f.mention.slot.marks
+        ]
+
+    def conflicts(self) -> list[Conflict]:
+        pairs: dict[tuple[int, int], str] = {}
+        by_id = {f.id: f for f in self.facts}
+        for fact in self.facts:
+            for other, reason in self._disagreeing(fact):
+                pairs[(fact.id, other.id)] = reason
+                by_id.setdefault(other.id, other)
+        mutual = {(a, b): r for (a, b), r in pairs.items() if a < b and (b, a) in pairs}
+        found = [self._conflict([by_id[i] for i in ids], reason) for ids, reason in _clusters(mutual)]
+        return sorted(found, key=lambda c: c.key)
+
+    def _disagreeing(self, fact: StoredFact) -> list[tuple[StoredFact, str]]:
+        """Facts of other stories that a draft stating `fact` would be contradicted by."""
+        claim = fact.mention
+        rule = self.checker.rule_for(claim)
+        if rule is None:
+            return []
+        slot = self.judge.slot_group(claim, besides=fact.group)
+        agrees = AGREES[claim.kind]
+        found = []
+        for score, other in slot:
+            if "previous" in other.mention.slot.marks:
+                continue
+            reason = same_time(fact, other, rule)
+            if reason is None or agrees(claim, other.mention, rule.spec, self.rules.lexicon) is not False:
+                continue
+            if claim.kind is not Kind.ROLE and score < contradiction_needs(claim, [other]):
+                continue
+            if self._in_doubt(fact, other, score, slot, rule):
+                continue
+            found.append((other, reason))
+        return found
+
+    def _in_doubt(
+        self,
+        fact: StoredFact,
+        other: StoredFact,
+        score: float,
+        slot: list[tuple[float, StoredFact]],
+        rule: RuleSpec,
+    ) -> bool:
+        """The other story also says something like `fact`'s value nearly as surely: the slot is unclear."""
+        agrees = AGREES[fact.mention.kind]
+        return any(
+            f.group == other.group
+            and s >= score - RESCUE_MARGIN
+            and agrees(fact.mention, f.mention, rule.spec, self.rules.lexicon) is True
+            for s, f in slot
+        )
+
+    def _conflict(self, facts: list[StoredFact], reason: str) -> Conflict:
+        facts = sorted(facts, key=lambda f: (f.mention.said_on or date.min, f.id))
+        values: dict[tuple[int, str], ConflictValue] = {}
+        for fact in facts:
+            shown = shown_value(fact.mention)
+            values.setdefault(
+                (fact.group, shown),
+                ConflictValue(shown, fact.mention.said_on, self.judge.facts.source_ref(fact)),
+            )
+        return Conflict(
+            facts[0].mention.kind, describe_slot(facts[0].mention), tuple(values.values()), reason
+        )
+
+
+def same_time(a: StoredFact, b: StoredFact, rule: RuleSpec) -> str | None:
+    """Why two facts describe the same moment (so different values conflict), or None."""
+    x, y = a.mention, b.mention
+    if x.said_on is None or y.said_on is None:
+        return None
+    days = abs((x.said_on - y.said_on).days)
+    if x.kind is Kind.EVENT_DATE:
+        if _past(x.value, x.said_on) and _past(y.value, y.said_on):
+            return "both sources report the event as past: one event, two dates"
+        return None  # a date planned before the event may rightly differ from the actual one
+    apart = f"written {_days(days)} apart"
+    if x.kind is Kind.DURATION:
+        if "ongoing" in x.slot.marks or "ongoing" in y.slot.marks:
+            return f"{apart}; a length still running was moved to the later date first"
+        return f"{apart}; a length that is over does not change"
+    if not getattr(rule.spec, "changes_over_time", True):
+        return "the rule says this figure does not change over time"
+    if days <= SAME_TIME_DAYS:
+        return f"{apart}: the same moment, not a change over time"
+    return None
+
+
+def _days(count: int) -> str:
+    return "0 days" if count == 0 else f"{count} day{'s' if count != 1 else ''}"
+
+
+def _past(value: object, said_on: date) -> bool:
+    return isinstance(value, When) and value.end is not None and value.end <= said_on
+
+
+def _clusters(pairs: dict[tuple[int, int], str]) -> list[tuple[list[int], str]]:
+    """Facts joined by conflicting pairs, as groups (each with the first pair's reason)."""
+    parent: dict[int, int] = {}
+
+    def root(i: int) -> int:
+        while parent.setdefault(i, i) != i:
+            i = parent[i]
+        return i
+
+    for a, b in pairs:
+        parent[root(a)] = root(b)
+    groups: dict[int, list[int]] = {}
+    reasons: dict[int, str] = {}
+    for (a, _), reason in sorted(pairs.items()):
+        reasons.setdefault(root(a), reason)
+    for i in sorted(parent):
+        groups.setdefault(root(i), []).append(i)
+    return [(ids, reasons[r]) for r, ids in groups.items()]
+
+
+CONFLICT_RULE = "source-conflict"
+"""The id conflicts are reported under (SARIF, GitHub annotations, the editor's diagnostics)."""
