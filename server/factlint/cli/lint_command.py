@@ -74,6 +74,13 @@ def register(commands: Any) -> None:
         help="only drafts changed since the merge base of REV and HEAD, including "
         "uncommitted and untracked ones (git)",
     )
+    parser.add_argument(
+        "--show-unsourced",
+        action="store_true",
+        default=None,
+        help="also report claims no source addresses (rule unsourced-claim, info): new "
+        "information to verify before publishing",
+    )
     parser.add_argument("--stdin", action="store_true", help="check the draft read from standard input")
     parser.add_argument(
         "--stdin-filename",
