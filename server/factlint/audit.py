@@ -21,11 +21,11 @@ the duration rule itself, so sources years apart are compared fairly.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 
+from factlint.conflicts import Conflict, ConflictValue
 from factlint.kinds import AGREES
-from factlint.model import Kind, SourceRef
+from factlint.model import Kind
 from factlint.rulebook.schema import RuleSpec
 from factlint.slots.checker import Checker
 from factlint.slots.describe import describe_slot
@@ -42,51 +42,31 @@ AUDITED_KINDS = frozenset({Kind.QUANTITY, Kind.DURATION, Kind.EVENT_DATE, Kind.R
 """A person's name differs between statements about different people far too often to audit."""
 
 
-@dataclass(frozen=True)
-class ConflictValue:
-    """One side of a conflict: the value as its source writes it, and where."""
-
-    value: str
-    said_on: date | None
-    source: SourceRef
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """Sources giving one slot different values, with why it is a conflict and not a change."""
-
-    kind: Kind
-    slot: str
-    """The slot as people read it ("troops - Afghanistan")."""
-    values: tuple[ConflictValue, ...]
-    """Two or more, oldest first."""
-    reason: str
-
-    @property
-    def key(self) -> str:
-        """A stable name for the conflict: its first source's file and line (`004.txt:6`)."""
-        where = self.values[0].source.value_location
-        return f"{where.path}:{where.line}:{where.column}"
-
-
 class Auditor:
-    """Finds conflicts in one fact base; `conflicts()` does the work once."""
+    """Finds the conflicts among some facts of a fact base (all of them, or one article's)."""
 
-    def __init__(self, checker: Checker, facts: Iterable[StoredFact]) -> None:
+    def __init__(self, checker: Checker) -> None:
         self.checker = checker
         self.judge = checker.judge
         self.rules = checker.rules
-        self.facts = [
-            f for f in facts if f.mention.kind in AUDITED_KINDS and "previous" not in f.mention.slot.marks
-        ]
 
-    def conflicts(self) -> list[Conflict]:
+    def conflicts(self, facts: Iterable[StoredFact]) -> list[Conflict]:
+        """The conflicts `facts` take part in; the other side is checked back, so a pair
+        counts only when each value would contradict the other."""
         pairs: dict[tuple[int, int], str] = {}
-        by_id = {f.id: f for f in self.facts}
-        for fact in self.facts:
+        by_id: dict[int, StoredFact] = {}
+        todo = [f for f in facts if _audited(f)]
+        done: set[int] = set()
+        while todo:
+            fact = todo.pop()
+            if fact.id in done:
+                continue
+            done.add(fact.id)
+            by_id[fact.id] = fact
             for other, reason in self._disagreeing(fact):
                 pairs[(fact.id, other.id)] = reason
-                by_id.setdefault(other.id, other)
+                if other.id not in done:
+                    todo.append(other)
         mutual = {(a, b): r for (a, b), r in pairs.items() if a < b and (b, a) in pairs}
         found = [self._conflict([by_id[i] for i in ids], reason) for ids, reason in _clusters(mutual)]
         return sorted(found, key=lambda c: c.key)
@@ -101,7 +81,7 @@ class Auditor:
         agrees = AGREES[claim.kind]
         found = []
         for score, other in slot:
-            if "previous" in other.mention.slot.marks:
+            if not _audited(other):
                 continue
             reason = same_time(fact, other, rule)
             if reason is None or agrees(claim, other.mention, rule.spec, self.rules.lexicon) is not False:
@@ -142,6 +122,11 @@ class Auditor:
         return Conflict(
             facts[0].mention.kind, describe_slot(facts[0].mention), tuple(values.values()), reason
         )
+
+
+def _audited(fact: StoredFact) -> bool:
+    """Values of another time ("up from 86") are not the slot's value: never a side of a conflict."""
+    return fact.mention.kind in AUDITED_KINDS and "previous" not in fact.mention.slot.marks
 
 
 def same_time(a: StoredFact, b: StoredFact, rule: RuleSpec) -> str | None:
@@ -192,7 +177,3 @@ def _clusters(pairs: dict[tuple[int, int], str]) -> list[tuple[list[int], str]]:
     for i in sorted(parent):
         groups.setdefault(root(i), []).append(i)
     return [(ids, reasons[r]) for r, ids in groups.items()]
-
-
-CONFLICT_RULE = "source-conflict"
-"""The id conflicts are reported under (SARIF, GitHub annotations, the editor's diagnostics)."""

@@ -47,9 +47,9 @@ class Config:
     """The language server waits this long after a keystroke before checking."""
     docs_url: str | None = None
     """Where your team hosts factlint's docs/ folder (an https URL); None: link the installed pages."""
-    show_unsourced: bool | None = None
-    """Whether claims no source addresses are reported (`unsourced-claim`, info); None: the
-    front end decides (`factlint lint` leaves them out, an editor shows them as hints)."""
+    show_unsourced: bool = False
+    """Whether claims no source addresses are reported (`unsourced-claim`, info; a hint in an
+    editor). Off by default, in the editor as in `factlint lint`: new information is no error."""
     config_path: Path | None = None
 
     def effective_corpus_dirs(self) -> tuple[Path, ...]:

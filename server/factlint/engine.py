@@ -9,14 +9,17 @@ draft after one keystroke re-analyses only the paragraph that changed.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from factlint.audit import Auditor, Conflict
+from factlint.audit import Auditor
 from factlint.config import Config
+from factlint.conflicts import Conflict, citing, noted
 from factlint.corpus.factbase import FactBase, FactRow, fact_rows, load_fact_base
+from factlint.history import History, slot_histories
 from factlint.model import Confirmation, Finding, Report
 from factlint.notices import NOT_COMPARED, not_compared
 from factlint.rulebook.loader import load_rules
@@ -48,6 +51,8 @@ class Engine:
         self._checker = Checker(fact_base, rules, config.spacy_model)
         self._check_paragraph = lru_cache(maxsize=4096)(self._check_paragraph_uncached)
         self._conflicts: list[Conflict] | None = None
+        self._conflicts_by_path: dict[str, list[Conflict]] = {}
+        self._audit_lock = threading.Lock()
 
     @classmethod
     def open(cls, config: Config, progress: ProgressCallback | None = None) -> Engine:
@@ -84,12 +89,19 @@ class Engine:
         if report.out_of_time and not report.date_known and NOT_COMPARED not in self.config.disabled_rules:
             notice = not_compared(report.out_of_time, when, draft.body_start)
             report.findings.append(notice)
-        report.findings = self.rules.apply_suppressions(text, report.findings)
+        report.findings = [self._noted(f) for f in self.rules.apply_suppressions(text, report.findings)]
         # silenced like any rule; an unknown id in a comment is already reported above
         report.unsourced_claims = apply_suppressions(
             text, report.unsourced_claims, self.rules.known_ids, None
         )
         return report
+
+    def _noted(self, finding: Finding) -> Finding:
+        """A finding whose sources the audit finds disagreeing says so (see `conflicts.noted`)."""
+        if not finding.sources:
+            return finding
+        paths = dict.fromkeys(s.article.path for s in finding.sources)
+        return noted(finding, citing([c for p in paths for c in self.conflicts_in(p)], finding))
 
     def facts(self) -> list[FactRow]:
         return list(fact_rows(self.fact_base))
@@ -102,8 +114,23 @@ class Engine:
         """Where the sources disagree among themselves (see `factlint.audit`); computed once."""
         if self._conflicts is None:
             facts = (fact for fact, _ in self.fact_base.iter_facts())
-            self._conflicts = Auditor(self._checker, facts).conflicts()
+            self._conflicts = Auditor(self._checker).conflicts(facts)
         return self._conflicts
+
+    def slot_histories(self, words: str, when: date) -> list[History]:
+        """The slots `words` name and each one's values, oldest first (see `factlint.history`)."""
+        return slot_histories(self._checker, words, when)
+
+    def conflicts_in(self, path: str) -> list[Conflict]:
+        """The conflicts one source file takes part in: its share of the audit, at its cost only."""
+        if self._conflicts is not None:
+            return [c for c in self._conflicts if any(v.source.article.path == path for v in c.values)]
+        with self._audit_lock:
+            found = self._conflicts_by_path.get(path)
+            if found is None:
+                found = Auditor(self._checker).conflicts(self.fact_base.facts_in(path))
+                self._conflicts_by_path[path] = found
+        return found
 
     def _check_paragraph_uncached(
         self, text: str, when: date, date_known: bool

@@ -82,6 +82,11 @@ class TimelinePoint:
     compared: bool = False
     """The draft's claim was compared with this value: a latest source before the draft's date."""
 
+    def label(self) -> str:
+        """ "2,500 · 2021-04-01": the value and the date its source was written."""
+        dated = self.said_on.isoformat() if self.said_on else "undated"
+        return f"{self.value} · {dated}"
+
 
 @dataclass(frozen=True)
 class Finding:

@@ -53,3 +53,12 @@ def shown_value(mention: Mention) -> str:
 
 def _order(said_on: date | None) -> date:
     return said_on or date.min
+
+
+def history_text(points: tuple[TimelinePoint, ...]) -> str:
+    """ "14,000 (2019-03-12, 004.txt:6) -> 2,500 (2021-04-01, 000.txt:1) [compared]": for terminals."""
+    return " -> ".join(
+        f"{p.label()} ({p.source.sentence_location.path.rsplit('/', 1)[-1]}:"
+        f"{p.source.sentence_location.line}){' [compared]' if p.compared else ''}"
+        for p in points
+    )

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from factlint.audit import Conflict
+from factlint.conflicts import Conflict
 
-from .checking import Corpus, CorpusOf
+from .checking import Corpus, CorpusOf, source_names
 
 AUDIT = Path(__file__).parent.parent / "corpora" / "audit" / "articles"
 
@@ -107,3 +107,31 @@ def test_the_same_figure_stated_differently_on_one_day_is_a_conflict(corpus_of: 
     )
     [conflict] = corpus.engine.audit()
     assert values([conflict]) == {"120", "180"}
+
+
+def test_one_articles_share_of_the_audit_is_found_from_that_article_alone(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    engine = Corpus.open(AUDIT, tmp_path_factory.mktemp("audit-share")).engine
+    path = str((AUDIT / "bridge-review.txt").resolve())
+    alone = engine.conflicts_in(path)  # before the whole audit has run
+    assert {c.kind.value for c in alone} == {"event-date", "duration"}
+    assert alone == [c for c in engine.audit() if any(v.source.article.path == path for v in c.values)]
+
+
+def test_a_finding_on_a_disputed_slot_says_the_audit_lists_it(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    audit = Corpus.open(AUDIT, tmp_path_factory.mktemp("audit-noted"))
+    [finding] = audit.flags("The Kestrel Bridge opened to traffic on 5 March 2024.", on="2024-04-05")
+    assert finding.message.endswith("; factlint audit lists the sources as disagreeing (bridge-opens.txt:2)")
+    assert finding.sources_disagree
+    assert {"bridge-opens.txt", "bridge-review.txt"} <= source_names(finding)
+
+
+def test_a_finding_on_an_undisputed_slot_says_nothing_of_the_audit(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    audit = Corpus.open(AUDIT, tmp_path_factory.mktemp("audit-plain"))
+    [finding] = audit.flags("Marlow Ferries now employs 400 staff across the estuary.", on="2024-03-10")
+    assert "audit" not in finding.message and not finding.sources_disagree

@@ -68,7 +68,7 @@ def check_drafts(
 
 def _check(engine: Engine, draft: Draft) -> DraftResult:
     report = engine.check(draft.text)
-    return DraftResult.of_report(draft.path, draft.text, report, bool(engine.config.show_unsourced))
+    return DraftResult.of_report(draft.path, draft.text, report, engine.config.show_unsourced)
 
 
 def _context() -> BaseContext:

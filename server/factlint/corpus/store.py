@@ -245,6 +245,20 @@ class FactStore:
             if fact is not None:
                 yield fact, self.source_ref(fact)
 
+    def facts_in(self, path: str) -> list[StoredFact]:
+        """The facts of the articles read from `path` (as `ArticleMeta.path` names it)."""
+        with self._lock:
+            ids = [
+                i
+                for (i,) in self._db.execute(
+                    "SELECT f.id FROM facts f JOIN articles a ON a.id = f.article WHERE a.path = ?"
+                    " ORDER BY f.id",
+                    (path,),
+                )
+            ]
+        facts = [self._fact(i) for i in ids]
+        return [f for f in facts if f is not None]
+
     # --- keeping it up to date ---------------------------------------------------
 
     def sync(

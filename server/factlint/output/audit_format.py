@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from factlint import __version__
-from factlint.audit import CONFLICT_RULE, Conflict, ConflictValue
+from factlint.conflicts import CONFLICT_RULE, Conflict, ConflictValue, describe
 from factlint.output.github_format import escape_data, escape_property
 from factlint.output.sarif_format import INFORMATION_URI, ROOT_ID, SCHEMA_URI
 
@@ -37,12 +37,6 @@ def summary(run: AuditRun) -> str:
     count = len(run.conflicts)
     noun = "conflict" if count == 1 else "conflicts"
     return f"{count} {noun} among the sources, {run.articles} articles audited"
-
-
-def describe(conflict: Conflict) -> str:
-    """ "The sources give vessel - Marlow Ferries both 14 and 12 (written 1 days apart: ...)"."""
-    values = " and ".join(dict.fromkeys(f"“{v.value}”" for v in conflict.values))
-    return f"The sources give {conflict.slot or conflict.kind.value} both {values} ({conflict.reason})"
 
 
 def write_text(run: AuditRun, stream: TextIO) -> None:
