@@ -32,7 +32,8 @@ def test_a_draft_that_agrees_with_the_sources_passes(tmp_path: Path, lint: Lint)
     outcome = lint(str(tmp_path / "a.md"))
     assert outcome.code == 0
     assert outcome.out == (
-        "0 contradictions in 0 files, 1 checked; 2 claims: 2 confirmed by the sources, 0 contradicted, 0 unsourced\n"
+        "0 contradictions in 0 files, 1 checked; "
+        "2 claims: 2 confirmed by the sources, 0 contradicted, 0 unsourced\n"
     )
 
 

@@ -54,7 +54,8 @@ def register(commands: Any) -> None:
         choices=sorted(FORMATS),
         default="text",
         help="text for people, json for tools, github for Actions annotations, "
-        "sarif for code scanning, junit for CI test tabs (default: text)",
+        "sarif for code scanning, junit for CI test tabs, html for a page to look at "
+        "(default: text)",
     )
     parser.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write the report to FILE, not stdout"

@@ -64,6 +64,8 @@ class DraftResult:
     text: str = ""
     """The draft itself, for the formats that show it (html)."""
     confirmations: tuple[Confirmation, ...] = ()
+    unsourced: tuple[Finding, ...] = ()
+    """The unsourced claims, listed or not among `findings` (the html report always marks them)."""
 
     @classmethod
     def locate(
@@ -88,7 +90,12 @@ class DraftResult:
         shown = report.findings + (report.unsourced_claims if show_unsourced else [])
         counts = ClaimCounts.of(report)
         located = cls.locate(path, text, shown, counts.out_of_time, counts)
-        return replace(located, text=text, confirmations=tuple(report.confirmations))
+        return replace(
+            located,
+            text=text,
+            confirmations=tuple(report.confirmations),
+            unsourced=tuple(report.unsourced_claims),
+        )
 
 
 @dataclass(frozen=True)
