@@ -146,6 +146,8 @@ def same_time(a: StoredFact, b: StoredFact, rule: RuleSpec) -> str | None:
         return f"{apart}; a length that is over does not change"
     if not getattr(rule.spec, "changes_over_time", True):
         return "the rule says this figure does not change over time"
+    if "past" in x.slot.marks and "past" in y.slot.marks:
+        return "both report a finished event: its figure does not change"
     if days <= SAME_TIME_DAYS:
         return f"{apart}: the same moment, not a change over time"
     return None

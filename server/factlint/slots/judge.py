@@ -295,8 +295,8 @@ class Judge:
     def in_force(
         self, claim: Mention, slot: list[tuple[float, StoredFact]], rule: RuleSpec
     ) -> list[tuple[float, StoredFact]]:
-        """The facts of `slot` that hold at the claim's date: the point a timeline marks."""
-        return self._in_force(claim, slot, rule)
+        """The facts of `slot` the claim is compared with at its date: the point a timeline marks."""
+        return self._in_force(claim, self._eligible(claim, slot, rule))
 
     def _one_office(
         self, claim: Mention, current: list[tuple[float, StoredFact]]
