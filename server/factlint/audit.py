@@ -34,9 +34,9 @@ from factlint.slots.judge import (
     SAME_TIME_DAYS,
     StoredFact,
     contradiction_needs,
+    described,
 )
 from factlint.slots.model import When
-from factlint.timeline import shown_value
 
 AUDITED_KINDS = frozenset({Kind.QUANTITY, Kind.DURATION, Kind.EVENT_DATE, Kind.ROLE, Kind.PLACE})
 """A person's name differs between statements about different people far too often to audit."""
@@ -114,7 +114,7 @@ class Auditor:
         facts = sorted(facts, key=lambda f: (f.mention.said_on or date.min, f.id))
         values: dict[tuple[int, str], ConflictValue] = {}
         for fact in facts:
-            shown = shown_value(fact.mention)
+            shown = described(fact.mention)
             values.setdefault(
                 (fact.group, shown),
                 ConflictValue(shown, fact.mention.said_on, self.judge.facts.source_ref(fact)),

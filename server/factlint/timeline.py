@@ -13,8 +13,8 @@ from datetime import date
 
 from factlint.model import TimelinePoint
 from factlint.rulebook.schema import RuleSpec
-from factlint.slots.judge import Judge, StoredFact
-from factlint.slots.model import Mention, When
+from factlint.slots.judge import Judge, StoredFact, described
+from factlint.slots.model import Mention
 
 
 def timeline(judge: Judge, claim: Mention, rule: RuleSpec) -> tuple[TimelinePoint, ...]:
@@ -30,7 +30,7 @@ def points(judge: Judge, facts: list[StoredFact], compared: set[int]) -> tuple[T
     """One point per story and value, oldest first; `compared`: the fact ids to mark."""
     seen: dict[tuple[int, str], TimelinePoint] = {}
     for fact in sorted(facts, key=lambda f: (_order(f.mention.said_on), f.id)):
-        value = shown_value(fact.mention)
+        value = described(fact.mention)
         key = (fact.group, value)
         marked = fact.id in compared
         if key in seen:
@@ -39,16 +39,6 @@ def points(judge: Judge, facts: list[StoredFact], compared: set[int]) -> tuple[T
             continue
         seen[key] = TimelinePoint(value, fact.mention.said_on, judge.facts.source_ref(fact), marked)
     return tuple(seen.values())
-
-
-def shown_value(mention: Mention) -> str:
-    """The value as the source writes it; a date with the day it means ("Thursday (1 April 2021)")."""
-    value = mention.value
-    if isinstance(value, When) and value.resolved and value.granularity not in ("year", "ago"):
-        described = value.describe()
-        if described.lower() != mention.text.lower():
-            return f"{mention.text} ({described})"
-    return mention.text
 
 
 def _order(said_on: date | None) -> date:

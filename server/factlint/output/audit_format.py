@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from factlint import __version__
 from factlint.conflicts import CONFLICT_RULE, Conflict, ConflictValue, describe
 from factlint.output.github_format import escape_data, escape_property
-from factlint.output.sarif_format import INFORMATION_URI, ROOT_ID, SCHEMA_URI
+from factlint.output.sarif_format import ROOT_ID, sarif_document
 
 
 @dataclass(frozen=True)
@@ -126,25 +125,7 @@ def write_sarif(run: AuditRun, stream: TextIO) -> None:
         "shortDescription": {"text": "Two sources give one slot different values for the same time."},
         "defaultConfiguration": {"level": "warning"},
     }
-    log = {
-        "$schema": SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "factlint",
-                        "version": __version__,
-                        "informationUri": INFORMATION_URI,
-                        "rules": [rule],
-                    }
-                },
-                "originalUriBaseIds": {ROOT_ID: {"uri": run.root.resolve().as_uri() + "/"}},
-                "columnKind": "unicodeCodePoints",
-                "results": results,
-            }
-        ],
-    }
+    log = sarif_document(run.root, [rule], results)
     json.dump(log, stream, indent=2, ensure_ascii=False)
     stream.write("\n")
 

@@ -454,3 +454,8 @@ def contradiction_needs(claim: Mention, facts: list[StoredFact]) -> float:
     """The shared context a disagreeing fact needs to contradict `claim` (the audit holds
     sources to the same bar as drafts)."""
     return _needed(claim, facts)
+
+
+def described(mention: Mention) -> str:
+    """How messages show a value (a relative date with the day it means); timelines and the audit too."""
+    return _described(mention)
