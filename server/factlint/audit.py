@@ -14,8 +14,9 @@ What does not count, because it is not a contradiction:
   when both sources report the event as past;
 - values of another time ("up from 86"), and copies of one story (one source).
 
-An ongoing duration ("the 17-year war") is moved to the other source's date by
-the duration rule itself, so sources years apart are compared fairly.
+Lengths of time compare across dates only when both are still running (the
+duration rule moves "the 17-year war" to the other source's date first) or both
+are over; names (places, people) are not audited at all (see `AUDITED_KINDS`).
 """
 
 from __future__ import annotations
@@ -38,8 +39,11 @@ from factlint.slots.judge import (
 )
 from factlint.slots.model import When
 
-AUDITED_KINDS = frozenset({Kind.QUANTITY, Kind.DURATION, Kind.EVENT_DATE, Kind.ROLE, Kind.PLACE})
-"""A person's name differs between statements about different people far too often to audit."""
+AUDITED_KINDS = frozenset({Kind.QUANTITY, Kind.DURATION, Kind.EVENT_DATE, Kind.ROLE})
+"""Names are not audited: two stories told in the same words about two places or two people
+("Landlords in Dunlinlin examined the petition", "Landlords in Holkel ...") differ by the
+name alone, which is what tells the stories apart (651 false conflicts in a generated
+archive of 1,000 articles)."""
 
 
 class Auditor:
@@ -49,6 +53,8 @@ class Auditor:
         self.checker = checker
         self.judge = checker.judge
         self.rules = checker.rules
+        self._disagreeing_with: dict[int, list[tuple[StoredFact, str]]] = {}
+        """Each fact's disagreeing facts, kept: the findings of one draft share sources."""
 
     def conflicts(self, facts: Iterable[StoredFact]) -> list[Conflict]:
         """The conflicts `facts` take part in; the other side is checked back, so a pair
@@ -63,7 +69,9 @@ class Auditor:
                 continue
             done.add(fact.id)
             by_id[fact.id] = fact
-            for other, reason in self._disagreeing(fact):
+            if fact.id not in self._disagreeing_with:
+                self._disagreeing_with[fact.id] = self._disagreeing(fact)
+            for other, reason in self._disagreeing_with[fact.id]:
                 pairs[(fact.id, other.id)] = reason
                 if other.id not in done:
                     todo.append(other)
@@ -141,9 +149,10 @@ def same_time(a: StoredFact, b: StoredFact, rule: RuleSpec) -> str | None:
         return None  # a date planned before the event may rightly differ from the actual one
     apart = f"written {_days(days)} apart"
     if x.kind is Kind.DURATION:
-        if "ongoing" in x.slot.marks or "ongoing" in y.slot.marks:
+        if "ongoing" in x.slot.marks and "ongoing" in y.slot.marks:
             return f"{apart}; a length still running was moved to the later date first"
-        return f"{apart}; a length that is over does not change"
+        if "past" in x.slot.marks and "past" in y.slot.marks:
+            return f"{apart}; a length that is over does not change"
     if not getattr(rule.spec, "changes_over_time", True):
         return "the rule says this figure does not change over time"
     if "past" in x.slot.marks and "past" in y.slot.marks:

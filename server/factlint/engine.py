@@ -20,7 +20,7 @@ from factlint.config import Config
 from factlint.conflicts import Conflict, citing, noted
 from factlint.corpus.factbase import FactBase, FactRow, fact_rows, load_fact_base
 from factlint.history import History, slot_histories
-from factlint.model import Confirmation, Finding, Report
+from factlint.model import Confirmation, Finding, Location, Report, SourceRef
 from factlint.notices import NOT_COMPARED, not_compared
 from factlint.rulebook.loader import load_rules
 from factlint.rulebook.ruleset import RuleSet
@@ -52,7 +52,10 @@ class Engine:
         self._check_paragraph = lru_cache(maxsize=4096)(self._check_paragraph_uncached)
         self._conflicts: list[Conflict] | None = None
         self._conflicts_by_path: dict[str, list[Conflict]] = {}
+        self._conflicts_by_sources: dict[tuple[Location, ...], list[Conflict]] = {}
         self._audit_lock = threading.Lock()
+        self._auditor = Auditor(self._checker)
+        """For drafts' findings and single articles, under `_audit_lock`: it keeps what it learnt."""
 
     @classmethod
     def open(cls, config: Config, progress: ProgressCallback | None = None) -> Engine:
@@ -100,8 +103,7 @@ class Engine:
         """A finding whose sources the audit finds disagreeing says so (see `conflicts.noted`)."""
         if not finding.sources:
             return finding
-        paths = dict.fromkeys(s.article.path for s in finding.sources)
-        return noted(finding, citing([c for p in paths for c in self.conflicts_in(p)], finding))
+        return noted(finding, citing(self.conflicts_of(finding.sources), finding))
 
     def facts(self) -> list[FactRow]:
         return list(fact_rows(self.fact_base))
@@ -121,6 +123,18 @@ class Engine:
         """The slots `words` name and each one's values, oldest first (see `factlint.history`)."""
         return slot_histories(self._checker, words, when)
 
+    def conflicts_of(self, sources: tuple[SourceRef, ...]) -> list[Conflict]:
+        """The conflicts the facts behind `sources` take part in: a finding's share of the audit,
+        at the cost of its few facts (a whole article's share takes far longer)."""
+        key = tuple(s.value_location for s in sources)
+        with self._audit_lock:
+            found = self._conflicts_by_sources.get(key)
+            if found is None:
+                facts = [f for where in key for f in self.fact_base.facts_at(where)]
+                found = self._auditor.conflicts(facts)
+                self._conflicts_by_sources[key] = found
+        return found
+
     def conflicts_in(self, path: str) -> list[Conflict]:
         """The conflicts one source file takes part in: its share of the audit, at its cost only."""
         if self._conflicts is not None:
@@ -128,7 +142,7 @@ class Engine:
         with self._audit_lock:
             found = self._conflicts_by_path.get(path)
             if found is None:
-                found = Auditor(self._checker).conflicts(self.fact_base.facts_in(path))
+                found = self._auditor.conflicts(self.fact_base.facts_in(path))
                 self._conflicts_by_path[path] = found
         return found
 

@@ -259,6 +259,21 @@ class FactStore:
         facts = [self._fact(i) for i in ids]
         return [f for f in facts if f is not None]
 
+    def facts_at(self, location: Location) -> list[StoredFact]:
+        """The facts whose value starts at `location` (a `SourceRef.value_location`)."""
+        articles = [a for a, meta in self.articles.items() if meta.path == location.path]
+        with self._lock:
+            ids = [
+                i
+                for article in articles
+                for (i,) in self._db.execute(
+                    "SELECT id FROM facts WHERE article = ? AND line = ? AND col = ?",
+                    (article, location.line, location.column),
+                )
+            ]
+        facts = [self._fact(i) for i in ids]
+        return [f for f in facts if f is not None]
+
     # --- keeping it up to date ---------------------------------------------------
 
     def sync(

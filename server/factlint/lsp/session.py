@@ -615,9 +615,8 @@ class Session:
 
 
 def _source_conflicts(engine: Engine, finding: Finding) -> list[Conflict]:
-    """The audit's conflicts in the articles a finding cites."""
-    paths = dict.fromkeys(s.article.path for s in finding.sources)
-    return [c for path in paths for c in engine.conflicts_in(path)]
+    """The audit's conflicts among the facts a finding cites."""
+    return engine.conflicts_of(finding.sources)
 
 
 def _item_at(analysis: Analysis, offset: int) -> Finding | Confirmation | None:
