@@ -121,7 +121,7 @@ class Engine:
 
     def slot_histories(self, words: str, when: date) -> list[History]:
         """The slots `words` name and each one's values, oldest first (see `factlint.history`)."""
-        return slot_histories(self._checker, words, when)
+        return slot_histories(self._checker, self.slots(), words, when)
 
     def conflicts_of(self, sources: tuple[SourceRef, ...]) -> list[Conflict]:
         """The conflicts the facts behind `sources` take part in: a finding's share of the audit,
