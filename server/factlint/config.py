@@ -47,6 +47,9 @@ class Config:
     """The language server waits this long after a keystroke before checking."""
     docs_url: str | None = None
     """Where your team hosts factlint's docs/ folder (an https URL); None: link the installed pages."""
+    show_unsourced: bool = False
+    """Whether claims no source addresses are reported (`unsourced-claim`, info; a hint in an
+    editor). Off by default, in the editor as in `factlint lint`: new information is no error."""
     config_path: Path | None = None
 
     def effective_corpus_dirs(self) -> tuple[Path, ...]:
@@ -102,6 +105,7 @@ CONFIG_KEYS = {
     "cache-dir": "cache_dir",
     "debounce-ms": "debounce_ms",
     "docs-url": "docs_url",
+    "show-unsourced": "show_unsourced",
 }
 """Setting name in factlint.toml (or [tool.factlint]) -> the `Config` field it sets."""
 
@@ -152,7 +156,7 @@ def _convert(name: str, raw: Any, base_dir: Path, source: str, key: str) -> Any:
         if not isinstance(raw, list) or not all(isinstance(i, str) for i in raw):
             raise fail("a list of rule ids")
         return frozenset(raw)
-    if name == "builtin_rules":
+    if name in ("builtin_rules", "show_unsourced"):
         if not isinstance(raw, bool):
             raise fail("true or false")
         return raw

@@ -9,17 +9,22 @@ draft after one keystroke re-analyses only the paragraph that changed.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from factlint.audit import Auditor
 from factlint.config import Config
+from factlint.conflicts import Conflict, citing, noted
 from factlint.corpus.factbase import FactBase, FactRow, fact_rows, load_fact_base
-from factlint.model import Confirmation, Finding, Report
+from factlint.history import History, slot_histories
+from factlint.model import Confirmation, Finding, Location, Report, SourceRef
 from factlint.notices import NOT_COMPARED, not_compared
 from factlint.rulebook.loader import load_rules
 from factlint.rulebook.ruleset import RuleSet
+from factlint.rulebook.suppressions import apply_suppressions
 from factlint.slots.checker import Checker
 from factlint.slots.grouping import SlotGroup, group_facts
 from factlint.text.document import read_draft, split_paragraphs
@@ -45,6 +50,12 @@ class Engine:
         self.fact_base = fact_base
         self._checker = Checker(fact_base, rules, config.spacy_model)
         self._check_paragraph = lru_cache(maxsize=4096)(self._check_paragraph_uncached)
+        self._conflicts: list[Conflict] | None = None
+        self._conflicts_by_path: dict[str, list[Conflict]] = {}
+        self._conflicts_by_sources: dict[tuple[Location, ...], list[Conflict]] = {}
+        self._audit_lock = threading.Lock()
+        self._auditor = Auditor(self._checker)
+        """For drafts' findings and single articles, under `_audit_lock`: it keeps what it learnt."""
 
     @classmethod
     def open(cls, config: Config, progress: ProgressCallback | None = None) -> Engine:
@@ -69,19 +80,30 @@ class Engine:
         when = stated or date.today()
         report = Report()
         for paragraph in split_paragraphs(text, draft.body_start):
-            findings, confirmations, unsourced, out_of_time = self._check_paragraph(
+            findings, confirmations, unsourced, out_of_time, unsourced_claims = self._check_paragraph(
                 paragraph.text, when, stated is not None
             )
             report.findings.extend(f.shifted(paragraph.start) for f in findings)
             report.confirmations.extend(c.shifted(paragraph.start) for c in confirmations)
             report.unsourced += unsourced
             report.out_of_time += out_of_time
+            report.unsourced_claims.extend(u.shifted(paragraph.start) for u in unsourced_claims)
         report.date_known = stated is not None
         if report.out_of_time and not report.date_known and NOT_COMPARED not in self.config.disabled_rules:
             notice = not_compared(report.out_of_time, when, draft.body_start)
             report.findings.append(notice)
-        report.findings = self.rules.apply_suppressions(text, report.findings)
+        report.findings = [self._noted(f) for f in self.rules.apply_suppressions(text, report.findings)]
+        # silenced like any rule; an unknown id in a comment is already reported above
+        report.unsourced_claims = apply_suppressions(
+            text, report.unsourced_claims, self.rules.known_ids, None
+        )
         return report
+
+    def _noted(self, finding: Finding) -> Finding:
+        """A finding whose sources the audit finds disagreeing says so (see `conflicts.noted`)."""
+        if not finding.sources:
+            return finding
+        return noted(finding, citing(self.conflicts_of(finding.sources), finding))
 
     def facts(self) -> list[FactRow]:
         return list(fact_rows(self.fact_base))
@@ -90,8 +112,48 @@ class Engine:
         """The fact base as slots, each with its values oldest first (`factlint facts`)."""
         return group_facts(self.fact_base.iter_facts(), self.fact_base, self.rules.lexicon)
 
+    def audit(self) -> list[Conflict]:
+        """Where the sources disagree among themselves (see `factlint.audit`); computed once."""
+        if self._conflicts is None:
+            facts = (fact for fact, _ in self.fact_base.iter_facts())
+            self._conflicts = Auditor(self._checker).conflicts(facts)
+        return self._conflicts
+
+    def slot_histories(self, words: str, when: date) -> list[History]:
+        """The slots `words` name and each one's values, oldest first (see `factlint.history`)."""
+        return slot_histories(self._checker, self.slots(), words, when)
+
+    def conflicts_of(self, sources: tuple[SourceRef, ...]) -> list[Conflict]:
+        """The conflicts the facts behind `sources` take part in: a finding's share of the audit,
+        at the cost of its few facts (a whole article's share takes far longer)."""
+        key = tuple(s.value_location for s in sources)
+        with self._audit_lock:
+            found = self._conflicts_by_sources.get(key)
+            if found is None:
+                facts = [f for where in key for f in self.fact_base.facts_at(where)]
+                found = self._auditor.conflicts(facts)
+                self._conflicts_by_sources[key] = found
+        return found
+
+    def conflicts_in(self, path: str) -> list[Conflict]:
+        """The conflicts one source file takes part in: its share of the audit, at its cost only."""
+        if self._conflicts is not None:
+            return [c for c in self._conflicts if any(v.source.article.path == path for v in c.values)]
+        with self._audit_lock:
+            found = self._conflicts_by_path.get(path)
+            if found is None:
+                found = self._auditor.conflicts(self.fact_base.facts_in(path))
+                self._conflicts_by_path[path] = found
+        return found
+
     def _check_paragraph_uncached(
         self, text: str, when: date, date_known: bool
-    ) -> tuple[tuple[Finding, ...], tuple[Confirmation, ...], int, int]:
+    ) -> tuple[tuple[Finding, ...], tuple[Confirmation, ...], int, int, tuple[Finding, ...]]:
         result = self._checker.check_paragraph(text, when, date_known)
-        return tuple(result.findings), tuple(result.confirmations), result.unsourced, result.out_of_time
+        return (
+            tuple(result.findings),
+            tuple(result.confirmations),
+            result.unsourced,
+            result.out_of_time,
+            tuple(result.unsourced_claims),
+        )

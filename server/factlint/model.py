@@ -73,6 +73,22 @@ class SourceRef:
 
 
 @dataclass(frozen=True)
+class TimelinePoint:
+    """One value a slot had: what a source said, when, and where (a finding's history)."""
+
+    value: str
+    said_on: date | None
+    source: SourceRef
+    compared: bool = False
+    """The draft's claim was compared with this value: a latest source before the draft's date."""
+
+    def label(self) -> str:
+        """ "2,500 · 2021-04-01": the value and the date its source was written."""
+        dated = self.said_on.isoformat() if self.said_on else "undated"
+        return f"{self.value} · {dated}"
+
+
+@dataclass(frozen=True)
 class Finding:
     """A draft claim that the sources contradict."""
 
@@ -88,6 +104,8 @@ class Finding:
     sources: tuple[SourceRef, ...]
     sources_disagree: bool = False
     doc_url: str | None = None
+    timeline: tuple[TimelinePoint, ...] = ()
+    """Every value the sources give the claim's slot, oldest first."""
 
     def shifted(self, offset: int) -> Finding:
         """The same finding in a text where its passage starts `offset` characters later."""
@@ -103,6 +121,7 @@ class Confirmation:
     end: int
     claim_text: str
     sources: tuple[SourceRef, ...]
+    timeline: tuple[TimelinePoint, ...] = ()
 
     def shifted(self, offset: int) -> Confirmation:
         return replace(self, start=self.start + offset, end=self.end + offset)
@@ -118,5 +137,8 @@ class Report:
     """Claims no source addresses: new information, not errors."""
     out_of_time: int = 0
     """Claims the sources address, but none near the draft's date: not compared."""
+    unsourced_claims: list[Finding] = field(default_factory=list)
+    """The unsourced claims themselves, as `unsourced-claim` findings at info severity: shown
+    only when asked for (`--show-unsourced`), since new information is not an error."""
     date_known: bool = True
     """False when the draft gave no date and was taken as written today."""

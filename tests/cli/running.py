@@ -13,7 +13,7 @@ TRANSIT = REPO / "tests" / "corpora" / "transit"
 def factlint(*args: str | Path, cache: Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """`factlint ARGS... --cache-dir CACHE`, with its exit code, stdout and stderr."""
     command = [sys.executable, "-m", "factlint", *map(str, args)]
-    if args and args[0] in ("lint", "facts"):
+    if args and args[0] in ("lint", "facts", "audit") and "--cache-dir" not in args:
         command += ["--cache-dir", str(cache)]
     return subprocess.run(command, capture_output=True, text=True, cwd=cwd, timeout=300)
 

@@ -58,3 +58,38 @@ def test_facts_of_the_bundled_seeds_carry_their_inferred_dates(cache: Path) -> N
     assert dates["000_a0f80ff5c1b36328.txt"] == "2021-04-01"
     assert dates["002_bbd714af084e56eb.txt"] == "2021-03-27"
     assert dates["004_8fa3e33ba9a28dc8.txt"] == "2019-03-12"
+
+
+AUDIT = TRANSIT.parent / "audit" / "articles"
+
+
+def test_facts_slot_prints_a_changed_figures_history_oldest_first(cache: Path) -> None:
+    result = factlint("facts", "--slot", "ferry staff", "--date", "2024-03-10", "--seeds", AUDIT, cache=cache)
+    assert result.returncode == 0, result.stderr
+    [line] = result.stdout.splitlines()
+    assert line.endswith(
+        ": 310 · 2023-01-10 (ferry-fleet-2023.txt:2) -> 350 · 2024-03-04 (ferry-fleet-march.txt:4) [compared]"
+    )
+
+
+def test_facts_slot_reads_a_sentence_as_a_draft_would_be_read(cache: Path) -> None:
+    result = factlint(
+        "facts",
+        "--slot",
+        "Marlow Ferries now employs 400 staff.",
+        "--date",
+        "2024-03-10",
+        "--seeds",
+        AUDIT,
+        cache=cache,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (
+        "310 · 2023-01-10" in result.stdout
+        and "350 · 2024-03-04 (ferry-fleet-march.txt:4) [compared]" in result.stdout
+    )
+
+
+def test_facts_slot_says_when_no_slot_matches(cache: Path) -> None:
+    result = factlint("facts", "--slot", "submarines", "--seeds", AUDIT, cache=cache)
+    assert result.stdout == "no slot of the sources matches 'submarines'\n"

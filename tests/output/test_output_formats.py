@@ -78,13 +78,14 @@ def test_text_is_one_compiler_style_line_per_finding_then_the_summary(tmp_path: 
     assert out.splitlines() == [
         "drafts/a.md:1:12: error[quantity-mismatch] The sources say “2,500”, not “3,000” "
         "(source: seeds/a.txt:3)",
-        "1 contradiction in 1 file, 3 checked",
+        "1 contradiction in 1 file, 3 checked; "
+        "0 claims: 0 confirmed by the sources, 0 contradicted, 0 unsourced",
     ]
 
 
 def test_text_summary_counts_in_plural(tmp_path: Path) -> None:
     out = render("text", lint_run(tmp_path, finding(tmp_path), finding(tmp_path)))
-    assert out.splitlines()[-1] == "2 contradictions in 1 file, 1 checked"
+    assert out.splitlines()[-1].startswith("2 contradictions in 1 file, 1 checked; ")
 
 
 class Terminal(io.StringIO):

@@ -54,7 +54,8 @@ def test_a_bar_is_drawn_on_a_terminal_and_the_report_stays_clean(tmp_path: Path,
     assert code == 0, terminal
     assert f"/{PROGRESS_MIN_DRAFTS} [" in terminal  # tqdm's "0/20 [00:00<?, ?draft/s]"
     assert "draft/s" in terminal
-    assert out == f"0 contradictions in 0 files, {PROGRESS_MIN_DRAFTS} checked\n"
+    assert out.startswith(f"0 contradictions in 0 files, {PROGRESS_MIN_DRAFTS} checked; ")
+    assert out.count("\n") == 1
 
 
 def test_no_bar_when_stderr_is_not_a_terminal(tmp_path: Path, cache_dir: Path) -> None:

@@ -64,6 +64,7 @@ def resolve_config(args: argparse.Namespace, start: Path | None) -> Config:
         "rule_dirs": config.rule_dirs + tuple(p.resolve() for p in args.rules),
         "fact_files": config.fact_files + tuple(p.resolve() for p in args.facts),
         "draft_date": getattr(args, "date", None),
+        "show_unsourced": getattr(args, "show_unsourced", None),
         "cache_dir": args.cache_dir.resolve() if args.cache_dir else None,
     }
     config = config.with_overrides(**overrides)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from typing import Any
 
-from factlint.cli.common import add_corpus_options, resolve_config
+from factlint.cli.common import add_corpus_options, parse_date, resolve_config
 from factlint.engine import Engine
 from factlint.model import Kind
+from factlint.timeline import history_text
 from factlint.wording import count
 
 
@@ -17,12 +19,25 @@ def register(commands: Any) -> None:
     parser = commands.add_parser("facts", help="show the facts the sources state")
     parser.add_argument("--format", choices=["text", "json"], default="text")
     parser.add_argument("--kind", choices=[k.value for k in Kind], help="only facts of this kind")
+    parser.add_argument(
+        "--slot",
+        metavar="WORDS",
+        help='the history of the slots WORDS name ("US troops in Afghanistan"), oldest first',
+    )
+    parser.add_argument(
+        "--date",
+        type=parse_date,
+        metavar="YYYY-MM-DD",
+        help="with --slot: mark the values a draft of this date is compared with (default: today)",
+    )
     add_corpus_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     engine = Engine.open(resolve_config(args, None))
+    if args.slot is not None:
+        return _run_slot(engine, args.slot, args.date or date.today())
     if args.format == "text":
         return _print_slots(engine, args.kind)
     rows = [r for r in engine.facts() if args.kind is None or r.kind.value == args.kind]
@@ -64,3 +79,13 @@ def _print_slots(engine: Engine, kind: str | None) -> int:
 
 def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _run_slot(engine: Engine, words: str, when: date) -> int:
+    """One line per slot: "troops - Afghanistan: 14,000 · 2019-03-12 (004.txt:6) -> ..."."""
+    histories = engine.slot_histories(words, when)
+    for label, points in histories:
+        sys.stdout.write(f"{label}: {history_text(points)}\n")
+    if not histories:
+        sys.stdout.write(f"no slot of the sources matches {words!r}\n")
+    return 0

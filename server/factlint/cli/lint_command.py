@@ -54,7 +54,8 @@ def register(commands: Any) -> None:
         choices=sorted(FORMATS),
         default="text",
         help="text for people, json for tools, github for Actions annotations, "
-        "sarif for code scanning, junit for CI test tabs (default: text)",
+        "sarif for code scanning, junit for CI test tabs, html for a page to look at "
+        "(default: text)",
     )
     parser.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write the report to FILE, not stdout"
@@ -73,6 +74,13 @@ def register(commands: Any) -> None:
         metavar="REV",
         help="only drafts changed since the merge base of REV and HEAD, including "
         "uncommitted and untracked ones (git)",
+    )
+    parser.add_argument(
+        "--show-unsourced",
+        action="store_true",
+        default=None,
+        help="also report claims no source addresses (rule unsourced-claim, info): new "
+        "information to verify before publishing",
     )
     parser.add_argument("--stdin", action="store_true", help="check the draft read from standard input")
     parser.add_argument(
@@ -109,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
     engine = Engine.open(config)
     results = check_drafts(engine, drafts, args.jobs or default_jobs())
     report = LintRun(tuple(results), _rule_infos(engine), Path.cwd(), engine.config.docs_url)
-    with _open_output(args.output) as stream:
+    with open_output(args.output) as stream:
         FORMATS[args.format](report, stream)
     return exit_code(report, args.fail_on, args.exit_zero)
 
@@ -159,7 +167,7 @@ def _rule_infos(engine: Engine) -> tuple[RuleInfo, ...]:
 
 
 @contextmanager
-def _open_output(path: Path | None) -> Iterator[TextIO]:
+def open_output(path: Path | None) -> Iterator[TextIO]:
     if path is None:
         yield sys.stdout
         return

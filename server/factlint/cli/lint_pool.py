@@ -68,8 +68,7 @@ def check_drafts(
 
 def _check(engine: Engine, draft: Draft) -> DraftResult:
     report = engine.check(draft.text)
-    not_compared = 0 if report.date_known else report.out_of_time
-    return DraftResult.locate(draft.path, draft.text, report.findings, not_compared)
+    return DraftResult.of_report(draft.path, draft.text, report, engine.config.show_unsourced)
 
 
 def _context() -> BaseContext:

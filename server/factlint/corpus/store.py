@@ -245,6 +245,35 @@ class FactStore:
             if fact is not None:
                 yield fact, self.source_ref(fact)
 
+    def facts_in(self, path: str) -> list[StoredFact]:
+        """The facts of the articles read from `path` (as `ArticleMeta.path` names it)."""
+        with self._lock:
+            ids = [
+                i
+                for (i,) in self._db.execute(
+                    "SELECT f.id FROM facts f JOIN articles a ON a.id = f.article WHERE a.path = ?"
+                    " ORDER BY f.id",
+                    (path,),
+                )
+            ]
+        facts = [self._fact(i) for i in ids]
+        return [f for f in facts if f is not None]
+
+    def facts_at(self, location: Location) -> list[StoredFact]:
+        """The facts whose value starts at `location` (a `SourceRef.value_location`)."""
+        articles = [a for a, meta in self.articles.items() if meta.path == location.path]
+        with self._lock:
+            ids = [
+                i
+                for article in articles
+                for (i,) in self._db.execute(
+                    "SELECT id FROM facts WHERE article = ? AND line = ? AND col = ?",
+                    (article, location.line, location.column),
+                )
+            ]
+        facts = [self._fact(i) for i in ids]
+        return [f for f in facts if f is not None]
+
     # --- keeping it up to date ---------------------------------------------------
 
     def sync(

@@ -15,6 +15,7 @@ from factlint.errors import RuleFileError
 from factlint.lsp.positions import LineIndex
 from factlint.lsp.sources import SourceFiles
 from factlint.model import Finding, Severity
+from factlint.unsourced import UNSOURCED
 
 SOURCE = "factlint"
 RULE_FILE_CODE = "rule-file"
@@ -44,6 +45,8 @@ def finding_to_diagnostic(
     severity = _SEVERITIES.get(finding.severity)
     if severity is None:
         return None
+    if finding.rule == UNSOURCED:
+        severity = types.DiagnosticSeverity.Hint  # new information: faint, not a squiggle
     related = None
     if support.related_information and finding.sources:
         related = sources.related(finding.sources)

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from factlint.conflicts import Conflict, describe
 from factlint.lsp.sources import describe_source, line_link
-from factlint.model import Confirmation, Finding, SourceRef
+from factlint.model import Confirmation, Finding, SourceRef, TimelinePoint
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 
@@ -21,10 +22,36 @@ def escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-def hover_markdown(item: Finding | Confirmation) -> str:
-    if isinstance(item, Finding):
-        return _finding_markdown(item)
-    return _confirmation_markdown(item)
+def hover_markdown(item: Finding | Confirmation, conflicts: tuple[Conflict, ...] = ()) -> str:
+    """The hover for a claim; `conflicts`: where `factlint audit` found its sources disagreeing."""
+    text = _finding_markdown(item) if isinstance(item, Finding) else _confirmation_markdown(item)
+    return "\n".join([text, *_timeline_markdown(item.timeline), *_conflicts_markdown(conflicts)])
+
+
+HISTORY_MIN_POINTS = 2
+"""A history of one value says nothing the quoted source does not."""
+
+
+def _timeline_markdown(points: tuple[TimelinePoint, ...]) -> list[str]:
+    """The slot's values oldest first, each linked to its source; the compared ones marked."""
+    if len(points) < HISTORY_MIN_POINTS:
+        return []
+    lines = ["", "**History** (oldest first; ▶ what the draft was compared with):", ""]
+    for point in points:
+        where = point.source.sentence_location
+        link = f"[{escape(Path(where.path).name)}:{where.line}]({line_link(where.path, where.line)})"
+        label = escape(point.label())
+        lines.append(f"- ▶ **{label}** · {link}" if point.compared else f"- {label} · {link}")
+    return lines
+
+
+def _conflicts_markdown(conflicts: tuple[Conflict, ...]) -> list[str]:
+    lines: list[str] = []
+    for conflict in conflicts:
+        first = conflict.values[0].source.value_location
+        link = line_link(first.path, first.line)
+        lines += ["", f"*`factlint audit`: {escape(describe(conflict))}* · [the audit entry]({link})"]
+    return lines
 
 
 def _finding_markdown(finding: Finding) -> str:

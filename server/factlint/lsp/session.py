@@ -25,8 +25,10 @@ from pygls.uris import to_fs_path
 from pygls.workspace import TextDocument
 
 from factlint.config import Config
+from factlint.conflicts import CONFLICT_RULE, Conflict, citing
 from factlint.errors import FactlintError, RuleFileError
 from factlint.lsp.actions import actions_for
+from factlint.lsp.conflicts import conflict_findings
 from factlint.lsp.debounce import Debouncer
 from factlint.lsp.diagnostics import (
     DiagnosticSupport,
@@ -69,6 +71,8 @@ class Analysis:
     index: LineIndex
     report: Report
     diagnostics: tuple[tuple[Finding, types.Diagnostic], ...]
+    conflicts: tuple[tuple[Finding, tuple[Conflict, ...]], ...] = ()
+    """The audit's conflicts among each finding's sources, for the hover."""
 
     @property
     def items(self) -> list[types.Diagnostic]:
@@ -466,7 +470,7 @@ class Session:
         """The analysis of the document's current version, computed once per version."""
         await self.rebuilder.settled.wait()
         document = self.open_document(uri)
-        if document is None or not self.is_draft(document):
+        if document is None or not (self.is_draft(document) or self.is_source(document)):
             return None
         generation = self.rebuilder.generation
         cached = self.analyses.get(uri)
@@ -508,15 +512,45 @@ class Session:
         return analysis
 
     def _check(self, engine: Engine, uri: str, version: int | None, text: str, generation: int) -> Analysis:
-        """On the check thread: run the engine and convert its findings."""
-        report = engine.check(checkable(text))
+        """On the check thread: run the engine and convert its findings.
+
+        A corpus article is not a draft: it shows where it disagrees with other sources.
+        """
         index = LineIndex(text, self.encoding)
+        path = to_fs_path(uri)
+        if path is not None and self._in_corpus(Path(path)):
+            resolved = str(Path(path).resolve())
+            found = conflict_findings(engine.conflicts_in(resolved), resolved, text)
+            return Analysis(uri, version, generation, index, Report(), self._diagnostics(found, index))
+        report = engine.check(checkable(text))
+        shown = report.findings
+        if self.config.show_unsourced:
+            shown = shown + report.unsourced_claims
+        conflicts = tuple(
+            (f, found)
+            for f in report.findings
+            for found in [citing(_source_conflicts(engine, f), f)]
+            if found
+        )
+        return Analysis(uri, version, generation, index, report, self._diagnostics(shown, index), conflicts)
+
+    def _diagnostics(
+        self, findings: list[Finding], index: LineIndex
+    ) -> tuple[tuple[Finding, types.Diagnostic], ...]:
         pairs = []
-        for finding in report.findings:
+        for finding in findings:
             diagnostic = finding_to_diagnostic(finding, index, self.sources, self.support)
             if diagnostic is not None:
                 pairs.append((finding, diagnostic))
-        return Analysis(uri, version, generation, index, report, tuple(pairs))
+        return tuple(pairs)
+
+    def is_source(self, document: TextDocument) -> bool:
+        """Whether the document is an article of the corpus (it shows its conflicts)."""
+        return self._in_corpus(Path(document.path))
+
+    def _in_corpus(self, path: Path) -> bool:
+        resolved = path.resolve()
+        return any(resolved.is_relative_to(d.resolve()) for d in self.config.effective_corpus_dirs())
 
     # --- requests ----------------------------------------------------------------------------
 
@@ -528,8 +562,11 @@ class Session:
         item = _item_at(analysis, offset)
         if item is None:
             return None
+        conflicts = next((c for f, c in analysis.conflicts if f is item), ())
         return types.Hover(
-            contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=hover_markdown(item)),
+            contents=types.MarkupContent(
+                kind=types.MarkupKind.Markdown, value=hover_markdown(item, conflicts)
+            ),
             range=analysis.index.range(item.start, item.end),
         )
 
@@ -540,6 +577,8 @@ class Session:
         start, end = analysis.index.offset(where.start), analysis.index.offset(where.end)
         actions: list[types.CodeAction] = []
         for finding, diagnostic in analysis.diagnostics:
+            if finding.rule == CONFLICT_RULE:
+                continue  # which source is right is the reader's call, not a fix
             if finding.start <= end and start <= finding.end:
                 actions += actions_for(
                     finding, diagnostic, uri, analysis.version, analysis.index, self.versioned_edits
@@ -573,6 +612,11 @@ class Session:
     def shutdown(self) -> None:
         self.debouncer.cancel_all()
         self.check_executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _source_conflicts(engine: Engine, finding: Finding) -> list[Conflict]:
+    """The audit's conflicts among the facts a finding cites."""
+    return engine.conflicts_of(finding.sources)
 
 
 def _item_at(analysis: Analysis, offset: int) -> Finding | Confirmation | None:

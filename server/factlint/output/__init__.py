@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from factlint.output.github_format import write_github
+from factlint.output.html_format import write_html
 from factlint.output.json_format import write_json
 from factlint.output.junit_format import write_junit
 from factlint.output.results import SEVERITY_RANK, DraftResult, LintRun, RuleInfo
@@ -23,6 +24,7 @@ FORMATS: dict[str, Writer] = {
     "github": write_github,
     "sarif": write_sarif,
     "junit": write_junit,
+    "html": write_html,
 }
 
 __all__ = ["FORMATS", "SEVERITY_RANK", "DraftResult", "LintRun", "RuleInfo", "Writer"]

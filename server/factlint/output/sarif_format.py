@@ -35,18 +35,25 @@ def sarif_log(run: LintRun) -> dict[str, Any]:
     results = [
         _result(run, r.path, item, index[item.finding.rule]) for r in run.results for item in r.findings
     ]
+    return sarif_document(run.root, [_descriptor(rule) for rule in rules], results, run.docs_url)
+
+
+def sarif_document(
+    root: Path, rules: list[dict[str, Any]], results: list[dict[str, Any]], docs_url: str | None = None
+) -> dict[str, Any]:
+    """A SARIF 2.1.0 log of one factlint run: `rules` its reporting descriptors, paths under `root`."""
     driver: dict[str, Any] = {"name": "factlint", "version": __version__, "semanticVersion": __version__}
-    if run.docs_url:
+    if docs_url:
         # Only where a team hosts the docs: factlint has no public home to point at.
-        driver["informationUri"] = run.docs_url
-    driver["rules"] = [_descriptor(rule) for rule in rules]
+        driver["informationUri"] = docs_url
+    driver["rules"] = rules
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
         "runs": [
             {
                 "tool": {"driver": driver},
-                "originalUriBaseIds": {ROOT_ID: {"uri": run.root.resolve().as_uri() + "/"}},
+                "originalUriBaseIds": {ROOT_ID: {"uri": root.resolve().as_uri() + "/"}},
                 "columnKind": "unicodeCodePoints",
                 "invocations": [{"executionSuccessful": True}],
                 "results": results,

@@ -19,6 +19,7 @@ from factlint.notices import NOT_COMPARED
 from factlint.rulebook.lexicon import Lexicon, lemma_key
 from factlint.rulebook.schema import RuleSpec
 from factlint.rulebook.suppressions import UNKNOWN_SUPPRESSION, apply_suppressions
+from factlint.unsourced import UNSOURCED
 
 __all__ = ["Lexicon", "RuleSet"]
 
@@ -32,6 +33,8 @@ class RuleSet:
     """Every rule id loaded, active or not: what a suppression comment may name."""
     unknown_suppression: Severity | None = Severity.WARNING
     """The severity of the `unknown-suppression` check; None when it is disabled."""
+    unsourced: Severity | None = Severity.INFO
+    """The severity of the `unsourced-claim` check; None when it is disabled."""
 
     @classmethod
     def build(cls, specs: list[RuleSpec], config: Config) -> RuleSet:
@@ -52,10 +55,10 @@ class RuleSet:
             unknown: Severity | None = None
         else:
             unknown = Severity(check)
-        known = frozenset(spec.id for spec in specs) | {UNKNOWN_SUPPRESSION, NOT_COMPARED}
+        known = frozenset(spec.id for spec in specs) | {UNKNOWN_SUPPRESSION, NOT_COMPARED, UNSOURCED}
         # every rule's vocabulary shapes how text is read, active or not: turning the
         # place rule off must not make "in Uzbekistan" read as a person
-        return cls(active, _merge_lexicon(specs), by_kind, known, unknown)
+        return cls(active, _merge_lexicon(specs), by_kind, known, unknown, _check_level(config, UNSOURCED))
 
     def rule_for(self, kind: Kind, subject: str | None = None, title: str | None = None) -> RuleSpec | None:
         """The most specific active rule of `kind` for a claim about `subject` (a noun key).
@@ -92,6 +95,14 @@ class RuleSet:
     def apply_suppressions(self, text: str, findings: list[Finding]) -> list[Finding]:
         """Drop findings silenced by `factlint-disable` comments; report ids no rule has."""
         return apply_suppressions(text, findings, self.known_ids, self.unknown_suppression)
+
+
+def _check_level(config: Config, check: str, default: Severity = Severity.INFO) -> Severity | None:
+    """A built-in check's severity from `severity`/`disable`; None when it is switched off."""
+    level = config.severities.get(check, default.value)
+    if check in config.disabled_rules or level == Severity.OFF.value:
+        return None
+    return Severity(level)
 
 
 def _titles(spec: RoleSpec) -> tuple[str, ...]:

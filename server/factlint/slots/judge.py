@@ -268,6 +268,36 @@ class Judge:
                 return Outcome(None)  # the slot is in doubt: say nothing
         return Outcome(self._finding(claim, rule, [f for _, f in disagreeing]))
 
+    def slot_group(self, claim: Mention, besides: int | None = None) -> list[tuple[float, StoredFact]]:
+        """The facts that fill the claim's slot, with their scores: what `judge` compares against.
+
+        For timelines and the audit, which show a slot rather than decide on it; `besides`: a
+        story group left out (a fact's own, when the audit asks what other sources say). Mirrors
+        the first half of `judge`, left untouched so the decision there can be tuned alone.
+        """
+        candidates = [f for f in self.facts.candidates(claim) if f.group != besides]
+        if claim.kind is Kind.ROLE:
+            person = Name(tuple(claim.slot.head.split()))
+            return [
+                (1.0, f) for f in candidates if same_person(person, Name(tuple(f.mention.slot.head.split())))
+            ]
+        scored = [(self.score(claim, f), f) for f in candidates]
+        matched = [(s, f) for s, f in scored if s is not None and s >= MATCH]
+        if not matched:
+            return []
+        best = max(s for s, _ in matched)
+        return [(s, f) for s, f in matched if s >= best - SAME_SLOT]
+
+    def score(self, claim: Mention, fact: StoredFact) -> float | None:
+        """How surely `fact` fills the claim's slot (see `similarity`)."""
+        return similarity(claim.slot, fact.mention.slot, self.facts.idf, self.lexicon)
+
+    def in_force(
+        self, claim: Mention, slot: list[tuple[float, StoredFact]], rule: RuleSpec
+    ) -> list[tuple[float, StoredFact]]:
+        """The facts of `slot` the claim is compared with at its date: the point a timeline marks."""
+        return self._in_force(claim, self._eligible(claim, slot, rule))
+
     def _one_office(
         self, claim: Mention, current: list[tuple[float, StoredFact]]
     ) -> list[tuple[float, StoredFact, bool | None]]:
@@ -418,3 +448,14 @@ def _quick_fix(claim: Mention, fact: Mention) -> str:
     if isinstance(fact.value, Period):
         return shown_at(fact.value, fact.text, fact.said_on, claim.said_on, "ongoing" in fact.slot.marks)
     return fact.text
+
+
+def contradiction_needs(claim: Mention, facts: list[StoredFact]) -> float:
+    """The shared context a disagreeing fact needs to contradict `claim` (the audit holds
+    sources to the same bar as drafts)."""
+    return _needed(claim, facts)
+
+
+def described(mention: Mention) -> str:
+    """How messages show a value (a relative date with the day it means); timelines and the audit too."""
+    return _described(mention)
