@@ -73,8 +73,13 @@ class Engine:
             from_cache=self.fact_base.from_cache,
         )
 
-    def check(self, text: str, draft_date: date | None = None) -> Report:
-        """Check a whole draft; `draft_date` overrides the configured default, not front matter."""
+    def check(self, text: str, draft_date: date | None = None, note_conflicts: bool = True) -> Report:
+        """Check a whole draft; `draft_date` overrides the configured default, not front matter.
+
+        `note_conflicts`: say in each finding's message where the audit finds its sources
+        disagreeing. It costs an audit of the cited facts the first time they are cited, so the
+        language server leaves it to the hover and keeps keystrokes cheap.
+        """
         draft = read_draft(text)
         stated = draft.date or draft_date or self.config.draft_date
         when = stated or date.today()
@@ -92,7 +97,9 @@ class Engine:
         if report.out_of_time and not report.date_known and NOT_COMPARED not in self.config.disabled_rules:
             notice = not_compared(report.out_of_time, when, draft.body_start)
             report.findings.append(notice)
-        report.findings = [self._noted(f) for f in self.rules.apply_suppressions(text, report.findings)]
+        report.findings = self.rules.apply_suppressions(text, report.findings)
+        if note_conflicts:
+            report.findings = [self._noted(f) for f in report.findings]
         # silenced like any rule; an unknown id in a comment is already reported above
         report.unsourced_claims = apply_suppressions(
             text, report.unsourced_claims, self.rules.known_ids, None

@@ -71,8 +71,6 @@ class Analysis:
     index: LineIndex
     report: Report
     diagnostics: tuple[tuple[Finding, types.Diagnostic], ...]
-    conflicts: tuple[tuple[Finding, tuple[Conflict, ...]], ...] = ()
-    """The audit's conflicts among each finding's sources, for the hover."""
 
     @property
     def items(self) -> list[types.Diagnostic]:
@@ -522,17 +520,11 @@ class Session:
             resolved = str(Path(path).resolve())
             found = conflict_findings(engine.conflicts_in(resolved), resolved, text)
             return Analysis(uri, version, generation, index, Report(), self._diagnostics(found, index))
-        report = engine.check(checkable(text))
+        report = engine.check(checkable(text), note_conflicts=False)  # the hover asks for them
         shown = report.findings
         if self.config.show_unsourced:
             shown = shown + report.unsourced_claims
-        conflicts = tuple(
-            (f, found)
-            for f in report.findings
-            for found in [citing(_source_conflicts(engine, f), f)]
-            if found
-        )
-        return Analysis(uri, version, generation, index, report, self._diagnostics(shown, index), conflicts)
+        return Analysis(uri, version, generation, index, report, self._diagnostics(shown, index))
 
     def _diagnostics(
         self, findings: list[Finding], index: LineIndex
@@ -562,7 +554,7 @@ class Session:
         item = _item_at(analysis, offset)
         if item is None:
             return None
-        conflicts = next((c for f, c in analysis.conflicts if f is item), ())
+        conflicts = await self._conflicts(item)
         return types.Hover(
             contents=types.MarkupContent(
                 kind=types.MarkupKind.Markdown, value=hover_markdown(item, conflicts)
@@ -609,14 +601,20 @@ class Session:
         self.log(kind, message)
         self.server.window_show_message(types.ShowMessageParams(type=kind, message=message))
 
+    async def _conflicts(self, item: Finding | Confirmation) -> tuple[Conflict, ...]:
+        """The audit's conflicts among the facts a finding cites: computed when hovered, on the
+        check thread, not for every finding of every keystroke."""
+        engine = self.rebuilder.engine
+        if engine is None or not isinstance(item, Finding) or not item.sources:
+            return ()
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(
+            self.check_executor, lambda: citing(engine.conflicts_of(item.sources), item)
+        )
+
     def shutdown(self) -> None:
         self.debouncer.cancel_all()
         self.check_executor.shutdown(wait=False, cancel_futures=True)
-
-
-def _source_conflicts(engine: Engine, finding: Finding) -> list[Conflict]:
-    """The audit's conflicts among the facts a finding cites."""
-    return engine.conflicts_of(finding.sources)
 
 
 def _item_at(analysis: Analysis, offset: int) -> Finding | Confirmation | None:
