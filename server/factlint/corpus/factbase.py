@@ -25,7 +25,7 @@ from factlint.model import ArticleMeta, Kind, Location
 from factlint.rulebook.ruleset import RuleSet
 from factlint.slots.describe import describe_slot, describe_value
 
-STORE_FORMAT = 2
+STORE_FORMAT = 3
 EXTRACTION_CODE = ("corpus", "slots", "kinds", "text", "rulebook")
 FactBase = FactStore
 """The fact base as the checker sees it (see `corpus.store`)."""
