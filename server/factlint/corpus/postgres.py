@@ -76,7 +76,7 @@ class PostgresBackend:
         # one builder at a time creates or migrates: an advisory lock held for the transaction
         self.begin()
         self._db.execute("SELECT pg_advisory_xact_lock(7130013)")
-        for statement in (TABLES.format(blob="BYTEA", clustered="") + INDEXES).split(";"):
+        for statement in (TABLES.format(blob="BYTEA", clustered="", rowid="BIGINT") + INDEXES).split(";"):
             if statement.strip():
                 self._db.execute(statement)
         self.commit()

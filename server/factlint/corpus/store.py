@@ -30,6 +30,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache, partial
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -38,10 +40,14 @@ from factlint.corpus.extraction import ArticleFacts, extract_article, slot_keys
 from factlint.corpus.manifest import Manifest, read_manifest
 from factlint.corpus.reader import Article, SkippedFile, read_article
 from factlint.corpus.records import (
+    FACT_BITS,
+    MAX_FACTS_PER_ARTICLE,
     ArticleBody,
     ArticleRecord,
     article_record,
     decode_body,
+    decode_segment,
+    encode_segment,
     fact_id,
     key_hash,
     location,
@@ -184,8 +190,8 @@ class FactStore:
     @lru_cache(maxsize=8192)  # noqa: B019 - one store per engine, dropped with it
     def _postings(self, key: int) -> tuple[int, ...]:
         with self._lock:
-            rows = self._db.execute("SELECT fact FROM postings WHERE key = ?", (key,))
-        return tuple(r[0] for r in rows)
+            rows = self._db.execute("SELECT low, facts FROM postings WHERE key = ?", (key,))
+        return tuple(f for low, blob in rows for f in decode_segment(low, bytes(blob)))
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one store per engine, dropped with it
     def _body(self, article: int) -> ArticleBody | None:
@@ -198,7 +204,9 @@ class FactStore:
         """An article's metadata and its story (the article id its copies share)."""
         with self._lock:
             rows = self._db.execute(
-                "SELECT path, title, date, date_inferred, url, story FROM articles WHERE id = ?", (article,)
+                "SELECT COALESCE(path, source), title, date, date_inferred, url, story"
+                " FROM articles WHERE id = ?",
+                (article,),
             )
         if not rows:
             return None
@@ -208,7 +216,9 @@ class FactStore:
     @lru_cache(maxsize=4096)  # noqa: B019 - one store per engine, dropped with it
     def _copies(self, story: int) -> tuple[tuple[int, str], ...]:
         with self._lock:
-            rows = self._db.execute("SELECT id, path FROM articles WHERE story = ? ORDER BY id", (story,))
+            rows = self._db.execute(
+                "SELECT id, COALESCE(path, source) FROM articles WHERE story = ? ORDER BY id", (story,)
+            )
         return tuple((int(i), str(p)) for i, p in rows)
 
     @lru_cache(maxsize=50000)  # noqa: B019 - one store per engine, dropped with it
@@ -423,7 +433,7 @@ class FactStore:
             (
                 article,
                 key,
-                meta.path,
+                None if meta.path == key else meta.path,  # an article file's path is its key
                 meta.title,
                 meta.date.isoformat() if meta.date else None,
                 int(meta.date_inferred),
@@ -466,7 +476,12 @@ class FactStore:
         """The batch's postings in key order (appended near each other), then its counters."""
         db = self._db
         batch.postings.sort()
-        db.load("postings", ("key", "fact"), batch.postings)
+        segments = [
+            (key, facts[0], encode_segment(facts))
+            for key, group in groupby(batch.postings, key=itemgetter(0))
+            for facts in [[f for _, f in group]]
+        ]
+        db.load("postings", ("key", "low", "facts"), segments)
         _add(db, "keycounts", "key", "n", batch.keys)
         _add(db, "words", "word", "df", batch.words)
         _add(db, "names", "word", "n", batch.names)
@@ -487,14 +502,7 @@ class FactStore:
             rows = db.execute("SELECT body FROM bodies WHERE article = ?", (article,))
             if rows:
                 body = decode_body(bytes(rows[0][0]))
-                postings = [
-                    (h, fact_id(article, index)) for index, row in enumerate(body.facts) for h in row.keys
-                ]
-                db.executemany("DELETE FROM postings WHERE key = ? AND fact = ?", postings)
-                lost_keys = Counter(h for h, _ in postings)
-                db.executemany(
-                    "UPDATE keycounts SET n = n - ? WHERE key = ?", [(n, h) for h, n in lost_keys.items()]
-                )
+                self._forget_postings(article, body)
                 lost = Counter(w for row in body.facts for w, _ in row.mention["slot"]["context"])
                 db.executemany(
                     "UPDATE words SET df = df - ? WHERE word = ?", [(n, w) for w, n in lost.items()]
@@ -507,6 +515,35 @@ class FactStore:
             db.execute("DELETE FROM bodies WHERE article = ?", (article,))
             db.execute("DELETE FROM articles WHERE id = ?", (article,))
             batch.articles -= 1
+
+    def _forget_postings(self, article: int, body: ArticleBody) -> None:
+        """Take the article's facts out of the segments of their keys (keyed again, as when built)."""
+        assert self.lexicon is not None, "sync sets the lexicon before anything is forgotten"
+        db, last = self._db, fact_id(article, MAX_FACTS_PER_ARTICLE - 1)
+        keys = {
+            key_hash(k) for row in body.facts for k in slot_keys(mention_from_json(row.mention), self.lexicon)
+        }
+        lost: list[tuple[int, int]] = []
+        for key in sorted(keys):
+            rows = db.execute(
+                "SELECT low, facts FROM postings WHERE key = ? AND low <= ? ORDER BY low DESC LIMIT 1",
+                (key, last),
+            )
+            if not rows:
+                continue
+            low = int(rows[0][0])
+            facts = decode_segment(low, bytes(rows[0][1]))
+            kept = [f for f in facts if f >> FACT_BITS != article]
+            if len(kept) == len(facts):
+                continue
+            db.execute("DELETE FROM postings WHERE key = ? AND low = ?", (key, low))
+            if kept:
+                db.execute(
+                    "INSERT INTO postings (key, low, facts) VALUES (?, ?, ?)",
+                    (key, kept[0], encode_segment(kept)),
+                )
+            lost.append((len(facts) - len(kept), key))
+        db.executemany("UPDATE keycounts SET n = n - ? WHERE key = ?", lost)
 
     def size_bytes(self) -> int:
         with self._lock:
