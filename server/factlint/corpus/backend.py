@@ -36,6 +36,18 @@ CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY, df BIGINT){clustered};
 CREATE TABLE IF NOT EXISTS names (word TEXT PRIMARY KEY, n BIGINT){clustered};
 CREATE TABLE IF NOT EXISTS sketches (hash BIGINT, article BIGINT, PRIMARY KEY (hash, article)){clustered};
 """
+DATA_TABLES = (
+    "sources",
+    "skipped",
+    "articles",
+    "bodies",
+    "postings",
+    "keycounts",
+    "words",
+    "names",
+    "sketches",
+)
+"""Every table that holds what the corpus says (not `meta` and `counts`)."""
 INDEXES = """
 CREATE INDEX IF NOT EXISTS articles_by_source ON articles (source);
 CREATE INDEX IF NOT EXISTS articles_by_story ON articles (story);
@@ -145,7 +157,9 @@ class SqliteBackend:
             self._db.execute("ROLLBACK")
 
     def create_schema(self) -> None:
-        self._db.executescript(TABLES.format(blob="BLOB", clustered=" WITHOUT ROWID", rowid="INTEGER") + INDEXES)
+        self._db.executescript(
+            TABLES.format(blob="BLOB", clustered=" WITHOUT ROWID", rowid="INTEGER") + INDEXES
+        )
 
     def bulk_mode(self, on: bool) -> None:
         if on:

@@ -14,21 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from factlint.corpus.backend import INDEXES, TABLES, StoreError
+from factlint.corpus.backend import DATA_TABLES, INDEXES, TABLES, StoreError
 
-OUR_TABLES = (
-    "meta",
-    "sources",
-    "skipped",
-    "articles",
-    "bodies",
-    "postings",
-    "keycounts",
-    "words",
-    "names",
-    "sketches",
-    "counts",
-)
+OUR_TABLES = ("meta", "counts", *DATA_TABLES)
 
 
 class PostgresBackend:

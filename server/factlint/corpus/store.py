@@ -35,7 +35,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from factlint.corpus.backend import Backend, migrate, open_backend
+from factlint.corpus.backend import DATA_TABLES, Backend, migrate, open_backend
 from factlint.corpus.extraction import ArticleFacts, extract_article, slot_keys
 from factlint.corpus.manifest import Manifest, read_manifest
 from factlint.corpus.reader import Article, SkippedFile, read_article
@@ -544,6 +544,28 @@ class FactStore:
                 )
             lost.append((len(facts) - len(kept), key))
         db.executemany("UPDATE keycounts SET n = n - ? WHERE key = ?", lost)
+
+    def meta(self, name: str) -> str | None:
+        with self._lock:
+            rows = self._db.execute("SELECT value FROM meta WHERE name = ?", (name,))
+        return str(rows[0][0]) if rows else None
+
+    def set_meta(self, name: str, value: str) -> None:
+        with self._lock:
+            self._db.begin()
+            self._db.execute("DELETE FROM meta WHERE name = ?", (name,))
+            self._db.execute("INSERT INTO meta (name, value) VALUES (?, ?)", (name, value))
+            self._db.commit()
+
+    def clear(self) -> None:
+        """Forget every article and fact (one transaction): the next sync builds from scratch."""
+        with self._lock:
+            self._db.begin()
+            for table in DATA_TABLES:
+                self._db.execute(f"DELETE FROM {table}")
+            self._db.execute("UPDATE counts SET n = 0")
+            self._db.commit()
+        self._load_memory()
 
     def size_bytes(self) -> int:
         with self._lock:
