@@ -161,7 +161,9 @@ class FactStore:
         keys = slot_keys(claim, self.lexicon) if self.lexicon is not None else ()
         if not keys:
             return []
-        counts = sorted((self._key_count(h), h) for h in dict.fromkeys(key_hash(k) for k in keys))
+        # ties in count are broken by the key's text, as they always were: the order decides which
+        # keys are read before the cap, so it must not depend on the hash
+        counts = sorted((self._key_count(key_hash(k)), k) for k in dict.fromkeys(keys))
         scores: dict[int, float] = {}
         total = max(self.fact_count, 1)
         looked = 0
@@ -172,7 +174,7 @@ class FactStore:
                 break
             looked += 1
             weight = math.log(1 + total / count)
-            for fact in self._postings(key):
+            for fact in self._postings(key_hash(key)):
                 scores[fact] = scores.get(fact, 0.0) + weight
         best = sorted(scores, key=lambda f: (-scores[f], f))[:MAX_CANDIDATES]
         found = [self._fact(f) for f in best]
