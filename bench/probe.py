@@ -138,10 +138,15 @@ def rebuild(args: argparse.Namespace) -> dict[str, Any]:
     article = sorted(args.corpus.rglob("*.md"))[len(list(args.corpus.rglob("*.md"))) // 2]
     original = article.read_text(encoding="utf-8")
     try:
-        article.write_text(original + "\nThe depot employs 412 cleaners.\n", encoding="utf-8")
+        article.write_text(original + "\nThe Quarnex depot employs 412 cleaners.\n", encoding="utf-8")
         seconds, cpu, engine = _timed_cpu(lambda: Engine.open(config))
-        # the added sentence must now be a source: a draft saying otherwise is contradicted
-        reread = bool(engine.check("The depot employs 413 cleaners.", DRAFT_DATE).findings)
+        # the added sentence must now be a source: a claim about it finds the changed article's fact
+        facts = engine.fact_base
+        reread = any(
+            facts.source_ref(fact).article.path == str(article.resolve()) and fact.mention.text == "412"
+            for claim in engine._checker.claims("The Quarnex depot employs 413 cleaners.", DRAFT_DATE)
+            for fact in facts.candidates(claim)
+        )
     finally:
         article.write_text(original, encoding="utf-8")
     if not reread:
