@@ -2,7 +2,7 @@
 
 Why only the map: extracting an article is a pure function of its file and the
 rules, and is nearly all of a build's CPU; writing is ordered, transactional and
-cheap. So the workers read and extract chunks of files (they need the archive at
+cheap. So the workers read and extract chunks of files (`store.CHUNK`) (they need the archive at
 the same paths), and the results come back here in the order they were sent, to
 be written exactly as a single-process build writes them: the store is the same.
 A bounded window of chunks is in flight, so memory stays flat however big the archive.
@@ -10,15 +10,12 @@ A bounded window of chunks is in flight, so memory stays flat however big the ar
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from factlint.corpus.backend import StoreError
-from factlint.corpus.store import Extracted, Mapper, SourceFile
+from factlint.corpus.store import Extracted, Mapper, SourceFile, in_order
 
-CHUNK = 64
-"""Files per task: large enough that scheduling costs little beside extraction."""
 WINDOW_PER_WORKER = 4
 """Tasks in flight per worker thread: enough to keep every worker busy while results come back."""
 
@@ -46,23 +43,20 @@ def _ordered(
 ) -> Iterator[Extracted]:
     remote = client.scatter(extract, broadcast=True)  # the rules' lexicon goes to each worker once
     threads = sum(client.nthreads().values()) or 1
-    chunks = iter([list(files[k : k + CHUNK]) for k in range(0, len(files), CHUNK)])
-    window: deque[Any] = deque()
 
-    def send() -> None:
-        chunk = next(chunks, None)
-        if chunk is not None:
-            window.append(client.submit(_extract_chunk, remote, chunk, pure=False))
+    def submit(function: Callable[..., Any], _: object, chunk: list[SourceFile]) -> Any:
+        return _Released(client.submit(function, remote, chunk, pure=False))
 
-    for _ in range(threads * WINDOW_PER_WORKER):
-        send()
-    while window:
-        future = window.popleft()
-        results: list[Extracted] = future.result()
-        future.release()
-        send()
-        yield from results
+    return in_order(submit, extract, files, window=threads * WINDOW_PER_WORKER)
 
 
-def _extract_chunk(extract: Callable[[SourceFile], Extracted], chunk: list[SourceFile]) -> list[Extracted]:
-    return [extract(source) for source in chunk]
+class _Released:
+    """A Dask future whose result is dropped from the cluster once fetched."""
+
+    def __init__(self, future: Any) -> None:
+        self._future = future
+
+    def result(self) -> Any:
+        value = self._future.result()
+        self._future.release()
+        return value

@@ -24,7 +24,7 @@ import hashlib
 import math
 import os
 import threading
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -369,8 +369,9 @@ class FactStore:
         if mapper is not None:
             results = mapper(extract, files)
         elif len(changed) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-            pool = ProcessPoolExecutor(max_workers=min(os.cpu_count() or 1, 8))
-            results = pool.map(extract, files, chunksize=16)
+            workers = min(os.cpu_count() or 1, 8)
+            pool = ProcessPoolExecutor(max_workers=workers)
+            results = in_order(pool.submit, extract, files, window=4 * workers)
         else:
             results = map(extract, files)
         bulk = self.article_count == 0 and not known and len(changed) >= BULK_FROM
@@ -576,6 +577,42 @@ class FactStore:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+
+CHUNK = 16
+"""Files per task sent to a worker process."""
+
+
+def in_order(
+    submit: Callable[..., Any],
+    extract: Callable[[SourceFile], Extracted],
+    files: Sequence[SourceFile],
+    window: int,
+) -> Iterator[Extracted]:
+    """Results of `extract` over `files`, in order, with at most `window` chunks in flight.
+
+    `Executor.map` would submit every file at once and keep every result the writer has not
+    reached yet: at a million articles, more memory than the build is allowed. `submit` is
+    an executor's or a Dask client's.
+    """
+    pending: deque[Any] = deque()
+    starts = iter(range(0, len(files), CHUNK))
+
+    def send() -> None:
+        start = next(starts, None)
+        if start is not None:
+            pending.append(submit(extract_chunk, extract, list(files[start : start + CHUNK])))
+
+    for _ in range(window):
+        send()
+    while pending:
+        done = pending.popleft().result()
+        send()
+        yield from done
+
+
+def extract_chunk(extract: Callable[[SourceFile], Extracted], chunk: list[SourceFile]) -> list[Extracted]:
+    return [extract(source) for source in chunk]
 
 
 def _add(db: Backend, table: str, key: str, column: str, counts: Counter[Any]) -> None:
