@@ -59,3 +59,30 @@ def test_the_shared_store_gives_the_verdicts_of_the_private_cache_on_the_eval_dr
     shared = _lint_json(["--cache-dir", str(tmp_path / "unused")], capsys)
     assert shared == private and len(private) >= 2
     assert not (tmp_path / "unused").exists(), "a reader of the shared store built a cache of its own"
+
+
+def test_a_reader_that_may_only_select_opens_the_shared_store(pg_url: str, tmp_path: Path) -> None:
+    import psycopg
+
+    from .stores import sync, write_articles
+
+    built = FactStore(pg_url)
+    sync(built, write_articles(tmp_path / "corpus", range(6)))
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute("DROP ROLE IF EXISTS reader")
+        admin.execute("CREATE ROLE reader LOGIN")
+        admin.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader")
+    reader = FactStore(pg_url.replace("postgres@", "reader@"))
+    assert reader.article_count == built.article_count == 6
+    assert [fact.mention for fact, _ in reader.iter_facts()] == [
+        fact.mention for fact, _ in built.iter_facts()
+    ]
+
+
+def test_a_store_written_by_a_newer_factlint_is_refused(tmp_path: Path) -> None:
+    path = str(tmp_path / "facts.sqlite")
+    store = FactStore(path)
+    store.set_meta("schema", "99")
+    store.close()
+    with pytest.raises(StoreError, match="schema version 99"):
+        FactStore(path)

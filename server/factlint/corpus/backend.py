@@ -100,7 +100,12 @@ class Backend(Protocol):
 
 
 def migrate(backend: Backend) -> None:
-    """Create the schema, or bring an older one up to `SCHEMA_VERSION`, recording the version."""
+    """Create the schema, or bring an older one up to `SCHEMA_VERSION`, recording the version.
+
+    A current store is only read: a reader whose role may only SELECT opens it as well.
+    """
+    if _version(backend) == SCHEMA_VERSION:
+        return
     backend.create_schema()
     rows = backend.execute("SELECT value FROM meta WHERE name = 'schema'")
     version = int(rows[0][0]) if rows else 0
@@ -119,6 +124,14 @@ def migrate(backend: Backend) -> None:
     backend.execute("DELETE FROM meta WHERE name = 'schema'")
     backend.execute("INSERT INTO meta (name, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
     backend.commit()
+
+
+def _version(backend: Backend) -> int | None:
+    try:
+        rows = backend.execute("SELECT value FROM meta WHERE name = 'schema'")
+    except Exception:  # no meta table yet (sqlite3 and psycopg each raise their own error)
+        return None
+    return int(rows[0][0]) if rows else 0
 
 
 class SqliteBackend:
