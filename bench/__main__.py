@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     def log(message: str) -> None:
         print(f"[{time.perf_counter() - started:6.0f} s] {message}", file=sys.stderr, flush=True)
 
-    measured = measure(plan, args.work, log)
+    measured = measure(plan, args.work, log, partial_json=args.json.with_suffix(".partial.json"))
     figures = judge(plan, measured)
     compared = comparisons(plan, measured)
     results = {

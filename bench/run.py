@@ -124,7 +124,7 @@ def first_diagnostics(corpus: Path, cache: Path, draft: Path, runs: int, log: Lo
     }
 
 
-def measure(plan: Plan, work: Path, log: Log) -> dict[str, Any]:
+def measure(plan: Plan, work: Path, log: Log, partial_json: Path | None = None) -> dict[str, Any]:
     """Run the plan under `work`; returns everything measured, keyed by corpus size."""
     drafts = {}
     for words in (plan.small, plan.large):
@@ -144,6 +144,8 @@ def measure(plan: Plan, work: Path, log: Log) -> dict[str, Any]:
         cache = work / f"cache-{size}"
         shutil.rmtree(cache, ignore_errors=True)
         per_size[size] = _measure_size(plan, size, corpus, cache, drafts, work, log)
+        if partial_json is not None:  # a long run stopped at a larger size keeps what it measured
+            partial_json.write_text(json.dumps({str(n): row for n, row in per_size.items()}, indent=1))
     return {
         "drafts": {w: word_count(p.read_text(encoding="utf-8")) for w, p in drafts.items() if w},
         "sizes": per_size,
