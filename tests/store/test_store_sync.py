@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from factlint.corpus.store import FactStore
 
 from .stores import ROOT, snapshot, sync, write_articles
@@ -42,6 +44,8 @@ def test_a_sync_with_nothing_changed_reads_nothing(tmp_path: Path, store_url: st
 BUILDER = """
 import sys, time
 from pathlib import Path
+
+import pytest
 sys.path.insert(0, {root!r}); sys.path.insert(0, {tests!r})
 import factlint.corpus.store as store_module
 from factlint.corpus.reader import Article
@@ -125,3 +129,21 @@ def test_readers_see_whole_articles_while_the_builder_writes(tmp_path: Path, sto
     assert seen == sorted(seen), "a reader saw the store go back"
     assert len(set(seen)) >= 3, f"readers saw too few states of the build: {sorted(set(seen))}"
     assert _consistent(FactStore(store_url)) == 32
+
+
+def test_a_sync_in_rounds_makes_the_store_one_round_makes(
+    tmp_path: Path, store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import factlint.corpus.store as store_module
+
+    corpus = write_articles(tmp_path / "corpus", range(12))
+    monkeypatch.setattr(store_module, "SYNC_CHUNK", 5)
+    in_rounds = FactStore(store_url)
+    assert sync(in_rounds, corpus) == 12
+    next(corpus.rglob("000004.md")).unlink()
+    write_articles(corpus, [20])
+    assert sync(in_rounds, corpus) == 1
+    monkeypatch.setattr(store_module, "SYNC_CHUNK", 1000)
+    at_once = FactStore(str(tmp_path / "fresh.sqlite"))
+    sync(at_once, corpus)
+    assert snapshot(in_rounds) == snapshot(at_once)

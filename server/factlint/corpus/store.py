@@ -72,6 +72,8 @@ PARALLEL_FROM = 40
 """Extract in worker processes when at least this many articles changed."""
 BATCH = 400
 """Source files per transaction: a killed build loses at most this many, never half of one."""
+SYNC_CHUNK = 20_000
+"""Changed files taken per round of a sync: at a million, their list alone would be 700 MB."""
 BULK_FROM = 2000
 """A build into an empty store of at least this many files drops secondary indexes first."""
 
@@ -317,6 +319,7 @@ class FactStore:
         changed: list[tuple[SourceFile, int, int, str]] = []
         seen: set[str] = set()
         restamped: list[tuple[int, int, str]] = []
+        read = 0
         for source in sources:
             seen.add(source.key)
             try:
@@ -333,13 +336,16 @@ class FactStore:
                 restamped.append((size, mtime, source.key))
                 continue
             changed.append((source, size, mtime, digest))
+            if len(changed) >= SYNC_CHUNK:  # a round of its own: the list never holds the whole archive
+                read += self._extract_all(changed, known, lexicon, spacy_model, progress, mapper, read)
+                changed = []
         gone = [key for key in known if key not in seen]
         if restamped:
             with self._lock:
                 self._db.begin()
                 self._db.executemany("UPDATE sources SET size=?, mtime=? WHERE key=?", restamped)
                 self._db.commit()
-        if not changed and not gone:
+        if not changed and not gone and not read:
             self.from_cache = True
             return 0
         with self._lock:
@@ -349,9 +355,10 @@ class FactStore:
                 self._forget(key, batch)
             self._write_counts(batch)
             self._db.commit()
-        self._extract_all(changed, known, lexicon, spacy_model, progress, mapper)
+        if changed:
+            read += self._extract_all(changed, known, lexicon, spacy_model, progress, mapper, read)
         self._load_memory()
-        return len(changed)
+        return read
 
     def _extract_all(
         self,
@@ -361,7 +368,9 @@ class FactStore:
         spacy_model: str | None,
         progress: ProgressCallback | None,
         mapper: Mapper | None,
-    ) -> None:
+        done_before: int = 0,
+    ) -> int:
+        """Extract and write `changed` (one round of a sync); returns how many files that was."""
         extract = partial(extract_records, lexicon=lexicon, spacy_model=spacy_model)
         pool = None
         files = [s for s, *_ in changed]
@@ -374,19 +383,20 @@ class FactStore:
             results = in_order(pool.submit, extract, files, window=4 * workers)
         else:
             results = map(extract, files)
-        bulk = self.article_count == 0 and not known and len(changed) >= BULK_FROM
+        bulk = self.article_count == 0 and not known and len(changed) + done_before >= BULK_FROM
         try:
             with self._lock:
                 if bulk:
                     self._db.bulk_mode(True)
                 try:
-                    self._write_all(changed, known, results, progress)
+                    self._write_all(changed, known, results, progress, done_before)
                 finally:
                     if bulk:
                         self._db.bulk_mode(False)
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
+        return len(changed)
 
     def _write_all(
         self,
@@ -394,6 +404,7 @@ class FactStore:
         known: dict[str, Any],
         results: Iterable[Extracted],
         progress: ProgressCallback | None,
+        done_before: int,
     ) -> None:
         db = self._db
         next_id = int(db.execute("SELECT COALESCE(MAX(id), 0) FROM articles")[0][0]) + 1
@@ -421,7 +432,8 @@ class FactStore:
                     if not last:
                         db.begin()
                 if progress is not None and (n % 50 == 0 or last):
-                    progress(f"reading sources: {n + 1}/{len(changed)}", (n + 1) / len(changed))
+                    total = done_before + len(changed)
+                    progress(f"reading sources: {done_before + n + 1}/{total}", (n + 1) / len(changed))
         except BaseException:
             db.rollback()
             raise
