@@ -43,7 +43,8 @@ class ArticleRecord:
 
     meta: ArticleMeta
     body: bytes
-    """zlib of the JSON `{"s": sentences, "f": facts, "n": names, "k": sketch}` (see `decode_body`)."""
+    """zlib of the JSON `{"s": sentences, "f": facts (each a JSON string), "h": shapes, "n": names,
+    "k": sketch}` (see `decode_body`)."""
     facts: int
     postings: tuple[tuple[int, int], ...]
     """(key hash, fact index in this article), sorted."""
@@ -63,13 +64,45 @@ class StoredFactRow:
     location: tuple[int, int, int, int]
 
 
-@dataclass(frozen=True)
 class ArticleBody:
-    sentences: tuple[tuple[str, tuple[int, int, int, int], str | None], ...]
-    """(text, (line, column, end line, end column), link)."""
-    facts: tuple[StoredFactRow, ...]
-    names: tuple[str, ...]
-    sketch: tuple[int, ...]
+    """An article's blob, parsed; a fact's mention is unpacked only when that fact is asked for.
+
+    A claim's candidates touch a few facts of many articles: unpacking every fact of each
+    was most of a lookup's time.
+    """
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._sentences: list[list[Any]] = data["s"]
+        self._facts: list[str] = data["f"]
+        self._shapes: list[list[str]] = data["h"]
+        self.names: tuple[str, ...] = tuple(data["n"])
+        self.sketch: tuple[int, ...] = tuple(data["k"])
+
+    @property
+    def fact_count(self) -> int:
+        return len(self._facts)
+
+    def fact(self, index: int) -> StoredFactRow:
+        f = json.loads(self._facts[index])
+        return StoredFactRow(f[0], _unpack(f[1], self._shapes), (f[2], f[3], f[4], f[5]))
+
+    @property
+    def facts(self) -> tuple[StoredFactRow, ...]:
+        return tuple(self.fact(index) for index in range(len(self._facts)))
+
+    def place(self, index: int) -> tuple[int, tuple[int, int, int, int]]:
+        """A fact's sentence (index) and where its value stands."""
+        f = json.loads(self._facts[index])
+        return f[0], (f[2], f[3], f[4], f[5])
+
+    def sentence(self, index: int) -> tuple[str, tuple[int, int, int, int], str | None]:
+        """(text, (line, column, end line, end column), link)."""
+        s = self._sentences[index]
+        return s[0], (s[1], s[2], s[3], s[4]), s[5]
+
+    @property
+    def sentences(self) -> tuple[tuple[str, tuple[int, int, int, int], str | None], ...]:
+        return tuple(self.sentence(index) for index in range(len(self._sentences)))
 
 
 def key_hash(key: str) -> int:
@@ -82,16 +115,21 @@ def article_record(facts: ArticleFacts) -> ArticleRecord:
         for s in facts.sentences
     ]
     shapes: dict[tuple[str, ...], int] = {}
-    packed: list[list[Any]] = []
+    packed: list[str] = []
     postings: set[tuple[int, int]] = set()
     words: Counter[str] = Counter()
     for index, mention in enumerate(facts.mentions[:MAX_FACTS_PER_ARTICLE]):
         where = mention.location
         postings.update((key_hash(k), index) for k in mention.keys)
         words.update(mention.words)
+        # each fact is a JSON string inside the body: reading the body parses strings only,
+        # and a fact's own JSON is parsed when that fact is a candidate
         packed.append(
-            [mention.sentence, _pack(json.loads(mention.data), shapes), where.line, where.column,
-             where.end_line, where.end_column]
+            json.dumps(
+                [mention.sentence, _pack(json.loads(mention.data), shapes), where.line, where.column,
+                 where.end_line, where.end_column],
+                separators=(",", ":"), ensure_ascii=False,
+            )
         )  # fmt: skip
     body = {
         "s": sentences,
@@ -113,33 +151,34 @@ def article_record(facts: ArticleFacts) -> ArticleRecord:
 
 
 def _pack(data: Any, shapes: dict[tuple[str, ...], int]) -> Any:
-    """Each JSON object as {shape number: [values]}: its field names once per article, not per fact."""
+    """Each JSON object as {shape number: [values]}: its field names once per article, not per fact.
+
+    Lists are left as they are (and never walked when unpacking) unless they hold an object,
+    in which case they become {"*": [items]}.
+    """
     if isinstance(data, dict):
         number = shapes.setdefault(tuple(data), len(shapes))
         return {str(number): [_pack(v, shapes) for v in data.values()]}
-    if isinstance(data, list):
-        return [_pack(v, shapes) for v in data]
+    if isinstance(data, list) and _holds_object(data):
+        return {"*": [_pack(v, shapes) for v in data]}
     return data
+
+
+def _holds_object(data: list[Any]) -> bool:
+    return any(isinstance(v, dict) or (isinstance(v, list) and _holds_object(v)) for v in data)
 
 
 def _unpack(data: Any, shapes: list[list[str]]) -> Any:
-    if isinstance(data, dict):
-        ((number, values),) = data.items()
-        return {name: _unpack(v, shapes) for name, v in zip(shapes[int(number)], values, strict=True)}
-    if isinstance(data, list):
-        return [_unpack(v, shapes) for v in data]
-    return data
+    if type(data) is not dict:
+        return data
+    ((number, values),) = data.items()
+    if number == "*":
+        return [_unpack(v, shapes) for v in values]
+    return {name: _unpack(v, shapes) for name, v in zip(shapes[int(number)], values, strict=True)}
 
 
 def decode_body(blob: bytes) -> ArticleBody:
-    data = json.loads(zlib.decompress(blob))
-    shapes = data["h"]
-    return ArticleBody(
-        sentences=tuple((s[0], (s[1], s[2], s[3], s[4]), s[5]) for s in data["s"]),
-        facts=tuple(StoredFactRow(f[0], _unpack(f[1], shapes), (f[2], f[3], f[4], f[5])) for f in data["f"]),
-        names=tuple(data["n"]),
-        sketch=tuple(data["k"]),
-    )
+    return ArticleBody(json.loads(zlib.decompress(blob)))
 
 
 def fact_id(article: int, index: int) -> int:

@@ -21,6 +21,7 @@ damaged store is at worst wrong data, never code that runs when it is read.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 import os
 import threading
@@ -178,7 +179,7 @@ class FactStore:
             weight = math.log(1 + total / count)
             for fact in self._postings(key_hash(key)):
                 scores[fact] = scores.get(fact, 0.0) + weight
-        best = sorted(scores, key=lambda f: (-scores[f], f))[:MAX_CANDIDATES]
+        best = heapq.nsmallest(MAX_CANDIDATES, scores, key=lambda f: (-scores[f], f))
         found = [self._fact(f) for f in best]
         return [f for f in found if f is not None]
 
@@ -229,9 +230,9 @@ class FactStore:
     def _fact(self, fact: int) -> StoredFact | None:
         article, index = split_fact_id(fact)
         body, known = self._body(article), self._article(article)
-        if body is None or known is None or index >= len(body.facts):
+        if body is None or known is None or index >= body.fact_count:
             return None
-        return StoredFact(fact, mention_from_json(body.facts[index].mention), article, known[1])
+        return StoredFact(fact, mention_from_json(body.fact(index).mention), article, known[1])
 
     def idf(self, word: str) -> float:
         return math.log(1 + max(self.fact_count, 1) / (1 + self._df(word)))
@@ -248,15 +249,15 @@ class FactStore:
         body, known = self._body(article), self._article(article)
         assert body is not None and known is not None, "a fact of an article no longer stored"
         meta, story = known
-        row = body.facts[index]
-        text, where, link = body.sentences[row.sentence]
+        sentence, at = body.place(index)
+        text, where, link = body.sentence(sentence)
         others = tuple(path for other, path in self._copies(story) if other != article)
         return SourceRef(
             article=meta,
             sentence=text,
             sentence_location=location(meta.path, where),
             value_text=fact.mention.text,
-            value_location=location(meta.path, row.location),
+            value_location=location(meta.path, at),
             link=link,
             copies=others,
         )
@@ -526,7 +527,7 @@ class FactStore:
                 db.executemany(
                     "DELETE FROM sketches WHERE hash = ? AND article = ?", [(h, article) for h in body.sketch]
                 )
-                batch.facts -= len(body.facts)
+                batch.facts -= body.fact_count
             db.execute("DELETE FROM bodies WHERE article = ?", (article,))
             db.execute("DELETE FROM articles WHERE id = ?", (article,))
             batch.articles -= 1
