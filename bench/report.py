@@ -92,6 +92,10 @@ def scaling(sizes: dict[int, dict[str, Any]]) -> str:
     line("rebuild after one change (s)", lambda s: f"{s['rebuild']['seconds']:,.1f}")
     line("lookup per claim (ms, median [min-max])", lambda s: _spread(s["lookup"], "seconds_per_claim", 1000))
     line(
+        "lookup per claim, CPU (ms, median [min-max])",
+        lambda s: _spread(s["lookup"], "cpu_seconds_per_claim", 1000),
+    )
+    line(
         "recall (changed values in corpus)",
         lambda s: _share(s["quality"], "hits", "changed_values_in_corpus"),
     )
@@ -107,14 +111,16 @@ def scaling(sizes: dict[int, dict[str, Any]]) -> str:
     line(
         "start -> first diagnostics (s, median [min-max])", lambda s: _spread(s["first_diagnostics"], "s", 1)
     )
+    line("start -> first diagnostics, server CPU (s)", lambda s: _spread(s["first_diagnostics"], "cpu_s", 1))
     line("keystroke, small draft (ms)", lambda s: f"{s['lsp_small']['keystroke_ms_median']:.0f}")
     return "\n".join(lines)
 
 
 def _spread(row: dict[str, Any], name: str, scale: float) -> str:
     """A median with its range and the number of runs (`seconds_per_claim` or the `*_s` figures)."""
-    if name == "s":
-        median, low, high = row["median_s"], row["min_s"], row["max_s"]
+    if name in ("s", "cpu_s"):
+        prefix = "cpu_" if name == "cpu_s" else ""
+        median, low, high = row[f"{prefix}median_s"], row[f"{prefix}min_s"], row[f"{prefix}max_s"]
     else:
         median, low, high = row[name], row[f"{name}_min"], row[f"{name}_max"]
     return f"{scale * median:.2f} [{scale * low:.2f}-{scale * high:.2f}] x{row['runs']}"

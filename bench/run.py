@@ -115,8 +115,13 @@ def server(corpus: Path, cache: Path, draft: Path, places: int, log: Log) -> dic
 
 def first_diagnostics(corpus: Path, cache: Path, draft: Path, runs: int, log: Log) -> dict[str, Any]:
     """Process start -> first diagnostics, `runs` servers in turn: median and spread."""
-    seconds = [server(corpus, cache, draft, 0, log)["first_diagnostics_s"] for _ in range(runs)]
+    measured = [server(corpus, cache, draft, 0, log) for _ in range(runs)]
+    seconds = [m["first_diagnostics_s"] for m in measured]
+    cpu = [m["first_diagnostics_cpu_s"] for m in measured]
     return {
+        "cpu_median_s": statistics.median(cpu),
+        "cpu_min_s": min(cpu),
+        "cpu_max_s": max(cpu),
         "median_s": statistics.median(seconds),
         "min_s": min(seconds),
         "max_s": max(seconds),
