@@ -232,7 +232,10 @@ class FactStore:
         body, known = self._body(article), self._article(article)
         if body is None or known is None or index >= body.fact_count:
             return None
-        return StoredFact(fact, mention_from_json(body.fact(index).mention), article, known[1])
+        row = body.fact(index)
+        # a sentence's id: its article's, shifted as a fact's is, plus its index in the article
+        sentence = fact_id(article, row.sentence)
+        return StoredFact(fact, mention_from_json(row.mention), article, known[1], sentence)
 
     def idf(self, word: str) -> float:
         return math.log(1 + max(self.fact_count, 1) / (1 + self._df(word)))
