@@ -51,6 +51,7 @@ DATA_TABLES = (
 INDEXES = """
 CREATE INDEX IF NOT EXISTS articles_by_source ON articles (source);
 CREATE INDEX IF NOT EXISTS articles_by_story ON articles (story);
+CREATE INDEX IF NOT EXISTS articles_by_path ON articles (path);
 """
 
 
@@ -178,6 +179,7 @@ class SqliteBackend:
         if on:
             self._db.execute("DROP INDEX IF EXISTS articles_by_source")
             self._db.execute("DROP INDEX IF EXISTS articles_by_story")
+            self._db.execute("DROP INDEX IF EXISTS articles_by_path")
         else:
             self._db.executescript(INDEXES)
 

@@ -73,6 +73,7 @@ class PostgresBackend:
         if on:
             self._db.execute("DROP INDEX IF EXISTS articles_by_source")
             self._db.execute("DROP INDEX IF EXISTS articles_by_story")
+            self._db.execute("DROP INDEX IF EXISTS articles_by_path")
         else:
             for statement in INDEXES.split(";"):
                 if statement.strip():

@@ -54,7 +54,7 @@ from factlint.corpus.records import (
     location,
     split_fact_id,
 )
-from factlint.model import ArticleMeta, Kind, SourceRef
+from factlint.model import ArticleMeta, Kind, Location, SourceRef
 from factlint.rulebook.lexicon import Lexicon
 from factlint.slots.judge import StoredFact
 from factlint.slots.model import Mention, slot_from_json, value_from_json
@@ -274,34 +274,33 @@ class FactStore:
                 if fact is not None:
                     yield fact, self.source_ref(fact)
 
+    def _articles_at(self, path: str) -> list[tuple[int, int]]:
+        """(id, fact count) of the articles read from `path` (an article file's path is its key)."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, facts FROM articles WHERE source = ? AND path IS NULL"
+                " UNION SELECT id, facts FROM articles WHERE path = ? ORDER BY 1",
+                (path, path),
+            )
+        return [(int(i), int(n)) for i, n in rows]
+
     def facts_in(self, path: str) -> list[StoredFact]:
         """The facts of the articles read from `path` (as `ArticleMeta.path` names it)."""
-        with self._lock:
-            ids = [
-                i
-                for (i,) in self._db.execute(
-                    "SELECT f.id FROM facts f JOIN articles a ON a.id = f.article WHERE a.path = ?"
-                    " ORDER BY f.id",
-                    (path,),
-                )
-            ]
-        facts = [self._fact(i) for i in ids]
+        facts = [self._fact(fact_id(a, k)) for a, count in self._articles_at(path) for k in range(count)]
         return [f for f in facts if f is not None]
 
-    def facts_at(self, location: Location) -> list[StoredFact]:
-        """The facts whose value starts at `location` (a `SourceRef.value_location`)."""
-        articles = [a for a, meta in self.articles.items() if meta.path == location.path]
-        with self._lock:
-            ids = [
-                i
-                for article in articles
-                for (i,) in self._db.execute(
-                    "SELECT id FROM facts WHERE article = ? AND line = ? AND col = ?",
-                    (article, location.line, location.column),
-                )
-            ]
-        facts = [self._fact(i) for i in ids]
-        return [f for f in facts if f is not None]
+    def facts_at(self, where: Location) -> list[StoredFact]:
+        """The facts whose value starts at `where` (a `SourceRef.value_location`)."""
+        found = []
+        for article, count in self._articles_at(where.path):
+            body = self._body(article)
+            if body is None:
+                continue
+            for index in range(count):
+                line, column = body.place(index)[1][:2]
+                if (line, column) == (where.line, where.column):
+                    found.append(self._fact(fact_id(article, index)))
+        return [f for f in found if f is not None]
 
     # --- keeping it up to date ---------------------------------------------------
 
