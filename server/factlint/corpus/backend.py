@@ -53,6 +53,8 @@ CREATE INDEX IF NOT EXISTS articles_by_source ON articles (source);
 CREATE INDEX IF NOT EXISTS articles_by_story ON articles (story);
 CREATE INDEX IF NOT EXISTS articles_by_path ON articles (path);
 """
+SECONDARY_INDEXES = ("articles_by_source", "articles_by_story", "articles_by_path")
+"""Dropped around a cold build and made again after it (`Backend.bulk_mode`)."""
 
 
 class StoreError(FactlintError):
@@ -177,9 +179,8 @@ class SqliteBackend:
 
     def bulk_mode(self, on: bool) -> None:
         if on:
-            self._db.execute("DROP INDEX IF EXISTS articles_by_source")
-            self._db.execute("DROP INDEX IF EXISTS articles_by_story")
-            self._db.execute("DROP INDEX IF EXISTS articles_by_path")
+            for index in SECONDARY_INDEXES:
+                self._db.execute(f"DROP INDEX IF EXISTS {index}")
         else:
             self._db.executescript(INDEXES)
 

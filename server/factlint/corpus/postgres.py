@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from factlint.corpus.backend import DATA_TABLES, INDEXES, TABLES, StoreError
+from factlint.corpus.backend import DATA_TABLES, INDEXES, SECONDARY_INDEXES, TABLES, StoreError
 
 OUR_TABLES = ("meta", "counts", *DATA_TABLES)
 
@@ -71,9 +71,8 @@ class PostgresBackend:
 
     def bulk_mode(self, on: bool) -> None:
         if on:
-            self._db.execute("DROP INDEX IF EXISTS articles_by_source")
-            self._db.execute("DROP INDEX IF EXISTS articles_by_story")
-            self._db.execute("DROP INDEX IF EXISTS articles_by_path")
+            for index in SECONDARY_INDEXES:
+                self._db.execute(f"DROP INDEX IF EXISTS {index}")
         else:
             for statement in INDEXES.split(";"):
                 if statement.strip():
