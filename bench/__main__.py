@@ -1,7 +1,7 @@
 """`python -m bench`: generate the corpora and drafts, measure every figure, print the table, write JSON.
 
 python -m bench            # 5, 1,000 and 10,000 articles; 2,000- and 20,000-word drafts
-python -m bench --full     # also 100,000 articles (well over 10 minutes on 2 cores)
+python -m bench --full     # also 100,000 and 1,000,000 articles (hours on 2 cores; --up-to 100000)
 python -m bench --smoke    # tiny sizes: checks that every figure is produced
 """
 
@@ -13,6 +13,7 @@ import json
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from bench.report import comparison_table, machine, scaling, table
@@ -43,8 +44,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     size = parser.add_mutually_exclusive_group()
-    size.add_argument("--full", action="store_true", help="add the 100,000-article corpus")
+    size.add_argument("--full", action="store_true", help="add the 100,000- and 1,000,000-article corpora")
     size.add_argument("--smoke", action="store_true", help="tiny sizes, for the test suite")
+    parser.add_argument(
+        "--up-to", type=int, metavar="N", help="only corpus sizes up to N articles (with --full: 100000)"
+    )
     parser.add_argument("--work", type=Path, default=WORK, help="where corpora and caches go")
     parser.add_argument("--json", type=Path, default=OUT / "results.json", help="where the results go")
     parser.add_argument(
@@ -55,13 +59,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.rev:
         measured_rev = use_revision(args.rev, Path(__file__).resolve().parent.parent, args.work / "snapshot")
     plan = SMOKE if args.smoke else FULL if args.full else DEFAULT
+    if args.up_to:
+        plan = replace(plan, sizes=tuple(n for n in plan.sizes if n <= args.up_to))
     before = machine()
     started = time.perf_counter()
 
     def log(message: str) -> None:
         print(f"[{time.perf_counter() - started:6.0f} s] {message}", file=sys.stderr, flush=True)
 
-    measured = measure(plan, args.work, log)
+    measured = measure(plan, args.work, log, partial_json=args.json.with_suffix(".partial.json"))
     figures = judge(plan, measured)
     compared = comparisons(plan, measured)
     results = {

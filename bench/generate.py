@@ -7,14 +7,18 @@ story's facts (figures, dates, titles, places, people) among filler sentences
 whose words are drawn from pools, with made-up place names so the vocabulary
 grows with the corpus as a real archive's does. A draft restates stories'
 facts, about a quarter of its paragraphs with one value changed, so checking it
-finds contradictions as well as confirmations.
+finds contradictions as well as confirmations. Drafts paraphrase rather than copy
+(passive, reordering, apposition, reported speech, a pronoun: the constructions of the
+paraphrase-dev set), and carry labels from generation: every value they state, and
+which ones were changed, so recall and precision can be counted at every corpus size.
 """
 
 from __future__ import annotations
 
 import random
+import string
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -366,6 +370,10 @@ class Topic:
     slots: Slots
     title: str
     sentences: tuple[str, ...]
+    paraphrases: tuple[tuple[str, str], ...] = ()
+    """(construction, sentence): what a draft says instead of copying each source sentence, with
+    the constructions of the paraphrase-dev set (passive, reordering, apposition, reported
+    speech, a pronoun for the subject)."""
 
 
 TOPICS = (
@@ -400,6 +408,33 @@ TOPICS = (
             "Work on the {years}-year project began under the former mayor, {person2}.",
             "The transit authority employs {staff} drivers in {city} and plans to hire {hires} more.",
         ),
+        (
+            (
+                "reorder",
+                "The {line} tram line, which {city} opened on {when}, serves {stations} stations"
+                " along {km} kilometres of track.",
+            ),
+            (
+                "passive",
+                "According to the transit authority, {cost} billion euros were spent building the"
+                " {line} line.",
+            ),
+            (
+                "reported-speech",
+                "By the end of the year the {line} line should carry {riders} passengers a day,"
+                " according to {title} {person}.",
+            ),
+            (
+                "reorder",
+                "Between {stop_a} and {stop_b}, a tram on the {line} line comes every {headway} minutes.",
+            ),
+            ("apposition", "The former mayor, {person2}, started work on the {years}-year project."),
+            (
+                "passive",
+                "{staff} drivers are employed by the transit authority in {city}, which plans to hire"
+                " {hires} more.",
+            ),
+        ),
     ),
     Topic(
         "election",
@@ -428,6 +463,23 @@ TOPICS = (
             "The {city} council has {seats} seats, and the {party} party now holds {held} of them.",
             "{title} {person3} said {polling} polling stations opened across the {district} district.",
             "{person} has served on the {city} council for {years} years.",
+        ),
+        (
+            (
+                "passive",
+                "The mayoral election in {city} was won on {when} by {person}, who received {votes} votes.",
+            ),
+            ("reorder", "In {city}, turnout was {turnout} percent, according to the election commission."),
+            ("apposition", "{person2}, the {party} party's candidate, finished second with {votes2} votes."),
+            (
+                "reorder",
+                "Of the {seats} seats on the {city} council, {held} are now held by the {party} party.",
+            ),
+            (
+                "reported-speech",
+                "Across the {district} district, {polling} polling stations opened, {title} {person3} said.",
+            ),
+            ("reorder", "For {years} years, {person} has served on the {city} council."),
         ),
     ),
     Topic(
@@ -459,6 +511,24 @@ TOPICS = (
             "{company} was founded {years} years ago in {city2} by {person2}.",
             "Shares in {company} rose {pct} percent after the results were published.",
             "{company} will cut {cuts} jobs in {country}, its managers said.",
+        ),
+        (
+            (
+                "passive",
+                "{staff} people are employed by {company} in {offices} offices; the company is based"
+                " in {city}.",
+            ),
+            (
+                "reported-speech",
+                "Revenue at {company} rose to {revenue} million dollars, {title} {person} said on {when}.",
+            ),
+            (
+                "pronoun",
+                "In {country}, {company} has opened {stores} stores, and it plans {more} more next year.",
+            ),
+            ("active", "{person2} founded {company} in {city2} {years} years ago."),
+            ("reorder", "After the results were published, shares in {company} rose {pct} percent."),
+            ("passive", "{cuts} jobs will be cut by {company} in {country}, its managers said."),
         ),
     ),
 )
@@ -536,35 +606,82 @@ def write_corpus(folder: Path, size: int, seed: int) -> Path:
     return folder
 
 
-def draft_paragraphs(seed: int, name: str) -> Iterator[str]:
-    """An endless draft: each paragraph restates three facts of a story, sometimes one wrongly."""
+@dataclass(frozen=True)
+class Label:
+    """A value the draft states, where it stands, and whether generation made it wrong."""
+
+    start: int
+    end: int
+    """Character offsets in the draft's text."""
+    text: str
+    slot: str
+    story: int
+    """The article whose story it restates: the label counts against corpora that hold it."""
+    construction: str
+    wrong: bool
+
+
+def draft_paragraphs(seed: int, name: str) -> Iterator[tuple[str, list[Label]]]:
+    """An endless draft: each paragraph paraphrases three facts of a story, sometimes one wrongly.
+
+    Labels are relative to the paragraph: every value placed, and which one was changed.
+    """
     rng = random.Random(f"{seed}:draft:{name}")
+    formatter = string.Formatter()
     while True:
         index = rng.randrange(CORE_STORIES) if rng.random() < 1 / 3 else rng.randrange(DRAFT_STORIES)
         told = story(seed, index)
         facts = dict(told.facts)
-        if rng.random() < WRONG_SHARE:
-            slot = rng.choice(sorted(facts))
+        chosen = rng.sample(told.topic.paraphrases, 3)
+        changed = None
+        if rng.random() < WRONG_SHARE:  # one value the paragraph states, changed
+            stated = sorted({f for _, t in chosen for _, f, _, _ in formatter.parse(t) if f is not None})
+            slot = rng.choice(stated)
             for _ in range(10):
                 other = told.topic.slots[slot](rng)
                 if other != facts[slot]:
-                    facts[slot] = other
+                    facts[slot], changed = other, slot
                     break
-        chosen = rng.sample(told.topic.sentences, 3)
-        yield " ".join([*(s.format(**facts) for s in chosen), filler(rng)])
+        text, labels = "", []
+        for construction, template in chosen:
+            for literal, field, _, _ in formatter.parse(template):
+                text += literal
+                if field is not None:
+                    value = facts[field]
+                    labels.append(
+                        Label(len(text), len(text) + len(value), value, field, told.index, construction,
+                              field == changed)
+                    )  # fmt: skip
+                    text += value
+            text += " "
+        yield text + filler(rng), labels
 
 
 def draft_text(seed: int, words: int, name: str | None = None) -> str:
     """A Markdown draft of at least `words` words (body only), dated `DRAFT_DATE`."""
-    paragraphs: list[str] = []
+    return labelled_draft(seed, words, name)[0]
+
+
+def labelled_draft(seed: int, words: int, name: str | None = None) -> tuple[str, list[Label]]:
+    """The draft and the labels of every value it states, with offsets into the whole text."""
+    paragraphs: list[tuple[str, list[Label]]] = []
     count = 0
-    for paragraph in draft_paragraphs(seed, name or f"{words}"):
+    for made in draft_paragraphs(seed, name or f"{words}"):
         if count >= words:
             break
-        paragraphs.append(paragraph)
-        count += len(paragraph.split())
+        paragraphs.append(made)
+        count += len(made[0].split())
     title = f"Around the region: {len(paragraphs)} stories"
-    return f"---\ntitle: {title}\ndate: {DRAFT_DATE.isoformat()}\n---\n\n" + "\n\n".join(paragraphs) + "\n"
+    text = f"---\ntitle: {title}\ndate: {DRAFT_DATE.isoformat()}\n---\n\n"
+    labels: list[Label] = []
+    for k, (body, own) in enumerate(paragraphs):
+        if k:
+            text += "\n\n"
+        labels.extend(
+            replace(label, start=label.start + len(text), end=label.end + len(text)) for label in own
+        )
+        text += body
+    return text + "\n", labels
 
 
 def word_count(text: str) -> int:

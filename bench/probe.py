@@ -10,6 +10,7 @@ Tasks:
 - `lookup`: the fact lookup per claim of a draft (candidates and their alignment).
 - `check`: `engine.check` throughput on drafts, with an empty paragraph memo.
 - `corroborate`: the `corroborate` package on the same drafts and corpus.
+- `quality`: recall and precision on a labelled draft (`DRAFT.labels.json` beside it).
 """
 
 from __future__ import annotations
@@ -90,15 +91,19 @@ def build(args: argparse.Namespace) -> dict[str, Any]:
     stats = engine.stats
     if stats.from_cache:
         raise SystemExit("bench: the cache folder was not empty; a cold build needs an empty one")
+    store_bytes = engine.fact_base.size_bytes() if hasattr(engine.fact_base, "size_bytes") else None
     return {
         "seconds": seconds,
         "articles": stats.articles,
         "facts": stats.facts,
+        "store_bytes": store_bytes,
+        "store_bytes_per_article": store_bytes / stats.articles if store_bytes else None,
         "sentences": _sentence_count(engine.fact_base),
         "cpu_seconds": cpu,
         "articles_per_s": stats.articles / seconds,
         "articles_per_cpu_s": stats.articles / cpu,
         "peak_rss_mb": peak_rss_mb(),
+        "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }
 
 
@@ -133,12 +138,22 @@ def rebuild(args: argparse.Namespace) -> dict[str, Any]:
     article = sorted(args.corpus.rglob("*.md"))[len(list(args.corpus.rglob("*.md"))) // 2]
     original = article.read_text(encoding="utf-8")
     try:
-        article.write_text(original + "\nThe depot employs 412 cleaners.\n", encoding="utf-8")
+        article.write_text(original + "\nThe Quarnex depot employs 412 cleaners.\n", encoding="utf-8")
         seconds, cpu, engine = _timed_cpu(lambda: Engine.open(config))
+        # the added sentence must now be a source: a claim about it finds the changed article's fact
+        facts = engine.fact_base
+        reread = any(
+            facts.source_ref(fact).article.path == str(article.resolve()) and fact.mention.text == "412"
+            for claim in engine._checker.claims("The Quarnex depot employs 413 cleaners.", DRAFT_DATE)
+            for fact in facts.candidates(claim)
+        )
     finally:
         article.write_text(original, encoding="utf-8")
+    if not reread:
+        raise SystemExit("bench: the rebuild did not read the changed article again")
     return {
         "seconds": seconds,
+        "reread_verified": reread,
         "cpu_seconds": cpu,
         "articles": engine.stats.articles,
         "from_cache": engine.stats.from_cache,
@@ -164,11 +179,14 @@ def lookup(args: argparse.Namespace) -> dict[str, Any]:
         for paragraph in split_paragraphs(text, 0)
         for claim in checker.claims(paragraph.text, DRAFT_DATE)
     ]
-    runs = []
+    runs, cpu_runs = [], []
     judged = evidence = 0
     for _ in range(args.repeat):
         judged = evidence = 0
-        started = time.perf_counter()
+        reset = getattr(engine.fact_base, "_load_memory", None)
+        if reset is not None:  # every run reads the store afresh: no run is served by the last one's caches
+            reset()
+        started, cpu = time.perf_counter(), time.process_time()
         for claim in claims:
             outcome = checker.judge_claim(claim)
             if outcome is None:
@@ -176,8 +194,15 @@ def lookup(args: argparse.Namespace) -> dict[str, Any]:
             judged += 1
             evidence += outcome.result is not None
         runs.append((time.perf_counter() - started) / max(judged, 1))
+        cpu_runs.append((time.process_time() - cpu) / max(judged, 1))
     return {
         "seconds_per_claim": statistics.median(runs),
+        "seconds_per_claim_min": min(runs),
+        "seconds_per_claim_max": max(runs),
+        "cpu_seconds_per_claim": statistics.median(cpu_runs),
+        "cpu_seconds_per_claim_min": min(cpu_runs),
+        "cpu_seconds_per_claim_max": max(cpu_runs),
+        "runs": len(runs),
         "claims": judged,
         "evidence": evidence,
         "articles": engine.stats.articles,
@@ -231,6 +256,52 @@ def corroborate(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def quality(args: argparse.Namespace) -> dict[str, Any]:
+    """Recall and precision on a draft whose changed values generation labelled.
+
+    A finding that overlaps a changed value is a hit; any other finding is a false alarm.
+    Recall counts only changed values whose story is in this corpus (article index < size):
+    against five articles most stories are simply not there to contradict.
+    """
+    from factlint.engine import Engine
+
+    engine = Engine.open(_config(args.corpus, args.cache))
+    text = args.draft.read_text(encoding="utf-8")
+    labels = json.loads(args.draft.with_suffix(".labels.json").read_text(encoding="utf-8"))
+    size = engine.stats.articles
+    seconds, report = _timed(lambda: engine.check(text))
+    wrong = [label for label in labels if label["wrong"]]
+    present = [label for label in wrong if label["story"] < size]
+
+    def overlaps(finding: Any, label: dict[str, Any]) -> bool:
+        return bool(finding.start < label["end"] and label["start"] < finding.end)
+
+    hits = [label for label in present if any(overlaps(f, label) for f in report.findings)]
+    true = [f for f in report.findings if any(overlaps(f, label) for label in wrong)]
+    on_right_values = [
+        f for f in report.findings if f not in true and any(overlaps(f, label) for label in labels)
+    ]
+    by_construction: dict[str, list[int]] = {}
+    for label in present:
+        counts = by_construction.setdefault(label["construction"], [0, 0])
+        counts[0] += label in hits
+        counts[1] += 1
+    return {
+        "seconds": seconds,
+        "words": word_count(text),
+        "changed_values": len(wrong),
+        "changed_values_in_corpus": len(present),
+        "hits": len(hits),
+        "findings": len(report.findings),
+        "true_findings": len(true),
+        "false_alarms_on_right_values": len(on_right_values),
+        "recall": len(hits) / len(present) if present else None,
+        "precision": len(true) / len(report.findings) if report.findings else None,
+        "recall_by_construction": by_construction,
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
 TASKS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "build": build,
     "load": load,
@@ -238,6 +309,7 @@ TASKS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "lookup": lookup,
     "check": check,
     "corroborate": corroborate,
+    "quality": quality,
 }
 
 

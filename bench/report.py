@@ -86,16 +86,50 @@ def scaling(sizes: dict[int, dict[str, Any]]) -> str:
     line("build, cold (articles/CPU-s)", lambda s: f"{s['build']['articles_per_cpu_s']:,.0f}")
     line("build, cold (s wall)", lambda s: f"{s['build']['seconds']:,.1f}")
     line("facts", lambda s: f"{s['build']['facts']:,}")
+    line("store bytes per article", lambda s: f"{s['build']['store_bytes_per_article']:,.0f}")
     line("load from cache (s)", lambda s: f"{s['load']['seconds']:.2f}")
     line("cache file (MB)", lambda s: f"{s['load']['cache_mb']:,.1f}")
     line("rebuild after one change (s)", lambda s: f"{s['rebuild']['seconds']:,.1f}")
-    line("lookup per claim (ms)", lambda s: f"{1000 * s['lookup']['seconds_per_claim']:.2f}")
+    line("lookup per claim (ms, median [min-max])", lambda s: _spread(s["lookup"], "seconds_per_claim", 1000))
+    line(
+        "lookup per claim, CPU (ms, median [min-max])",
+        lambda s: _spread(s["lookup"], "cpu_seconds_per_claim", 1000),
+    )
+    line(
+        "recall (changed values in corpus)",
+        lambda s: _share(s["quality"], "hits", "changed_values_in_corpus"),
+    )
+    line(
+        "precision (findings on changed values)", lambda s: _share(s["quality"], "true_findings", "findings")
+    )
     line("lint, whole process (words/s)", lambda s: f"{s['lint']['words_per_s']:,.0f}")
     line("lint peak RSS (MB)", lambda s: f"{s['lint']['peak_rss_mb']:,.0f}")
-    line("build peak RSS (MB)", lambda s: f"{s['build']['peak_rss_mb']:,.0f}")
-    line("start -> first diagnostics (s)", lambda s: f"{s['lsp_small']['first_diagnostics_s']:.2f}")
+    line(
+        "build peak RSS (MB, parent / largest worker)",
+        lambda s: f"{s['build']['peak_rss_mb']:,.0f} / {s['build']['worker_peak_rss_mb']:,.0f}",
+    )
+    line(
+        "start -> first diagnostics (s, median [min-max])", lambda s: _spread(s["first_diagnostics"], "s", 1)
+    )
+    line("start -> first diagnostics, server CPU (s)", lambda s: _spread(s["first_diagnostics"], "cpu_s", 1))
     line("keystroke, small draft (ms)", lambda s: f"{s['lsp_small']['keystroke_ms_median']:.0f}")
     return "\n".join(lines)
+
+
+def _spread(row: dict[str, Any], name: str, scale: float) -> str:
+    """A median with its range and the number of runs (`seconds_per_claim` or the `*_s` figures)."""
+    if name in ("s", "cpu_s"):
+        prefix = "cpu_" if name == "cpu_s" else ""
+        median, low, high = row[f"{prefix}median_s"], row[f"{prefix}min_s"], row[f"{prefix}max_s"]
+    else:
+        median, low, high = row[name], row[f"{name}_min"], row[f"{name}_max"]
+    return f"{scale * median:.2f} [{scale * low:.2f}-{scale * high:.2f}] x{row['runs']}"
+
+
+def _share(row: dict[str, Any], part: str, whole: str) -> str:
+    if not row[whole]:
+        return f"- (0/{row[whole]})"
+    return f"{row[part] / row[whole]:.2f} ({row[part]}/{row[whole]})"
 
 
 def comparison_table(rows: list[dict[str, Any]]) -> str:

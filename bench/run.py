@@ -12,6 +12,7 @@ import asyncio
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -23,7 +24,7 @@ from typing import Any
 
 from bench import lsp_latency
 from bench.figures import figure_row
-from bench.generate import DRAFT_DATE, draft_text, word_count, write_corpus
+from bench.generate import DRAFT_DATE, draft_text, labelled_draft, word_count, write_corpus
 
 
 @dataclass(frozen=True)
@@ -38,23 +39,26 @@ class Plan:
     places: int
     """Places typed into per draft (each gets `lsp_latency.TYPED`, one keystroke per character)."""
     repeat: int
+    """Runs of each in-process timing (lookup) and of the server's start to first diagnostics."""
     corroborate_max: int
     """The largest corpus `corroborate` checks the small draft against: it rescans the whole
     corpus for every number of the draft, so its cost is numbers x corpus size."""
     corroborate_large_max: int
     """The same for the large draft (at 1,000 articles it would take about 5 minutes)."""
     everywhere: tuple[int, ...] = (5, 1_000, 10_000)
-    """Sizes where every figure is measured; at the others build and lookup (and load, above the
-    reference size)."""
+    """Sizes where every figure is measured; at the others build, lookup, quality and first
+    diagnostics (and load, above the reference size)."""
+    quality_words: int = 10_000
+    """The labelled draft recall and precision are counted on (about 50 changed values)."""
     seed: int = 2024
 
 
-DEFAULT = Plan(sizes=(5, 1_000, 10_000), small=2_000, large=20_000, reference=10_000, places=5, repeat=1,
+DEFAULT = Plan(sizes=(5, 1_000, 10_000), small=2_000, large=20_000, reference=10_000, places=5, repeat=5,
                corroborate_max=1_000, corroborate_large_max=5)  # fmt: skip
-FULL = Plan(sizes=(5, 1_000, 10_000, 100_000), small=2_000, large=20_000, reference=10_000, places=5,
-            repeat=1, corroborate_max=1_000, corroborate_large_max=5)  # fmt: skip
+FULL = Plan(sizes=(5, 1_000, 10_000, 100_000, 1_000_000), small=2_000, large=20_000, reference=10_000,
+            places=5, repeat=5, corroborate_max=1_000, corroborate_large_max=5)  # fmt: skip
 SMOKE = Plan(sizes=(5, 30), small=150, large=400, reference=30, places=1, repeat=1, corroborate_max=30,
-             corroborate_large_max=0, everywhere=(30,))  # fmt: skip
+             corroborate_large_max=0, everywhere=(30,), quality_words=300)  # fmt: skip
 
 Log = Callable[[str], None]
 
@@ -109,7 +113,23 @@ def server(corpus: Path, cache: Path, draft: Path, places: int, log: Log) -> dic
     return result
 
 
-def measure(plan: Plan, work: Path, log: Log) -> dict[str, Any]:
+def first_diagnostics(corpus: Path, cache: Path, draft: Path, runs: int, log: Log) -> dict[str, Any]:
+    """Process start -> first diagnostics, `runs` servers in turn: median and spread."""
+    measured = [server(corpus, cache, draft, 0, log) for _ in range(runs)]
+    seconds = [m["first_diagnostics_s"] for m in measured]
+    cpu = [m["first_diagnostics_cpu_s"] for m in measured]
+    return {
+        "cpu_median_s": statistics.median(cpu),
+        "cpu_min_s": min(cpu),
+        "cpu_max_s": max(cpu),
+        "median_s": statistics.median(seconds),
+        "min_s": min(seconds),
+        "max_s": max(seconds),
+        "runs": len(seconds),
+    }
+
+
+def measure(plan: Plan, work: Path, log: Log, partial_json: Path | None = None) -> dict[str, Any]:
     """Run the plan under `work`; returns everything measured, keyed by corpus size."""
     drafts = {}
     for words in (plan.small, plan.large):
@@ -117,6 +137,11 @@ def measure(plan: Plan, work: Path, log: Log) -> dict[str, Any]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(draft_text(plan.seed, words), encoding="utf-8")
         drafts[words] = path
+    labelled = work / "drafts" / "draft-quality.md"
+    text, labels = labelled_draft(plan.seed, plan.quality_words, "quality")
+    labelled.write_text(text, encoding="utf-8")
+    labelled.with_suffix(".labels.json").write_text(json.dumps([vars(x) for x in labels]), encoding="utf-8")
+    drafts[0] = labelled
     per_size: dict[int, dict[str, Any]] = {}
     for size in plan.sizes:
         log(f"corpus of {size:,} articles")
@@ -124,8 +149,10 @@ def measure(plan: Plan, work: Path, log: Log) -> dict[str, Any]:
         cache = work / f"cache-{size}"
         shutil.rmtree(cache, ignore_errors=True)
         per_size[size] = _measure_size(plan, size, corpus, cache, drafts, work, log)
+        if partial_json is not None:  # a long run stopped at a larger size keeps what it measured
+            partial_json.write_text(json.dumps({str(n): row for n, row in per_size.items()}, indent=1))
     return {
-        "drafts": {w: word_count(p.read_text(encoding="utf-8")) for w, p in drafts.items()},
+        "drafts": {w: word_count(p.read_text(encoding="utf-8")) for w, p in drafts.items() if w},
         "sizes": per_size,
     }
 
@@ -142,6 +169,10 @@ def _measure_size(
     if everything:
         row["rebuild"] = _step(log, "rebuild after one article", partial(_probe, "rebuild", corpus, cache))
     row["lookup"] = _step(log, "lookup", partial(_probe, "lookup", corpus, cache, small, plan.repeat))
+    row["quality"] = _step(log, "recall and precision", partial(_probe, "quality", corpus, cache, drafts[0]))
+    row["first_diagnostics"] = _step(
+        log, "start -> first diagnostics", partial(first_diagnostics, corpus, cache, small, plan.repeat, log)
+    )
     if not everything:
         return row
     chosen = [small, large] if size == plan.reference else [small]
@@ -157,7 +188,7 @@ def _measure_size(
         )
     limits = {plan.small: plan.corroborate_max, plan.large: plan.corroborate_large_max}
     for words, draft in drafts.items():
-        if size <= limits[words]:
+        if words in limits and size <= limits[words]:
             row[f"check_{words}"] = _step(
                 log, f"engine.check, {words} words", partial(_probe, "check", corpus, cache, draft)
             )

@@ -43,6 +43,8 @@ class Config:
     """An installed spaCy pipeline to use instead of the blank English one."""
     cache_dir: Path | None = None
     """Where the built fact base is kept; None means the user cache folder."""
+    store: str | None = None
+    """A shared fact base (`postgresql://host/db`), else FACTLINT_STORE; None: the SQLite cache file."""
     debounce_ms: int = 250
     """The language server waits this long after a keystroke before checking."""
     docs_url: str | None = None
@@ -106,6 +108,7 @@ CONFIG_KEYS = {
     "debounce-ms": "debounce_ms",
     "docs-url": "docs_url",
     "show-unsourced": "show_unsourced",
+    "store": "store",
 }
 """Setting name in factlint.toml (or [tool.factlint]) -> the `Config` field it sets."""
 
@@ -164,6 +167,15 @@ def _convert(name: str, raw: Any, base_dir: Path, source: str, key: str) -> Any:
         if not isinstance(raw, int) or isinstance(raw, bool) or raw < 0:
             raise fail("a whole number of milliseconds")
         return raw
+    if name == "store":
+        if not isinstance(raw, str):
+            raise fail("a database URL (postgresql://host/database)")
+        if _has_password(raw):
+            raise ConfigError(
+                source,
+                f"setting {key!r} must not carry a password: put it in PGPASSWORD or ~/.pgpass instead",
+            )
+        return raw
     if name == "cache_dir":
         if not isinstance(raw, str):
             raise fail("a path")
@@ -175,6 +187,17 @@ def _convert(name: str, raw: Any, base_dir: Path, source: str, key: str) -> Any:
     if raw is not None and not isinstance(raw, str):
         raise fail("a string")
     return raw
+
+
+def _has_password(url: str) -> bool:
+    """A `user:password@` in a URL, or a password= parameter: credentials do not go in a file."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        return bool(parts.password) or "password=" in parts.query.lower()
+    except ValueError:
+        return "password=" in url.lower()
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

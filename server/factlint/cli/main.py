@@ -45,7 +45,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("lint", "audit", "facts", "rules", "serve")
+COMMANDS = ("lint", "audit", "facts", "build", "rules", "serve")
 DESCRIPTION = "Flag statements in news drafts that contradict their source articles."
 
 

@@ -12,7 +12,7 @@ import functools
 import hashlib
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from factlint import __version__
@@ -20,12 +20,12 @@ from factlint.config import Config
 from factlint.corpus.factfiles import read_fact_file
 from factlint.corpus.manifest import MANIFEST_NAME
 from factlint.corpus.reader import Article, iter_article_paths
-from factlint.corpus.store import FactStore, SourceFile, article_source
+from factlint.corpus.store import FactStore, Mapper, SourceFile, article_source
 from factlint.model import ArticleMeta, Kind, Location
 from factlint.rulebook.ruleset import RuleSet
 from factlint.slots.describe import describe_slot, describe_value
 
-STORE_FORMAT = 2
+STORE_FORMAT = 3
 EXTRACTION_CODE = ("corpus", "slots", "kinds", "text", "rulebook")
 FactBase = FactStore
 """The fact base as the checker sees it (see `corpus.store`)."""
@@ -78,17 +78,45 @@ class _FactFileReader:
         return read_fact_file(self.path)
 
 
+def shared_store(config: Config) -> str | None:
+    """The team's store: `store` in the configuration, else FACTLINT_STORE; None: the cache file."""
+    return config.store or os.environ.get("FACTLINT_STORE") or None
+
+
 def load_fact_base(
-    config: Config, rules: RuleSet, progress: Callable[[str, float], None] | None = None
+    config: Config,
+    rules: RuleSet,
+    progress: Callable[[str, float], None] | None = None,
+    *,
+    build: bool = False,
+    mapper: Mapper | None = None,
 ) -> FactStore:
-    """The fact base for `config`, brought up to date with its corpus and fact files."""
+    """The fact base for `config`, brought up to date with its corpus and fact files.
+
+    A shared store is only read here: one `factlint build` keeps it current (`build=True`),
+    so editors and CI never race the builder or each other. The cache file is each user's
+    own and follows the corpus at every open, as it always has.
+    """
+    shared = shared_store(config)
+    if shared is not None:
+        store = FactStore(shared)
+        store.lexicon = rules.lexicon
+        if build:
+            built_with = extraction_key(config)
+            if store.meta("built_with") not in (None, built_with):
+                store.clear()  # other rules or another extractor: its facts would not be ours
+            store.set_meta("built_with", built_with)
+            store.sync(corpus_sources(config), rules.lexicon, config.spacy_model, progress, mapper)
+        else:
+            store.from_cache = True
+        return store
     folder = cache_dir(config)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         store = FactStore(str(folder / f"facts-{store_key(config)}.sqlite"))
     except (OSError, _sqlite_error()):
         store = FactStore(":memory:")  # a read-only cache folder only costs speed
-    store.sync(corpus_sources(config), rules.lexicon, config.spacy_model, progress)
+    store.sync(corpus_sources(config), rules.lexicon, config.spacy_model, progress, mapper)
     return store
 
 
@@ -125,6 +153,11 @@ def _code_digest() -> bytes:
             digest.update(path.read_bytes())
     digest.update((package / "model.py").read_bytes())
     return digest.digest()
+
+
+def extraction_key(config: Config) -> str:
+    """What decides the facts extracted from one article: code, rules, spaCy model (not the folders)."""
+    return store_key(replace(config, corpus_dirs=(), fact_files=()))
 
 
 def store_key(config: Config) -> str:

@@ -1,62 +1,64 @@
-"""The fact base on disk: SQLite, updated one source file at a time, read on demand.
+"""The fact base on disk or on a server, updated one source file at a time, read on demand.
 
-Why SQLite: a newsroom archive is tens of thousands of articles. Opening is a few
-queries, a fact is read when a claim of its slot is checked, and a changed
-article costs its own extraction only. Each source file (an article, or a fact
-file) is remembered with its size, modification time and content digest; a sync
-re-extracts exactly the ones that changed and forgets the ones that are gone.
+Why this shape: a newsroom archive is hundreds of thousands to millions of
+articles. Opening reads a few counters, a fact is read when a claim of its slot is
+checked, and a changed article costs its own extraction only. Each source file
+(an article, or a fact file) is remembered with its size, modification time and
+content digest; a sync re-extracts exactly the ones that changed and forgets the
+ones that are gone.
 
-Everything stored is plain columns and JSON: a planted or damaged store is at
-worst wrong data, never code that runs when it is read.
+What is kept per article: one compressed blob of its facts (slot, value, time,
+place in the file) and of the sentences that state them, the postings of its
+facts' slot keys (48-bit hashes), its names, and a sketch that finds copies of
+one story. Rows go to a `Backend` (SQLite by default, PostgreSQL for a team),
+committed in batches of whole articles: a reader, or a build killed mid-way,
+sees the last complete batch, never half an article.
+
+Everything stored is plain columns, compressed JSON and integers: a planted or
+damaged store is at worst wrong data, never code that runs when it is read.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
+import heapq
 import math
 import os
-import sqlite3
 import threading
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from factlint.corpus.backend import DATA_TABLES, Backend, migrate, open_backend
 from factlint.corpus.extraction import ArticleFacts, extract_article, slot_keys
 from factlint.corpus.manifest import Manifest, read_manifest
 from factlint.corpus.reader import Article, SkippedFile, read_article
+from factlint.corpus.records import (
+    FACT_BITS,
+    MAX_FACTS_PER_ARTICLE,
+    ArticleBody,
+    ArticleRecord,
+    article_record,
+    decode_body,
+    decode_segment,
+    encode_segment,
+    fact_id,
+    key_hash,
+    location,
+    split_fact_id,
+)
 from factlint.model import ArticleMeta, Kind, Location, SourceRef
 from factlint.rulebook.lexicon import Lexicon
 from factlint.slots.judge import StoredFact
 from factlint.slots.model import Mention, slot_from_json, value_from_json
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS sources (key TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, digest TEXT);
-CREATE TABLE IF NOT EXISTS skipped (key TEXT PRIMARY KEY, reason TEXT);
-CREATE TABLE IF NOT EXISTS articles (id INTEGER PRIMARY KEY, source TEXT, path TEXT, title TEXT,
-    date TEXT, date_inferred INTEGER, url TEXT);
-CREATE INDEX IF NOT EXISTS articles_by_source ON articles (source);
-CREATE TABLE IF NOT EXISTS sentences (id INTEGER PRIMARY KEY, article INTEGER, text TEXT, path TEXT,
-    line INTEGER, col INTEGER, end_line INTEGER, end_col INTEGER, link TEXT);
-CREATE INDEX IF NOT EXISTS sentences_by_article ON sentences (article);
-CREATE TABLE IF NOT EXISTS facts (id INTEGER PRIMARY KEY, article INTEGER, sentence INTEGER, data TEXT,
-    line INTEGER, col INTEGER, end_line INTEGER, end_col INTEGER);
-CREATE INDEX IF NOT EXISTS facts_by_article ON facts (article);
-CREATE TABLE IF NOT EXISTS keys (key TEXT, fact INTEGER);
-CREATE INDEX IF NOT EXISTS keys_by_key ON keys (key);
-CREATE INDEX IF NOT EXISTS keys_by_fact ON keys (fact);
-CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY, df INTEGER) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS names (word TEXT, article INTEGER);
-CREATE INDEX IF NOT EXISTS names_by_article ON names (article);
-CREATE TABLE IF NOT EXISTS sketches (hash INTEGER, article INTEGER);
-CREATE INDEX IF NOT EXISTS sketches_by_hash ON sketches (hash);
-CREATE INDEX IF NOT EXISTS sketches_by_article ON sketches (article);
-"""
 MAX_KEYS_LOOKED_UP = 10
 """A claim looks up its rarest keys only: common ones cost time and say little."""
 MAX_POSTINGS_SCANNED = 5000
@@ -65,10 +67,22 @@ MAX_CANDIDATES = 80
 """Facts scored per claim, those sharing the most (and rarest) keys with it."""
 SAME_STORY = 5
 """Articles sharing this many of their eight sketch hashes are copies of one story."""
+COMMON_SKETCH = 50
+"""A sketch hash in more articles than this is boilerplate, not a sign of one story."""
 PARALLEL_FROM = 40
 """Extract in worker processes when at least this many articles changed."""
+BATCH = 400
+"""Source files per transaction: a killed build loses at most this many, never half of one."""
+SYNC_CHUNK = 20_000
+"""Changed files taken per round of a sync: at a million, their list alone would be 700 MB."""
+BULK_FROM = 2000
+"""A build into an empty store of at least this many files drops secondary indexes first."""
 
 ProgressCallback = Callable[[str, float], None]
+Extracted = list[ArticleRecord] | SkippedFile
+Mapper = Callable[[Callable[["SourceFile"], Extracted], Sequence["SourceFile"]], Iterable[Extracted]]
+"""Runs the extraction over source files and yields the results in order: worker processes on
+this machine (the default) or a Dask cluster (`corpus.dask_build`)."""
 
 
 @dataclass(frozen=True)
@@ -100,74 +114,59 @@ class SourceFile:
         return digest.hexdigest()
 
 
-class FactStore:
-    """Facts by slot, their index and the articles' metadata, in one SQLite file."""
+@dataclass
+class _Batch:
+    """Rows of one transaction, written together at its end."""
 
-    def __init__(self, path: str) -> None:
+    postings: list[tuple[int, int]] = field(default_factory=list)
+    keys: Counter[int] = field(default_factory=Counter)
+    words: Counter[str] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)
+    articles: int = 0
+    facts: int = 0
+
+
+class FactStore:
+    """Facts by slot, their index and the articles' metadata, behind a `Backend`."""
+
+    def __init__(self, path: str, backend: Backend | None = None) -> None:
         self.path = path
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._db = backend if backend is not None else open_backend(path)
         self._lock = threading.RLock()
         with self._lock:
-            if path != ":memory:":
-                self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.executescript(SCHEMA)
+            migrate(self._db)
         self.from_cache = False
         self._load_memory()
+
+    @property
+    def backend(self) -> Backend:
+        return self._db
 
     # --- what the judge reads ---------------------------------------------------------
 
     def _load_memory(self) -> None:
-        """The small, hot parts live in memory: article metadata, names, counts, copies."""
+        """Only what is small at any archive size: counters, the names vocabulary, skipped files."""
         with self._lock:
             db = self._db
-            self.articles: dict[int, ArticleMeta] = {
-                i: ArticleMeta(path, title, date.fromisoformat(day) if day else None, bool(inferred), url)
-                for i, path, title, day, inferred, url in db.execute(
-                    "SELECT id, path, title, date, date_inferred, url FROM articles"
-                )
-            }
+            counts = dict(db.execute("SELECT name, n FROM counts"))
+            self.article_count: int = int(counts.get("articles", 0))
+            self.fact_count: int = int(counts.get("facts", 0))
             self.name_words: frozenset[str] = frozenset(
-                w for (w,) in db.execute("SELECT DISTINCT word FROM names")
+                w for (w,) in db.execute("SELECT word FROM names WHERE n > 0")
             )
-            self.fact_count = db.execute("SELECT COUNT(*) FROM facts").fetchone()[0]
             self.skipped = [SkippedFile(k, r) for k, r in db.execute("SELECT key, reason FROM skipped")]
-            self.copies = self._copies()
-        self._fact.cache_clear()
-        self._postings.cache_clear()
-        self._key_count.cache_clear()
-        self._df.cache_clear()
-
-    def _copies(self) -> dict[int, tuple[int, ...]]:
-        """Article -> every article that is the same story (itself included), for those with copies."""
-        shared: Counter[tuple[int, int]] = Counter()
-        by_hash: dict[int, list[int]] = {}
-        for h, article in self._db.execute("SELECT hash, article FROM sketches"):
-            by_hash.setdefault(h, []).append(article)
-        for articles in by_hash.values():
-            if 1 < len(articles) <= 50:
-                for a in articles:
-                    for b in articles:
-                        if a < b:
-                            shared[(a, b)] += 1
-        groups: dict[int, set[int]] = {}
-        for (a, b), count in shared.items():
-            if count >= SAME_STORY:
-                group = groups.get(a, {a}) | groups.get(b, {b})
-                for member in group:
-                    groups[member] = group
-        return {a: tuple(sorted(g)) for a, g in groups.items()}
-
-    @property
-    def article_count(self) -> int:
-        return len(self.articles)
+        for cached in (self._fact, self._postings, self._key_count, self._df, self._body, self._article):
+            cached.cache_clear()
+        self._copies.cache_clear()
 
     def candidates(self, claim: Mention) -> list[StoredFact]:
         """Facts sharing the most (and rarest) slot keys with the claim."""
         keys = slot_keys(claim, self.lexicon) if self.lexicon is not None else ()
         if not keys:
             return []
-        counts = sorted((self._key_count(k), k) for k in keys)
+        # ties in count are broken by the key's text, as they always were: the order decides which
+        # keys are read before the cap, so it must not depend on the hash
+        counts = sorted((self._key_count(key_hash(k)), k) for k in dict.fromkeys(keys))
         scores: dict[int, float] = {}
         total = max(self.fact_count, 1)
         looked = 0
@@ -178,9 +177,9 @@ class FactStore:
                 break
             looked += 1
             weight = math.log(1 + total / count)
-            for fact in self._postings(key):
+            for fact in self._postings(key_hash(key)):
                 scores[fact] = scores.get(fact, 0.0) + weight
-        best = sorted(scores, key=lambda f: (-scores[f], f))[:MAX_CANDIDATES]
+        best = heapq.nsmallest(MAX_CANDIDATES, scores, key=lambda f: (-scores[f], f))
         found = [self._fact(f) for f in best]
         return [f for f in found if f is not None]
 
@@ -188,26 +187,55 @@ class FactStore:
     """The lexicon the store was synced with: claims are keyed with it too."""
 
     @lru_cache(maxsize=8192)  # noqa: B019 - one store per engine, dropped with it
-    def _key_count(self, key: str) -> int:
-        return len(self._postings(key))
+    def _key_count(self, key: int) -> int:
+        with self._lock:
+            rows = self._db.execute("SELECT n FROM keycounts WHERE key = ?", (key,))
+        return int(rows[0][0]) if rows else 0
 
     @lru_cache(maxsize=8192)  # noqa: B019 - one store per engine, dropped with it
-    def _postings(self, key: str) -> tuple[int, ...]:
+    def _postings(self, key: int) -> tuple[int, ...]:
         with self._lock:
-            rows = self._db.execute("SELECT fact FROM keys WHERE key = ?", (key,)).fetchall()
-        return tuple(r[0] for r in rows)
+            rows = self._db.execute("SELECT low, facts FROM postings WHERE key = ?", (key,))
+        return tuple(f for low, blob in rows for f in decode_segment(low, bytes(blob)))
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one store per engine, dropped with it
+    def _body(self, article: int) -> ArticleBody | None:
+        with self._lock:
+            rows = self._db.execute("SELECT body FROM bodies WHERE article = ?", (article,))
+        return decode_body(bytes(rows[0][0])) if rows else None
+
+    @lru_cache(maxsize=16384)  # noqa: B019 - one store per engine, dropped with it
+    def _article(self, article: int) -> tuple[ArticleMeta, int] | None:
+        """An article's metadata and its story (the article id its copies share)."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT COALESCE(path, source), title, date, date_inferred, url, story"
+                " FROM articles WHERE id = ?",
+                (article,),
+            )
+        if not rows:
+            return None
+        path, title, day, inferred, url, story = rows[0]
+        return ArticleMeta(path, title, date.fromisoformat(day) if day else None, bool(inferred), url), story
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one store per engine, dropped with it
+    def _copies(self, story: int) -> tuple[tuple[int, str], ...]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, COALESCE(path, source) FROM articles WHERE story = ? ORDER BY id", (story,)
+            )
+        return tuple((int(i), str(p)) for i, p in rows)
 
     @lru_cache(maxsize=50000)  # noqa: B019 - one store per engine, dropped with it
-    def _fact(self, fact_id: int) -> StoredFact | None:
-        with self._lock:
-            row = self._db.execute(
-                "SELECT article, data, sentence FROM facts WHERE id = ?", (fact_id,)
-            ).fetchone()
-        if row is None:
+    def _fact(self, fact: int) -> StoredFact | None:
+        article, index = split_fact_id(fact)
+        body, known = self._body(article), self._article(article)
+        if body is None or known is None or index >= body.fact_count:
             return None
-        article, data, sentence = row
-        group = self.copies.get(article, (article,))[0]
-        return StoredFact(fact_id, mention_from_json(json.loads(data)), article, group, sentence)
+        row = body.fact(index)
+        # a sentence's id: its article's, shifted as a fact's is, plus its index in the article
+        sentence = fact_id(article, row.sentence)
+        return StoredFact(fact, mention_from_json(row.mention), article, known[1], sentence)
 
     def idf(self, word: str) -> float:
         return math.log(1 + max(self.fact_count, 1) / (1 + self._df(word)))
@@ -215,64 +243,64 @@ class FactStore:
     @lru_cache(maxsize=65536)  # noqa: B019 - one store per engine, dropped with it
     def _df(self, word: str) -> int:
         with self._lock:
-            row = self._db.execute("SELECT df FROM words WHERE word = ?", (word,)).fetchone()
-        return int(row[0]) if row else 0
+            rows = self._db.execute("SELECT df FROM words WHERE word = ?", (word,))
+        return int(rows[0][0]) if rows else 0
 
     def source_ref(self, fact: StoredFact) -> SourceRef:
-        with self._lock:
-            row = self._db.execute(
-                "SELECT f.line, f.col, f.end_line, f.end_col, s.text, s.path, s.line, s.col, s.end_line,"
-                " s.end_col, s.link FROM facts f JOIN sentences s ON s.id = f.sentence WHERE f.id = ?",
-                (fact.id,),
-            ).fetchone()
-        line, col, end_line, end_col, text, path, s_line, s_col, s_end_line, s_end_col, link = row
-        others = tuple(self.articles[a].path for a in self.copies.get(fact.article, ()) if a != fact.article)
+        """The fact's sentence and provenance: decompressed only when a message or hover needs it."""
+        article, index = split_fact_id(fact.id)
+        body, known = self._body(article), self._article(article)
+        assert body is not None and known is not None, "a fact of an article no longer stored"
+        meta, story = known
+        sentence, at = body.place(index)
+        text, where, link = body.sentence(sentence)
+        others = tuple(path for other, path in self._copies(story) if other != article)
         return SourceRef(
-            article=self.articles[fact.article],
+            article=meta,
             sentence=text,
-            sentence_location=Location(path, s_line, s_col, s_end_line, s_end_col),
+            sentence_location=location(meta.path, where),
             value_text=fact.mention.text,
-            value_location=Location(path, line, col, end_line, end_col),
+            value_location=location(meta.path, at),
             link=link,
             copies=others,
         )
 
     def iter_facts(self) -> Iterator[tuple[StoredFact, SourceRef]]:
         with self._lock:
-            ids = [i for (i,) in self._db.execute("SELECT id FROM facts ORDER BY id")]
-        for fact_id in ids:
-            fact = self._fact(fact_id)
-            if fact is not None:
-                yield fact, self.source_ref(fact)
+            articles = self._db.execute("SELECT id, facts FROM articles ORDER BY id")
+        for article, count in articles:
+            for index in range(count):
+                fact = self._fact(fact_id(article, index))
+                if fact is not None:
+                    yield fact, self.source_ref(fact)
+
+    def _articles_at(self, path: str) -> list[tuple[int, int]]:
+        """(id, fact count) of the articles read from `path` (an article file's path is its key)."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, facts FROM articles WHERE source = ? AND path IS NULL"
+                " UNION SELECT id, facts FROM articles WHERE path = ? ORDER BY 1",
+                (path, path),
+            )
+        return [(int(i), int(n)) for i, n in rows]
 
     def facts_in(self, path: str) -> list[StoredFact]:
         """The facts of the articles read from `path` (as `ArticleMeta.path` names it)."""
-        with self._lock:
-            ids = [
-                i
-                for (i,) in self._db.execute(
-                    "SELECT f.id FROM facts f JOIN articles a ON a.id = f.article WHERE a.path = ?"
-                    " ORDER BY f.id",
-                    (path,),
-                )
-            ]
-        facts = [self._fact(i) for i in ids]
+        facts = [self._fact(fact_id(a, k)) for a, count in self._articles_at(path) for k in range(count)]
         return [f for f in facts if f is not None]
 
-    def facts_at(self, location: Location) -> list[StoredFact]:
-        """The facts whose value starts at `location` (a `SourceRef.value_location`)."""
-        articles = [a for a, meta in self.articles.items() if meta.path == location.path]
-        with self._lock:
-            ids = [
-                i
-                for article in articles
-                for (i,) in self._db.execute(
-                    "SELECT id FROM facts WHERE article = ? AND line = ? AND col = ?",
-                    (article, location.line, location.column),
-                )
-            ]
-        facts = [self._fact(i) for i in ids]
-        return [f for f in facts if f is not None]
+    def facts_at(self, where: Location) -> list[StoredFact]:
+        """The facts whose value starts at `where` (a `SourceRef.value_location`)."""
+        found = []
+        for article, count in self._articles_at(where.path):
+            body = self._body(article)
+            if body is None:
+                continue
+            for index in range(count):
+                line, column = body.place(index)[1][:2]
+                if (line, column) == (where.line, where.column):
+                    found.append(self._fact(fact_id(article, index)))
+        return [f for f in found if f is not None]
 
     # --- keeping it up to date ---------------------------------------------------
 
@@ -282,6 +310,7 @@ class FactStore:
         lexicon: Lexicon,
         spacy_model: str | None,
         progress: ProgressCallback | None = None,
+        mapper: Mapper | None = None,
     ) -> int:
         """Bring the store up to date with `sources`; returns how many files were (re)read."""
         self.lexicon = lexicon
@@ -292,6 +321,8 @@ class FactStore:
             }
         changed: list[tuple[SourceFile, int, int, str]] = []
         seen: set[str] = set()
+        restamped: list[tuple[int, int, str]] = []
+        read = 0
         for source in sources:
             seen.add(source.key)
             try:
@@ -305,171 +336,315 @@ class FactStore:
                     source.read()  # raises the file's own, located error
                 continue
             if before and before[2] == digest:
-                with self._lock:
-                    self._db.execute(
-                        "UPDATE sources SET size=?, mtime=? WHERE key=?", (size, mtime, source.key)
-                    )
+                restamped.append((size, mtime, source.key))
                 continue
             changed.append((source, size, mtime, digest))
+            if len(changed) >= SYNC_CHUNK:  # a round of its own: the list never holds the whole archive
+                read += self._extract_all(changed, known, lexicon, spacy_model, progress, mapper, read)
+                changed = []
         gone = [key for key in known if key not in seen]
-        if not changed and not gone:
+        if restamped:
+            with self._lock:
+                self._db.begin()
+                self._db.executemany("UPDATE sources SET size=?, mtime=? WHERE key=?", restamped)
+                self._db.commit()
+        if not changed and not gone and not read:
             self.from_cache = True
             return 0
         with self._lock:
-            self._db.execute("BEGIN")
+            self._db.begin()
+            batch = _Batch()
             for key in gone:
-                self._forget(key)
-            self._db.execute("COMMIT")
-        self._extract_all(changed, lexicon, spacy_model, progress)
+                self._forget(key, batch)
+            self._write_counts(batch)
+            self._db.commit()
+        if changed:
+            read += self._extract_all(changed, known, lexicon, spacy_model, progress, mapper, read)
         self._load_memory()
-        return len(changed)
+        return read
 
     def _extract_all(
         self,
         changed: list[tuple[SourceFile, int, int, str]],
+        known: dict[str, Any],
         lexicon: Lexicon,
         spacy_model: str | None,
         progress: ProgressCallback | None,
-    ) -> None:
-        workers = min(os.cpu_count() or 1, 8)
-        results: Iterable[list[ArticleFacts] | SkippedFile]
+        mapper: Mapper | None,
+        done_before: int = 0,
+    ) -> int:
+        """Extract and write `changed` (one round of a sync); returns how many files that was."""
+        extract = partial(extract_records, lexicon=lexicon, spacy_model=spacy_model)
         pool = None
-        if len(changed) >= PARALLEL_FROM and workers > 1:
+        files = [s for s, *_ in changed]
+        results: Iterable[Extracted]
+        if mapper is not None:
+            results = mapper(extract, files)
+        elif len(changed) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+            workers = min(os.cpu_count() or 1, 8)
             pool = ProcessPoolExecutor(max_workers=workers)
-            count = len(changed)
-            results = pool.map(
-                _extract_source,
-                [s for s, *_ in changed],
-                [lexicon] * count,
-                [spacy_model] * count,
-                chunksize=16,
-            )
+            results = in_order(pool.submit, extract, files, window=4 * workers)
         else:
-            results = (_extract_source(s, lexicon, spacy_model) for s, *_ in changed)
+            results = map(extract, files)
+        bulk = self.article_count == 0 and not known and len(changed) + done_before >= BULK_FROM
         try:
             with self._lock:
-                self._db.execute("BEGIN")
+                if bulk:
+                    self._db.bulk_mode(True)
                 try:
-                    self._write_all(changed, results, progress)
-                except BaseException:
-                    self._db.execute("ROLLBACK")
-                    raise
-                self._db.execute("COMMIT")
+                    self._write_all(changed, known, results, progress, done_before)
+                finally:
+                    if bulk:
+                        self._db.bulk_mode(False)
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
+        return len(changed)
 
     def _write_all(
         self,
         changed: list[tuple[SourceFile, int, int, str]],
-        results: Iterable[list[ArticleFacts] | SkippedFile],
+        known: dict[str, Any],
+        results: Iterable[Extracted],
         progress: ProgressCallback | None,
+        done_before: int,
     ) -> None:
-        frequencies: Counter[str] = Counter()
-        for n, ((source, size, mtime, digest), result) in enumerate(zip(changed, results, strict=True)):
-            self._forget(source.key)
-            self._db.execute(
-                "INSERT INTO sources (key, size, mtime, digest) VALUES (?, ?, ?, ?)",
-                (source.key, size, mtime, digest),
-            )
-            if isinstance(result, SkippedFile):
-                self._db.execute("INSERT INTO skipped VALUES (?, ?)", (source.key, result.reason))
-            else:
-                for facts in result:
-                    self._insert(source.key, facts, frequencies)
-            if progress is not None and (n % 50 == 0 or n == len(changed) - 1):
-                progress(f"reading sources: {n + 1}/{len(changed)}", (n + 1) / len(changed))
-        # document frequencies once per sync, not once per sentence
-        self._db.executemany(
-            "INSERT INTO words VALUES (?, ?) ON CONFLICT(word) DO UPDATE SET df = df + excluded.df",
-            frequencies.items(),
-        )
-
-    def _insert(self, key: str, facts: ArticleFacts, frequencies: Counter[str]) -> None:
         db = self._db
-        meta = facts.meta
-        article = db.execute(
-            "INSERT INTO articles (source, path, title, date, date_inferred, url) VALUES (?, ?, ?, ?, ?, ?)",
+        next_id = int(db.execute("SELECT COALESCE(MAX(id), 0) FROM articles")[0][0]) + 1
+        batch = _Batch()
+        db.begin()
+        try:
+            for n, ((source, size, mtime, digest), result) in enumerate(zip(changed, results, strict=True)):
+                if source.key in known:
+                    self._forget(source.key, batch)
+                db.execute(
+                    "INSERT INTO sources (key, size, mtime, digest) VALUES (?, ?, ?, ?)",
+                    (source.key, size, mtime, digest),
+                )
+                if isinstance(result, SkippedFile):
+                    db.execute("INSERT INTO skipped (key, reason) VALUES (?, ?)", (source.key, result.reason))
+                else:
+                    for record in result:
+                        self._insert(next_id, source.key, record, batch)
+                        next_id += 1
+                last = n == len(changed) - 1
+                if (n + 1) % BATCH == 0 or last:
+                    self._flush(batch)
+                    db.commit()
+                    batch = _Batch()
+                    if not last:
+                        db.begin()
+                if progress is not None and (n % 50 == 0 or last):
+                    total = done_before + len(changed)
+                    progress(f"reading sources: {done_before + n + 1}/{total}", (n + 1) / len(changed))
+        except BaseException:
+            db.rollback()
+            raise
+
+    def _insert(self, article: int, key: str, record: ArticleRecord, batch: _Batch) -> None:
+        db = self._db
+        meta = record.meta
+        story = self._story_of(article, record.sketch)
+        db.execute(
+            "INSERT INTO articles (id, source, path, title, date, date_inferred, url, story, facts)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
+                article,
                 key,
-                meta.path,
+                None if meta.path == key else meta.path,  # an article file's path is its key
                 meta.title,
                 meta.date.isoformat() if meta.date else None,
-                meta.date_inferred,
+                int(meta.date_inferred),
                 meta.url,
+                story,
+                record.facts,
             ),
-        ).lastrowid
-        assert article is not None
-        db.executemany("INSERT INTO names VALUES (?, ?)", [(w, article) for w in facts.names])
-        db.executemany("INSERT INTO sketches VALUES (?, ?)", [(h, article) for h in facts.sketch])
-        sentence_ids = []
-        for sentence in facts.sentences:
-            where = sentence.location
-            sentence_ids.append(
-                db.execute(
-                    "INSERT INTO sentences (article, text, path, line, col, end_line, end_col, link)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        article,
-                        sentence.text,
-                        where.path,
-                        where.line,
-                        where.column,
-                        where.end_line,
-                        where.end_column,
-                        sentence.link,
-                    ),
-                ).lastrowid
-            )
-        for mention in facts.mentions:
-            where = mention.location
-            fact = db.execute(
-                "INSERT INTO facts (article, sentence, data, line, col, end_line, end_col)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    article,
-                    sentence_ids[mention.sentence],
-                    mention.data,
-                    where.line,
-                    where.column,
-                    where.end_line,
-                    where.end_column,
-                ),
-            ).lastrowid
-            db.executemany("INSERT INTO keys VALUES (?, ?)", [(k, fact) for k in mention.keys])
-            frequencies.update(mention.words)
+        )
+        db.execute("INSERT INTO bodies (article, body) VALUES (?, ?)", (article, record.body))
+        db.executemany(
+            "INSERT INTO sketches (hash, article) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            [(h, article) for h in record.sketch],
+        )
+        base = fact_id(article, 0)
+        batch.postings.extend((h, base + index) for h, index in record.postings)
+        batch.keys.update(h for h, _ in record.postings)
+        batch.words.update(dict(record.words))
+        batch.names.update(record.names)
+        batch.articles += 1
+        batch.facts += record.facts
 
-    def _forget(self, key: str) -> None:
-        """Remove everything a source file contributed."""
+    def _story_of(self, article: int, sketch: Sequence[int]) -> int:
+        """The story this article belongs to: that of the earlier articles it copies, else its own."""
+        shared: Counter[int] = Counter()
+        for h in sketch:
+            rows = self._db.execute(
+                "SELECT article FROM sketches WHERE hash = ? LIMIT ?", (h, COMMON_SKETCH + 1)
+            )
+            if len(rows) <= COMMON_SKETCH:
+                shared.update(r[0] for r in rows)
+        copies = [a for a, count in shared.items() if count >= SAME_STORY and a != article]
+        if not copies:
+            return article
+        marks = ", ".join("?" for _ in copies)
+        rows = self._db.execute(f"SELECT MIN(story) FROM articles WHERE id IN ({marks})", copies)
+        earlier = rows[0][0] if rows and rows[0][0] is not None else article
+        return min(int(earlier), article)
+
+    def _flush(self, batch: _Batch) -> None:
+        """The batch's postings in key order (appended near each other), then its counters."""
+        db = self._db
+        batch.postings.sort()
+        segments = [
+            (key, facts[0], encode_segment(facts))
+            for key, group in groupby(batch.postings, key=itemgetter(0))
+            for facts in [[f for _, f in group]]
+        ]
+        db.load("postings", ("key", "low", "facts"), segments)
+        _add(db, "keycounts", "key", "n", batch.keys)
+        _add(db, "words", "word", "df", batch.words)
+        _add(db, "names", "word", "n", batch.names)
+        self._write_counts(batch)
+
+    def _write_counts(self, batch: _Batch) -> None:
+        self._db.executemany(
+            "UPDATE counts SET n = n + ? WHERE name = ?",
+            [(batch.articles, "articles"), (batch.facts, "facts")],
+        )
+
+    def _forget(self, key: str, batch: _Batch) -> None:
+        """Remove everything a source file contributed (the counters go down in `batch`)."""
         db = self._db
         db.execute("DELETE FROM sources WHERE key = ?", (key,))
         db.execute("DELETE FROM skipped WHERE key = ?", (key,))
-        articles = [a for (a,) in db.execute("SELECT id FROM articles WHERE source = ?", (key,))]
-        for article in articles:
-            facts = db.execute("SELECT id, data FROM facts WHERE article = ?", (article,)).fetchall()
-            lost: Counter[str] = Counter()
-            for fact, data in facts:
-                lost.update(w for w, _ in json.loads(data)["slot"]["context"])
-                db.execute("DELETE FROM keys WHERE fact = ?", (fact,))
-            db.executemany("UPDATE words SET df = df - ? WHERE word = ?", [(n, w) for w, n in lost.items()])
-            db.execute("DELETE FROM facts WHERE article = ?", (article,))
-            db.execute("DELETE FROM sentences WHERE article = ?", (article,))
-            db.execute("DELETE FROM names WHERE article = ?", (article,))
-            db.execute("DELETE FROM sketches WHERE article = ?", (article,))
+        for (article,) in db.execute("SELECT id FROM articles WHERE source = ?", (key,)):
+            rows = db.execute("SELECT body FROM bodies WHERE article = ?", (article,))
+            if rows:
+                body = decode_body(bytes(rows[0][0]))
+                self._forget_postings(article, body)
+                lost = Counter(w for row in body.facts for w, _ in row.mention["slot"]["context"])
+                db.executemany(
+                    "UPDATE words SET df = df - ? WHERE word = ?", [(n, w) for w, n in lost.items()]
+                )
+                db.executemany("UPDATE names SET n = n - 1 WHERE word = ?", [(w,) for w in body.names])
+                db.executemany(
+                    "DELETE FROM sketches WHERE hash = ? AND article = ?", [(h, article) for h in body.sketch]
+                )
+                batch.facts -= body.fact_count
+            db.execute("DELETE FROM bodies WHERE article = ?", (article,))
             db.execute("DELETE FROM articles WHERE id = ?", (article,))
+            batch.articles -= 1
+
+    def _forget_postings(self, article: int, body: ArticleBody) -> None:
+        """Take the article's facts out of the segments of their keys (keyed again, as when built)."""
+        assert self.lexicon is not None, "sync sets the lexicon before anything is forgotten"
+        db, last = self._db, fact_id(article, MAX_FACTS_PER_ARTICLE - 1)
+        keys = {
+            key_hash(k) for row in body.facts for k in slot_keys(mention_from_json(row.mention), self.lexicon)
+        }
+        lost: list[tuple[int, int]] = []
+        for key in sorted(keys):
+            rows = db.execute(
+                "SELECT low, facts FROM postings WHERE key = ? AND low <= ? ORDER BY low DESC LIMIT 1",
+                (key, last),
+            )
+            if not rows:
+                continue
+            low = int(rows[0][0])
+            facts = decode_segment(low, bytes(rows[0][1]))
+            kept = [f for f in facts if f >> FACT_BITS != article]
+            if len(kept) == len(facts):
+                continue
+            db.execute("DELETE FROM postings WHERE key = ? AND low = ?", (key, low))
+            if kept:
+                db.execute(
+                    "INSERT INTO postings (key, low, facts) VALUES (?, ?, ?)",
+                    (key, kept[0], encode_segment(kept)),
+                )
+            lost.append((len(facts) - len(kept), key))
+        db.executemany("UPDATE keycounts SET n = n - ? WHERE key = ?", lost)
+
+    def meta(self, name: str) -> str | None:
+        with self._lock:
+            rows = self._db.execute("SELECT value FROM meta WHERE name = ?", (name,))
+        return str(rows[0][0]) if rows else None
+
+    def set_meta(self, name: str, value: str) -> None:
+        with self._lock:
+            self._db.begin()
+            self._db.execute("DELETE FROM meta WHERE name = ?", (name,))
+            self._db.execute("INSERT INTO meta (name, value) VALUES (?, ?)", (name, value))
+            self._db.commit()
+
+    def clear(self) -> None:
+        """Forget every article and fact (one transaction): the next sync builds from scratch."""
+        with self._lock:
+            self._db.begin()
+            for table in DATA_TABLES:
+                self._db.execute(f"DELETE FROM {table}")
+            self._db.execute("UPDATE counts SET n = 0")
+            self._db.commit()
+        self._load_memory()
+
+    def size_bytes(self) -> int:
+        with self._lock:
+            return self._db.size_bytes()
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
 
 
-def _extract_source(
-    source: SourceFile, lexicon: Lexicon, spacy_model: str | None
-) -> list[ArticleFacts] | SkippedFile:
+CHUNK = 16
+"""Files per task sent to a worker process."""
+
+
+def in_order(
+    submit: Callable[..., Any],
+    extract: Callable[[SourceFile], Extracted],
+    files: Sequence[SourceFile],
+    window: int,
+) -> Iterator[Extracted]:
+    """Results of `extract` over `files`, in order, with at most `window` chunks in flight.
+
+    `Executor.map` would submit every file at once and keep every result the writer has not
+    reached yet: at a million articles, more memory than the build is allowed. `submit` is
+    an executor's or a Dask client's.
+    """
+    pending: deque[Any] = deque()
+    starts = iter(range(0, len(files), CHUNK))
+
+    def send() -> None:
+        start = next(starts, None)
+        if start is not None:
+            pending.append(submit(extract_chunk, extract, list(files[start : start + CHUNK])))
+
+    for _ in range(window):
+        send()
+    while pending:
+        done = pending.popleft().result()
+        send()
+        yield from done
+
+
+def extract_chunk(extract: Callable[[SourceFile], Extracted], chunk: list[SourceFile]) -> list[Extracted]:
+    return [extract(source) for source in chunk]
+
+
+def _add(db: Backend, table: str, key: str, column: str, counts: Counter[Any]) -> None:
+    """Add counts to a counter table, row by key (an upsert both SQLite and PostgreSQL speak)."""
+    db.executemany(
+        f"INSERT INTO {table} ({key}, {column}) VALUES (?, ?)"
+        f" ON CONFLICT ({key}) DO UPDATE SET {column} = {table}.{column} + excluded.{column}",
+        sorted(counts.items()),
+    )
+
+
+def extract_records(source: SourceFile, lexicon: Lexicon, spacy_model: str | None) -> Extracted:
+    """Read one source file and turn its articles into rows: runs in a worker, local or on Dask."""
     read = source.read()
     if isinstance(read, SkippedFile):
         return read
-    return [extract_article(article, lexicon, spacy_model) for article in read]
+    return [article_record(extract_article(article, lexicon, spacy_model)) for article in read]
 
 
 def article_source(path: Path, manifest_path: Path | None) -> SourceFile:
@@ -511,4 +686,4 @@ def mention_from_json(data: dict[str, Any]) -> Mention:
     )
 
 
-__all__ = ["ArticleFacts", "FactStore", "SourceFile", "article_source", "read_article"]
+__all__ = ["ArticleFacts", "FactStore", "SourceFile", "article_source", "extract_records", "read_article"]

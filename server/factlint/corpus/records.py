@@ -1,0 +1,236 @@
+"""One article's facts as the rows the store writes: made where the extraction runs.
+
+Why a separate step: the parent process of a build writes every row serially, so
+whatever can be done per article is done here, in the worker (a local process or
+a Dask worker): the facts and sentences are encoded and compressed into one blob,
+each slot key becomes a 48-bit hash (no table of key strings to consult, so a
+worker needs nothing from the database and two builds give the same rows), and
+the context words are counted. The parent then only numbers articles and inserts.
+
+The blob keeps what a lookup needs (each fact's value, slot, date, place in the
+file) and the sentence text a hover or a message shows, zlib-compressed: a
+shared store answers without the archive mounted on the writer's machine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import struct
+import sys
+import zlib
+from array import array
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import Any
+
+from factlint.corpus.extraction import ArticleFacts
+from factlint.model import ArticleMeta, Location
+
+FACT_BITS = 16
+"""A fact's id is its article's id shifted left by this, plus its index in the article."""
+MAX_FACTS_PER_ARTICLE = 1 << FACT_BITS
+KEY_BYTES = 6
+"""48-bit key hashes: at 10 million distinct keys about 0.2 collisions are expected, and a
+collision only adds a few candidates that the judge's similarity then rejects."""
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """Everything the store writes for one article, before it has an id."""
+
+    meta: ArticleMeta
+    body: bytes
+    """zlib of the JSON `{"s": sentences, "f": facts (each a JSON string), "h": shapes, "n": names,
+    "k": sketch}` (see `decode_body`)."""
+    facts: int
+    postings: tuple[tuple[int, int], ...]
+    """(key hash, fact index in this article), sorted."""
+    words: tuple[tuple[str, int], ...]
+    """Context words of its facts with their counts: document frequencies for idf."""
+    names: tuple[str, ...]
+    sketch: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class StoredFactRow:
+    """One fact decoded from an article's blob."""
+
+    sentence: int
+    mention: dict[str, Any]
+    """As `mention_to_json` made it: `store.mention_from_json` turns it back into a `Mention`."""
+    location: tuple[int, int, int, int]
+
+
+class ArticleBody:
+    """An article's blob, parsed; a fact's mention is unpacked only when that fact is asked for.
+
+    A claim's candidates touch a few facts of many articles: unpacking every fact of each
+    was most of a lookup's time.
+    """
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._sentences: list[list[Any]] = data["s"]
+        self._facts: list[str] = data["f"]
+        self._shapes: list[list[str]] = data["h"]
+        self.names: tuple[str, ...] = tuple(data["n"])
+        self.sketch: tuple[int, ...] = tuple(data["k"])
+
+    @property
+    def fact_count(self) -> int:
+        return len(self._facts)
+
+    def fact(self, index: int) -> StoredFactRow:
+        f = json.loads(self._facts[index])
+        return StoredFactRow(f[0], _unpack(f[1], self._shapes), (f[2], f[3], f[4], f[5]))
+
+    @property
+    def facts(self) -> tuple[StoredFactRow, ...]:
+        return tuple(self.fact(index) for index in range(len(self._facts)))
+
+    def place(self, index: int) -> tuple[int, tuple[int, int, int, int]]:
+        """A fact's sentence (index) and where its value stands."""
+        f = json.loads(self._facts[index])
+        return f[0], (f[2], f[3], f[4], f[5])
+
+    def sentence(self, index: int) -> tuple[str, tuple[int, int, int, int], str | None]:
+        """(text, (line, column, end line, end column), link)."""
+        s = self._sentences[index]
+        return s[0], (s[1], s[2], s[3], s[4]), s[5]
+
+    @property
+    def sentences(self) -> tuple[tuple[str, tuple[int, int, int, int], str | None], ...]:
+        return tuple(self.sentence(index) for index in range(len(self._sentences)))
+
+
+def key_hash(key: str) -> int:
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=KEY_BYTES).digest(), "big")
+
+
+def article_record(facts: ArticleFacts) -> ArticleRecord:
+    sentences = [
+        [s.text, s.location.line, s.location.column, s.location.end_line, s.location.end_column, s.link]
+        for s in facts.sentences
+    ]
+    shapes: dict[tuple[str, ...], int] = {}
+    packed: list[str] = []
+    postings: set[tuple[int, int]] = set()
+    words: Counter[str] = Counter()
+    for index, mention in enumerate(facts.mentions[:MAX_FACTS_PER_ARTICLE]):
+        where = mention.location
+        postings.update((key_hash(k), index) for k in mention.keys)
+        words.update(mention.words)
+        # each fact is a JSON string inside the body: reading the body parses strings only,
+        # and a fact's own JSON is parsed when that fact is a candidate
+        packed.append(
+            json.dumps(
+                [mention.sentence, _pack(json.loads(mention.data), shapes), where.line, where.column,
+                 where.end_line, where.end_column],
+                separators=(",", ":"), ensure_ascii=False,
+            )
+        )  # fmt: skip
+    body = {
+        "s": sentences,
+        "f": packed,
+        "h": [list(shape) for shape in shapes],
+        "n": sorted(facts.names),
+        "k": list(facts.sketch),
+    }
+    text = json.dumps(body, separators=(",", ":"), ensure_ascii=False)
+    return ArticleRecord(
+        meta=facts.meta,
+        body=zlib.compress(text.encode(), 9),
+        facts=len(packed),
+        postings=tuple(sorted(postings)),
+        words=tuple(sorted(words.items())),
+        names=tuple(sorted(facts.names)),
+        sketch=facts.sketch,
+    )
+
+
+def _pack(data: Any, shapes: dict[tuple[str, ...], int]) -> Any:
+    """Each JSON object as {shape number: [values]}: its field names once per article, not per fact.
+
+    Lists are left as they are (and never walked when unpacking) unless they hold an object,
+    in which case they become {"*": [items]}.
+    """
+    if isinstance(data, dict):
+        number = shapes.setdefault(tuple(data), len(shapes))
+        return {str(number): [_pack(v, shapes) for v in data.values()]}
+    if isinstance(data, list) and _holds_object(data):
+        return {"*": [_pack(v, shapes) for v in data]}
+    return data
+
+
+def _holds_object(data: list[Any]) -> bool:
+    return any(isinstance(v, dict) or (isinstance(v, list) and _holds_object(v)) for v in data)
+
+
+def _unpack(data: Any, shapes: list[list[str]]) -> Any:
+    if type(data) is not dict:
+        return data
+    ((number, values),) = data.items()
+    if number == "*":
+        return [_unpack(v, shapes) for v in values]
+    return {name: _unpack(v, shapes) for name, v in zip(shapes[int(number)], values, strict=True)}
+
+
+def decode_body(blob: bytes) -> ArticleBody:
+    return ArticleBody(json.loads(zlib.decompress(blob)))
+
+
+def fact_id(article: int, index: int) -> int:
+    return (article << FACT_BITS) | index
+
+
+def split_fact_id(fact: int) -> tuple[int, int]:
+    return fact >> FACT_BITS, fact & (MAX_FACTS_PER_ARTICLE - 1)
+
+
+def location(path: str, where: tuple[int, int, int, int]) -> Location:
+    return Location(path, *where)
+
+
+_HEADER = struct.Struct("<2sI")
+_WIDTHS = (("B", 1 << 8), ("H", 1 << 16), ("I", 1 << 32), ("Q", 1 << 64))
+
+
+def encode_segment(facts: Sequence[int]) -> bytes:
+    """A key's facts from one batch (sorted ids) as two packed arrays: article gaps and fact indexes.
+
+    A batch numbers its articles consecutively, so gaps fit in a byte or two: a posting
+    costs 2-3 bytes instead of a row of its own (about 19 bytes in SQLite).
+    """
+    articles = [f >> FACT_BITS for f in facts]
+    gaps = array(_width(max(b - a for a, b in zip([articles[0], *articles], articles, strict=False))),
+                 [b - a for a, b in zip([articles[0], *articles], articles, strict=False)])  # fmt: skip
+    indexes = [f & (MAX_FACTS_PER_ARTICLE - 1) for f in facts]
+    numbers = array(_width(max(indexes)), indexes)
+    if sys.byteorder == "big":  # stored little-endian, whoever reads the shared store
+        gaps.byteswap()
+        numbers.byteswap()
+    return (
+        _HEADER.pack((gaps.typecode + numbers.typecode).encode(), len(facts))
+        + gaps.tobytes()
+        + numbers.tobytes()
+    )
+
+
+def decode_segment(low: int, blob: bytes) -> list[int]:
+    """The fact ids of a segment whose first fact is `low`."""
+    codes, count = _HEADER.unpack_from(blob)
+    gaps, numbers = array(chr(codes[0])), array(chr(codes[1]))
+    split = _HEADER.size + count * gaps.itemsize
+    gaps.frombytes(blob[_HEADER.size : split])
+    numbers.frombytes(blob[split : split + count * numbers.itemsize])
+    if sys.byteorder == "big":
+        gaps.byteswap()
+        numbers.byteswap()
+    base = low >> FACT_BITS
+    return [((base + a) << FACT_BITS) | i for a, i in zip(accumulate(gaps), numbers, strict=True)]
+
+
+def _width(largest: int) -> str:
+    return next(code for code, limit in _WIDTHS if largest < limit)

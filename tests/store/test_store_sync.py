@@ -1,0 +1,149 @@
+"""The store on each backend: what a sync leaves equals a fresh build, a killed build leaves the
+last complete batch, and readers see whole articles while the builder writes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from factlint.corpus.store import FactStore
+
+from .stores import ROOT, snapshot, sync, write_articles
+
+
+def test_a_store_kept_up_to_date_equals_one_built_afresh(tmp_path: Path, store_url: str) -> None:
+    corpus = write_articles(tmp_path / "corpus", range(24))
+    kept = FactStore(store_url)
+    assert sync(kept, corpus) == 24
+    changed = next(corpus.rglob("000003.md"))
+    changed.write_text(changed.read_text() + "\nThe depot employs 412 cleaners, its manager said.\n")
+    next(corpus.rglob("000007.md")).unlink()
+    write_articles(corpus, [30, 31])
+    assert sync(kept, corpus) == 3
+    fresh = FactStore(str(tmp_path / "fresh.sqlite"))
+    sync(fresh, corpus)
+    assert snapshot(kept) == snapshot(fresh)
+    assert kept.article_count == 25 and kept.fact_count == fresh.fact_count > 0
+
+
+def test_a_sync_with_nothing_changed_reads_nothing(tmp_path: Path, store_url: str) -> None:
+    corpus = write_articles(tmp_path / "corpus", range(5))
+    store = FactStore(store_url)
+    sync(store, corpus)
+    before = snapshot(store)
+    assert sync(store, corpus) == 0 and store.from_cache
+    assert snapshot(store) == before
+
+
+BUILDER = """
+import sys, time
+from pathlib import Path
+
+import pytest
+sys.path.insert(0, {root!r}); sys.path.insert(0, {tests!r})
+import factlint.corpus.store as store_module
+from factlint.corpus.reader import Article
+store_module.BATCH = 4
+slow = store_module.extract_records
+def extract_slowly(*args, **kwargs):
+    time.sleep(0.15)
+    return slow(*args, **kwargs)
+store_module.extract_records = extract_slowly
+from store.stores import sync
+sync(store_module.FactStore({url!r}), Path({corpus!r}), mapper=lambda f, files: map(f, files))
+"""
+
+
+def _start_builder(url: str, corpus: Path) -> subprocess.Popen[bytes]:
+    script = BUILDER.format(root=str(ROOT), tests=str(ROOT / "tests"), url=url, corpus=str(corpus))
+    return subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE)
+
+
+def _committed(url: str) -> int:
+    store = FactStore(url)
+    try:
+        return store.article_count
+    finally:
+        store.close()
+
+
+def _consistent(store: FactStore) -> int:
+    """Checks, inside one read transaction, that every article is whole; returns how many there are."""
+    db = store.backend
+    db.execute("BEGIN ISOLATION LEVEL REPEATABLE READ" if db.shared else "BEGIN")
+    try:
+        counted = dict(db.execute("SELECT name, n FROM counts"))
+        articles = {int(i): int(n) for i, n in db.execute("SELECT id, facts FROM articles")}
+        bodies = {int(a) for (a,) in db.execute("SELECT article FROM bodies")}
+        sources = {k for (k,) in db.execute("SELECT key FROM sources")}
+        owners = {s for (s,) in db.execute("SELECT source FROM articles")}
+        segments = db.execute("SELECT low FROM postings")
+    finally:
+        db.execute("COMMIT")
+    assert counted["articles"] == len(articles) == len(bodies)
+    assert set(articles) == bodies and owners <= sources and len(sources) == len(owners)
+    assert counted["facts"] == sum(articles.values())
+    assert all(int(low) >> 16 in articles for (low,) in segments), "a posting of an article not stored"
+    return len(articles)
+
+
+def test_a_build_killed_mid_way_leaves_the_last_complete_batch(tmp_path: Path, store_url: str) -> None:
+    corpus = write_articles(tmp_path / "corpus", range(40))
+    FactStore(store_url).close()  # the schema exists before the builder starts
+    builder = _start_builder(store_url, corpus)
+    deadline = time.monotonic() + 120
+    while _committed(store_url) < 8 and builder.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.kill(builder.pid, signal.SIGKILL)
+    builder.wait()
+    left = FactStore(store_url)
+    kept = _consistent(left)
+    assert 8 <= kept < 40 and kept % 4 == 0, f"{kept} articles: not whole batches of 4"
+    assert sync(left, corpus) == 40 - kept, "the next build reads exactly the files not yet stored"
+    fresh = FactStore(str(tmp_path / "fresh.sqlite"))
+    sync(fresh, corpus)
+    assert snapshot(left) == snapshot(fresh)
+
+
+def test_readers_see_whole_articles_while_the_builder_writes(tmp_path: Path, store_url: str) -> None:
+    corpus = write_articles(tmp_path / "corpus", range(32))
+    FactStore(store_url).close()
+    builder = _start_builder(store_url, corpus)
+    seen: list[int] = []
+    try:
+        while builder.poll() is None:
+            reader = FactStore(store_url)
+            seen.append(_consistent(reader))
+            reader.close()
+            time.sleep(0.02)
+    finally:
+        if builder.poll() is None:
+            builder.kill()
+    assert builder.returncode == 0, builder.stderr.read().decode() if builder.stderr else ""
+    assert seen == sorted(seen), "a reader saw the store go back"
+    assert len(set(seen)) >= 3, f"readers saw too few states of the build: {sorted(set(seen))}"
+    assert _consistent(FactStore(store_url)) == 32
+
+
+def test_a_sync_in_rounds_makes_the_store_one_round_makes(
+    tmp_path: Path, store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import factlint.corpus.store as store_module
+
+    corpus = write_articles(tmp_path / "corpus", range(12))
+    monkeypatch.setattr(store_module, "SYNC_CHUNK", 5)
+    in_rounds = FactStore(store_url)
+    assert sync(in_rounds, corpus) == 12
+    next(corpus.rglob("000004.md")).unlink()
+    write_articles(corpus, [20])
+    assert sync(in_rounds, corpus) == 1
+    monkeypatch.setattr(store_module, "SYNC_CHUNK", 1000)
+    at_once = FactStore(str(tmp_path / "fresh.sqlite"))
+    sync(at_once, corpus)
+    assert snapshot(in_rounds) == snapshot(at_once)
