@@ -1,7 +1,9 @@
 """Settings shared by the CLI and the language server.
 
-One typed `Config` gathers what a user can set: in `factlint.toml` (or the
+One typed `Config` gathers what a user can set: in their own configuration
+(`$XDG_CONFIG_HOME/factlint/config.toml`), then in `factlint.toml` (or the
 `[tool.factlint]` table of `pyproject.toml`) found by walking up from the draft,
+which comes with the repository and is read under the limits of `factlint.trust`,
 then overridden by command-line flags or the editor's settings.
 """
 
@@ -17,8 +19,10 @@ from typing import Any
 from factlint.config_position import decode_error, locate
 from factlint.errors import ConfigError
 from factlint.resources import builtin_corpus_dir, builtin_rules_dir
+from factlint.trust import UNTRUSTED_KEYS, USER_ONLY_KEYS, confine, ignored_note, is_trusted, user_config_path
 
 CONFIG_FILE = "factlint.toml"
+MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,14 @@ class Config:
     show_unsourced: bool = False
     """Whether claims no source addresses are reported (`unsourced-claim`, info; a hint in an
     editor). Off by default, in the editor as in `factlint lint`: new information is no error."""
+    max_file_bytes: int = MAX_FILE_BYTES
+    """Source files larger than this (in bytes; default 20 MiB) are skipped with a warning, not read."""
     config_path: Path | None = None
+    trusted_folders: tuple[Path, ...] = ()
+    """Only in your own `~/.config/factlint/config.toml`: folders whose repositories' configuration
+    may point outside the repository and choose the cache (see docs/security.md)."""
+    notes: tuple[str, ...] = field(default=(), compare=False)
+    """Settings that were ignored, and why: shown to the user, never a reason to rebuild."""
 
     def effective_corpus_dirs(self) -> tuple[Path, ...]:
         return self.corpus_dirs or (builtin_corpus_dir(),)
@@ -81,16 +92,31 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def load_config(start: Path | None = None, path: Path | None = None) -> Config:
-    """Read the configuration file for `start` (or exactly `path`); defaults when there is none."""
+    """The user's own configuration, under the file for `start` (or exactly `path`).
+
+    The file found for `start`, or given as `path`, belongs to a repository: unless
+    the user's `trust` list names its folder, it is read within `factlint.trust`'s limits.
+    """
+    user_path = user_config_path()
+    values = _file_settings(user_path, None) if user_path.is_file() else {}
     path = path or (find_config_file(start) if start is not None else None)
     if path is None:
-        return Config()
+        return Config(**values)
+    folder = path.absolute().parent.resolve()  # the file itself may be a link out: not followed
+    workspace = None if is_trusted(folder, values.get("trusted_folders", ())) else folder
+    found = _file_settings(path, workspace)
+    found["notes"] = values.get("notes", ()) + found.get("notes", ())
+    return Config(**{**values, **found})
+
+
+def _file_settings(path: Path, workspace: Path | None) -> dict[str, Any]:
+    """The settings of a configuration file; an error is placed at its line and column."""
     text = _read_text(path)
     table = _parse_toml(path, text)
     if path.name == "pyproject.toml":
         table = table.get("tool", {}).get("factlint", {})
     try:
-        return config_from_mapping(table, base_dir=path.parent, source=str(path))
+        return _settings(table, path.absolute().parent.resolve(), str(path), workspace)
     except ConfigError as exc:
         raise (locate(exc, path, text) or exc) from None
 
@@ -109,19 +135,32 @@ CONFIG_KEYS = {
     "docs-url": "docs_url",
     "show-unsourced": "show_unsourced",
     "store": "store",
+    "max-file-bytes": "max_file_bytes",
+    "trust": "trusted_folders",
 }
 """Setting name in factlint.toml (or [tool.factlint]) -> the `Config` field it sets."""
 
 
-def config_from_mapping(table: dict[str, Any], base_dir: Path, source: str) -> Config:
+def config_from_mapping(
+    table: dict[str, Any], base_dir: Path, source: str, workspace: Path | None = None
+) -> Config:
     """Turn a settings table (TOML file or editor settings) into a `Config`.
 
     Relative paths are taken from `base_dir`; a wrong key or type is a `ConfigError`
-    naming `source`, never a silent default.
+    naming `source`, never a silent default. With `workspace`, the table comes from a
+    repository and is read within the limits of `factlint.trust`.
     """
+    return Config(**_settings(table, base_dir, source, workspace))
+
+
+def _settings(
+    table: dict[str, Any], base_dir: Path, source: str, workspace: Path | None = None
+) -> dict[str, Any]:
     values: dict[str, Any] = {"config_path": Path(source) if source.endswith(".toml") else None}
+    notes: list[str] = []
     for key, raw in table.items():
-        name = CONFIG_KEYS.get(key) or CONFIG_KEYS.get(key.replace("_", "-"))
+        spelled = key if key in CONFIG_KEYS else key.replace("_", "-")
+        name = CONFIG_KEYS.get(spelled)
         if name is None:
             close = difflib.get_close_matches(key, list(CONFIG_KEYS), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
@@ -130,15 +169,26 @@ def config_from_mapping(table: dict[str, Any], base_dir: Path, source: str) -> C
                 f"unknown setting {key!r}{hint} (known: {', '.join(sorted(CONFIG_KEYS))})",
                 key=key,
             )
+        if workspace is not None and spelled in USER_ONLY_KEYS:
+            raise ConfigError(
+                source, f"setting {key!r} belongs in your own configuration, {user_config_path()}", key=key
+            )
+        if workspace is not None and spelled in UNTRUSTED_KEYS:
+            notes.append(ignored_note(source, spelled))
+            continue
         values[name] = _convert(name, raw, base_dir, source, key)
-    return Config(**values)
+        if workspace is not None and name in ("corpus_dirs", "rule_dirs", "fact_files"):
+            confine(values[name], workspace, source, key)
+    if notes:
+        values["notes"] = tuple(notes)
+    return values
 
 
 def _convert(name: str, raw: Any, base_dir: Path, source: str, key: str) -> Any:
     def fail(expected: str) -> ConfigError:
         return ConfigError(source, f"setting {key!r} must be {expected}, not {raw!r}", key=key, at_value=True)
 
-    if name in ("corpus_dirs", "rule_dirs", "fact_files"):
+    if name in ("corpus_dirs", "rule_dirs", "fact_files", "trusted_folders"):
         items = [raw] if isinstance(raw, str) else raw
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
             raise fail("a path or a list of paths")
@@ -175,6 +225,10 @@ def _convert(name: str, raw: Any, base_dir: Path, source: str, key: str) -> Any:
                 source,
                 f"setting {key!r} must not carry a password: put it in PGPASSWORD or ~/.pgpass instead",
             )
+        return raw
+    if name == "max_file_bytes":
+        if not isinstance(raw, int) or isinstance(raw, bool) or raw < 1:
+            raise fail("a whole number of bytes")
         return raw
     if name == "cache_dir":
         if not isinstance(raw, str):

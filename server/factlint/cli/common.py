@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import logging
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factlint.config import Config, load_config
 from factlint.errors import ConfigError
+
+if TYPE_CHECKING:
+    from factlint.engine import Engine
+
+log = logging.getLogger("factlint")
 
 
 def add_corpus_options(parser: argparse.ArgumentParser) -> None:
@@ -72,4 +79,16 @@ def resolve_config(args: argparse.Namespace, start: Path | None) -> Config:
         from dataclasses import replace
 
         config = replace(config, builtin_rules=False)
+    for note in config.notes:
+        log.warning("%s", note)
     return config
+
+
+def report_skipped(engine: Engine) -> None:
+    """Name every source file the fact base left out, and count them: nothing dropped in silence."""
+    skipped = engine.fact_base.skipped
+    for item in skipped:
+        log.warning("%s (skipped)", item.describe())
+    if skipped:
+        files = "file was" if len(skipped) == 1 else "files were"
+        log.warning("%d source %s skipped; the others were read", len(skipped), files)

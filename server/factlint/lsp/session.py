@@ -131,6 +131,8 @@ class Session:
         self._published: dict[str, str] = {}
         """The result id last pushed per document, so a re-check that changes nothing stays quiet."""
         self._progress_token: str | None = None
+        self._noted: set[str] = set()
+        """Configuration notes (an ignored setting) already shown: each is said once."""
         self._watching: tuple[str, ...] | None = None
 
     # --- start-up -------------------------------------------------------------------------
@@ -184,6 +186,14 @@ class Session:
         return editor_table({SECTION: result[0]} if result else None)
 
     def _resolve_config(self) -> Config:
+        config = self._layered_config()
+        for note in config.notes:
+            if note not in self._noted:
+                self._noted.add(note)
+                self.show(types.MessageType.Warning, f"factlint: {note}")
+        return config
+
+    def _layered_config(self) -> Config:
         try:
             return layered_config(self.root, self.editor_settings)
         except FactlintError as error:

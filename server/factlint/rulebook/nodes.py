@@ -187,15 +187,24 @@ def _label(key: str) -> str:
     return key if " " in key else repr(key)
 
 
+QUOTED_CHARS = 40
+"""Messages quote a wrong value only when it is short and on one line: a file that is not a
+rule file at all (`--rules ~/.netrc`) must not have its content printed in a CI log."""
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing"
-    return repr(value.isoformat() if isinstance(value, date) else value)
+    text = value.isoformat() if isinstance(value, date) else value
+    if isinstance(text, str) and (len(text) > QUOTED_CHARS or "\n" in text):
+        return f"a text of {len(text):,} characters"
+    return repr(text)
 
 
 def _shape(node: yaml.Node) -> str:
+    """What a node is, never what it says: this names the shape of a whole file that is wrong."""
     if isinstance(node, yaml.SequenceNode):
         return "a list"
     if isinstance(node, yaml.MappingNode):
         return "a mapping"
-    return repr(node.value) if node.tag != _CORE + "null" else "nothing"
+    return "a single value" if node.tag != _CORE + "null" else "nothing"
