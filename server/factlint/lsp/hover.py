@@ -3,23 +3,44 @@
 Flagged claims and confirmed ones get the same treatment, so a writer can check
 any figure: each source sentence is quoted with its article's title and date, a
 link that opens the corpus file at that line, and the article's original URL.
+
+Everything quoted comes from articles anyone could have written, and editors render
+hover Markdown (VS Code fetches its images, and runs `command:` links when trusted):
+text is escaped so it is only ever text, and an article's URL becomes a link only
+when it is `http(s)`, with every character that could end the link percent-encoded.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 from factlint.conflicts import Conflict, describe
 from factlint.lsp.sources import describe_source, line_link
 from factlint.model import Confirmation, Finding, SourceRef, TimelinePoint
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+"""What could start emphasis, code, a link or image (`[`), HTML or an autolink (`<`)."""
+_LINKABLE = frozenset({"http", "https"})
+_URL_SAFE = "/:?#[]@!$&'*+,;=%~-._"
+"""Kept as they are in a link's destination; `(`, `)`, `<`, `>`, spaces and controls are encoded."""
 
 
 def escape(text: str) -> str:
-    """Text shown literally in Markdown (no emphasis, links or HTML)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """Text shown literally in Markdown, on one line (no emphasis, links, images or HTML)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def link(label: str, url: str) -> str:
+    """`[label](url)` for an http(s) URL; anything else (`command:`, `javascript:`) as plain text."""
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        scheme = ""
+    if scheme not in _LINKABLE:
+        return f"{escape(label)}: {escape(url)}"
+    return f"[{escape(label)}](<{quote(url, safe=_URL_SAFE)}>)"
 
 
 def hover_markdown(item: Finding | Confirmation, conflicts: tuple[Conflict, ...] = ()) -> str:
@@ -86,11 +107,11 @@ def _sources_markdown(sources: tuple[SourceRef, ...]) -> list[str]:
     for source in sources:
         location = source.sentence_location
         name = f"{escape(Path(location.path).name)}:{location.line}"
-        links = [f"[{name}]({line_link(location.path, location.line)})"]
+        links = [f"[{name}](<{line_link(location.path, location.line)}>)"]
         if source.article.url:
-            links.append(f"[original article]({source.article.url})")
+            links.append(link("original article", source.article.url))
         if source.link and source.link != source.article.url:
-            links.append(f"[linked in the article]({source.link})")
+            links.append(link("linked in the article", source.link))
         if source.copies:
             links.append("same story as " + ", ".join(escape(Path(c).name) for c in source.copies))
         lines += [

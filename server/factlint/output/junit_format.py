@@ -3,14 +3,26 @@
 One test case per draft, named by its path; a draft with findings fails, with
 one `<failure>` per finding (`line:column: [rule] message`, the source
 sentences in the body). Clean drafts pass, so the tab lists what was checked.
+
+Claims and source sentences are whatever drafts and articles hold, and XML 1.0
+forbids most control characters even escaped: ElementTree writes them anyway and
+the CI's parser rejects the whole report. They are removed from every text.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from typing import TextIO
 
 from factlint.output.results import LintRun, LocatedFinding
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    """`text` without the characters XML 1.0 cannot carry (controls, lone surrogates, U+FFFE/F)."""
+    return _NOT_XML.sub("", text)
 
 
 def write_junit(run: LintRun, stream: TextIO) -> None:
@@ -20,15 +32,15 @@ def write_junit(run: LintRun, stream: TextIO) -> None:
     suites = ET.Element("testsuites", {"name": "factlint", **counts})
     suite = ET.SubElement(suites, "testsuite", {"name": "factlint", **counts})
     for result in run.results:
-        path = run.relative(result.path)
+        path = xml_text(run.relative(result.path))
         case = ET.SubElement(suite, "testcase", {"classname": "factlint", "name": path, "file": path})
         for item in result.findings:
             failure = ET.SubElement(
                 case,
                 "failure",
-                {"message": _headline(item), "type": item.finding.rule},
+                {"message": xml_text(_headline(item)), "type": xml_text(item.finding.rule)},
             )
-            failure.text = _details(run, path, item)
+            failure.text = xml_text(_details(run, path, item))
     ET.indent(suites)
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     stream.write(ET.tostring(suites, encoding="unicode"))
