@@ -15,6 +15,7 @@ which ones were changed, so recall and precision can be counted at every corpus 
 
 from __future__ import annotations
 
+import json
 import random
 import string
 from collections.abc import Callable, Iterator
@@ -672,7 +673,7 @@ def labelled_draft(seed: int, words: int, name: str | None = None) -> tuple[str,
         paragraphs.append(made)
         count += len(made[0].split())
     title = f"Around the region: {len(paragraphs)} stories"
-    text = f"---\ntitle: {title}\ndate: {DRAFT_DATE.isoformat()}\n---\n\n"
+    text = f"---\ntitle: {json.dumps(title)}\ndate: {DRAFT_DATE.isoformat()}\n---\n\n"
     labels: list[Label] = []
     for k, (body, own) in enumerate(paragraphs):
         if k:

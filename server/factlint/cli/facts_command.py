@@ -1,4 +1,8 @@
-"""`factlint facts`: what the fact base knows, with where each fact comes from."""
+"""`factlint facts`: what the fact base knows, with where each fact comes from.
+
+The text listing ends with the source files that were skipped and why; with
+`--format json` (a list of facts, see docs/json.md) they are warnings on stderr.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,10 @@ import sys
 from datetime import date
 from typing import Any
 
-from factlint.cli.common import add_corpus_options, parse_date, resolve_config
+from factlint.cli.common import add_corpus_options, parse_date, report_skipped, resolve_config
 from factlint.engine import Engine
 from factlint.model import Kind
+from factlint.output.text_format import display_path
 from factlint.timeline import history_text
 from factlint.wording import count
 
@@ -42,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
         return _print_slots(engine, args.kind)
     rows = [r for r in engine.facts() if args.kind is None or r.kind.value == args.kind]
     if args.format == "json":
+        report_skipped(engine)
         payload = [
             {
                 "kind": r.kind.value,
@@ -74,6 +80,11 @@ def _print_slots(engine: Engine, kind: str | None) -> int:
     stats = engine.stats
     slots, facts_ = count(len(groups), "slot"), count(facts, "fact")
     sys.stdout.write(f"{slots}, {facts_} from {count(stats.articles, 'article')}\n")
+    skipped = engine.fact_base.skipped
+    if skipped:
+        sys.stdout.write(f"{len(skipped)} source files skipped:\n")
+        for item in skipped:
+            sys.stdout.write(f"  {display_path(item.path)}{item.describe()[len(item.path) :]}\n")
     return 0
 
 

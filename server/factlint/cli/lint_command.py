@@ -1,7 +1,9 @@
 """`factlint lint`: check drafts against the fact base, report findings, exit 0/1/2.
 
 Exit codes: 0 nothing at or above `--fail-on`, 1 findings at or above it,
-2 a usage, input or configuration error. `--exit-zero` reports without failing.
+2 a usage, input or configuration error (a draft that cannot be read is named and
+the others are still checked and reported), 3 an internal error.
+`--exit-zero` reports without failing.
 """
 
 from __future__ import annotations
@@ -13,14 +15,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
-from factlint.cli.common import add_corpus_options, parse_date, resolve_config
+from factlint.cli.common import add_corpus_options, log, parse_date, report_skipped, resolve_config
 from factlint.cli.lint_inputs import Draft, changed_drafts, collect_drafts, read_drafts
 from factlint.cli.lint_pool import check_drafts, default_jobs
-from factlint.corpus.reader import decode
+from factlint.corpus.reader import Unreadable, decode
 from factlint.engine import Engine
 from factlint.errors import ConfigError, InputError
 from factlint.model import Severity
-from factlint.output import FORMATS, SEVERITY_RANK, LintRun, RuleInfo
+from factlint.output import FORMATS, SEVERITY_RANK, DraftResult, LintRun, RuleInfo
 from factlint.resources import docs_dir
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -33,7 +35,8 @@ def register(commands: Any) -> None:
         help="check drafts against the sources",
         description="Check drafts against the fact base built from the source articles.",
         epilog="exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, "
-        f"2 a usage, input or configuration error. CI recipes: {docs_dir() / 'ci.md'}",
+        "2 a usage, input or configuration error (drafts that can be read are still "
+        f"checked), 3 an internal error. CI recipes: {docs_dir() / 'ci.md'}",
     )
     parser.add_argument(
         "paths",
@@ -112,14 +115,39 @@ def _positive(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     _check_usage(args)
-    drafts, config_start = _gather(args)
+    paths, config_start = _gather(args)
     config = resolve_config(args, config_start)
+    drafts, problems = _read(args, paths, config.max_file_bytes)
+    if problems and not drafts:
+        raise problems[0] if len(problems) == 1 else _all_failed(problems)
     engine = Engine.open(config)
-    results = check_drafts(engine, drafts, args.jobs or default_jobs())
-    report = LintRun(tuple(results), _rule_infos(engine), Path.cwd(), engine.config.docs_url)
+    report_skipped(engine)
+    _note_drafts_in_corpus(engine, drafts)
+    outcomes = check_drafts(engine, drafts, args.jobs or default_jobs())
+    results = tuple(o for o in outcomes if isinstance(o, DraftResult))
+    problems += [o for o in outcomes if isinstance(o, InputError)]
+    report = LintRun(results, _rule_infos(engine), Path.cwd(), engine.config.docs_url)
     with open_output(args.output) as stream:
         FORMATS[args.format](report, stream)
+    for problem in problems:
+        sys.stderr.write(f"factlint: {problem.describe()}\n")
+    if problems:
+        return EXIT_ERROR
     return exit_code(report, args.fail_on, args.exit_zero)
+
+
+def _all_failed(problems: list[InputError]) -> InputError:
+    for problem in problems[:-1]:
+        sys.stderr.write(f"factlint: {problem.describe()}\n")
+    return problems[-1]
+
+
+def _note_drafts_in_corpus(engine: Engine, drafts: list[Draft]) -> None:
+    """Say once that drafts which are also sources are checked without their own article."""
+    inside = [d.path for d in drafts if engine.in_corpus(d.path)]
+    if inside:
+        names = ", ".join(inside[:3]) + (f" and {len(inside) - 3} more" if len(inside) > 3 else "")
+        log.warning("%s: in the corpus too; each is checked without its own article", names)
 
 
 def exit_code(report: LintRun, fail_on: str, exit_zero: bool) -> int:
@@ -142,21 +170,31 @@ def _check_usage(args: argparse.Namespace) -> None:
         raise ConfigError("usage", "give drafts to check: PATH..., --stdin or --changed-since")
 
 
-def _gather(args: argparse.Namespace) -> tuple[list[Draft], Path]:
-    """The drafts to check and where to start looking for factlint.toml."""
+def _gather(args: argparse.Namespace) -> tuple[list[Path], Path]:
+    """The draft files to check (none for --stdin) and where to start looking for factlint.toml."""
     if args.stdin:
-        name = args.stdin_filename or "<stdin>"
-        text = decode(sys.stdin.buffer.read())
         start = Path(args.stdin_filename) if args.stdin_filename else Path.cwd()
-        return [Draft(name, text)], start.absolute()
+        return [], start.absolute()
     if args.changed_since:
         within = args.paths or [Path.cwd()]
         for path in within:
             if not path.exists():
                 raise InputError(str(path), "no such file or folder")
-        paths = changed_drafts(args.changed_since, within, Path.cwd())
-        return read_drafts(paths), within[0]
-    return read_drafts(collect_drafts(args.paths)), args.paths[0]
+        return changed_drafts(args.changed_since, within, Path.cwd()), within[0]
+    return collect_drafts(args.paths), args.paths[0]
+
+
+def _read(args: argparse.Namespace, paths: list[Path], limit: int) -> tuple[list[Draft], list[InputError]]:
+    if not args.stdin:
+        return read_drafts(paths, limit)
+    name = args.stdin_filename or "<stdin>"
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        return [], [InputError(name, f"larger than the limit of {limit:,} bytes")]
+    try:
+        return [Draft(name, decode(data))], []
+    except Unreadable as problem:
+        return [], [InputError(name, problem.reason)]
 
 
 def _rule_infos(engine: Engine) -> tuple[RuleInfo, ...]:

@@ -12,7 +12,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from factlint.corpus.reader import decode
+from factlint.config import MAX_FILE_BYTES
+from factlint.corpus.reader import Unreadable, decode, read_regular
 from factlint.errors import ConfigError, InputError
 
 DRAFT_SUFFIXES = {".md", ".markdown", ".txt"}
@@ -41,18 +42,24 @@ def collect_drafts(paths: list[Path]) -> list[Path]:
     return drafts
 
 
-def read_draft_text(path: Path) -> str:
+def read_draft_text(path: Path, limit: int = MAX_FILE_BYTES) -> str:
+    """The draft's text; `InputError` at the place that is wrong (not text, not a file, too big)."""
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
-    if b"\x00" in data[:8192]:
-        raise InputError(str(path), "binary file, not a draft")
-    return decode(data)
+        return decode(read_regular(path, limit))
+    except Unreadable as problem:
+        where = str(path) + "".join(f":{n}" for n in (problem.line, problem.column) if n)
+        raise InputError(where, problem.reason.replace("binary file", "binary file, not a draft")) from None
 
 
-def read_drafts(paths: list[Path]) -> list[Draft]:
-    return [Draft(str(p.resolve()), read_draft_text(p)) for p in paths]
+def read_drafts(paths: list[Path], limit: int = MAX_FILE_BYTES) -> tuple[list[Draft], list[InputError]]:
+    """The drafts that can be read, and one error for each that cannot (the others go on)."""
+    drafts, problems = [], []
+    for path in paths:
+        try:
+            drafts.append(Draft(str(path.resolve()), read_draft_text(path, limit)))
+        except InputError as problem:
+            problems.append(problem)
+    return drafts, problems
 
 
 def changed_drafts(rev: str, within: list[Path], cwd: Path) -> list[Path]:

@@ -1,20 +1,27 @@
 """`factlint`: the command line. Subcommands live in their own modules; this one dispatches.
 
 Exit codes: 0 clean, 1 findings, 2 usage, input or configuration error (one
-line on stderr, never a traceback).
+line on stderr, never a traceback), 3 an internal error: a bug in factlint, named
+in one line with where to report it (`FACTLINT_DEBUG=1` shows the traceback).
+Warnings (a skipped source file, an ignored setting) go to stderr as
+`factlint: warning: ...` and do not change the exit code.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
+import traceback
 from collections.abc import Sequence
 
 from factlint import __version__
 from factlint.errors import FactlintError
 from factlint.resources import docs_dir
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
+REPORT_URL = "https://github.com/factlint/factlint/issues"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -53,6 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(only="serve" if arguments[:1] == ["serve"] else None)
     args = parser.parse_args(arguments)
+    if args.command != "serve":
+        show_warnings()
     try:
         result: int = args.run(args)
         return result
@@ -63,3 +72,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # a bug: one line, a distinct code, never exit 1 (findings)
+        if os.environ.get("FACTLINT_DEBUG"):
+            traceback.print_exc()
+        sys.stderr.write(
+            f"factlint: internal error: {type(exc).__name__}: {exc}; "
+            f"please report it at {REPORT_URL} (FACTLINT_DEBUG=1 shows the traceback)\n"
+        )
+        return EXIT_INTERNAL
+
+
+class _StderrHandler(logging.Handler):
+    """`factlint: warning: ...` on whatever `sys.stderr` is when the warning is made."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(f"factlint: {record.levelname.lower()}: {record.getMessage()}\n")
+        except Exception:
+            self.handleError(record)
+
+
+def show_warnings() -> None:
+    """Send the library's warnings (logger `factlint`) to stderr, once per process."""
+    logger = logging.getLogger("factlint")
+    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
+        logger.addHandler(_StderrHandler(logging.WARNING))
+        logger.setLevel(logging.WARNING)
+        logger.propagate = False

@@ -12,51 +12,100 @@ What a file says about itself (front matter, a date line) wins over the manifest
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import hashlib
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 import yaml
 
-from factlint.errors import RuleFileError
 from factlint.model import ArticleMeta
+from factlint.text import safe_yaml
 
 MANIFEST_NAME = "manifest.yaml"
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
 class Manifest:
+    """A folder's manifest; a broken entry (or a broken file) costs only the articles it covers."""
+
     folder: Path
     entries: dict[str, dict[str, object]]
+    problems: dict[str, str] = field(default_factory=dict)
+    """File name -> `manifest.yaml:line:col: why` for an entry that cannot be read."""
+    broken: str | None = None
+    """`manifest.yaml:line:col: why` when the file as a whole cannot be read."""
+    digest: bytes = b""
+    """SHA-256 of the bytes read: part of each listed article's digest."""
+
+    def _name(self, meta_path: str) -> str:
+        return Path(meta_path).resolve().relative_to(self.folder.resolve()).as_posix()
+
+    def problem(self, path: str) -> str | None:
+        """Why the article at `path` cannot be given its manifest entry, or None."""
+        return self.broken or self.problems.get(self._name(path))
 
     def complete(self, meta: ArticleMeta) -> ArticleMeta:
-        name = Path(meta.path).resolve().relative_to(self.folder.resolve()).as_posix()
-        entry = self.entries.get(name)
+        entry = self.entries.get(self._name(meta.path))
         if not entry:
             return meta
         listed_date = entry.get("date")
         if meta.date is None and isinstance(listed_date, date):
             meta = replace(meta, date=listed_date, date_inferred=bool(entry.get("date_inferred")))
-        title, url = entry.get("title"), entry.get("url")
         return replace(
-            meta,
-            title=meta.title or (str(title) if title else None),
-            url=meta.url or (str(url) if url else None),
+            meta, title=meta.title or _text(entry.get("title")), url=meta.url or _text(entry.get("url"))
         )
 
 
+def _text(value: object) -> str | None:
+    """A scalar as text; a list or mapping (never walked: aliases could make it huge) is none."""
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return str(value).strip() or None
+    return None
+
+
 def read_manifest(folder: Path) -> Manifest | None:
+    """The folder's manifest, or None; never raises for what the file holds."""
+    from factlint.corpus.reader import Unreadable, decode, read_regular
+
     path = folder / MANIFEST_NAME
     if not path.is_file():
         return None
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise RuleFileError(str(path), line, column, f"not valid YAML: {exc}") from None
-    articles = data.get("articles") if isinstance(data, dict) else None
-    if not isinstance(articles, dict):
-        raise RuleFileError(str(path), 1, 1, "expected a mapping `articles:` of file name -> fields")
-    entries = {str(k): v for k, v in articles.items() if isinstance(v, dict)}
-    return Manifest(folder, entries)
+        data = read_regular(path, MAX_MANIFEST_BYTES)
+    except Unreadable as problem:
+        return Manifest(folder, {}, broken=f"{path}:{problem.line or 1}: {problem.reason}")
+    digest = hashlib.sha256(data).digest()
+    try:
+        root = safe_yaml.compose(decode(data))
+    except Unreadable as problem:
+        return Manifest(folder, {}, broken=f"{path}:{problem.line or 1}: {problem.reason}", digest=digest)
+    except safe_yaml.YamlProblem as problem:
+        broken = f"{path}:{problem.line}:{problem.column}: {problem.message}"
+        return Manifest(folder, {}, broken=broken, digest=digest)
+    articles = _articles_node(root)
+    if articles is None:
+        broken = f"{path}:1:1: expected a mapping `articles:` of file name -> fields"
+        return Manifest(folder, {}, broken=broken, digest=digest)
+    entries: dict[str, dict[str, object]] = {}
+    problems: dict[str, str] = {}
+    for key_node, value_node in articles.value:
+        name = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else ""
+        try:
+            value = safe_yaml.construct(value_node)
+        except safe_yaml.YamlProblem as problem:
+            problems[name] = f"{path}:{problem.line}:{problem.column}: {problem.message}"
+            continue
+        if isinstance(value, dict):
+            entries[name] = value
+    return Manifest(folder, entries, problems, digest=digest)
+
+
+def _articles_node(root: yaml.Node | None) -> yaml.MappingNode | None:
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    for key_node, value_node in root.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value == "articles":
+            return value_node if isinstance(value_node, yaml.MappingNode) else None
+    return None

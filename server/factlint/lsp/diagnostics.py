@@ -19,6 +19,7 @@ from factlint.unsourced import UNSOURCED
 
 SOURCE = "factlint"
 RULE_FILE_CODE = "rule-file"
+FRONT_MATTER_CODE = "front-matter"
 
 _SEVERITIES = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
@@ -66,8 +67,15 @@ def finding_to_diagnostic(
 
 def rule_error_to_diagnostic(error: RuleFileError, index: LineIndex | None) -> types.Diagnostic:
     """A broken rule or fact file, marked from the error's column to the end of its line."""
-    line = max(error.line - 1, 0)
-    column = max(error.column - 1, 0)
+    return problem_to_diagnostic(error.line, error.column, error.message, index, RULE_FILE_CODE)
+
+
+def problem_to_diagnostic(
+    line: int, column: int, message: str, index: LineIndex | None, code: str
+) -> types.Diagnostic:
+    """An error at 1-based `line` and `column`, marked from there to the end of the line."""
+    line = max(line - 1, 0)
+    column = max(column - 1, 0)
     if index is None:
         where = types.Range(
             start=types.Position(line=line, character=column),
@@ -79,8 +87,8 @@ def rule_error_to_diagnostic(error: RuleFileError, index: LineIndex | None) -> t
         where = index.range(start, end)
     return types.Diagnostic(
         range=where,
-        message=error.message,
+        message=message,
         severity=types.DiagnosticSeverity.Error,
-        code=RULE_FILE_CODE,
+        code=code,
         source=SOURCE,
     )

@@ -24,7 +24,8 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 """What could start emphasis, code, a link or image (`[`), HTML or an autolink (`<`)."""
 _LINKABLE = frozenset({"http", "https"})
 _URL_SAFE = "/:?#[]@!$&'*+,;=%~-._"
-"""Kept as they are in a link's destination; `(`, `)`, `<`, `>`, spaces and controls are encoded."""
+"""Kept as they are in a link's destination; `(`, `)`, `<`, `>`, spaces and controls are
+percent-encoded, so nothing in a URL can end the link or start another."""
 
 
 def escape(text: str) -> str:
@@ -40,7 +41,12 @@ def link(label: str, url: str) -> str:
         scheme = ""
     if scheme not in _LINKABLE:
         return f"{escape(label)}: {escape(url)}"
-    return f"[{escape(label)}](<{quote(url, safe=_URL_SAFE)}>)"
+    return f"[{escape(label)}]({destination(url)})"
+
+
+def destination(url: str) -> str:
+    """`url` as a Markdown link destination that ends where the URL ends."""
+    return quote(url, safe=_URL_SAFE)
 
 
 def hover_markdown(item: Finding | Confirmation, conflicts: tuple[Conflict, ...] = ()) -> str:
@@ -107,7 +113,7 @@ def _sources_markdown(sources: tuple[SourceRef, ...]) -> list[str]:
     for source in sources:
         location = source.sentence_location
         name = f"{escape(Path(location.path).name)}:{location.line}"
-        links = [f"[{name}](<{line_link(location.path, location.line)}>)"]
+        links = [f"[{name}]({destination(line_link(location.path, location.line))})"]
         if source.article.url:
             links.append(link("original article", source.article.url))
         if source.link and source.link != source.article.url:

@@ -31,8 +31,10 @@ from factlint.lsp.actions import actions_for
 from factlint.lsp.conflicts import conflict_findings
 from factlint.lsp.debounce import Debouncer
 from factlint.lsp.diagnostics import (
+    FRONT_MATTER_CODE,
     DiagnosticSupport,
     finding_to_diagnostic,
+    problem_to_diagnostic,
     rule_error_to_diagnostic,
 )
 from factlint.lsp.facts import facts_markdown
@@ -42,6 +44,7 @@ from factlint.lsp.rebuild import BuildOutcome, ProgressSink, Rebuilder
 from factlint.lsp.settings import SECTION, editor_table, layered_config, needs_rebuild
 from factlint.lsp.sources import SourceFiles, file_uri
 from factlint.model import Confirmation, Finding, Report
+from factlint.text.document import FrontMatterError
 from factlint.wording import count
 
 if TYPE_CHECKING:
@@ -58,6 +61,8 @@ DRAFT_LANGUAGES = frozenset({"markdown", "plaintext", "text", "txt", "mdx"})
 DRAFT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text", ".mdx"})
 CONFIG_NAMES = frozenset({"factlint.toml", "pyproject.toml"})
 WATCH_REGISTRATION = "factlint-watched-files"
+MAX_LISTED_SKIPPED = 200
+"""The status names at most this many skipped files (and counts them all); the log names all."""
 STATUS = "factlint/status"
 
 
@@ -71,10 +76,12 @@ class Analysis:
     index: LineIndex
     report: Report
     diagnostics: tuple[tuple[Finding, types.Diagnostic], ...]
+    problems: tuple[types.Diagnostic, ...] = ()
+    """Why the draft could not be checked (front matter that cannot be read), where it is."""
 
     @property
     def items(self) -> list[types.Diagnostic]:
-        return [d for _, d in self.diagnostics]
+        return [*self.problems, *(d for _, d in self.diagnostics)]
 
     @property
     def result_id(self) -> str:
@@ -262,9 +269,9 @@ class Session:
 
     # --- building ----------------------------------------------------------------------------
 
-    def status(self, state: str, message: str, **counts: int) -> None:
+    def status(self, state: str, message: str, **fields: Any) -> None:
         """The `factlint/status` notification that editor extensions show in a status bar."""
-        self.server.protocol.notify(STATUS, {"state": state, "message": message, **counts})
+        self.server.protocol.notify(STATUS, {"state": state, "message": message, **fields})
 
     async def _begin_progress(self) -> ProgressSink:
         self.status("building", "loading the fact base")
@@ -319,10 +326,20 @@ class Session:
         else:
             stats = engine.stats
             state = "ready" if outcome.error is None else "error"
-            self.status(state, outcome.summary, facts=stats.facts, articles=stats.articles)
+            skipped = [item.describe() for item in engine.fact_base.skipped]
+            self.status(
+                state,
+                outcome.summary + (f", {len(skipped)} files skipped" if skipped else ""),
+                facts=stats.facts,
+                articles=stats.articles,
+                skipped=len(skipped),
+                skippedFiles=skipped[:MAX_LISTED_SKIPPED],
+            )
         if outcome.engine is not None:
             self.sources = SourceFiles(self.encoding)
             self.log(types.MessageType.Info, outcome.summary)
+            for item in outcome.engine.fact_base.skipped:
+                self.log(types.MessageType.Warning, f"factlint: skipped {item.describe()}")
             self.recheck_all()
             await self._watch(outcome.config)
 
@@ -530,7 +547,15 @@ class Session:
             resolved = str(Path(path).resolve())
             found = conflict_findings(engine.conflicts_in(resolved), resolved, text)
             return Analysis(uri, version, generation, index, Report(), self._diagnostics(found, index))
-        report = engine.check(checkable(text), note_conflicts=False)  # the hover asks for them
+        try:
+            # the hover asks for the audit's conflicts: keystrokes stay cheap
+            where = str(Path(path).resolve()) if path else None
+            report = engine.check(checkable(text), note_conflicts=False, path=where)
+        except FrontMatterError as problem:
+            marked = problem_to_diagnostic(
+                problem.line, problem.column, problem.message, index, FRONT_MATTER_CODE
+            )
+            return Analysis(uri, version, generation, index, Report(), (), problems=(marked,))
         shown = report.findings
         if self.config.show_unsourced:
             shown = shown + report.unsourced_claims

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from factlint.errors import RuleFileError
+from factlint.text import safe_yaml
 
 _CORE = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -40,13 +41,17 @@ def compose_yaml(text: str, path: str) -> yaml.Node | None:
     parser, whose error messages the user sees.
     """
     fast = getattr(yaml, "CSafeLoader", None)
-    if fast is not None:
-        try:
-            return yaml.compose(text, Loader=fast)
-        except yaml.YAMLError:
-            pass
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        if fast is not None:
+            try:
+                return safe_yaml.checked(yaml.compose(text, Loader=fast))
+            except yaml.YAMLError:
+                pass
+        return safe_yaml.checked(yaml.compose(text, Loader=safe_yaml.LimitedLoader))
+    except safe_yaml.YamlProblem as problem:
+        raise RuleFileError(
+            path, problem.line, problem.column, f"not valid YAML: {problem.message}"
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)

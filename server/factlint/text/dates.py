@@ -85,8 +85,19 @@ def read_date(
     """The date expression starting at words[i], if any.
 
     `lower` is `date_keys(words)`, passed in by callers that scan a sentence word
-    by word so it is computed once.
+    by word so it is computed once. A day the calendar cannot hold ("tomorrow" in an
+    article dated 9999-12-31, "last year" in one dated 0001-01-01, "year 0000") is
+    no date: one odd article must not stop the reading of the others.
     """
+    try:
+        return _read_date(words, i, said_on, future, lower)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _read_date(
+    words: list[str], i: int, said_on: date | None, future: bool, lower: list[str] | None
+) -> DateMatch | None:
     lower = lower if lower is not None else date_keys(words)
     w = lower[i]
     previous = lower[i - 1] if i > 0 else ""

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class LineIndex:
-    """Maps character offsets of one text to (line, column), both 1-based."""
+    """Maps character offsets of one text to (line, column), both 1-based.
+
+    Lines end at `\n`, `\r\n` or a lone `\r`, so a file saved with old Mac line
+    endings is cited at the line an editor shows, not as one long first line.
+    """
 
     def __init__(self, text: str) -> None:
-        self._starts = [0]
-        self._starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+        self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self._starts, offset) - 1
