@@ -58,7 +58,9 @@ def unknown_ids(directives: list[Directive], known_ids: frozenset[str], severity
 UNKNOWN_SUPPRESSION = "unknown-suppression"
 """The id of the check that reports suppression comments naming rules that do not exist."""
 
-_DIRECTIVE = re.compile(r"<!--\s*factlint-(disable-next-line|disable|enable)\b([^>]*?)-->")
+_DIRECTIVE = re.compile(r"<!--\s*factlint-(disable-next-line|disable|enable)\b([^<>]*?)-->")
+"""Ids end at `<` too: an unclosed comment costs the distance to the next `<`, not a scan to
+the end of the draft for every one (12,500 of them took 22.7 s per keystroke)."""
 _ID = re.compile(r"[^\s,]+")
 
 
