@@ -389,8 +389,18 @@ class _RuleReader(NodeReader):
             raise self.fail(node, f"{key!r} holds single words, and {node.value!r} is several")
 
     def check_placeholders(self, message: str, node: yaml.Node) -> None:
+        """Only known placeholders, each bare: a format spec (`{claim:>300000000}`) or a
+        conversion would let a rule file make every finding of its rule huge."""
         try:
-            names = [name for _, name, _, _ in string.Formatter().parse(message) if name is not None]
+            fields = [
+                (n, spec, conv) for _, n, spec, conv in string.Formatter().parse(message) if n is not None
+            ]
+            names = [name for name, _, _ in fields]
+            for name, spec, conversion in fields:
+                if spec or conversion:
+                    raise self.fail(
+                        node, f"placeholder {{{name}}} takes no format (':' or '!'); write {{{name}}}"
+                    )
         except ValueError as exc:
             raise self.fail(
                 node, f"message has a broken placeholder ({exc}); write {{{{ and }}}} for braces"
