@@ -19,6 +19,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import default_converter
 
 from factlint import __version__
+from factlint.lsp.protocol import FactlintProtocol
 from factlint.lsp.session import Session
 
 REBUILD_COMMAND = "factlint.rebuild"
@@ -34,8 +35,10 @@ class FactlintServer(LanguageServer):
             __version__,
             text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
             converter_factory=self._converter,
+            protocol_cls=FactlintProtocol,
         )
         self.session = Session(self)
+        self.shut_down = False
 
     def _converter(self) -> Converter:
         """pygls' converter, taking related information from the session's memo."""
@@ -63,6 +66,7 @@ def create_server() -> FactlintServer:
     @server.feature(types.SHUTDOWN)
     def shutdown(params: None) -> None:
         session.shutdown()
+        server.shut_down = True
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(params: types.DidOpenTextDocumentParams) -> None:
@@ -127,5 +131,8 @@ def serve_stdio() -> int:
     # reader mid-read hangs the child for ever; so the engine's worker processes start
     # from a fork server, which has no threads.
     multiprocessing.set_start_method("forkserver", force=True)
-    create_server().start_io()
-    return 0
+    server = create_server()
+    server.start_io()
+    # `exit` without `shutdown` (or the client gone) is exit code 1 (the spec); pygls' own
+    # `exit` handler computes it but its loop swallows the SystemExit that carries it.
+    return 0 if server.shut_down else 1
