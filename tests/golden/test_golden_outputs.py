@@ -12,6 +12,7 @@ A change in output is a test failure until the goldens are refreshed on purpose:
 
 from __future__ import annotations
 
+import difflib
 import os
 from pathlib import Path
 
@@ -51,11 +52,43 @@ def test_output_matches_golden_file(
     code = main(["lint", "--format", fmt, "--cache-dir", str(cache_dir), str(draft)])
     output = normalise(capsys.readouterr().out)
     expected_file = GOLDEN / case / f"expected.{EXTENSIONS[fmt]}"
-    if UPDATE:
-        expected_file.write_text(output, encoding="utf-8")
-    assert expected_file.is_file(), "no golden file; refresh with FACTLINT_UPDATE_GOLDEN=1"
-    assert output == expected_file.read_text(encoding="utf-8"), (
-        f"{expected_file.relative_to(ROOT)} differs from the output; if the change is meant, "
-        "refresh with FACTLINT_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/golden and review the diff"
-    )
+    compare_with_golden(expected_file, output, update=UPDATE, ci=bool(os.environ.get("CI")))
     assert code == 1, "every shared eval draft holds contradictions"
+
+
+def compare_with_golden(expected_file: Path, output: str, update: bool, ci: bool) -> None:
+    """Pass only when `output` is what the golden file holds. In update mode a changed golden
+    file is written and the test fails with the diff to review (it never compares the output
+    with what it has just written); update mode is refused in CI."""
+    if update and ci:
+        pytest.fail("FACTLINT_UPDATE_GOLDEN is refused when CI is set: goldens are refreshed by people")
+    before = expected_file.read_text(encoding="utf-8") if expected_file.is_file() else ""
+    if update and output != before:
+        expected_file.write_text(output, encoding="utf-8")
+        diff = "".join(
+            difflib.unified_diff(before.splitlines(True), output.splitlines(True), "before", "after")
+        )
+        pytest.fail(f"regenerated {expected_file.name}: review the diff\n{diff}")
+    assert expected_file.is_file(), "no golden file; refresh with FACTLINT_UPDATE_GOLDEN=1"
+    assert output == before, (
+        f"{expected_file.name} differs from the output; if the change is meant, refresh with "
+        "FACTLINT_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/golden and review the diff"
+    )
+
+
+def test_update_mode_writes_the_golden_file_and_fails_with_the_diff(tmp_path: Path) -> None:
+    golden = tmp_path / "expected.txt"
+    golden.write_text("old line\n", encoding="utf-8")
+    with pytest.raises(pytest.fail.Exception, match="review the diff") as failed:
+        compare_with_golden(golden, "new line\n", update=True, ci=False)
+    assert "-old line" in str(failed.value) and "+new line" in str(failed.value)
+    assert golden.read_text(encoding="utf-8") == "new line\n"
+    compare_with_golden(golden, "new line\n", update=True, ci=False)  # unchanged: passes
+
+
+def test_update_mode_is_refused_in_ci(tmp_path: Path) -> None:
+    golden = tmp_path / "expected.txt"
+    golden.write_text("old line\n", encoding="utf-8")
+    with pytest.raises(pytest.fail.Exception, match="refused when CI is set"):
+        compare_with_golden(golden, "new line\n", update=True, ci=True)
+    assert golden.read_text(encoding="utf-8") == "old line\n"
