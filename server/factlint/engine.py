@@ -98,7 +98,8 @@ class Engine:
             notice = not_compared(report.out_of_time, when, draft.body_start)
             report.findings.append(notice)
         report.findings = self.rules.apply_suppressions(text, report.findings)
-        if note_conflicts:
+        # the audit's memo counts every source: a draft that is one would be cited against itself
+        if note_conflicts and not hidden:
             report.findings = [self._noted(f) for f in report.findings]
         # silenced like any rule; an unknown id in a comment is already reported above
         report.unsourced_claims = apply_suppressions(

@@ -21,7 +21,6 @@ from factlint.errors import FactlintError
 from factlint.resources import docs_dir
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
-REPORT_URL = "https://github.com/factlint/factlint/issues"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -76,8 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("FACTLINT_DEBUG"):
             traceback.print_exc()
         sys.stderr.write(
-            f"factlint: internal error: {type(exc).__name__}: {exc}; "
-            f"please report it at {REPORT_URL} (FACTLINT_DEBUG=1 shows the traceback)\n"
+            f"factlint: internal error: {type(exc).__name__}: {exc}; please report it, with the "
+            "command and the traceback FACTLINT_DEBUG=1 shows (docs/security.md)\n"
         )
         return EXIT_INTERNAL
 
