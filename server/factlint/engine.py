@@ -73,19 +73,32 @@ class Engine:
             from_cache=self.fact_base.from_cache,
         )
 
-    def check(self, text: str, draft_date: date | None = None, note_conflicts: bool = True) -> Report:
+    def check(
+        self, text: str, draft_date: date | None = None, note_conflicts: bool = True, path: str | None = None
+    ) -> Report:
         """Check a whole draft; `draft_date` overrides the configured default, not front matter.
 
         `note_conflicts`: say in each finding's message where the audit finds its sources
         disagreeing. It costs an audit of the cited facts the first time they are cited, so the
-        language server leaves it to the hover and keeps keystrokes cheap.
+        language server leaves it to the hover and keeps keystrokes cheap. A draft at `path`
+        (absolute) that is also in the corpus is checked without its own article.
         """
+        with self.fact_base.hiding(path) as hidden:
+            return self._check(text, draft_date, note_conflicts and not hidden, hidden)
+
+    def in_corpus(self, path: str) -> bool:
+        """Whether the file at `path` (absolute) is one of the fact base's own sources."""
+        return self.fact_base.holds(path)
+
+    def _check(self, text: str, draft_date: date | None, note_conflicts: bool, hidden: bool) -> Report:
         draft = read_draft(text)
         stated = draft.date or draft_date or self.config.draft_date
         when = stated or date.today()
         report = Report()
         for paragraph in split_paragraphs(text, draft.body_start):
-            findings, confirmations, unsourced, out_of_time, unsourced_claims = self._check_paragraph(
+            # without its own article, a draft's results are not the memo's
+            check = self._check_paragraph_uncached if hidden else self._check_paragraph
+            findings, confirmations, unsourced, out_of_time, unsourced_claims = check(
                 paragraph.text, when, stated is not None
             )
             report.findings.extend(f.shifted(paragraph.start) for f in findings)
@@ -99,7 +112,7 @@ class Engine:
             report.findings.append(notice)
         report.findings = self.rules.apply_suppressions(text, report.findings)
         # the audit's memo counts every source: a draft that is one would be cited against itself
-        if note_conflicts and not hidden:
+        if note_conflicts:
             report.findings = [self._noted(f) for f in report.findings]
         # silenced like any rule; an unknown id in a comment is already reported above
         report.unsourced_claims = apply_suppressions(

@@ -27,8 +27,10 @@ from pathlib import Path
 from factlint.errors import ConfigError
 
 USER_CONFIG_NAME = "config.toml"
-UNTRUSTED_KEYS = ("cache-dir",)
-"""Settings a repository's configuration may not make: ignored there, with a note."""
+UNTRUSTED_KEYS = ("cache-dir", "store")
+"""Settings a repository's configuration may not make: ignored there, with a note. A cache folder
+or a shared store of its choosing would let a cloned repository choose what facts are read
+and where they are written."""
 USER_ONLY_KEYS = ("trust",)
 """Settings that only make sense in the user's own configuration: an error elsewhere."""
 

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from factlint.config import load_config
 from factlint.corpus.factbase import store_key
-from factlint.corpus.store import SCHEMA
 
 from .rpc import Server
 from .running import Home, draft, factlint, no_traceback, write
@@ -27,7 +26,7 @@ def plant_store(repo: Path) -> Path:
     planted = repo / ".factlint-cache" / f"facts-{store_key(config)}.sqlite"
     planted.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite3.connect(planted)
-    db.executescript(SCHEMA)
+    db.executescript("CREATE TABLE sources (key TEXT PRIMARY KEY, size INTEGER, mtime INTEGER);")
     db.commit()
     db.close()
     return planted
@@ -151,3 +150,12 @@ def test_errors_about_a_file_never_quote_its_content(tmp_path: Path, home: Home)
         assert result.returncode == 2, result.stderr
         assert str(secret) in result.stderr
         assert "s3cr3t" not in result.stderr + result.stdout, option
+
+
+def test_a_repository_cannot_send_the_fact_base_to_a_database_of_its_choosing(tmp_path: Path) -> None:
+    repo = tmp_path / "cloned"
+    write(repo / "factlint.toml", 'store = "postgresql://collector.invalid/facts"\n')
+    draft(repo)
+    config = load_config(start=repo / "draft.md")
+    assert config.store is None
+    assert any("'store' is ignored" in note for note in config.notes)

@@ -28,6 +28,7 @@ import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache, partial
@@ -181,7 +182,24 @@ class FactStore:
                 scores[fact] = scores.get(fact, 0.0) + weight
         best = heapq.nsmallest(MAX_CANDIDATES, scores, key=lambda f: (-scores[f], f))
         found = [self._fact(f) for f in best]
-        return [f for f in found if f is not None]
+        return [f for f in found if f is not None and f.article not in self._hidden]
+
+    _hidden: frozenset[int] = frozenset()
+
+    def holds(self, path: str) -> bool:
+        """Whether articles read from the file at `path` (absolute) are in the fact base."""
+        return bool(self._articles_at(path))
+
+    @contextmanager
+    def hiding(self, path: str | None) -> Iterator[bool]:
+        """Leave the articles of `path` out of every lookup in the block (a draft that is also a
+        source must not support itself); yields whether there were any."""
+        ids = frozenset(a for a, _ in self._articles_at(path)) if path else frozenset()
+        self._hidden = ids
+        try:
+            yield bool(ids)
+        finally:
+            self._hidden = frozenset()
 
     lexicon: Lexicon | None = None
     """The lexicon the store was synced with: claims are keyed with it too."""
