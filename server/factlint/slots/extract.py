@@ -412,13 +412,7 @@ class _SentenceReader:
             if word.upper and word.text.replace(".", "").isalpha() and not run:
                 k += 1  # a name qualifying the noun: "US troops"
                 continue
-            if (
-                not word.content
-                or word.upper
-                or k in self.value_at
-                or _verb_form(word)
-                or _ends_noun_run(word)
-            ):
+            if self._ends_noun_run_at(k):
                 break
             run.append(k)
             if ordinal:
@@ -432,6 +426,13 @@ class _SentenceReader:
             last = plurals[-1] if plurals else run[-1]  # "seven points clear": what is counted is plural
             head = phrase or self.lexicon.noun(words[last].lemma)
         return head
+
+    def _ends_noun_run_at(self, k: int) -> bool:
+        """Whether words[k] cannot be part of the noun a value counts or names."""
+        word = self.words[k]
+        return (
+            not word.content or word.upper or k in self.value_at or _verb_form(word) or _ends_noun_run(word)
+        )
 
     def _part_of_noun(self, f: Found) -> str:
         """ "Of the 415 posts ..., 137 have been filled": a bare figure counts the noun of "of the N"."""
@@ -449,14 +450,7 @@ class _SentenceReader:
         k = j
         run: list[int] = []
         while k < len(words) and len(run) < 3:
-            word = words[k]
-            if (
-                not word.content
-                or word.upper
-                or k in self.value_at
-                or _verb_form(word)
-                or _ends_noun_run(word)
-            ):
+            if self._ends_noun_run_at(k):
                 break
             run.append(k)
             k += 1
