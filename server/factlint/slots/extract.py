@@ -12,6 +12,7 @@ for 14 minutes" is about the engine named just before.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -61,6 +62,18 @@ NOT_NOUNS = frozenset({"instead", "now", "still", "also", "already", "ago", "api
                        "plus", "apart", "away", "ahead", "behind", "later", "earlier", "more",
                        "less", "north", "south", "east", "west", "northeast", "northwest", "southeast",
                        "southwest", "upstream", "downstream", "below", "above"})  # fmt: skip
+DATE_PREPOSITIONS = frozenset({"on", "in", "at", "by", "from", "until", "since", "for", "of", "the"})
+EVENT_REACH = 8
+"""Words left of a date searched for the event it dates: a short noun phrase or a verb's object."""
+SUBORDINATORS = frozenset({"that", "when", "while", "because", "if", "whether", "who", "which"})
+CLOCK = re.compile(r"^\d{1,2}([.:]\d\d)?(am|pm|a\.m\.|p\.m\.)?$|^(am|pm|noon|midnight|a\.m\.|p\.m\.)$")
+"""A time of day between an event and its date: "at 6.30pm on Tuesday", "at 10 am on May 6"."""
+PLAN_WORDS = frozenset({"set", "slated", "pencilled", "penciled", "scheduled", "planned", "due"})
+"""Words that say an event is planned for a date, not what the event is."""
+HAPPEN_VERBS = frozenset({"come", "happen", "occur", "follow", "arrive"})
+"""Verbs that only say when their subject happened: "The approval came on March 6"."""
+LIGHT_VERBS = frozenset({"give", "make", "hold", "take", "grant", "win", "reach", "receive"})
+"""Verbs whose event is their noun: "gave preliminary approval", "held a vote"."""
 CHANGE_VERBS = frozenset({"rise", "raise", "increase", "grow", "fall", "cut", "reduce", "drop", "climb",
                           "jump", "swell", "shrink", "slow", "delay", "postpone", "push", "extend",
                           "boost", "lower", "decline", "slip", "outnumber", "exceed", "beat", "lead",
@@ -212,7 +225,7 @@ class _SentenceReader:
             if self._ongoing(f):
                 marks.append("ongoing")
         elif isinstance(f.value, When):
-            head = self._possessive_noun(f.end) or self._event_after(f.end) or self._event_before(f.start)
+            head = self._date_event(f)
             if head:
                 context[head] = max(context.get(head, 0.0), 1.5)
         return Slot(
@@ -274,29 +287,106 @@ class _SentenceReader:
                 near.append(" ".join(run.key))
         return tuple(near)
 
-    def _event_before(self, i: int) -> str:
-        """The event a date dates, when it comes just before: "the opening ... on January 22"."""
+    def _date_event(self, f: Found) -> str:
+        """The event a date dates, from the closest construction that names one: "Monday's
+        debate", "the approval of the stadium on April 16", "The council on Monday approved",
+        "until April 14 to register", "touched down on the Moon on Monday", "the May 1 deadline"."""
+        i = f.start - f.bound_words
+        return (
+            self._possessive_noun(f.end)
+            or self._planned_event(i)
+            or self._event_noun_before(i)
+            or self._event_after(f.end)
+            or self._verb_before(i)
+            or self._noun_before(i)
+        )
+
+    def _words_before(self, i: int) -> Iterator[int]:
+        """Positions leftwards from a date, past its preposition, within its clause and phrase."""
+        words = self.words
+        k = self._before_preposition(i)
+        clause = words[min(i, len(words) - 1)].clause
+        for k in range(k, max(-1, k - EVENT_REACH), -1):
+            word = words[k]
+            if word.clause != clause or (word.punct and word.text not in ("-", "'s", "’s")):
+                return
+            if word.lower in SUBORDINATORS:
+                return  # "He said that twenty years ago he had taken over": not the saying
+            if word.lower in self.lexicon.future_markers or word.lower in PLAN_WORDS:
+                continue  # "a landing attempt scheduled for December 1": the plan is not the event
+            yield k
+
+    def _planned_event(self, i: int) -> str:
+        """ "Halcyon's landing attempt, near Plato, is scheduled for December 1", "The council's
+        approval came on March 6": what is planned for the date, or happened on it, is the event
+        its clause opens with."""
+        words = self.words
+        k = self._before_preposition(i)
+        if k < 0 or not (words[k].lower in PLAN_WORDS or words[k].lemma in HAPPEN_VERBS):
+            return ""
+        clause = words[k].clause
+        for m in range(k):
+            if words[m].clause == clause and self.keys[m] and not words[m].upper and self._event_noun(m):
+                return self.keys[m]
+        return ""
+
+    def _event_noun_before(self, i: int) -> str:
+        """ "Its arrival in lunar orbit on October 21", "His swearing-in on May 19": a noun naming
+        an event, in the phrase the date closes."""
+        for k in self._words_before(i):
+            word = self.words[k]
+            if _verb_form(word) and not self._phrase_end(k):
+                return ""
+            if self.keys[k] and not word.upper and self._event_noun(k):
+                return self.keys[k]
+        return ""
+
+    def _event_noun(self, k: int) -> bool:
+        word = self.words[k]
+        if word.lemma in self.lexicon.events or word.lemma != word.base:
+            return True  # a listed event, or a noun made from a verb ("approval" -> "approve")
+        before = self.words[k - 1].lower if k else ""
+        return word.lower.endswith("ing") and (before in OWNERS or before in ("a", "his", "her"))
+
+    def _verb_before(self, i: int) -> str:
+        """ "was approved by the planning committee on Tuesday": the nearest verb before the date."""
+        for k in self._words_before(i):
+            word = self.words[k]
+            if self.keys[k] and not word.upper and (_verb_form(word) or self._phrase_end(k)):
+                return self.keys[k]
+        return ""
+
+    def _phrase_end(self, k: int) -> bool:
+        """Whether words[k] ends a phrase of the lexicon ("touched down"): its key is the phrase's."""
+        return bool(self.keys[k]) and k > 0 and not self.keys[k - 1] and self.keys[k] != self._key(k)
+
+    def _noun_before(self, i: int) -> str:
+        """The word right before the date's preposition, when nothing better names the event."""
+        words = self.words
+        k = self._before_preposition(i)
+        if k < 0 or words[k].upper or words[k].lower in PLAN_WORDS:
+            return ""
+        return self.keys[k]
+
+    def _before_preposition(self, i: int) -> int:
+        """The position before a date's preposition and time of day ("came at 6.30pm on Tuesday")."""
         words = self.words
         k = i - 1
-        while k >= 0 and words[k].lower in (
-            "on",
-            "in",
-            "at",
-            "by",
-            "from",
-            "until",
-            "since",
-            "for",
-            "of",
-            "the",
-        ):
+        while k >= 0 and (words[k].lower in DATE_PREPOSITIONS or CLOCK.match(words[k].lower)):
             k -= 1
-        return self.keys[k] if k >= 0 and self.keys[k] and not words[k].upper else ""
+        return k
 
     def _event_after(self, j: int) -> str:
-        """The event a date dates, when a verb follows it: "The council on Monday approved"."""
+        """The event a date dates, when a verb follows it: "The council on Monday approved",
+        "until April 14 to register"; a light verb gives way to its noun ("gave approval")."""
         words = self.words
+        if j + 1 < len(words) and words[j].lower == "to" and self.keys[j + 1]:
+            return self.keys[j + 1]
         if j < len(words) and self.keys[j] and _verb_form(words[j]):
+            if words[j].lemma in LIGHT_VERBS:
+                for k in range(j + 1, min(j + 4, len(words))):
+                    if self.keys[k] and self._event_noun(k):
+                        return self.keys[k]
             return self.keys[j]
         return ""
 
@@ -484,6 +574,8 @@ class _SentenceReader:
             k += 1
         if k < len(words) and words[k].lower in ("'s", "’s"):
             k += 1
+            while k < len(words) and words[k].text[:1].isdigit():
+                k += 1  # "Sunday's 3-1 win": the score is not the event
             if k < len(words) and self.keys[k] and not words[k].upper:
                 return self.keys[k]  # "Sunday night's landing": the event, -ing and all
             return ""

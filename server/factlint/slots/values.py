@@ -87,13 +87,17 @@ def find_values(words: list[Word], said_on: date | None, lexicon: Lexicon) -> li
     return found
 
 
+PAST_AUXILIARIES = frozenset({"was", "were", "had"})
+
+
 def _future(words: list[Word], i: int, lexicon: Lexicon) -> bool:
     """A future marker earlier in the same clause: "will open ... on Thursday" means the next one."""
     clause = words[i].clause
     k = i - 1
     while k >= 0 and words[k].clause == clause:
         if words[k].lower in lexicon.future_markers:
-            return True
+            # "was due to start on Thursday": a plan as it stood, so the Thursday just gone
+            return not (k > 0 and words[k - 1].lower in PAST_AUXILIARIES)
         if words[k].lower.endswith("ed") and words[k].base != words[k].lower:
             return False  # "will pay under a deal announced on Tuesday": the date goes with the past
         k -= 1
@@ -169,7 +173,8 @@ def _period_at(lower: list[str], i: int, said_on: date | None) -> Found | None:
     if lower[i] in ("a", "an"):
         if i + 1 < len(lower) and lower[i + 1] in TIME_UNITS:
             previous = lower[i - 1] if i > 0 else ""
-            if previous not in PERIOD_LEADS and i > 0:
+            ago = i + 2 < len(lower) and lower[i + 2] == "ago"
+            if previous not in PERIOD_LEADS and i > 0 and not ago:
                 return None  # "60 places a year": a rate, read with its figure
             amount, j = 1.0, i + 1
         elif i + 1 < len(lower) and lower[i + 1] in FRACTION_OF and i + 3 < len(lower):
@@ -226,12 +231,15 @@ def _period(
     if end < len(lower) and lower[end] == "ago":
         # "six years ago": the day it points to, give or take half a unit
         half = DAYS_PER_UNIT[unit] / 2
-        expression = " ".join(lower[i : end + 1])
+        stop_word = end + 1
+        if stop_word < len(lower) and lower[stop_word] == "today":
+            stop_word += 1  # "a year ago today": one date, not a year ago and today
+        expression = " ".join(lower[i:stop_word])
         if said_on is None:
-            return Found(Kind.EVENT_DATE, i, end + 1, When(expression, granularity="ago"))
+            return Found(Kind.EVENT_DATE, i, stop_word, When(expression, granularity="ago"))
         start = _shift(said_on, -(high + half))
         stop = _shift(said_on, -(low - half))
-        return Found(Kind.EVENT_DATE, i, end + 1, When(expression, start, stop, "ago"))
+        return Found(Kind.EVENT_DATE, i, stop_word, When(expression, start, stop, "ago"))
     return Found(Kind.DURATION, i, end, Period(low, high, unit))
 
 

@@ -111,6 +111,9 @@ def _read_date(
         day = said_on + timedelta(days=shift)
         return DateMatch(DateValue(w, day, day), 1)
     if w in WEEKDAYS:
+        spelled = _spelled_after_weekday(words, lower, i, said_on)
+        if spelled is not None:
+            return spelled
         return DateMatch(_weekday(w, WEEKDAYS[w], said_on, future or previous == "next"), 1)
     if w in MONTHS and (w not in ("may", "march") or words[i][0].isupper()):
         if len(w) == 3 and w != "may" and not words[i].endswith(".") and not words[i].istitle():
@@ -132,6 +135,22 @@ def _read_date(
     return None
 
 
+def _spelled_after_weekday(
+    words: list[str], lower: list[str], i: int, said_on: date | None
+) -> DateMatch | None:
+    """ "Tuesday, 5 March", "Monday, February 12": the calendar date says which Tuesday."""
+    j = i + 2 if i + 1 < len(lower) and lower[i + 1] == "," else i + 1
+    if j + 1 >= len(lower):
+        return None
+    if lower[j] in MONTHS and words[j][:1].isupper() and _DAY.match(lower[j + 1]):
+        found = _read_month_first(words, lower, j, said_on)
+    elif _DAY.match(lower[j]) and lower[j + 1] in MONTHS and words[j + 1][:1].isupper():
+        found = _read_day_first(words, lower, j, said_on)
+    else:
+        return None
+    return DateMatch(found.value, j - i + found.length)
+
+
 def date_keys(words: list[str]) -> list[str]:
     """Words as the date reader compares them: lower case, without a trailing full stop."""
     return [w.lower().rstrip(".") for w in words]
@@ -147,8 +166,18 @@ def _read_month_first(words: list[str], lower: list[str], i: int, said_on: date 
     k = j + 1 if j < len(lower) and lower[j] == "," else j
     if k < len(lower) and _YEAR.match(lower[k]):
         year, j = int(lower[k]), k + 1
+    elif (named := _named_year(lower, j, said_on)) is not None:
+        year, j = named, j + 2
     text = " ".join(words[i:j])
     return DateMatch(_month_value(text, month, day, year, said_on), j - i)
+
+
+def _named_year(lower: list[str], j: int, said_on: date | None) -> int | None:
+    """ "August 17 last year", "in March this year": the year named relative to the writing date."""
+    if said_on is None or j + 1 >= len(lower) or lower[j + 1] != "year":
+        return None
+    shift = {"last": -1, "this": 0, "next": 1}.get(lower[j])
+    return None if shift is None else said_on.year + shift
 
 
 def _read_day_first(words: list[str], lower: list[str], i: int, said_on: date | None) -> DateMatch:
@@ -158,6 +187,8 @@ def _read_day_first(words: list[str], lower: list[str], i: int, said_on: date | 
     year = None
     if j < len(lower) and _YEAR.match(lower[j]):
         year, j = int(lower[j]), j + 1
+    elif (named := _named_year(lower, j, said_on)) is not None:
+        year, j = named, j + 2
     text = " ".join(words[i:j])
     return DateMatch(_month_value(text, month, day, year, said_on), j - i)
 

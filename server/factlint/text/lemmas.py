@@ -12,8 +12,9 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import Any
 
-_OVERRIDES = {"does": "do", "data": "data", "media": "media", "us": "us", "news": "news", "its": "its"}
-"""Entries of the lookup table that would mislead here ("does" -> "doe")."""
+_OVERRIDES = {"does": "do", "data": "data", "media": "media", "us": "us", "news": "news", "its": "its",
+              "number": "number"}  # fmt: skip
+"""Entries of the lookup table that would mislead here ("does" -> "doe", "number" -> "numb")."""
 
 
 @cache

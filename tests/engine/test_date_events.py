@@ -1,0 +1,79 @@
+"""Which event a date dates, however the draft words it: a source sentence, a draft sentence, a verdict.
+
+A fictional town library's move, on no subject the engine was tuned on. The
+event is found in the construction that names it (a verb before the date, a noun
+made from a verb, a plan's subject, a light verb's noun), and the date is read
+with the words that fix its year ("last year", "a year ago today").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .checking import Corpus, CorpusOf
+
+LIBRARY = {
+    "01-move.txt": (
+        "date 2024-05-08\n"
+        "Fernhill's town library reopened to readers in the old corn exchange on Monday, after a "
+        "two-year move that cost £6.4 million.\n"
+        "\n"
+        "The council gave final approval to the move on Tuesday, 5 March, by nine votes to two.\n"
+        "\n"
+        "The library's new reading room, on the first floor of the exchange, is scheduled for "
+        "June 3. The head librarian, Odile Marsh, said the children's wing would open on Thursday.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    folder = tmp_path_factory.mktemp("library")
+    (folder / "articles").mkdir()
+    for name, text in LIBRARY.items():
+        (folder / "articles" / name).write_text(text, encoding="utf-8")
+    return Corpus.open(folder / "articles", folder / "cache")
+
+
+CASES = [
+    # how the event is named, draft date, draft sentence, the words flagged (None: passes)
+    ("noun made from a verb", "2024-05-20",
+     "The reopening of Fernhill's town library in the corn exchange on May 7 ended a two-year move.",
+     "May 7"),
+    ("noun made from a verb", "2024-05-20",
+     "The reopening of Fernhill's town library in the corn exchange on May 6 ended a two-year move.",
+     None),
+    ("light verb", "2024-05-20", "The council's final approval of the library move came on March 6.",
+     "March 6"),
+    ("light verb", "2024-05-20", "The council's final approval of the library move came on March 5.",
+     None),
+    ("plan's subject", "2024-05-20",
+     "Fernhill library's new reading room, in the corn exchange, is now scheduled for June 10.",
+     "June 10"),
+    ("plan's subject", "2024-05-20",
+     "Fernhill library's new reading room, in the corn exchange, is now scheduled for June 3.", None),
+    ("a plan as it stood", "2024-05-10",
+     "The children's wing of the library was due to open on Thursday, Odile Marsh said.", None),
+    ("year named relatively", "2025-02-01",
+     "The town library reopened in the old corn exchange on May 6 last year.", None),
+    ("year named relatively", "2025-02-01",
+     "The town library reopened in the old corn exchange on May 9 last year.", "May 9"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("how", "on", "draft", "flagged"), CASES, ids=[f"{c[0]}-{'flag' if c[3] else 'pass'}" for c in CASES]
+)
+def test_a_date_is_compared_with_the_date_of_its_own_event(
+    library: Corpus, how: str, on: str, draft: str, flagged: str | None
+) -> None:
+    found = [f.claim_text for f in library.flags(draft, on=on)]
+    if flagged is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and flagged in found[0], found
+
+
+def test_a_year_ago_today_is_one_date(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of({"fire.txt": "date 2024-07-07\nThe Tessel Moor fire started on Sunday afternoon.\n"})
+    assert corpus.flags("The Tessel Moor fire started a year ago today.", on="2025-07-07") == []
