@@ -304,9 +304,9 @@ class _SentenceReader:
     def _words_before(self, i: int) -> Iterator[int]:
         """Positions leftwards from a date, past its preposition, within its clause and phrase."""
         words = self.words
-        k = self._before_preposition(i)
+        first = self._before_preposition(i)
         clause = words[min(i, len(words) - 1)].clause
-        for k in range(k, max(-1, k - EVENT_REACH), -1):
+        for k in range(first, max(-1, first - EVENT_REACH), -1):
             word = words[k]
             if word.clause != clause or (word.punct and word.text not in ("-", "'s", "’s")):
                 return
