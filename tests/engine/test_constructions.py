@@ -133,12 +133,33 @@ def test_a_place_no_source_gives_is_flagged_even_when_the_sources_disagree(corpu
     corpus = corpus_of(
         {
             "one.txt": "date 2024-05-01\n"
-            "The operator tested the first trams in Lyon before the line opened.\n",
+            "The operator Veloria tested the first trams in Lyon before the line opened.\n",
             "two.txt": "date 2024-05-01\n"
-            "The operator tested the first trams in Marseille before the line opened.\n",
+            "The operator Veloria tested the first trams in Marseille before the line opened.\n",
         }
     )
-    draft = "The operator tested the first trams in {} before the line opened."
+    draft = "The operator Veloria tested the first trams in {} before the line opened."
     [finding] = corpus.flags(draft.format("Madrid"), on="2024-05-02")
     assert finding.sources_disagree and "Lyon" in finding.message and "Marseille" in finding.message
     assert corpus.flags(draft.format("Lyon"), on="2024-05-02") == []
+
+
+def test_a_place_is_what_tells_look_alike_statements_apart(corpus_of: CorpusOf) -> None:
+    # Two meetings, not one: a statement that names nothing besides the place cannot refute
+    # another place; one that names the same company can.
+    corpus = corpus_of(
+        {
+            "one.txt": "date 2024-05-01\n"
+            "Parents in Rosmoor welcomed the new timetable at a quiet meeting in the school gym.\n",
+            "two.txt": "date 2024-05-01\n"
+            "Orbis Rail, based in Glasgow, employs 8,200 people across 51 depots.\n",
+        }
+    )
+    assert (
+        corpus.flags(
+            "Parents in Jorvik opposed the new timetable at a meeting in the school gym.", on="2024-05-02"
+        )
+        == []
+    )
+    [finding] = corpus.flags("Orbis Rail, based in Leeds, employs 8,200 people.", on="2024-05-02")
+    assert finding.claim_text == "Leeds"

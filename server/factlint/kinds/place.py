@@ -22,10 +22,13 @@ class PlaceSpec:
     """Words before a place name ("in", "at")."""
     demonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Place -> the adjectives and nouns that name it or its people: Qatar: [Qatari, Qataris]."""
+    organisations: tuple[str, ...] = field(default=(), metadata={ONE_WORD: True})
+    """Words that end an organisation's name ("Motors", "Bank"): "shares in Corquin Motors" is no place."""
 
 
 def vocabulary(spec: PlaceSpec, vocab: Lexicon) -> None:
     vocab.place_prepositions.update(p.lower() for p in spec.prepositions)
+    vocab.organisation_words.update(fold(w) for w in spec.organisations)
     direct: dict[str, set[str]] = {}
     for region, places in spec.regions.items():
         for place in places:

@@ -146,7 +146,10 @@ class _SentenceReader:
     ) -> None:
         self.words = words
         self.found = found
-        self.runs = runs
+        self.roles = find_roles(words, runs, lexicon)
+        in_titles = {k for role in self.roles for k in range(role.title_start, role.title_end)}
+        self.runs = [r for r in runs if r.start not in in_titles]
+        """Names, less the words of titles ("Finance" of "Finance Director Hana Brennan")."""
         self.lexicon = lexicon
         self.previous = previous
         self.carried = carried
@@ -185,7 +188,7 @@ class _SentenceReader:
             if words[f.end - 1].text.endswith(".") and len(words[f.end - 1].text) > 1:
                 end -= 1  # "£37.4m." at a sentence's end: the full stop is not the figure's
             yield Mention(f.kind, start + base, end + base, text[start:end], f.value, slot, said_on)
-        roles = find_roles(words, self.runs, self.lexicon)
+        roles = self.roles
         role_spans: set[int] = set()
         for role in roles:
             role_spans.update(range(role.title_start, role.title_end))
@@ -391,8 +394,11 @@ class _SentenceReader:
         return ""
 
     def _names_in_clause(self, k: int) -> tuple[str, ...]:
+        """Names in the value's clause; in a clause with none ("..., with 32 stations", "..., who
+        received 146,157 votes"), the sentence's: the clause is about what the sentence names."""
         clause = self.words[k].clause
-        return tuple(" ".join(r.key) for r in self.runs if self.words[r.start].clause == clause)
+        own = tuple(" ".join(r.key) for r in self.runs if self.words[r.start].clause == clause)
+        return own or tuple(dict.fromkeys(" ".join(r.key) for r in self.runs))
 
     def _marks(self, f: Found) -> list[str]:
         lower = [w.lower for w in self.words]

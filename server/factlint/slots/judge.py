@@ -38,6 +38,8 @@ by itself: only a near copy of the source's statement contradicts it."""
 CONTRADICT_NAME = 0.55
 """People and places are named in many statements: a different name contradicts only when
 almost everything else about the statement is the same."""
+NEAR_COPY = 0.9
+"""A statement naming nobody else that shares nearly all its words with the claim is the claim's."""
 RESCUE_MARGIN = 0.3
 """A fact that agrees and scores within this of the contradicting one leaves the slot in doubt:
 "31 points behind" may be the source's "31 points separating them" though another sentence about
@@ -138,12 +140,34 @@ def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Le
     return score
 
 
+def _share_a_name(claim: Slot, fact: Slot) -> bool:
+    """Whether either names someone the other mentions, if only in passing ("Quiroga" in its words)."""
+    return any(_named(n, fact) for n in claim.names) or any(_named(n, claim) for n in fact.names)
+
+
 def _named(name: str, fact: Slot) -> bool:
     """Whether the fact's slot names `name`: among its names, or every word of it in its context."""
     if name in fact.names:
         return True
     words = dict(fact.context)
     return all(w in words for w in name.split())
+
+
+def _pinned_together(claim: Mention, score: float, fact: StoredFact) -> bool:
+    """Whether a disagreeing fact can speak for the claim's slot at all.
+
+    A person or place is itself what tells one statement from another: "Parents in Jorar
+    welcomed the plan at a meeting in the gym" and "Parents in Rosist opposed the plan at a
+    meeting in the library" are two meetings, however alike the words. Only a statement that
+    shares another name with the claim (the same company, the same envoy) is about the same
+    thing, or one that names nobody else and says the rest in nearly the same words.
+    """
+    if claim.kind not in (Kind.PERSON, Kind.PLACE):
+        return True
+    ours, theirs = claim.slot, fact.mention.slot
+    if _share_a_name(ours, theirs):
+        return True
+    return not ours.names and not theirs.names and score >= NEAR_COPY
 
 
 def _needed(claim: Mention, facts: list[StoredFact]) -> float:
@@ -232,7 +256,7 @@ class Judge:
                     agreeing.append(f)
                     cited.add(f.id)
             return Outcome(_confirmation(claim, [self.facts.source_ref(f) for f in agreeing]))
-        disagreeing = [(s, f) for s, f, v in verdicts if v is False]
+        disagreeing = [(s, f) for s, f, v in verdicts if v is False and _pinned_together(claim, s, f)]
         if not disagreeing:
             return Outcome(None)
         needed = _needed(claim, [f for _, f in disagreeing])

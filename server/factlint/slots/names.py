@@ -112,7 +112,7 @@ def _classify(words: list[Word], a: int, b: int, key: tuple[str, ...], lexicon: 
     if before >= 0 and words[before].lower == "the":
         before -= 1
     if before >= 0 and words[before].lower in lexicon.place_prepositions:
-        return "place"
+        return "name" if key[-1] in lexicon.organisation_words else "place"
     if joined in lexicon.places:
         return "name"  # "the US invasion", "Germany has 500 troops": whose, not where
     if a > 0 and (words[a - 1].lower.rstrip(".") in HONORIFICS or words[a - 1].lower in lexicon.titles):

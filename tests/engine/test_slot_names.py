@@ -1,0 +1,45 @@
+"""Whose value it is: the names a value's slot carries, as the extractor reads them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factlint.config import Config
+from factlint.rulebook.loader import load_rules
+from factlint.slots.extract import extract_paragraph
+from factlint.slots.model import Mention
+from factlint.text.nlp import pipeline
+
+
+@pytest.fixture(scope="module")
+def read() -> object:
+    lexicon = load_rules(Config()).lexicon
+    nlp = pipeline(None)
+
+    def mentions(text: str) -> dict[str, Mention]:
+        return {r.mention.text: r.mention for r in extract_paragraph(text, date(2024, 5, 1), lexicon, nlp)}
+
+    return mentions
+
+
+def test_a_clause_that_names_nobody_takes_the_sentence_s_names(read) -> None:  # type: ignore[no-untyped-def]
+    found = read(
+        "In May, Cork opened its new Orbital tram line, with 28 stations along 49 kilometres."
+    )
+    assert set(found["28"].slot.names) == {"cork", "orbital"}
+
+
+def test_a_clause_with_its_own_names_keeps_them(read) -> None:  # type: ignore[no-untyped-def]
+    found = read("Felix Weiss won 146,157 votes, while Chloe Sato got 7,055.")
+    assert found["146,157"].slot.names == ("felix weiss",)
+    assert found["7,055"].slot.names == ("chloe sato",)
+
+
+def test_the_words_of_a_title_are_no_name(read) -> None:  # type: ignore[no-untyped-def]
+    found = read(
+        "Revenue at Corquin Motors rose to 4,046 million dollars, Finance Director Hana Brennan said."
+    )
+    assert "finance" not in found["4,046 million dollars"].slot.names
+    assert "hana brennan" in found["4,046 million dollars"].slot.names
