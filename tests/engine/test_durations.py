@@ -6,7 +6,7 @@ import pytest
 
 from factlint.model import Kind
 
-from .checking import Corpus
+from .checking import Corpus, CorpusOf
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,13 @@ def test_a_span_after_an_event_is_a_duration(seeds: Corpus) -> None:
     draft = "This video details where the peace deal stands {} after it was signed."
     assert seeds.flagged(draft.format("two years"), on="2021-04-02") == [(Kind.DURATION, "two years")]
     assert seeds.flags(draft.format("a year"), on="2021-04-02") == []
+
+
+def test_a_delay_by_so_many_days_does_not_grow_with_time(corpus_of: CorpusOf) -> None:
+    # "has been postponed by nine days" is a change, not something still running.
+    corpus = corpus_of(
+        {"delay.txt": "date 2025-09-11\nThe launch of the Kestrel probe has been postponed by nine days.\n"}
+    )
+    draft = "The launch of the Kestrel probe was postponed by {} days, to the end of the month."
+    assert corpus.flags(draft.format("nine"), on="2025-10-20") == []
+    assert corpus.flagged(draft.format("eleven"), on="2025-10-20") == [(Kind.DURATION, "eleven days")]

@@ -25,9 +25,7 @@ def read() -> object:
 
 
 def test_a_clause_that_names_nobody_takes_the_sentence_s_names(read) -> None:  # type: ignore[no-untyped-def]
-    found = read(
-        "In May, Cork opened its new Orbital tram line, with 28 stations along 49 kilometres."
-    )
+    found = read("In May, Cork opened its new Orbital tram line, with 28 stations along 49 kilometres.")
     assert set(found["28"].slot.names) == {"cork", "orbital"}
 
 

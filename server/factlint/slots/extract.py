@@ -598,9 +598,10 @@ class _SentenceReader:
             return True
         clause = words[f.start].clause
         window = [w.lower for w in words[max(0, f.start - 6) : f.start] if w.clause == clause]
-        perfect = any(w in ("has", "have", "'s") for w in window) and any(
-            w in ("been", "lasted", "spent", "run", "gone", "existed", "stood") for w in window
-        )
+        running = any(w in ("lasted", "spent", "run", "gone", "existed", "stood") for w in window)
+        # "has been mayor for eight months", not "has been postponed by nine days"
+        been_for = "been" in window and window[-1:] == ["for"]
+        perfect = any(w in ("has", "have", "'s") for w in window) and (running or been_for)
         return perfect or ("place" in window and "in" in window) or "now" in window
 
     def _qualifying_when(self, f: Found) -> When | None:
