@@ -41,3 +41,31 @@ def test_the_words_of_a_title_are_no_name(read) -> None:  # type: ignore[no-unty
     )
     assert "finance" not in found["4,046 million dollars"].slot.names
     assert "hana brennan" in found["4,046 million dollars"].slot.names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("The board approved the higher budget on Tuesday, up from £5.9 million.", "approve"),
+        ("The garden was approved by the town council's planning committee on Monday.", "approve"),
+        ("Its arrival in lunar orbit on October 21 ended a 25-day journey.", "arrive"),
+        ("His swearing-in on May 19 followed a close contest.", "swear"),
+        ("The lander touched down on the Moon on Monday night.", "land"),
+        ("The judge gave preliminary approval to the deal on Tuesday.", "approve"),
+        ("Residents have until April 14 to register to vote.", "register"),
+        ("The ferry sailed at 6.30pm on Tuesday.", "sail"),
+    ],
+    ids=[
+        "past an adjective",
+        "past a qualifying -ing",
+        "noun from a verb",
+        "hyphenated noun",
+        "phrase of the lexicon",
+        "light verb",
+        "to-infinitive",
+        "past a time of day",
+    ],  # fmt: skip
+)
+def test_a_date_s_event_is_read_from_its_construction(read, sentence: str, event: str) -> None:  # type: ignore[no-untyped-def]
+    [date_mention] = [m for m in read(sentence).values() if m.kind.value == "event-date"]
+    assert date_mention.slot.head == event

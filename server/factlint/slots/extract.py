@@ -349,7 +349,12 @@ class _SentenceReader:
         if word.lemma in self.lexicon.events or word.lemma != word.base:
             return True  # a listed event, or a noun made from a verb ("approval" -> "approve")
         before = self.words[k - 1].lower if k else ""
-        return word.lower.endswith("ing") and (before in OWNERS or before in ("a", "his", "her"))
+        modifier = k + 1 < len(self.words) and bool(self.keys[k + 1])  # "the council's planning committee"
+        return (
+            word.lower.endswith("ing")
+            and (before in OWNERS or before in ("a", "his", "her"))
+            and not modifier
+        )
 
     def _verb_before(self, i: int) -> str:
         """ "was approved by the planning committee on Tuesday": the nearest verb before the date."""
@@ -631,7 +636,21 @@ def _verb_form(word: Word) -> bool:
     lower = word.lower
     if word.base == lower or lower in IRREGULAR_PLURALS or lower.endswith("ing"):
         return False
+    if _compared(lower, word.base):
+        return False  # "the higher budget", "the largest station": an adjective
     return not lower.endswith("s") or lower.endswith("ed")
+
+
+def _compared(lower: str, base: str) -> bool:
+    """A comparative or superlative of `base`: higher, larger, earliest, biggest."""
+    for ending in ("er", "est"):
+        if lower.endswith(ending):
+            stem = lower[: -len(ending)]
+            if stem in (base, base.rstrip("e"), base[:-1] + "i") or (
+                len(stem) > 2 and stem[:-1] == base and stem[-1] == stem[-2]
+            ):
+                return True
+    return False
 
 
 def _plural(word: Word) -> bool:
