@@ -64,7 +64,7 @@ def test_the_words_of_a_title_are_no_name(read) -> None:  # type: ignore[no-unty
         "light verb",
         "to-infinitive",
         "past a time of day",
-    ],  # fmt: skip
+    ],
 )
 def test_a_date_s_event_is_read_from_its_construction(read, sentence: str, event: str) -> None:  # type: ignore[no-untyped-def]
     [date_mention] = [m for m in read(sentence).values() if m.kind.value == "event-date"]
