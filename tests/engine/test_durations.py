@@ -70,3 +70,16 @@ def test_a_delay_by_so_many_days_does_not_grow_with_time(corpus_of: CorpusOf) ->
     draft = "The launch of the Kestrel probe was postponed by {} days, to the end of the month."
     assert corpus.flags(draft.format("nine"), on="2025-10-20") == []
     assert corpus.flagged(draft.format("eleven"), on="2025-10-20") == [(Kind.DURATION, "eleven days")]
+
+
+def test_a_length_said_of_the_subject_moves_with_the_draft_s_date(corpus_of: CorpusOf) -> None:
+    # "in place for 12 years" in May 2023 is about 14 years by March 2025.
+    corpus = corpus_of(
+        {
+            "ban.txt": "date 2023-05-31\n"
+            "The fishing ban, in place for 12 years, will be lifted only when the river is clean.\n"
+        }
+    )
+    draft = "The ban on fishing, which has now lasted {} years, will not be lifted before 2030."
+    assert corpus.flagged(draft.format("12"), on="2025-03-14") == [(Kind.DURATION, "12 years")]
+    assert corpus.flags(draft.format("14"), on="2025-03-14") == []

@@ -68,6 +68,8 @@ EVENT_REACH = 8
 SUBORDINATORS = frozenset({"that", "when", "while", "because", "if", "whether", "who", "which"})
 CLOCK = re.compile(r"^\d{1,2}([.:]\d\d)?(am|pm|a\.m\.|p\.m\.)?$|^(am|pm|noon|midnight|a\.m\.|p\.m\.)$")
 """A time of day between an event and its date: "at 6.30pm on Tuesday", "at 10 am on May 6"."""
+ANTECEDENT_REACH = 7
+"""A sentence's subject this short, set off by a comma, is what a length in the next phrase is of."""
 PLAN_WORDS = frozenset({"set", "slated", "pencilled", "penciled", "scheduled", "planned", "due"})
 """Words that say an event is planned for a date, not what the event is."""
 HAPPEN_VERBS = frozenset({"come", "happen", "occur", "follow", "arrive"})
@@ -222,7 +224,7 @@ class _SentenceReader:
                 context[head] = max(context.get(head, 0.0), 1.5)
         elif isinstance(f.value, Period):
             dimension = "time"
-            head = self._after_noun(f.end) or self._of_noun(f.end)
+            head = self._after_noun(f.end) or self._of_noun(f.end) or self._antecedent(f.start)
             if head:
                 context[head] = max(context.get(head, 0.0), 1.5)
             if self._ongoing(f):
@@ -592,6 +594,26 @@ class _SentenceReader:
             return ""
         attributive = (j >= 2 and words[j - 2].lower == "the") or (j >= 3 and words[j - 3].lower == "the")
         return self._after_noun(k) if attributive and k < len(words) else ""  # "the May 1 deadline"
+
+    def _antecedent(self, i: int) -> str:
+        """What lasts, when the length is said of the sentence's subject in a phrase set off by a
+        comma: "The swimming ban, in place for 12 years", "The ban on swimming, which has now
+        lasted 12 years"."""
+        words = self.words
+        comma = next((k for k in range(i - 1, max(-1, i - ANTECEDENT_REACH), -1) if words[k].text == ","), -1)
+        if comma < 1 or comma > ANTECEDENT_REACH:
+            return ""
+        subject = words[:comma]
+        if any(_verb_form(w) or w.punct for w in subject):
+            return ""
+        k = 0
+        while k < comma and not subject[k].content:
+            k += 1  # "The", "Its"
+        head = ""
+        while k < comma and subject[k].content and not subject[k].upper:
+            head = self.keys[k] or head
+            k += 1
+        return head
 
     def _ongoing(self, f: Found) -> bool:
         """A length of time still running when written: "the 17-year war", "has lasted 12 years"."""
