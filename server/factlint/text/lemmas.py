@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 _OVERRIDES = {"does": "do", "data": "data", "media": "media", "us": "us", "news": "news", "its": "its",
-              "number": "number"}  # fmt: skip
+              "number": "number", "rent": "rent", "rents": "rent"}  # fmt: skip
 """Entries of the lookup table that would mislead here ("does" -> "doe", "number" -> "numb")."""
 
 
