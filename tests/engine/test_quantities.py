@@ -6,7 +6,7 @@ import pytest
 
 from factlint.model import Kind
 
-from .checking import Corpus, source_names
+from .checking import Corpus, CorpusOf, source_names
 
 ON = "2021-04-02"
 
@@ -79,3 +79,32 @@ def test_a_count_written_with_a_thousands_separator_is_compared(transit: Corpus)
     draft = "The council expects {} journeys a day once the line is fully open."
     assert transit.flagged(draft.format("80,000"), on="2023-03-15") == [(Kind.QUANTITY, "80,000")]
     assert transit.flags(draft.format("60,000"), on="2023-03-15") == []
+
+
+def test_a_total_over_another_span_is_another_figure(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "month.txt": "date 2026-06-17\n"
+            "The reopened Kestrel Valley line carried 118,000 journeys in its first four weeks.\n"
+        }
+    )
+    draft = "The Kestrel Valley line carried {} journeys in its first {}."
+    assert corpus.flags(draft.format("1.9 million", "year"), on="2027-05-21") == []
+    assert corpus.flagged(draft.format("181,000", "four weeks"), on="2026-06-20") == [
+        (Kind.QUANTITY, "181,000")
+    ]
+
+
+def test_figures_listed_after_a_share_are_shares_of_their_own_owners(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "poll.txt": "date 2025-04-09\n"
+            "A poll of 600 viewers by Eastlight Research found that 41 per cent backed Osei, against "
+            "30 per cent for Tandy, 22 per cent for Lorne and 7 per cent for Vance.\n"
+        }
+    )
+    draft = (
+        "In Eastlight Research's poll, 41 per cent backed Osei, with Tandy on 30, Lorne on {} and Vance on 7."
+    )
+    assert corpus.flags(draft.format("22"), on="2025-04-10") == []
+    assert corpus.flagged(draft.format("24"), on="2025-04-10") == [(Kind.QUANTITY, "24")]

@@ -22,7 +22,7 @@ from factlint.model import Kind
 from factlint.rulebook.lexicon import Lexicon
 from factlint.slots.model import Amount, Mention, Name, Period, Slot, When
 from factlint.slots.names import SPEECH_VERBS, NameRun, find_roles, name_runs
-from factlint.slots.values import Found, find_values
+from factlint.slots.values import DAYS_PER_UNIT, TIME_UNITS, Found, find_values
 from factlint.slots.words import Word, words_of
 
 NEAR = 4.0
@@ -70,6 +70,8 @@ CLOCK = re.compile(r"^\d{1,2}([.:]\d\d)?(am|pm|a\.m\.|p\.m\.)?$|^(am|pm|noon|mid
 """A time of day between an event and its date: "at 6.30pm on Tuesday", "at 10 am on May 6"."""
 ANTECEDENT_REACH = 7
 """A sentence's subject this short, set off by a comma, is what a length in the next phrase is of."""
+FIRST_SPAN_REACH = 6
+"""Words after a figure searched for the span it is a total of ("in its first four weeks")."""
 PLAN_WORDS = frozenset({"set", "slated", "pencilled", "penciled", "scheduled", "planned", "due"})
 """Words that say an event is planned for a date, not what the event is."""
 HAPPEN_VERBS = frozenset({"come", "happen", "occur", "follow", "arrive"})
@@ -284,13 +286,23 @@ class _SentenceReader:
     def _near_names(self, a: int, b: int) -> tuple[str, ...]:
         """Names right by a value ("Lund on 24", "Turkey's 500 troops"): whose value it is."""
         clause = self.words[a].clause
+        if a >= 2 and self.words[a - 1].lower in ("on", "at"):
+            owner = [" ".join(r.key) for r in self.runs if r.end == a - 1]
+            if owner:
+                return tuple(owner)  # "Tasker on 30, Lund on 24": whose figure comes first
         near = []
         for run in self.runs:
             if self.words[run.start].clause != clause:
                 continue
-            if 0 <= a - run.end <= NEAR_NAME or 0 <= run.start - b <= NEAR_NAME:
+            before = 0 <= a - run.end <= NEAR_NAME and not self._comma_between(run.end, a)
+            after = 0 <= run.start - b <= NEAR_NAME and not self._comma_between(b, run.start)
+            if before or after:
                 near.append(" ".join(run.key))
         return tuple(near)
+
+    def _comma_between(self, a: int, b: int) -> bool:
+        """ "30 per cent for Tasker, 22 per cent for Lund": a comma ends one figure's owner."""
+        return any(w.text in (",", ";") for w in self.words[a:b])
 
     def _date_event(self, f: Found) -> str:
         """The event a date dates, from the closest construction that names one: "Monday's
@@ -430,6 +442,8 @@ class _SentenceReader:
         tense = self._tense(f)
         if tense:
             marks.append(tense)
+        if isinstance(f.value, Amount) and (span := self._first_span(f)):
+            marks.append(span)
         if f.end + 2 < len(lower) and lower[f.end] == "of" and lower[f.end + 1] in ("the", "its", "their"):
             if (
                 isinstance(f.value, Amount)
@@ -438,6 +452,25 @@ class _SentenceReader:
             ):
                 marks.append("part")  # "137 of the 415 posts": a part, not the whole
         return marks
+
+    def _first_span(self, f: Found) -> str:
+        """ "118,000 journeys in its first four weeks", "1.9 million in its first year": the span a
+        total covers makes it another slot ("first:28" for 28 days)."""
+        words = self.words
+        clause = words[f.start].clause
+        for k in range(f.end, min(f.end + FIRST_SPAN_REACH, len(words) - 1)):
+            if words[k].clause != clause:
+                break
+            if words[k].lower != "first":
+                continue
+            span = next(
+                (g.value for g in self.found if g.start == k + 1 and isinstance(g.value, Period)), None
+            )
+            if isinstance(span, Period):
+                return f"first:{span.low:g}"
+            if words[k + 1].lower in TIME_UNITS:
+                return f"first:{DAYS_PER_UNIT[TIME_UNITS[words[k + 1].lower]]:g}"
+        return ""
 
     def _tense(self, f: Found) -> str:
         """ "past" when the clause tells of a finished event ("was filed by 37 residents"), so the

@@ -111,9 +111,14 @@ def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Le
             return None
     if claim.near and not any(_named(n, fact) for n in claim.near):
         return None  # "Lund on 24", "The Blue Line will have 30 stops": a fact about someone else
+    if claim.kind is Kind.QUANTITY and claim.near and fact.near and not set(claim.near) & set(fact.near):
+        return None  # "Tasker on 30" and "22 per cent for Lund": each figure names its own owner
     for mark in ("change", "part"):
         if (mark in claim.marks) != (mark in fact.marks):
             return None
+    ours_span, theirs_span = _first_span(claim), _first_span(fact)
+    if ours_span and theirs_span and ours_span != theirs_span:
+        return None  # "1.9 million in its first year" is not "118,000 in its first four weeks"
     if claim.when and fact.when and claim.when.resolved and fact.when.resolved:
         if not claim.when.overlaps(fact.when):
             return None
@@ -138,6 +143,10 @@ def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Le
     if claim.names and fact.names and not set(claim.names) & set(fact.names):
         score *= NAMES_PENALTY
     return score
+
+
+def _first_span(slot: Slot) -> str:
+    return next((m for m in slot.marks if m.startswith("first:")), "")
 
 
 def _share_a_name(claim: Slot, fact: Slot) -> bool:

@@ -84,6 +84,28 @@ def find_values(words: list[Word], said_on: date | None, lexicon: Lexicon) -> li
             continue
         found.append(value)
         i = value.end
+    return _carry_units(found, lower)
+
+
+LIST_LEADS = frozenset({"on", "to", "with"})
+"""Words before a bare figure that lists it beside a measured one: "41 per cent, with Tasker on 30"."""
+
+
+def _carry_units(found: list[Found], lower: list[str]) -> list[Found]:
+    """A bare figure listed after a measured one takes its unit: "Mansour won 41 per cent, with
+    Tasker on 30 and Lund on 24" gives 30 and 24 per cent, not 30 and 24 of nothing."""
+    measured: Amount | None = None
+    for f in found:
+        value = f.value
+        if not isinstance(value, Amount):
+            continue
+        if value.dimension != "count":
+            measured = value
+            continue
+        listed = f.start > 0 and lower[f.start - 1] in LIST_LEADS
+        bare = f.end >= len(lower) or not lower[f.end][:1].isalpha() or lower[f.end] == "and"
+        if measured is not None and measured.dimension == "percent" and listed and bare and not value.ordinal:
+            f.value = replace(value, dimension=measured.dimension, unit=measured.unit, step=measured.step)
     return found
 
 
