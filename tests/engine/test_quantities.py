@@ -108,3 +108,17 @@ def test_figures_listed_after_a_share_are_shares_of_their_own_owners(corpus_of: 
     )
     assert corpus.flags(draft.format("22"), on="2025-04-10") == []
     assert corpus.flagged(draft.format("24"), on="2025-04-10") == [(Kind.QUANTITY, "24")]
+
+
+def test_a_bound_another_figure_of_the_story_fits_is_still_compared(corpus_of: CorpusOf) -> None:
+    # 21,000 journeys booked for the summer are "more than 5,800", but not the first day's figure.
+    corpus = corpus_of(
+        {
+            "day.txt": "date 2026-05-18\n"
+            "More than 5,200 journeys were made on the Kestrel line on Sunday, its first day of service. "
+            "\nAdvance bookings for the summer have passed 21,000 journeys, the operator said.\n"
+        }
+    )
+    draft = "More than {} journeys were made on the Kestrel line on its first day of service."
+    assert corpus.flagged(draft.format("5,800"), on="2026-05-20") == [(Kind.QUANTITY, "5,800")]
+    assert corpus.flags(draft.format("5,200"), on="2026-05-20") == []

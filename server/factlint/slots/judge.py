@@ -287,7 +287,10 @@ class Judge:
             # the same story gives the draft's value for the same noun: "31 points" may be the
             # article's "31 points separating them", however much closer "five points" reads
             same_story = (
-                bool(claim.slot.head) and f.mention.slot.head == claim.slot.head and f.group in contradicting
+                bool(claim.slot.head)
+                and f.mention.slot.head == claim.slot.head
+                and f.group in contradicting
+                and not _one_sided(claim)
             )
             # a later source gives the draft's value, however differently it words it: the
             # figure may have changed ("its cost has risen to £112 million")
@@ -408,6 +411,12 @@ class Judge:
             sources_disagree=disagree,
             doc_url=rule.link,
         )
+
+
+def _one_sided(claim: Mention) -> bool:
+    """ "More than 5,800", "up to 70": any larger (or smaller) figure of the story fits the bound,
+    which says nothing about whether it is the claim's slot."""
+    return isinstance(claim.value, Amount) and claim.value.bound in ("<=", ">=")
 
 
 def _may_change(claim: Mention, score: float) -> bool:
