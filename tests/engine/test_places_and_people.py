@@ -6,7 +6,7 @@ import pytest
 
 from factlint.model import Kind
 
-from .checking import Corpus, source_names
+from .checking import Corpus, CorpusOf, source_names
 
 MEETING = "Turkish Foreign Minister Mevlut Cavusoglu met Afghan President Ashraf Ghani in {} this week."
 ON = "2021-04-02"
@@ -45,3 +45,25 @@ def test_a_person_in_a_new_corpus_is_compared(transit: Corpus) -> None:
     draft = "Chief engineer {} said the crews had removed about 180,000 tonnes of earth."
     assert transit.flagged(draft.format("Sarah Lund"), on="2024-09-03") == [(Kind.PERSON, "Sarah Lund")]
     assert transit.flags(draft.format("Priya Raman"), on="2024-09-03") == []
+
+
+def test_who_did_it_is_compared_with_who_did_the_same(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "docking.txt": "date 2025-10-22\n"
+            '"The room just went silent," said Lena Varga, the flight director who led the docking team '
+            "in Turin. Paolo Reyes, the mission director, said the docking had been flawless.\n"
+        }
+    )
+    passive = "The docking team in Turin was led by mission director {}."
+    assert corpus.flagged(passive.format("Paolo Reyes"), on="2025-10-23") == [(Kind.PERSON, "Paolo Reyes")]
+    assert (
+        corpus.flags("The docking team in Turin was led by flight director Lena Varga.", on="2025-10-23")
+        == []
+    )
+    assert (
+        corpus.flags(
+            "Mission director Paolo Reyes said the docking in Turin had been flawless.", on="2025-10-23"
+        )
+        == []
+    )

@@ -69,3 +69,25 @@ def test_the_words_of_a_title_are_no_name(read) -> None:  # type: ignore[no-unty
 def test_a_date_s_event_is_read_from_its_construction(read, sentence: str, event: str) -> None:  # type: ignore[no-untyped-def]
     [date_mention] = [m for m in read(sentence).values() if m.kind.value == "event-date"]
     assert date_mention.slot.head == event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "act"),
+    [
+        ("The docking team in Turin was led by mission director Paolo Reyes.", "Paolo Reyes", "lead"),
+        (
+            '"It went silent," said Lena Varga, the flight director who led the docking team.',
+            "Lena Varga",
+            "lead",
+        ),
+        (
+            "Jonathan Pryce, an attorney with the firm Sterling Hale who represents Dravon, spoke.",
+            "Jonathan Pryce",
+            "represent",
+        ),
+        ('"It went silent," said Lena Varga.', "Lena Varga", "say"),
+    ],
+    ids=["agent of a passive", "relative clause in an apposition", "a long apposition", "only speaking"],
+)
+def test_a_person_s_act_is_read_from_the_sentence(read, sentence: str, person: str, act: str) -> None:  # type: ignore[no-untyped-def]
+    assert read(sentence)[person].slot.head == act

@@ -72,6 +72,10 @@ ANTECEDENT_REACH = 7
 """A sentence's subject this short, set off by a comma, is what a length in the next phrase is of."""
 FIRST_SPAN_REACH = 6
 """Words after a figure searched for the span it is a total of ("in its first four weeks")."""
+ACT_REACH = 5
+"""Words searched for the verb of a person's act: past a short object ("led the insertion team by")."""
+APPOSITION_REACH = 10
+"""Words of an apposition searched for its "who": "Pryce, an attorney with the firm Sterling Hale who"."""
 PLAN_WORDS = frozenset({"set", "slated", "pencilled", "penciled", "scheduled", "planned", "due"})
 """Words that say an event is planned for a date, not what the event is."""
 HAPPEN_VERBS = frozenset({"come", "happen", "occur", "follow", "arrive"})
@@ -257,9 +261,46 @@ class _SentenceReader:
             if noun >= 0 and self.keys[noun]:
                 head = self.keys[noun]
                 context[head] = max(context.get(head, 0.0), 1.5)
+        elif kind is Kind.PERSON:
+            head = self._act_of(run)
+            if head:
+                context[head] = max(context.get(head, 0.0), 1.5)
         key = " ".join(run.key)
         names = tuple(n for n in self._names_in_clause(run.start) if n != key) + carried_names
         return Slot(kind, head, context=_rounded(context), names=names)
+
+    def _act_of(self, run: NameRun) -> str:
+        """What a person did, as the sentence tells it: "was led by mission director Rafael
+        Quiroga", "Lena Sorensen, the flight director who led the team", "Sorensen led". Two
+        people doing different things are two statements, not one; saying something is the act
+        only when the sentence gives no other ("said Sorensen")."""
+        words = self.words
+        start = min([r.title_start for r in self.roles if r.person.start == run.start] + [run.start])
+        k = start - 1
+        while k >= 0 and words[k].lower in ("the", "a", ","):
+            k -= 1
+        acts: list[str] = []
+        if k >= 1 and words[k].lower == "by":  # an agent: the participle before "by"
+            for m in range(k - 1, max(-1, k - ACT_REACH), -1):
+                if words[m].punct:
+                    break
+                if self.keys[m] and (_verb_form(words[m]) or self._phrase_end(m)):
+                    acts.append(self.keys[m])
+                    break
+        j = run.end
+        if j < len(words) and words[j].text == ",":  # "Sorensen, the flight director who led the team"
+            for m in range(j + 1, min(j + APPOSITION_REACH, len(words) - 1)):
+                if words[m].lower in ("who", "which") and self.keys[m + 1]:
+                    acts.append(self.keys[m + 1])
+                    break
+                if words[m].punct:
+                    break
+        if j < len(words) and self.keys[j] and _verb_form(words[j]):
+            acts.append(self.keys[j])  # "Sorensen led", "Sorensen said"
+        if k >= 0 and words[k].lower in SPEECH_VERBS:
+            acts.append(self.keys[k])  # "said Sorensen"
+        done = [a for a in acts if a != self.lexicon.synonym("say")]
+        return (done or acts or [""])[0]
 
     def _context(self, a: int, b: int) -> dict[str, float]:
         """Words around words[a:b], weighed by distance and by clause boundaries crossed."""

@@ -135,6 +135,8 @@ def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Le
     shared = sum(min(ours[k], theirs[k]) * idf(k) for k in common)
     # how much of what the claim says the fact says too, and how much of the fact is that
     score = float((shared / total_ours) ** CLAIM_SHARE * (shared / total_theirs) ** (1 - CLAIM_SHARE))
+    if claim.kind is Kind.PERSON and claim.head and fact.head and claim.head != fact.head:
+        return None  # "was led by Quiroga" and "said Quiroga": two acts, two statements
     if claim.head and fact.head:
         if _same_noun(claim.head, fact.head, lexicon):
             score += HEAD_BONUS
