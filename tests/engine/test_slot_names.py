@@ -91,3 +91,11 @@ def test_a_date_s_event_is_read_from_its_construction(read, sentence: str, event
 )
 def test_a_person_s_act_is_read_from_the_sentence(read, sentence: str, person: str, act: str) -> None:  # type: ignore[no-untyped-def]
     assert read(sentence)[person].slot.head == act
+
+
+def test_a_figure_s_noun_after_were_is_what_it_counts(read) -> None:  # type: ignore[no-untyped-def]
+    found = read(
+        "Thirty-four buildings were destroyed. Of those, 21 were homes, all of them near Osgood Flats."
+    )
+    assert found["21"].slot.head == "home"
+    assert "part" not in found["21"].slot.marks

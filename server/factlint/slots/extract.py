@@ -222,7 +222,8 @@ class _SentenceReader:
         if isinstance(f.value, Amount):
             dimension = f.value.dimension
             head = self._amount_head(f)
-            if head and f.value.dimension.split("/")[0] == "count" and not self._counted_noun(f.end, False):
+            counted = self._counted_noun(f.end, False) or self._noun_after_copula(f.end)
+            if head and f.value.dimension.split("/")[0] == "count" and not counted:
                 marks.append("part")  # "Of the 415 posts ..., 137 have been filled"
             if f.value.ordinal and not head:
                 return None  # "first", "the second": no telling what it ranks
@@ -545,12 +546,26 @@ class _SentenceReader:
         if dimension in ("count", "ordinal"):
             if self._is_age(f):
                 return "age"
-            return self._counted_noun(f.end, f.value.ordinal) or self._part_of_noun(f)
+            return (
+                self._counted_noun(f.end, f.value.ordinal)
+                or self._part_of_noun(f)
+                or (self._noun_after_copula(f.end) if not f.value.ordinal else "")
+            )
         if f.extra.get("attributive"):
             return self._after_noun(f.end)
         return (
             self._of_noun(f.end) or self._noun_before_of(f.start - f.bound_words) or self._after_noun(f.end)
         )
+
+    def _noun_after_copula(self, j: int) -> str:
+        """ "Of those, 21 were homes": a figure whose noun follows "were", bare and plural."""
+        words = self.words
+        if j + 1 >= len(words) or words[j].lower not in ("were", "are"):
+            return ""
+        noun = words[j + 1]
+        if not self.keys[j + 1] or noun.upper or not _plural(noun) or _verb_form(noun):
+            return ""
+        return self.lexicon.noun(noun.lemma)
 
     def _is_age(self, f: Found) -> bool:
         """ "Maureen Hollis, 71,": a person's age, set off by commas after the name."""
