@@ -11,7 +11,7 @@ import pytest
 
 from factlint.model import Kind
 
-from .checking import Corpus
+from .checking import Corpus, CorpusOf
 
 CALL = "{}, US Secretary of Defence Lloyd Austin called Turkish Defence Minister Hulusi Akar."
 PRICE = "US State Department spokesman Ned Price {} said Mr Khalilzad stayed in Doha for more talks."
@@ -85,3 +85,16 @@ def test_next_month_in_a_source_is_the_month_after_its_date(seeds: Corpus) -> No
     assert seeds.flags(draft.format("this month"), on="2021-04-02") == []
     assert seeds.flags(draft.format("in April"), on="2021-04-02") == []
     assert seeds.flagged(draft.format("in May"), on="2021-04-02") == [(Kind.EVENT_DATE, "May")]
+
+
+def test_so_long_since_an_event_dates_the_event(corpus_of: CorpusOf) -> None:
+    # "18 months since" the takeover of 10 December 2024, said on 13 March 2026: it was 15 months.
+    corpus = corpus_of(
+        {
+            "takeover.txt": "date 2024-12-12\n"
+            "Ilse Brandt's consortium completed its £38 million takeover of Harwick Town on Tuesday.\n"
+        }
+    )
+    draft = "It is {} months since Ilse Brandt's consortium completed its takeover of Harwick Town."
+    assert corpus.flagged(draft.format("18"), on="2026-03-13") == [(Kind.EVENT_DATE, "18 months since")]
+    assert corpus.flags(draft.format("15"), on="2026-03-13") == []

@@ -78,10 +78,13 @@ APPOSITION_REACH = 10
 """Words of an apposition searched for its "who": "Pryce, an attorney with the firm Sterling Hale who"."""
 PLAN_WORDS = frozenset({"set", "slated", "pencilled", "penciled", "scheduled", "planned", "due"})
 """Words that say an event is planned for a date, not what the event is."""
+LIGHT_REACH = 6
+"""Words after a light verb searched for its noun: "completed its £38m takeover"."""
 HAPPEN_VERBS = frozenset({"come", "happen", "occur", "follow", "arrive"})
 """Verbs that only say when their subject happened: "The approval came on March 6"."""
-LIGHT_VERBS = frozenset({"give", "make", "hold", "take", "grant", "win", "reach", "receive"})
-"""Verbs whose event is their noun: "gave preliminary approval", "held a vote"."""
+LIGHT_VERBS = frozenset({"give", "make", "hold", "take", "grant", "win", "reach", "receive", "complete",
+                         "finish", "conclude"})  # fmt: skip
+"""Verbs whose event is their noun: "gave preliminary approval", "held a vote", "completed its takeover"."""
 CHANGE_VERBS = frozenset({"rise", "raise", "increase", "grow", "fall", "cut", "reduce", "drop", "climb",
                           "jump", "swell", "shrink", "slow", "delay", "postpone", "push", "extend",
                           "boost", "lower", "decline", "slip", "outnumber", "exceed", "beat", "lead",
@@ -351,6 +354,8 @@ class _SentenceReader:
         debate", "the approval of the stadium on April 16", "The council on Monday approved",
         "until April 14 to register", "touched down on the Moon on Monday", "the May 1 deadline"."""
         i = f.start - f.bound_words
+        if f.extra.get("since"):
+            return self._event_after_since(f.end)
         return (
             self._possessive_noun(f.end)
             or self._planned_event(i)
@@ -374,6 +379,25 @@ class _SentenceReader:
             if word.lower in self.lexicon.future_markers or word.lower in PLAN_WORDS:
                 continue  # "a landing attempt scheduled for December 1": the plan is not the event
             yield k
+
+    def _event_after_since(self, j: int) -> str:
+        """ "18 months since Brandvold's consortium completed its takeover": the clause's verb."""
+        words = self.words
+        for k in range(j, min(j + EVENT_REACH, len(words))):
+            if words[k].punct and words[k].text not in ("'s", "’s"):
+                break
+            if self.keys[k] and not words[k].upper and (_verb_form(words[k]) or self._phrase_end(k)):
+                return self._light_verb_noun(k) or self.keys[k]
+        return ""
+
+    def _light_verb_noun(self, k: int) -> str:
+        """ "gave approval", "completed its takeover": the event is the verb's noun."""
+        if self.words[k].lemma not in LIGHT_VERBS:
+            return ""
+        for m in range(k + 1, min(k + LIGHT_REACH, len(self.words))):
+            if self.keys[m] and self._event_noun(m):
+                return self.keys[m]
+        return ""
 
     def _planned_event(self, i: int) -> str:
         """ "Halcyon's landing attempt, near Plato, is scheduled for December 1", "The council's
@@ -447,11 +471,7 @@ class _SentenceReader:
         if j + 1 < len(words) and words[j].lower == "to" and self.keys[j + 1]:
             return self.keys[j + 1]
         if j < len(words) and self.keys[j] and _verb_form(words[j]):
-            if words[j].lemma in LIGHT_VERBS:
-                for k in range(j + 1, min(j + 4, len(words))):
-                    if self.keys[k] and self._event_noun(k):
-                        return self.keys[k]
-            return self.keys[j]
+            return self._light_verb_noun(j) or self.keys[j]
         return ""
 
     def _names_in_clause(self, k: int) -> tuple[str, ...]:
