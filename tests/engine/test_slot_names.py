@@ -54,6 +54,8 @@ def test_the_words_of_a_title_are_no_name(read) -> None:  # type: ignore[no-unty
         ("The judge gave preliminary approval to the deal on Tuesday.", "approve"),
         ("Residents have until April 14 to register to vote.", "register"),
         ("The ferry sailed at 6.30pm on Tuesday.", "sail"),
+        ("He was serving a sentence when in July 1967 he escaped from prison.", "escape"),
+        ("He said that twenty years ago he had taken over a club with no money.", "buy"),
     ],
     ids=[
         "past an adjective",
@@ -64,6 +66,8 @@ def test_the_words_of_a_title_are_no_name(read) -> None:  # type: ignore[no-unty
         "light verb",
         "to-infinitive",
         "past a time of day",
+        "a pronoun's verb",
+        "a pronoun's phrasal verb, past its auxiliary",
     ],
 )
 def test_a_date_s_event_is_read_from_its_construction(read, sentence: str, event: str) -> None:  # type: ignore[no-untyped-def]

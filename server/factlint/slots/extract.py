@@ -78,6 +78,7 @@ APPOSITION_REACH = 10
 """Words of an apposition searched for its "who": "Pryce, an attorney with the firm Sterling Hale who"."""
 PLAN_WORDS = frozenset({"set", "slated", "pencilled", "penciled", "scheduled", "planned", "due"})
 """Words that say an event is planned for a date, not what the event is."""
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 LIGHT_REACH = 6
 """Words after a light verb searched for its noun: "completed its £38m takeover"."""
 HAPPEN_VERBS = frozenset({"come", "happen", "occur", "follow", "arrive"})
@@ -470,6 +471,17 @@ class _SentenceReader:
         words = self.words
         if j + 1 < len(words) and words[j].lower == "to" and self.keys[j + 1]:
             return self.keys[j + 1]
+        if (
+            j + 1 < len(words) and words[j].lower in PRONOUNS
+        ):  # "in July 1967 he escaped", "he had taken over"
+            for k in range(j + 1, min(j + 5, len(words))):
+                if words[k].punct:
+                    break
+                if self.keys[k] and (_verb_form(words[k]) or self._phrase_end(k)):
+                    return self._light_verb_noun(k) or self.keys[k]
+                if self.keys[k]:
+                    break
+            return ""
         if j < len(words) and self.keys[j] and _verb_form(words[j]):
             return self._light_verb_noun(j) or self.keys[j]
         return ""
