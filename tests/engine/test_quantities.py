@@ -122,3 +122,22 @@ def test_a_bound_another_figure_of_the_story_fits_is_still_compared(corpus_of: C
     draft = "More than {} journeys were made on the Kestrel line on its first day of service."
     assert corpus.flagged(draft.format("5,800"), on="2026-05-20") == [(Kind.QUANTITY, "5,800")]
     assert corpus.flags(draft.format("5,200"), on="2026-05-20") == []
+
+
+def test_a_figure_wished_for_or_supposed_is_not_a_figure_stated(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "family.txt": "date 2025-03-01\nMaria Lenz's 12th child is due in July, the family said.\n",
+            "fight.txt": "date 2025-03-01\nThe first fight between Ruiz and Okafor lasted one round.\n",
+        }
+    )
+    assert corpus.flags("Maria Lenz wants to try for a 13th child after July.", on="2025-03-02") == []
+    assert corpus.flagged("Maria Lenz's 13th child is due in July.", on="2025-03-02") == [
+        (Kind.QUANTITY, "13th")
+    ]
+    assert (
+        corpus.flags(
+            "Ruiz could earn £6m if the fight between Ruiz and Okafor lasts 12 rounds.", on="2025-03-02"
+        )
+        == []
+    )

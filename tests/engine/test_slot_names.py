@@ -103,3 +103,16 @@ def test_a_figure_s_noun_after_were_is_what_it_counts(read) -> None:  # type: ig
     )
     assert found["21"].slot.head == "home"
     assert "part" not in found["21"].slot.marks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "what"),
+    [
+        ("Dortmund value their captain Mats Halvor at £35m.", "35m", "value"),
+        ("Work on the line will now cost £214m in total.", "214m", "cost"),
+        ("Harwick United have made a £21.5m bid for Mats Halvor.", "21.5m", "bid"),
+    ],
+    ids=["valued at", "will cost", "a noun says it"],
+)
+def test_a_sum_is_what_its_verb_or_noun_says_it_is(read, sentence: str, figure: str, what: str) -> None:  # type: ignore[no-untyped-def]
+    assert read(sentence)[figure].slot.head == what

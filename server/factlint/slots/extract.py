@@ -76,6 +76,15 @@ ACT_REACH = 5
 """Words searched for the verb of a person's act: past a short object ("led the insertion team by")."""
 APPOSITION_REACH = 10
 """Words of an apposition searched for its "who": "Pryce, an attorney with the firm Sterling Hale who"."""
+WISH_WORDS = frozenset({"want", "hope", "could", "might", "may", "aim", "seek", "wish", "dream"})
+"""Words that make a value wished for or possible rather than stated."""
+CONDITION_WORDS = frozenset({"if", "unless", "whether"})
+"""Words that make a value a supposition: "if the fight lasts 12 rounds"."""
+WISH_REACH = 6
+MONEY_VERBS = frozenset({"cost", "value", "price", "pay", "spend", "earn", "raise", "bid", "offer", "fine",
+                         "charge", "sell", "buy", "borrow", "lend", "owe", "save"})  # fmt: skip
+"""Verbs that say what a sum of money is, when no noun does: "cost £214m", "valued at £35m"."""
+MONEY_VERB_REACH = 8
 PLAN_WORDS = frozenset({"set", "slated", "pencilled", "penciled", "scheduled", "planned", "due"})
 """Words that say an event is planned for a date, not what the event is."""
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
@@ -516,6 +525,8 @@ class _SentenceReader:
         tense = self._tense(f)
         if tense:
             marks.append(tense)
+        if isinstance(f.value, (Amount, Period)):
+            marks.extend(self._mood(f))  # a date of saying so is stated, whatever is said
         if isinstance(f.value, Amount) and (span := self._first_span(f)):
             marks.append(span)
         if f.end + 2 < len(lower) and lower[f.end] == "of" and lower[f.end + 1] in ("the", "its", "their"):
@@ -545,6 +556,21 @@ class _SentenceReader:
             if words[k + 1].lower in TIME_UNITS:
                 return f"first:{DAYS_PER_UNIT[TIME_UNITS[words[k + 1].lower]]:g}"
         return ""
+
+    def _mood(self, f: Found) -> list[str]:
+        """ "wants to try for a 13th child", "hopes to reach 1.5 metres": a value wished for, another
+        slot than the stated one; "if the fight lasts 12 rounds": a value supposed, never refuted."""
+        words = self.words
+        start = f.start - f.bound_words
+        clause = words[start].clause
+        before = [w for w in words[max(0, start - WISH_REACH) : start] if w.clause == clause]
+        moods = []
+        clause_before = [w for w in words[:start] if w.clause == clause]
+        if any(w.lower in CONDITION_WORDS for w in clause_before):
+            moods.append("supposed")
+        if any(w.lemma in WISH_WORDS or w.lower in WISH_WORDS for w in before):
+            moods.append("wished")
+        return moods
 
     def _tense(self, f: Found) -> str:
         """ "past" when the clause tells of a finished event ("was filed by 37 residents"), so the
@@ -586,8 +612,21 @@ class _SentenceReader:
         if f.extra.get("attributive"):
             return self._after_noun(f.end)
         return (
-            self._of_noun(f.end) or self._noun_before_of(f.start - f.bound_words) or self._after_noun(f.end)
+            self._of_noun(f.end)
+            or self._noun_before_of(f.start - f.bound_words)
+            or self._after_noun(f.end)
+            or (self._money_verb(f.start - f.bound_words) if dimension.startswith("money") else "")
         )
+
+    def _money_verb(self, i: int) -> str:
+        """ "will now cost £214m", "value Hummels at £35m", "paid £3.1m for him": what a sum is."""
+        words = self.words
+        for k in range(i - 1, max(-1, i - MONEY_VERB_REACH), -1):
+            if words[k].text in (",", ";", ":", "(", ")") or words[k].clause != words[i].clause:
+                break
+            if words[k].lemma in MONEY_VERBS and not words[k].upper:
+                return self.keys[k]
+        return ""
 
     def _noun_after_copula(self, j: int) -> str:
         """ "Of those, 21 were homes": a figure whose noun follows "were", bare and plural."""
@@ -763,6 +802,9 @@ class _SentenceReader:
                 continue
             if 0 <= g.start - f.end <= 3 or 0 <= f.start - g.end <= 2:
                 return g.value
+            opening = g.start - (1 if g.start and self.words[g.start - 1].lower in ("in", "during") else 0)
+            if opening == 0 and g.end < f.start:
+                return g.value  # "Last year the council spent 36 million pounds": the sentence's time
         return None
 
 

@@ -29,9 +29,12 @@ from factlint.slots.model import Amount, Mention, Name, Period, Slot, Title, Whe
 
 MATCH = 0.3
 """Context shared (0..1) for a fact to count as the claim's slot at all."""
-CONTRADICT = 0.42
+CONTRADICT = 0.38
 """Context shared for a disagreeing fact to contradict: stronger than a match, since a wrong
 flag costs more than a miss."""
+CONTRADICT_EVENT = 0.42
+"""A date of a named event: events are named in many ways ("said", "published", "announced"), so
+their heads are not compared, and a little more shared context is needed than for a figure."""
 CONTRADICT_UNPINNED = 0.5
 """A bare figure ("the 310 it has", "two others"), or a date of an unnamed event, pins down no slot
 by itself: only a statement sharing most of the source's words contradicts it. Measured on nine
@@ -115,7 +118,7 @@ def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Le
         return None  # "Lund on 24", "The Blue Line will have 30 stops": a fact about someone else
     if claim.kind is Kind.QUANTITY and claim.near and fact.near and not set(claim.near) & set(fact.near):
         return None  # "Tasker on 30" and "22 per cent for Lund": each figure names its own owner
-    for mark in ("change", "part"):
+    for mark in ("change", "part", "wished"):
         if (mark in claim.marks) != (mark in fact.marks):
             return None
     ours_span, theirs_span = _first_span(claim), _first_span(fact)
@@ -188,9 +191,8 @@ def _needed(claim: Mention, facts: list[StoredFact]) -> float:
     if claim.kind in (Kind.PERSON, Kind.PLACE):
         return CONTRADICT_NAME
     if claim.kind is Kind.EVENT_DATE:
-        return (
-            CONTRADICT if claim.slot.head and all(f.mention.slot.head for f in facts) else CONTRADICT_UNPINNED
-        )
+        pinned = claim.slot.head and all(f.mention.slot.head for f in facts)
+        return CONTRADICT_EVENT if pinned else CONTRADICT_UNPINNED
     bare = claim.slot.dimension.split("/")[0] in ("count", "ordinal")
     if (
         claim.kind is Kind.QUANTITY
@@ -275,8 +277,10 @@ class Judge:
         needed = _needed(claim, [f for _, f in disagreeing])
         if claim.kind is not Kind.ROLE and max(s for s, _ in disagreeing) < needed:
             return Outcome(None)
-        if "previous" in claim.slot.marks:
-            return Outcome(None)  # "up from £86m": a value of another time, judged only by agreement
+        if "previous" in claim.slot.marks or "supposed" in claim.slot.marks:
+            # "up from £86m": a value of another time; "if the fight lasts 12 rounds": a value
+            # supposed. Either is judged only by agreement
+            return Outcome(None)
         top = max(s for s, _ in disagreeing)
         in_slot = {f.id for _, f in slot}
         margin = RESCUE_MARGIN_NAMES if claim.kind in (Kind.PERSON, Kind.PLACE) else RESCUE_MARGIN
