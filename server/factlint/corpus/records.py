@@ -126,7 +126,7 @@ def article_record(facts: ArticleFacts) -> ArticleRecord:
         # and a fact's own JSON is parsed when that fact is a candidate
         packed.append(
             json.dumps(
-                [mention.sentence, _pack(json.loads(mention.data), shapes), where.line, where.column,
+                [mention.sentence, _pack(mention.data, shapes), where.line, where.column,
                  where.end_line, where.end_column],
                 separators=(",", ":"), ensure_ascii=False,
             )
@@ -153,19 +153,19 @@ def article_record(facts: ArticleFacts) -> ArticleRecord:
 def _pack(data: Any, shapes: dict[tuple[str, ...], int]) -> Any:
     """Each JSON object as {shape number: [values]}: its field names once per article, not per fact.
 
-    Lists are left as they are (and never walked when unpacking) unless they hold an object,
-    in which case they become {"*": [items]}.
+    Lists (and tuples, which JSON writes as lists) are left as they are (and never walked when
+    unpacking) unless they hold an object, in which case they become {"*": [items]}.
     """
     if isinstance(data, dict):
         number = shapes.setdefault(tuple(data), len(shapes))
         return {str(number): [_pack(v, shapes) for v in data.values()]}
-    if isinstance(data, list) and _holds_object(data):
+    if isinstance(data, list | tuple) and _holds_object(data):
         return {"*": [_pack(v, shapes) for v in data]}
     return data
 
 
-def _holds_object(data: list[Any]) -> bool:
-    return any(isinstance(v, dict) or (isinstance(v, list) and _holds_object(v)) for v in data)
+def _holds_object(data: list[Any] | tuple[Any, ...]) -> bool:
+    return any(isinstance(v, dict) or (isinstance(v, list | tuple) and _holds_object(v)) for v in data)
 
 
 def _unpack(data: Any, shapes: list[list[str]]) -> Any:
