@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from factlint.config import Config
+from factlint.corpus import records
 from factlint.corpus.extraction import extract_article
 from factlint.corpus.reader import article_from_text
 from factlint.corpus.records import FACT_BITS, article_record, decode_body, decode_segment, encode_segment
@@ -65,3 +67,33 @@ def test_packing_a_mention_as_data_gives_the_blob_its_json_round_trip_gives(
         facts, mentions=tuple(replace(m, data=json.loads(json.dumps(m.data))) for m in facts.mentions)
     )
     assert facts.mentions and article_record(facts) == article_record(round_trip)
+
+
+def _two_pass_pack(data: Any, shapes: dict[tuple[str, ...], int]) -> Any:
+    """The packing as first written: a list is walked to see whether it holds an object, then packed."""
+
+    def holds_object(items: list[Any] | tuple[Any, ...]) -> bool:
+        return any(isinstance(v, dict) or (isinstance(v, list | tuple) and holds_object(v)) for v in items)
+
+    if isinstance(data, dict):
+        number = shapes.setdefault(tuple(data), len(shapes))
+        return {str(number): [_two_pass_pack(v, shapes) for v in data.values()]}
+    if isinstance(data, list | tuple) and holds_object(data):
+        return {"*": [_two_pass_pack(v, shapes) for v in data]}
+    return data
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"a": [1, [2, {"b": 3}], ()], "c": {}, "d": [[1, 2], [3]], "e": ({"x": 1},), "f": None},
+        [[[{}]], [], "x", {"a": {"b": {"a": [1]}}}],
+        {"kind": "amount", "context": [["beds", 1.0], ["wing", 0.5]], "when": {"start": "2024-01-02"}},
+    ],
+    ids=["nested", "deep", "a mention's shape"],
+)
+def test_packing_in_one_pass_numbers_shapes_as_two_passes_did(data: Any) -> None:
+    ours: dict[tuple[str, ...], int] = {}
+    theirs: dict[tuple[str, ...], int] = {}
+    assert records._pack(data, ours) == _two_pass_pack(data, theirs)
+    assert ours == theirs

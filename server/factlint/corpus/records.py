@@ -162,22 +162,24 @@ def article_record(facts: ArticleFacts) -> ArticleRecord:
     )
 
 
+_CONTAINERS = (dict, list, tuple)
+
+
 def _pack(data: Any, shapes: dict[tuple[str, ...], int]) -> Any:
     """Each JSON object as {shape number: [values]}: its field names once per article, not per fact.
 
     Lists (and tuples, which JSON writes as lists) are left as they are (and never walked when
-    unpacking) unless they hold an object, in which case they become {"*": [items]}.
+    unpacking) unless they hold an object, in which case they become {"*": [items]}. One pass:
+    a list holds an object exactly when packing changed one of its items.
     """
     if isinstance(data, dict):
         number = shapes.setdefault(tuple(data), len(shapes))
-        return {str(number): [_pack(v, shapes) for v in data.values()]}
-    if isinstance(data, list | tuple) and _holds_object(data):
-        return {"*": [_pack(v, shapes) for v in data]}
+        return {str(number): [_pack(v, shapes) if isinstance(v, _CONTAINERS) else v for v in data.values()]}
+    if isinstance(data, list | tuple):
+        packed = [_pack(v, shapes) if isinstance(v, _CONTAINERS) else v for v in data]
+        if any(p is not v for p, v in zip(packed, data, strict=True)):
+            return {"*": packed}
     return data
-
-
-def _holds_object(data: list[Any] | tuple[Any, ...]) -> bool:
-    return any(isinstance(v, dict) or (isinstance(v, list | tuple) and _holds_object(v)) for v in data)
 
 
 def _unpack(data: Any, shapes: list[list[str]]) -> Any:
