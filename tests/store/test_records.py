@@ -97,3 +97,23 @@ def test_packing_in_one_pass_numbers_shapes_as_two_passes_did(data: Any) -> None
     theirs: dict[tuple[str, ...], int] = {}
     assert records._pack(data, ours) == _two_pass_pack(data, theirs)
     assert ours == theirs
+
+
+@pytest.mark.parametrize(
+    "segments",
+    [
+        [
+            [(3 << FACT_BITS) | 1, (4 << FACT_BITS) | 0],
+            [(9 << FACT_BITS) | 2],
+            [(12 << FACT_BITS) | 5, (15 << FACT_BITS)],
+        ],
+        [[(1 << FACT_BITS) | 700, (2 << FACT_BITS)], [(400 << FACT_BITS) | 1, (70_000 << FACT_BITS) | 2]],
+        [[(5_000_000_000 << FACT_BITS) | 65_535]],
+    ],
+    ids=["same widths", "mixed widths", "one wide"],
+)
+def test_many_segments_decode_together_as_one_by_one(segments: list[list[int]]) -> None:
+    rows = [(facts[0], encode_segment(facts)) for facts in segments]
+    assert records.decode_segments(rows).tolist() == [
+        f for low, blob in rows for f in decode_segment(low, blob)
+    ]

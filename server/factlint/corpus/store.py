@@ -52,7 +52,7 @@ from factlint.corpus.records import (
     article_record,
     decode_body,
     decode_segment,
-    decode_segment_array,
+    decode_segments,
     encode_segment,
     fact_id,
     key_hash,
@@ -217,8 +217,7 @@ class FactStore:
     def _postings(self, key: int) -> npt.NDArray[np.int64]:
         with self._lock:
             rows = self._db.execute("SELECT low, facts FROM postings WHERE key = ?", (key,))
-        arrays = [decode_segment_array(int(low), bytes(blob)) for low, blob in rows]
-        return np.concatenate(arrays) if arrays else np.empty(0, np.int64)
+        return decode_segments([(int(low), bytes(blob)) for low, blob in rows])
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one store per engine, dropped with it
     def _body(self, article: int) -> ArticleBody | None:
