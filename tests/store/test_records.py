@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from factlint.config import Config
+from factlint.corpus import records
 from factlint.corpus.extraction import extract_article
 from factlint.corpus.reader import article_from_text
 from factlint.corpus.records import FACT_BITS, article_record, decode_body, decode_segment, encode_segment
@@ -41,8 +44,76 @@ def test_the_blob_gives_back_every_fact_sentence_and_name(tmp_path: Path) -> Non
     article = article_from_text(str(tmp_path / "a.md"), article_text(SEED, 3))
     facts = extract_article(article, rules.lexicon)
     body = decode_body(article_record(facts).body)
-    assert [row.mention for row in body.facts] == [json.loads(m.data) for m in facts.mentions]
+    assert [row.mention for row in body.facts] == [json.loads(json.dumps(m.data)) for m in facts.mentions]
     assert [s[0] for s in body.sentences] == [s.text for s in facts.sentences]
     assert body.names == tuple(sorted(facts.names))
     assert body.sketch == facts.sketch
     assert len(body.facts) > 5
+
+
+@pytest.mark.parametrize("index", [0, 1, 3, 7, 12, 40])
+def test_packing_a_mention_as_data_gives_the_blob_its_json_round_trip_gives(
+    tmp_path: Path, index: int
+) -> None:
+    """The record packs each mention's data as it is, without encoding it to JSON and parsing it
+    back: the blob must be byte for byte the one the round trip gave (tuples become lists, keys
+    stay text), or a store built now would differ from one built before."""
+    from bench.generate import article_text
+
+    rules = load_rules(Config())
+    article = article_from_text(str(tmp_path / "a.md"), article_text(SEED, index))
+    facts = extract_article(article, rules.lexicon)
+    round_trip = replace(
+        facts, mentions=tuple(replace(m, data=json.loads(json.dumps(m.data))) for m in facts.mentions)
+    )
+    assert facts.mentions and article_record(facts) == article_record(round_trip)
+
+
+def _two_pass_pack(data: Any, shapes: dict[tuple[str, ...], int]) -> Any:
+    """The packing as first written: a list is walked to see whether it holds an object, then packed."""
+
+    def holds_object(items: list[Any] | tuple[Any, ...]) -> bool:
+        return any(isinstance(v, dict) or (isinstance(v, list | tuple) and holds_object(v)) for v in items)
+
+    if isinstance(data, dict):
+        number = shapes.setdefault(tuple(data), len(shapes))
+        return {str(number): [_two_pass_pack(v, shapes) for v in data.values()]}
+    if isinstance(data, list | tuple) and holds_object(data):
+        return {"*": [_two_pass_pack(v, shapes) for v in data]}
+    return data
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"a": [1, [2, {"b": 3}], ()], "c": {}, "d": [[1, 2], [3]], "e": ({"x": 1},), "f": None},
+        [[[{}]], [], "x", {"a": {"b": {"a": [1]}}}],
+        {"kind": "amount", "context": [["beds", 1.0], ["wing", 0.5]], "when": {"start": "2024-01-02"}},
+    ],
+    ids=["nested", "deep", "a mention's shape"],
+)
+def test_packing_in_one_pass_numbers_shapes_as_two_passes_did(data: Any) -> None:
+    ours: dict[tuple[str, ...], int] = {}
+    theirs: dict[tuple[str, ...], int] = {}
+    assert records._pack(data, ours) == _two_pass_pack(data, theirs)
+    assert ours == theirs
+
+
+@pytest.mark.parametrize(
+    "segments",
+    [
+        [
+            [(3 << FACT_BITS) | 1, (4 << FACT_BITS) | 0],
+            [(9 << FACT_BITS) | 2],
+            [(12 << FACT_BITS) | 5, (15 << FACT_BITS)],
+        ],
+        [[(1 << FACT_BITS) | 700, (2 << FACT_BITS)], [(400 << FACT_BITS) | 1, (70_000 << FACT_BITS) | 2]],
+        [[(5_000_000_000 << FACT_BITS) | 65_535]],
+    ],
+    ids=["same widths", "mixed widths", "one wide"],
+)
+def test_many_segments_decode_together_as_one_by_one(segments: list[list[int]]) -> None:
+    rows = [(facts[0], encode_segment(facts)) for facts in segments]
+    assert records.decode_segments(rows).tolist() == [
+        f for low, blob in rows for f in decode_segment(low, blob)
+    ]

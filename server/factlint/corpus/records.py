@@ -26,6 +26,9 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
 from factlint.corpus.extraction import ArticleFacts
 from factlint.model import ArticleMeta, Location
 
@@ -68,15 +71,24 @@ class ArticleBody:
     """An article's blob, parsed; a fact's mention is unpacked only when that fact is asked for.
 
     A claim's candidates touch a few facts of many articles: unpacking every fact of each
-    was most of a lookup's time.
+    was most of a lookup's time. The sentences, most of the blob's text, are parsed only when a
+    message or hover quotes one (see `decode_body`).
     """
 
-    def __init__(self, data: dict[str, Any]) -> None:
-        self._sentences: list[list[Any]] = data["s"]
+    def __init__(self, data: dict[str, Any], text: str | None = None) -> None:
+        self._text = text
+        self._parsed_sentences: list[list[Any]] | None = data.get("s")
         self._facts: list[str] = data["f"]
         self._shapes: list[list[str]] = data["h"]
         self.names: tuple[str, ...] = tuple(data["n"])
         self.sketch: tuple[int, ...] = tuple(data["k"])
+
+    @property
+    def _sentences(self) -> list[list[Any]]:
+        if self._parsed_sentences is None:
+            assert self._text is not None
+            self._parsed_sentences = _DECODER.raw_decode(self._text, len(_SENTENCES_AT))[0]
+        return self._parsed_sentences
 
     @property
     def fact_count(self) -> int:
@@ -126,7 +138,7 @@ def article_record(facts: ArticleFacts) -> ArticleRecord:
         # and a fact's own JSON is parsed when that fact is a candidate
         packed.append(
             json.dumps(
-                [mention.sentence, _pack(json.loads(mention.data), shapes), where.line, where.column,
+                [mention.sentence, _pack(mention.data, shapes), where.line, where.column,
                  where.end_line, where.end_column],
                 separators=(",", ":"), ensure_ascii=False,
             )
@@ -150,35 +162,58 @@ def article_record(facts: ArticleFacts) -> ArticleRecord:
     )
 
 
+_CONTAINERS = (dict, list, tuple)
+
+
 def _pack(data: Any, shapes: dict[tuple[str, ...], int]) -> Any:
     """Each JSON object as {shape number: [values]}: its field names once per article, not per fact.
 
-    Lists are left as they are (and never walked when unpacking) unless they hold an object,
-    in which case they become {"*": [items]}.
+    Lists (and tuples, which JSON writes as lists) are left as they are (and never walked when
+    unpacking) unless they hold an object, in which case they become {"*": [items]}. One pass:
+    a list holds an object exactly when packing changed one of its items.
     """
     if isinstance(data, dict):
         number = shapes.setdefault(tuple(data), len(shapes))
-        return {str(number): [_pack(v, shapes) for v in data.values()]}
-    if isinstance(data, list) and _holds_object(data):
-        return {"*": [_pack(v, shapes) for v in data]}
+        return {str(number): [_pack(v, shapes) if isinstance(v, _CONTAINERS) else v for v in data.values()]}
+    if isinstance(data, list | tuple):
+        packed = [_pack(v, shapes) if isinstance(v, _CONTAINERS) else v for v in data]
+        if any(p is not v for p, v in zip(packed, data, strict=True)):
+            return {"*": packed}
     return data
-
-
-def _holds_object(data: list[Any]) -> bool:
-    return any(isinstance(v, dict) or (isinstance(v, list) and _holds_object(v)) for v in data)
 
 
 def _unpack(data: Any, shapes: list[list[str]]) -> Any:
     if type(data) is not dict:
         return data
     ((number, values),) = data.items()
+    # a plain value is taken as it is, without a call: most of a fact's values are plain
     if number == "*":
-        return [_unpack(v, shapes) for v in values]
-    return {name: _unpack(v, shapes) for name, v in zip(shapes[int(number)], values, strict=True)}
+        return [_unpack(v, shapes) if type(v) is dict else v for v in values]
+    names = shapes[int(number)]
+    return {name: _unpack(v, shapes) if type(v) is dict else v for name, v in zip(names, values, strict=True)}
+
+
+_DECODER = json.JSONDecoder()
+_SENTENCES_AT = '{"s":'
+_FACTS_AT = ',"f":'
+_REST = (("h", ',"h":'), ("n", ',"n":'), ("k", ',"k":'))
 
 
 def decode_body(blob: bytes) -> ArticleBody:
-    return ArticleBody(json.loads(zlib.decompress(blob)))
+    """The blob parsed from its facts on (`article_record` writes the keys in the order s, f, h,
+    n, k); its sentences are left as text until asked for. The first `,"f":` is the facts' key:
+    inside a JSON string every quote is escaped, so no sentence can hold that sequence."""
+    text = zlib.decompress(blob).decode()
+    at = text.find(_FACTS_AT) if text.startswith(_SENTENCES_AT) else -1
+    if at < 0:
+        return ArticleBody(json.loads(text))
+    data: dict[str, Any] = {}
+    data["f"], at = _DECODER.raw_decode(text, at + len(_FACTS_AT))
+    for name, marker in _REST:
+        if not text.startswith(marker, at):
+            return ArticleBody(json.loads(text))
+        data[name], at = _DECODER.raw_decode(text, at + len(marker))
+    return ArticleBody(data, text)
 
 
 def fact_id(article: int, index: int) -> int:
@@ -230,6 +265,51 @@ def decode_segment(low: int, blob: bytes) -> list[int]:
         numbers.byteswap()
     base = low >> FACT_BITS
     return [((base + a) << FACT_BITS) | i for a, i in zip(accumulate(gaps), numbers, strict=True)]
+
+
+_DTYPES = {"B": "<u1", "H": "<u2", "I": "<u4", "Q": "<u8"}
+
+
+def decode_segment_array(low: int, blob: bytes) -> npt.NDArray[np.int64]:
+    """`decode_segment` as a numpy array: a lookup reads long postings, and a Python int per
+    fact was most of its cost."""
+    codes, count = _HEADER.unpack_from(blob)
+    gap_type, number_type = np.dtype(_DTYPES[chr(codes[0])]), np.dtype(_DTYPES[chr(codes[1])])
+    gaps = np.frombuffer(blob, gap_type, count, _HEADER.size).astype(np.int64)
+    numbers = np.frombuffer(blob, number_type, count, _HEADER.size + count * gap_type.itemsize)
+    return ((np.cumsum(gaps) + (low >> FACT_BITS)) << FACT_BITS) | numbers.astype(np.int64)
+
+
+def decode_segments(rows: Sequence[tuple[int, bytes]]) -> npt.NDArray[np.int64]:
+    """The fact ids of many segments (`(low, blob)` rows) as one array, in row order.
+
+    A common key has a segment per build batch, hundreds at 100,000 articles: decoding them
+    one by one cost more than the rest of a claim's ranking. Segments whose widths agree are
+    decoded together: their gaps are summed in one pass and each segment's sums restarted
+    at its first article.
+    """
+    if not rows:
+        return np.empty(0, np.int64)
+    rows = [(low, blob) for low, blob in rows if _HEADER.unpack_from(blob)[1]]  # an empty one has no start
+    if not rows:
+        return np.empty(0, np.int64)
+    heads = [_HEADER.unpack_from(blob) for _, blob in rows]
+    codes = {head[0] for head in heads}
+    if len(codes) > 1:
+        return np.concatenate([decode_segment_array(int(low), bytes(blob)) for low, blob in rows])
+    (code,) = codes
+    gap_type, number_type = np.dtype(_DTYPES[chr(code[0])]), np.dtype(_DTYPES[chr(code[1])])
+    counts = np.array([count for _, count in heads], np.int64)
+    gap_bytes, number_bytes = bytearray(), bytearray()
+    for (_, blob), (_, count) in zip(rows, heads, strict=True):
+        split = _HEADER.size + count * gap_type.itemsize
+        gap_bytes += blob[_HEADER.size : split]
+        number_bytes += blob[split : split + count * number_type.itemsize]
+    sums = np.cumsum(np.frombuffer(gap_bytes, gap_type).astype(np.int64))
+    starts = np.cumsum(counts) - counts
+    bases = np.array([int(low) >> FACT_BITS for low, _ in rows], np.int64)
+    articles: npt.NDArray[np.int64] = sums + np.repeat(bases - sums[starts], counts)
+    return (articles << FACT_BITS) | np.frombuffer(number_bytes, number_type).astype(np.int64)
 
 
 def _width(largest: int) -> str:

@@ -21,7 +21,6 @@ damaged store is at worst wrong data, never code that runs when it is read.
 from __future__ import annotations
 
 import hashlib
-import heapq
 import math
 import os
 import threading
@@ -37,9 +36,13 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
 from factlint.corpus.backend import DATA_TABLES, Backend, migrate, open_backend
 from factlint.corpus.extraction import ArticleFacts, extract_article, slot_keys
 from factlint.corpus.manifest import Manifest, read_manifest
+from factlint.corpus.ranking import top_scored
 from factlint.corpus.reader import Article, SkippedFile, read_article
 from factlint.corpus.records import (
     FACT_BITS,
@@ -49,6 +52,7 @@ from factlint.corpus.records import (
     article_record,
     decode_body,
     decode_segment,
+    decode_segments,
     encode_segment,
     fact_id,
     key_hash,
@@ -156,6 +160,7 @@ class FactStore:
                 w for (w,) in db.execute("SELECT word FROM names WHERE n > 0")
             )
             self.skipped = [SkippedFile(k, r) for k, r in db.execute("SELECT key, reason FROM skipped")]
+        self._idfs: dict[str, float] = {}
         for cached in (self._fact, self._postings, self._key_count, self._df, self._body, self._article):
             cached.cache_clear()
         self._copies.cache_clear()
@@ -168,19 +173,17 @@ class FactStore:
         # ties in count are broken by the key's text, as they always were: the order decides which
         # keys are read before the cap, so it must not depend on the hash
         counts = sorted((self._key_count(key_hash(k)), k) for k in dict.fromkeys(keys))
-        scores: dict[int, float] = {}
         total = max(self.fact_count, 1)
-        looked = 0
+        weights: list[float] = []
+        postings: list[npt.NDArray[np.int64]] = []
         for count, key in counts:
             if count == 0:
                 continue
-            if looked >= MAX_KEYS_LOOKED_UP or (count > MAX_POSTINGS_SCANNED and looked >= 2):
+            if len(weights) >= MAX_KEYS_LOOKED_UP or (count > MAX_POSTINGS_SCANNED and len(weights) >= 2):
                 break
-            looked += 1
-            weight = math.log(1 + total / count)
-            for fact in self._postings(key_hash(key)):
-                scores[fact] = scores.get(fact, 0.0) + weight
-        best = heapq.nsmallest(MAX_CANDIDATES, scores, key=lambda f: (-scores[f], f))
+            weights.append(math.log(1 + total / count))
+            postings.append(self._postings(key_hash(key)))
+        best = top_scored(weights, postings, MAX_CANDIDATES)
         found = [self._fact(f) for f in best]
         return [f for f in found if f is not None and f.article not in self._hidden]
 
@@ -211,10 +214,10 @@ class FactStore:
         return int(rows[0][0]) if rows else 0
 
     @lru_cache(maxsize=8192)  # noqa: B019 - one store per engine, dropped with it
-    def _postings(self, key: int) -> tuple[int, ...]:
+    def _postings(self, key: int) -> npt.NDArray[np.int64]:
         with self._lock:
             rows = self._db.execute("SELECT low, facts FROM postings WHERE key = ?", (key,))
-        return tuple(f for low, blob in rows for f in decode_segment(low, bytes(blob)))
+        return decode_segments([(int(low), bytes(blob)) for low, blob in rows])
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one store per engine, dropped with it
     def _body(self, article: int) -> ArticleBody | None:
@@ -256,7 +259,11 @@ class FactStore:
         return StoredFact(fact, mention_from_json(row.mention), article, known[1], sentence)
 
     def idf(self, word: str) -> float:
-        return math.log(1 + max(self.fact_count, 1) / (1 + self._df(word)))
+        # the judge asks for the same few hundred words thousands of times per draft
+        known = self._idfs.get(word)
+        if known is None:
+            known = self._idfs[word] = math.log(1 + max(self.fact_count, 1) / (1 + self._df(word)))
+        return known
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one store per engine, dropped with it
     def _df(self, word: str) -> int:
