@@ -45,6 +45,8 @@ class Lexicon:
     future_markers: set[str] = field(default_factory=set)
     longest: int = 0
     """Words in the longest phrase."""
+    phrase_starts: set[str] = field(default_factory=set)
+    """First lemmas of the phrases: most words start none, and need no lookup."""
 
     def add_synonyms(self, group: tuple[str, ...], events: bool = False) -> None:
         keys = [lemma_key(member) for member in group]
@@ -58,6 +60,7 @@ class Lexicon:
                 words.setdefault(key[0], name)
             else:
                 self.phrases.setdefault(key, name)
+                self.phrase_starts.add(key[0])
                 self.longest = max(self.longest, len(key))
 
     def add_hypernym(self, general: str, covered: tuple[str, ...]) -> None:
@@ -67,6 +70,8 @@ class Lexicon:
 
     def longest_phrase(self, lemmas: list[str], start: int) -> tuple[int, str]:
         """The longest known phrase starting at lemmas[start]: (its length, its group key)."""
+        if lemmas[start] not in self.phrase_starts:
+            return 0, ""
         for length in range(min(self.longest, len(lemmas) - start), 1, -1):
             key = self.phrases.get(tuple(lemmas[start : start + length]))
             if key:

@@ -8,6 +8,7 @@ value's context can weigh the words of its own clause above the rest.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -52,22 +53,26 @@ def words_of(tokens: Any) -> list[Word]:
         text = t.text
         if not text.strip():
             continue
-        lower = text.lower()
-        alpha = any(ch.isalpha() for ch in text)
-        out.append(
-            Word(
-                text=text,
-                lower=lower,
-                lemma=lemma(lower) if alpha else lower,
-                base=inflection(lower) if alpha else lower,
-                start=t.idx,
-                punct=t.is_punct or not any(ch.isalnum() for ch in text),
-                upper=text[:1].isupper(),
-                content=alpha and lower not in STOP_WORDS and len(lower) > 1,
-            )
-        )
+        lower, lemma_, base, punct, upper, content = _reading(text, t.is_punct)
+        out.append(Word(text, lower, lemma_, base, t.idx, punct, upper, content))
     mark_clauses(out)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _reading(text: str, is_punct: bool) -> tuple[str, str, str, bool, bool, bool]:
+    """Everything a word is that depends on its text alone, read once per distinct text: a
+    tenth of the extractor's time went to reading the same words again."""
+    lower = text.lower()
+    alpha = any(ch.isalpha() for ch in text)
+    return (
+        lower,
+        lemma(lower) if alpha else lower,
+        inflection(lower) if alpha else lower,
+        is_punct or not any(ch.isalnum() for ch in text),
+        text[:1].isupper(),
+        alpha and lower not in STOP_WORDS and len(lower) > 1,
+    )
 
 
 def mark_clauses(words: list[Word]) -> None:
