@@ -32,6 +32,7 @@ from factlint.cli.lint_inputs import Draft
 from factlint.config import Config
 from factlint.engine import Engine
 from factlint.output import DraftResult
+from factlint.processes import die_with_parent
 
 POOL_MIN_DRAFTS = 16
 """Below this, a pool saves less than it costs (a draft takes 5-15 ms to check)."""
@@ -80,7 +81,10 @@ def _context() -> BaseContext:
 
 
 def _check_in_pool(config: Config, drafts: list[Draft], jobs: int, show: bool) -> list[DraftResult]:
-    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_open_engine, initargs=(config,))
+    owner = os.getpid()
+    pool = ProcessPoolExecutor(
+        jobs, mp_context=_context(), initializer=_open_engine, initargs=(config, owner)
+    )
     chunk = max(1, min(16, len(drafts) // (jobs * 8)))
     try:
         return list(_bar(pool.map(_check_in_worker, drafts, chunksize=chunk), len(drafts), show))
@@ -89,8 +93,9 @@ def _check_in_pool(config: Config, drafts: list[Draft], jobs: int, show: bool) -
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _open_engine(config: Config) -> None:
+def _open_engine(config: Config, owner: int) -> None:
     global _engine
+    die_with_parent(owner)
     # Ctrl-C is the parent's to handle: workers would each print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _engine = Engine.open(config)
