@@ -146,6 +146,8 @@ def damage_by(kind: str, store: Path) -> None:
         db.execute("DROP TABLE bodies")
     elif kind == "rows missing":
         db.execute("DELETE FROM bodies WHERE article IN (SELECT article FROM bodies LIMIT 3)")
+    elif kind == "newer schema version":
+        db.execute("UPDATE meta SET value = '99' WHERE name = 'schema'")
     elif kind == "corrupt blob":  # every article's facts: the one the draft needs is among them
         db.execute("UPDATE bodies SET body = X'789c00'")
     db.commit()
@@ -164,7 +166,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Home, Path, str]:
 
 
 @pytest.mark.parametrize(
-    "kind", ["truncated", "another schema", "missing table", "rows missing", "corrupt blob"]
+    "kind",
+    ["truncated", "another schema", "newer schema version", "missing table", "rows missing", "corrupt blob"],
 )
 def test_a_damaged_store_is_rebuilt_on_disk_once_with_a_message(
     tmp_path: Path, built: tuple[Home, Path, str], kind: str
