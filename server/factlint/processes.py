@@ -10,8 +10,12 @@ for ever, each holding a spaCy pipeline's memory. `pool.shutdown()` in a
   (`PR_SET_PDEATHSIG`, Linux), which covers workers forked or spawned by the owner;
 - a worker started from a fork server is the fork server's child, and the fork
   server outlives the owner (every worker holds its "alive" pipe open), so the
-  worker also watches the owner itself: a thread blocked on a pidfd of the owner
-  (Linux 5.3+), else polling for it once a second.
+  owner is watched too: by a watchdog process forked from the worker, blocked on a
+  pidfd of the owner (Linux 5.3+), which SIGKILLs the worker when the owner ends
+  and dies with the worker otherwise. A process, not a thread: a thread needs the
+  worker's GIL to act, and a worker deep in spaCy may not give it up for a while,
+  which made a kill -9 test miss its deadline now and then. Without pidfds, a
+  thread polls for the owner once a second.
 """
 
 from __future__ import annotations
@@ -36,7 +40,34 @@ def die_with_parent(owner: int | None = None) -> None:
     if sys.platform == "linux" and _pdeathsig() and os.getppid() != parent:
         os._exit(1)  # the parent died before the signal was armed
     if owner != parent or sys.platform != "linux":
-        threading.Thread(target=_watch, args=(owner,), daemon=True, name="factlint-owner-watch").start()
+        if not _watchdog(owner):
+            threading.Thread(target=_watch, args=(owner,), daemon=True, name="factlint-owner-watch").start()
+
+
+def _watchdog(owner: int) -> bool:
+    """Fork a process that SIGKILLs this one when `owner` ends; False if pidfds are missing."""
+    pidfd_open = getattr(os, "pidfd_open", None)
+    if pidfd_open is None or sys.platform != "linux":
+        return False
+    try:
+        fd = pidfd_open(owner)
+    except ProcessLookupError:
+        os._exit(1)  # the owner is already gone
+    except OSError:
+        return False
+    worker = os.getpid()
+    if os.fork() != 0:
+        os.close(fd)
+        return True
+    try:  # the watchdog: nothing but the pidfd, and gone with the worker
+        _pdeathsig()
+        if os.getppid() == worker:
+            os.closerange(0, fd)
+            os.closerange(fd + 1, os.sysconf("SC_OPEN_MAX"))
+            select.select([fd], [], [])  # readable once the owner has exited
+            os.kill(worker, signal.SIGKILL)
+    finally:
+        os._exit(0)
 
 
 def _pdeathsig() -> bool:
