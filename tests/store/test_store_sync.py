@@ -147,3 +147,13 @@ def test_a_sync_in_rounds_makes_the_store_one_round_makes(
     at_once = FactStore(str(tmp_path / "fresh.sqlite"))
     sync(at_once, corpus)
     assert snapshot(in_rounds) == snapshot(at_once)
+
+
+def test_a_fact_has_one_source_while_it_is_cached(tmp_path: Path, store_url: str) -> None:
+    """Memoised check results share their sources: typing in the language server grows its
+    memory by a paragraph's findings per keystroke, not by a copy of each source sentence."""
+    corpus = write_articles(tmp_path / "corpus", range(3))
+    store = FactStore(store_url)
+    sync(store, corpus)
+    fact, source = next(store.iter_facts())
+    assert store.source_ref(fact) is source

@@ -187,7 +187,15 @@ class FactStore:
             self.skipped = [
                 SkippedFile(*row) for row in db.execute("SELECT key, reason, line, col FROM skipped")
             ]
-        for cached in (self._fact, self._postings, self._key_count, self._df, self._body, self._article):
+        for cached in (
+            self._fact,
+            self._postings,
+            self._key_count,
+            self._df,
+            self._body,
+            self._article,
+            self._source_ref,
+        ):
             cached.cache_clear()
         self._copies.cache_clear()
 
@@ -304,8 +312,17 @@ class FactStore:
         return int(rows[0][0]) if rows else 0
 
     def source_ref(self, fact: StoredFact) -> SourceRef:
-        """The fact's sentence and provenance: decompressed only when a message or hover needs it."""
-        article, index = split_fact_id(fact.id)
+        """The fact's sentence and provenance: decompressed only when a message or hover needs it.
+
+        One object per fact while it is cached: the engine's memo of checked paragraphs (4,096
+        of them) then shares its sources instead of holding a copy per paragraph version, which
+        was most of a language server's growth while typing (about 3 KB per keystroke).
+        """
+        return self._source_ref(fact.id, fact.mention.text)
+
+    @lru_cache(maxsize=16384)  # noqa: B019 - one store per engine, dropped with it
+    def _source_ref(self, fact: int, value_text: str) -> SourceRef:
+        article, index = split_fact_id(fact)
         body, known = self._body(article), self._article(article)
         assert body is not None and known is not None, "a fact of an article no longer stored"
         meta, story = known
@@ -316,7 +333,7 @@ class FactStore:
             article=meta,
             sentence=text,
             sentence_location=location(meta.path, where),
-            value_text=fact.mention.text,
+            value_text=value_text,
             value_location=location(meta.path, at),
             link=link,
             copies=others,
