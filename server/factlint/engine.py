@@ -136,6 +136,8 @@ class Engine:
         try:
             return self._in_snapshot(work)
         except StoreDamaged as damage:
+            if self.fact_base.opened is None:
+                raise  # not the user's cache file (a team's store): theirs to repair
             store_file.discard(self.fact_base.path, damage, self.fact_base.opened)
             follow = self.fact_base.follow
             self.fact_base.close()
