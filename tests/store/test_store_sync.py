@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from factlint.corpus.backend import SCHEMA_VERSION
 from factlint.corpus.store import FactStore
 
 from .stores import ROOT, snapshot, sync, write_articles
@@ -157,3 +158,18 @@ def test_a_fact_has_one_source_while_it_is_cached(tmp_path: Path, store_url: str
     sync(store, corpus)
     fact, source = next(store.iter_facts())
     assert store.source_ref(fact) is source
+
+
+def test_a_version_1_store_is_migrated_keeping_its_skipped_files(tmp_path: Path, store_url: str) -> None:
+    """Version 2 records where in a skipped file the problem is; a version 1 store gains the
+    columns and keeps its rows."""
+    old = FactStore(store_url)
+    db = old.backend
+    db.execute("DROP TABLE skipped")
+    db.execute("CREATE TABLE skipped (key TEXT PRIMARY KEY, reason TEXT)")
+    db.execute("INSERT INTO skipped (key, reason) VALUES ('/news/a.md', 'binary file')")
+    db.execute("UPDATE meta SET value = '1' WHERE name = 'schema'")
+    old.close()
+    store = FactStore(store_url)
+    assert store.meta("schema") == str(SCHEMA_VERSION) == "2"
+    assert [s.describe() for s in store.skipped] == ["/news/a.md: binary file"]
