@@ -5,6 +5,11 @@ corpus and rules are unchanged); `engine.check(text)` returns a `Report` of
 findings and confirmations with plain character offsets into `text`.
 Checking is per paragraph and memoised by paragraph content, so re-checking a
 draft after one keystroke re-analyses only the paragraph that changed.
+
+Each check reads one snapshot of the fact base. An engine that `follow`s the
+store (the language server's) moves to the latest state another process wrote
+at each check, and drops its memos when it moved; a cache file whose data turns
+out unreadable is rebuilt once and the check run again.
 """
 
 from __future__ import annotations
@@ -14,11 +19,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import TypeVar
 
 from factlint.audit import Auditor
 from factlint.config import Config
 from factlint.conflicts import Conflict, citing, noted
+from factlint.corpus import store_file
 from factlint.corpus.factbase import FactBase, FactRow, fact_rows, load_fact_base
+from factlint.corpus.store_file import StoreDamaged
+from factlint.errors import ConfigError, InputError
 from factlint.history import History, slot_histories
 from factlint.model import Confirmation, Finding, Location, Report, SourceRef
 from factlint.notices import NOT_COMPARED, not_compared
@@ -31,6 +40,7 @@ from factlint.text.document import read_draft, split_paragraphs
 
 ProgressCallback = Callable[[str, float], None]
 """Called with a message and a fraction done (0..1) while the fact base is built."""
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -48,7 +58,12 @@ class Engine:
         self.config = config
         self.rules = rules
         self.fact_base = fact_base
-        self._checker = Checker(fact_base, rules, config.spacy_model)
+        self._reset()
+
+    def _reset(self) -> None:
+        """Memos and the checker's view for the fact base as it is now."""
+        self._generation = self.fact_base.generation
+        self._checker = Checker(self.fact_base, self.rules, self.config.spacy_model)
         self._check_paragraph = lru_cache(maxsize=4096)(self._check_paragraph_uncached)
         self._conflicts: list[Conflict] | None = None
         self._conflicts_by_path: dict[str, list[Conflict]] = {}
@@ -57,11 +72,32 @@ class Engine:
         self._auditor = Auditor(self._checker)
         """For drafts' findings and single articles, under `_audit_lock`: it keeps what it learnt."""
 
+    def follow(self) -> None:
+        """From now on, each check reads the latest state of the store (a long-lived server)."""
+        self.fact_base.follow = True
+
     @classmethod
     def open(cls, config: Config, progress: ProgressCallback | None = None) -> Engine:
-        """Load rules (raising `RuleFileError` for a broken one) and the fact base."""
+        """Load rules (raising `RuleFileError` for a broken one) and the fact base.
+
+        A corpus folder that does not exist, or a corpus with no article to check
+        against, is an error: checking against nothing would pass every draft.
+        """
+        source = str(config.config_path) if config.config_path else "corpus"
+        for folder in config.effective_corpus_dirs():
+            if not folder.is_dir():
+                raise ConfigError(source, f"corpus folder {folder} does not exist")
         rules = load_rules(config)
         fact_base = load_fact_base(config, rules, progress=progress)
+        if fact_base.article_count == 0:
+            skipped = fact_base.skipped
+            why = "it holds no .txt, .md or .html file"
+            if skipped:
+                more = f"; and {len(skipped) - 1} more" if len(skipped) > 1 else ""
+                why = f"all {len(skipped)} of its files were skipped ({skipped[0].describe()}{more})"
+            folders = ", ".join(str(f) for f in config.effective_corpus_dirs())
+            fact_base.close()
+            raise InputError(folders, f"no articles to check against: {why}")
         return cls(config, rules, fact_base)
 
     @property
@@ -83,12 +119,38 @@ class Engine:
         language server leaves it to the hover and keeps keystrokes cheap. A draft at `path`
         (absolute) that is also in the corpus is checked without its own article.
         """
+        return self._reading(lambda: self._check_hiding(text, draft_date, note_conflicts, path))
+
+    def _check_hiding(
+        self, text: str, draft_date: date | None, note_conflicts: bool, path: str | None
+    ) -> Report:
         with self.fact_base.hiding(path) as hidden:
             return self._check(text, draft_date, note_conflicts and not hidden, hidden)
 
     def in_corpus(self, path: str) -> bool:
         """Whether the file at `path` (absolute) is one of the fact base's own sources."""
-        return self.fact_base.holds(path)
+        return self._reading(lambda: self.fact_base.holds(path))
+
+    def _reading(self, work: Callable[[], T]) -> T:
+        """`work` on one snapshot of the fact base; a damaged cache file is rebuilt, once."""
+        try:
+            return self._in_snapshot(work)
+        except StoreDamaged as damage:
+            if self.fact_base.opened is None:
+                raise  # not the user's cache file (a team's store): theirs to repair
+            store_file.discard(self.fact_base.path, damage, self.fact_base.opened)
+            follow = self.fact_base.follow
+            self.fact_base.close()
+            self.fact_base = load_fact_base(self.config, self.rules)
+            self.fact_base.follow = follow
+            self._reset()
+            return self._in_snapshot(work)
+
+    def _in_snapshot(self, work: Callable[[], T]) -> T:
+        with self.fact_base.reading() as generation:
+            if generation != self._generation:
+                self._reset()
+            return work()
 
     def _check(self, text: str, draft_date: date | None, note_conflicts: bool, hidden: bool) -> Report:
         draft = read_draft(text)
@@ -127,11 +189,13 @@ class Engine:
         return noted(finding, citing(self.conflicts_of(finding.sources), finding))
 
     def facts(self) -> list[FactRow]:
-        return list(fact_rows(self.fact_base))
+        return self._reading(lambda: list(fact_rows(self.fact_base)))
 
     def slots(self) -> list[SlotGroup]:
         """The fact base as slots, each with its values oldest first (`factlint facts`)."""
-        return group_facts(self.fact_base.iter_facts(), self.fact_base, self.rules.lexicon)
+        return self._reading(
+            lambda: group_facts(self.fact_base.iter_facts(), self.fact_base, self.rules.lexicon)
+        )
 
     def audit(self) -> list[Conflict]:
         """Where the sources disagree among themselves (see `factlint.audit`); computed once."""

@@ -124,7 +124,8 @@ class Server:
             {
                 "processId": None,
                 "rootUri": root.resolve().as_uri(),
-                "capabilities": capabilities or {},
+                "capabilities": capabilities
+                or {"textDocument": {"publishDiagnostics": {"relatedInformation": True}}},
                 "initializationOptions": options,
             },
         )

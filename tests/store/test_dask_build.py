@@ -30,7 +30,9 @@ def scheduler() -> Iterator[str]:
 def _rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
     db = sqlite3.connect(path)
     tables = [t for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    return {t: sorted(db.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
+    # a source's change stamp is when the build saw it (untrusted if the file was just written)
+    columns = {t: "key, size, digest" if t == "sources" else "*" for t in tables}
+    return {t: sorted(db.execute(f"SELECT {columns[t]} FROM {t}").fetchall(), key=repr) for t in tables}
 
 
 def test_a_build_on_dask_makes_the_same_store_as_one_process(tmp_path: Path, scheduler: str) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from factlint.corpus.backend import SCHEMA_VERSION
 from factlint.corpus.store import FactStore
 
 from .stores import ROOT, snapshot, sync, write_articles
@@ -147,3 +148,28 @@ def test_a_sync_in_rounds_makes_the_store_one_round_makes(
     at_once = FactStore(str(tmp_path / "fresh.sqlite"))
     sync(at_once, corpus)
     assert snapshot(in_rounds) == snapshot(at_once)
+
+
+def test_a_fact_has_one_source_while_it_is_cached(tmp_path: Path, store_url: str) -> None:
+    """Memoised check results share their sources: typing in the language server grows its
+    memory by a paragraph's findings per keystroke, not by a copy of each source sentence."""
+    corpus = write_articles(tmp_path / "corpus", range(3))
+    store = FactStore(store_url)
+    sync(store, corpus)
+    fact, source = next(store.iter_facts())
+    assert store.source_ref(fact) is source
+
+
+def test_a_version_1_store_is_migrated_keeping_its_skipped_files(tmp_path: Path, store_url: str) -> None:
+    """Version 2 records where in a skipped file the problem is; a version 1 store gains the
+    columns and keeps its rows."""
+    old = FactStore(store_url)
+    db = old.backend
+    db.execute("DROP TABLE skipped")
+    db.execute("CREATE TABLE skipped (key TEXT PRIMARY KEY, reason TEXT)")
+    db.execute("INSERT INTO skipped (key, reason) VALUES ('/news/a.md', 'binary file')")
+    db.execute("UPDATE meta SET value = '1' WHERE name = 'schema'")
+    old.close()
+    store = FactStore(store_url)
+    assert store.meta("schema") == str(SCHEMA_VERSION) == "2"
+    assert [s.describe() for s in store.skipped] == ["/news/a.md: binary file"]

@@ -59,6 +59,12 @@ test("the contributed settings and the mapping cover the same keys", () => {
   assert.deepEqual(contributed.sort(), Object.keys(SETTING_KEYS).sort());
 });
 
+test("the command that starts the server is the machine's choice, never a workspace's", () => {
+  // a cloned repository's .vscode/settings.json must not choose the program the editor runs
+  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8"));
+  assert.equal(pkg.contributes.configuration.properties["factlint.server.command"].scope, "machine");
+});
+
 test("paths: ~ and ${workspaceFolder} expand, relative paths anchor at the workspace", () => {
   assert.equal(resolvePath("~/news", "/ws"), path.join(os.homedir(), "news"));
   assert.equal(resolvePath("${workspaceFolder}/src", "/ws"), "/ws/src");

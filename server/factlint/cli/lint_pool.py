@@ -31,7 +31,13 @@ from tqdm import tqdm
 from factlint.cli.lint_inputs import Draft
 from factlint.config import Config
 from factlint.engine import Engine
+from factlint.errors import InputError
 from factlint.output import DraftResult
+from factlint.processes import die_with_parent
+from factlint.text.document import FrontMatterError
+
+Outcome = DraftResult | InputError
+"""A checked draft, or why it could not be checked (the others are checked all the same)."""
 
 POOL_MIN_DRAFTS = 16
 """Below this, a pool saves less than it costs (a draft takes 5-15 ms to check)."""
@@ -57,7 +63,7 @@ def uses_pool(count: int, jobs: int) -> bool:
 
 def check_drafts(
     engine: Engine, drafts: list[Draft], jobs: int, progress: bool | None = None
-) -> list[DraftResult]:
+) -> list[Outcome]:
     """Every draft's findings, in order; in a pool of `jobs` workers when worth it."""
     show = _show_progress(len(drafts)) if progress is None else progress
     in_memory = getattr(engine.fact_base, "path", None) == ":memory:"  # cache folder not writable
@@ -66,8 +72,11 @@ def check_drafts(
     return _check_in_pool(engine.config, drafts, min(jobs, len(drafts)), show)
 
 
-def _check(engine: Engine, draft: Draft) -> DraftResult:
-    report = engine.check(draft.text)
+def _check(engine: Engine, draft: Draft) -> Outcome:
+    try:
+        report = engine.check(draft.text, path=draft.path)
+    except FrontMatterError as problem:
+        return InputError(f"{draft.path}:{problem.line}:{problem.column}", problem.message)
     return DraftResult.of_report(draft.path, draft.text, report, engine.config.show_unsourced)
 
 
@@ -79,8 +88,11 @@ def _context() -> BaseContext:
     return multiprocessing.get_context(START_METHOD)
 
 
-def _check_in_pool(config: Config, drafts: list[Draft], jobs: int, show: bool) -> list[DraftResult]:
-    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_open_engine, initargs=(config,))
+def _check_in_pool(config: Config, drafts: list[Draft], jobs: int, show: bool) -> list[Outcome]:
+    owner = os.getpid()
+    pool = ProcessPoolExecutor(
+        jobs, mp_context=_context(), initializer=_open_engine, initargs=(config, owner)
+    )
     chunk = max(1, min(16, len(drafts) // (jobs * 8)))
     try:
         return list(_bar(pool.map(_check_in_worker, drafts, chunksize=chunk), len(drafts), show))
@@ -89,14 +101,15 @@ def _check_in_pool(config: Config, drafts: list[Draft], jobs: int, show: bool) -
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _open_engine(config: Config) -> None:
+def _open_engine(config: Config, owner: int) -> None:
     global _engine
+    die_with_parent(owner)
     # Ctrl-C is the parent's to handle: workers would each print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _engine = Engine.open(config)
 
 
-def _check_in_worker(draft: Draft) -> DraftResult:
+def _check_in_worker(draft: Draft) -> Outcome:
     if _engine is None:
         raise RuntimeError("factlint worker started without its engine")
     return _check(_engine, draft)
@@ -106,7 +119,7 @@ def _show_progress(count: int) -> bool:
     return count >= PROGRESS_MIN_DRAFTS and sys.stderr.isatty()
 
 
-def _bar(results: Iterable[DraftResult], total: int, show: bool) -> Iterator[DraftResult]:
+def _bar(results: Iterable[Outcome], total: int, show: bool) -> Iterator[Outcome]:
     if not show:
         yield from results
         return

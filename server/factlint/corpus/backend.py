@@ -18,15 +18,16 @@ from typing import Any, Protocol
 
 from factlint.errors import FactlintError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Version 1: facts by slot in one compressed blob per article; postings by 48-bit key hash, in
-segments of packed fact ids (one row per key and build batch)."""
+segments of packed fact ids (one row per key and build batch). Version 2: a skipped file's
+line and column, so its warning points at the place."""
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS counts (name TEXT PRIMARY KEY, n BIGINT);
 CREATE TABLE IF NOT EXISTS sources (key TEXT PRIMARY KEY, size BIGINT, mtime BIGINT, digest TEXT);
-CREATE TABLE IF NOT EXISTS skipped (key TEXT PRIMARY KEY, reason TEXT);
+CREATE TABLE IF NOT EXISTS skipped (key TEXT PRIMARY KEY, reason TEXT, line INTEGER, col INTEGER);
 CREATE TABLE IF NOT EXISTS articles (id {rowid} PRIMARY KEY, source TEXT, path TEXT, title TEXT,
     date TEXT, date_inferred INTEGER, url TEXT, story BIGINT, facts INTEGER);
 CREATE TABLE IF NOT EXISTS bodies (article {rowid} PRIMARY KEY, body {blob});
@@ -122,6 +123,9 @@ def migrate(backend: Backend) -> None:
     # Steps from one version to the next go here as the schema changes; version 0 is an
     # empty database, which `create_schema` has just made current.
     backend.begin()
+    if version == 1:
+        backend.execute("ALTER TABLE skipped ADD COLUMN line INTEGER")
+        backend.execute("ALTER TABLE skipped ADD COLUMN col INTEGER")
     for name in ("articles", "facts"):
         backend.execute("INSERT INTO counts (name, n) VALUES (?, 0) ON CONFLICT DO NOTHING", (name,))
     backend.execute("DELETE FROM meta WHERE name = 'schema'")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -17,13 +18,17 @@ from pathlib import Path
 
 from factlint import __version__
 from factlint.config import Config
+from factlint.corpus import store_file
 from factlint.corpus.factfiles import read_fact_file
 from factlint.corpus.manifest import MANIFEST_NAME
 from factlint.corpus.reader import Article, iter_article_paths
 from factlint.corpus.store import FactStore, Mapper, SourceFile, article_source
+from factlint.corpus.store_file import StoreDamaged
 from factlint.model import ArticleMeta, Kind, Location
 from factlint.rulebook.ruleset import RuleSet
 from factlint.slots.describe import describe_slot, describe_value
+
+log = logging.getLogger("factlint.cache")
 
 STORE_FORMAT = 3
 EXTRACTION_CODE = ("corpus", "slots", "kinds", "text", "rulebook")
@@ -65,7 +70,7 @@ def corpus_sources(config: Config) -> Iterator[SourceFile]:
         manifest = folder / MANIFEST_NAME
         listed = manifest if manifest.is_file() else None
         for path in iter_article_paths(folder):
-            yield article_source(path, listed)
+            yield article_source(path, listed, config.max_file_bytes)
     for path in config.fact_files:
         yield SourceFile(f"{path.resolve()}#facts", path, _FactFileReader(path), required=True)
 
@@ -110,13 +115,38 @@ def load_fact_base(
         else:
             store.from_cache = True
         return store
-    folder = cache_dir(config)
+    path = store_file.store_path(cache_dir(config), f"facts-{store_key(config)}.sqlite")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        store = FactStore(str(folder / f"facts-{store_key(config)}.sqlite"))
-    except (OSError, _sqlite_error()):
-        store = FactStore(":memory:")  # a read-only cache folder only costs speed
-    store.sync(corpus_sources(config), rules.lexicon, config.spacy_model, progress, mapper)
+        return _synced(_open_cache(path), config, rules, progress, mapper)
+    except StoreDamaged as damage:  # found while updating it: removed and built again, once
+        store_file.discard(path, damage, store_file.inode(path))
+        return _synced(_open_cache(path), config, rules, progress, mapper)
+
+
+def _open_cache(path: str) -> FactStore:
+    """The cache file at `path` (checked and repaired by `store_file`), else one in memory."""
+    if path == ":memory:":
+        return FactStore(path)
+    try:
+        return FactStore(path, store_file.open_file(path))
+    except (OSError, _sqlite_error(), store_file.UnsafeCache) as error:
+        why = error.reason if isinstance(error, store_file.UnsafeCache) else error
+        log.warning("cannot use the cache %s (%s); building the fact base in memory", path, why)
+        return FactStore(":memory:")  # a read-only cache folder only costs speed
+
+
+def _synced(
+    store: FactStore,
+    config: Config,
+    rules: RuleSet,
+    progress: Callable[[str, float], None] | None,
+    mapper: Mapper | None,
+) -> FactStore:
+    try:
+        store.sync(corpus_sources(config), rules.lexicon, config.spacy_model, progress, mapper)
+    except BaseException:
+        store.close()
+        raise
     return store
 
 
@@ -167,7 +197,9 @@ def store_key(config: Config) -> str:
     """
     from factlint.rulebook.loader import iter_rule_files
 
-    digest = hashlib.sha256(f"{__version__}/{STORE_FORMAT}/{config.spacy_model}".encode())
+    digest = hashlib.sha256(
+        f"{__version__}/{STORE_FORMAT}/{config.spacy_model}/{config.max_file_bytes}".encode()
+    )
     digest.update(_code_digest())
     for folder in config.effective_corpus_dirs():
         digest.update(str(folder.resolve()).encode())

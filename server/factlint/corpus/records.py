@@ -55,6 +55,9 @@ class ArticleRecord:
     """Context words of its facts with their counts: document frequencies for idf."""
     names: tuple[str, ...]
     sketch: tuple[int, ...]
+    digest: str = ""
+    """The digest of the bytes the article was read from (`Article.digest`): what the store
+    records as the file's content, so facts and digest cannot come from two versions."""
 
 
 @dataclass(frozen=True)

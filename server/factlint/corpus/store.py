@@ -15,7 +15,9 @@ committed in batches of whole articles: a reader, or a build killed mid-way,
 sees the last complete batch, never half an article.
 
 Everything stored is plain columns, compressed JSON and integers: a planted or
-damaged store is at worst wrong data, never code that runs when it is read.
+damaged store is at worst wrong data, never code that runs when it is read. How the
+user's own cache file is opened, shared between processes, checked and repaired is
+`store_file`'s; this module only holds its lock while it syncs and reads in snapshots.
 """
 
 from __future__ import annotations
@@ -27,8 +29,8 @@ import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache, partial
 from itertools import groupby
@@ -39,11 +41,12 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from factlint.corpus import store_file
 from factlint.corpus.backend import DATA_TABLES, Backend, migrate, open_backend
 from factlint.corpus.extraction import ArticleFacts, extract_article, slot_keys
 from factlint.corpus.manifest import Manifest, read_manifest
 from factlint.corpus.ranking import top_scored
-from factlint.corpus.reader import Article, SkippedFile, read_article
+from factlint.corpus.reader import MAX_ARTICLE_BYTES, Article, SkippedFile, read_article, source_digest
 from factlint.corpus.records import (
     FACT_BITS,
     MAX_FACTS_PER_ARTICLE,
@@ -59,7 +62,9 @@ from factlint.corpus.records import (
     location,
     split_fact_id,
 )
+from factlint.corpus.store_file import FileBackend, StoreDamaged
 from factlint.model import ArticleMeta, Kind, Location, SourceRef
+from factlint.processes import die_with_parent
 from factlint.rulebook.lexicon import Lexicon
 from factlint.slots.judge import StoredFact
 from factlint.slots.model import Mention, slot_from_json, value_from_json
@@ -103,19 +108,15 @@ class SourceFile:
     """A file named by the user (a fact file): missing is an error, not an article gone."""
 
     def stamp(self) -> tuple[int, int]:
-        """Size and modification time: unchanged means not worth reading again."""
-        size, mtime = 0, 0
-        for path in (self.path, self.also):
-            if path is not None:
-                stat = path.stat()
-                size, mtime = size * 1_000_003 + stat.st_size, max(mtime, stat.st_mtime_ns)
-        return size % (1 << 62), mtime
+        """Size and change stamp: unchanged (and trusted) means not worth reading again."""
+        return store_file.stamp((self.path, self.also))
 
     def digest(self) -> str:
+        """As `Article.digest` computes it; a FIFO or a device is not read, only named."""
         digest = hashlib.sha256()
         for path in (self.path, self.also):
             if path is not None:
-                digest.update(path.read_bytes())
+                digest.update(source_digest(path))
         return digest.hexdigest()
 
 
@@ -137,11 +138,39 @@ class FactStore:
     def __init__(self, path: str, backend: Backend | None = None) -> None:
         self.path = path
         self._db = backend if backend is not None else open_backend(path)
+        self._file = self._db if isinstance(self._db, FileBackend) else None
+        """The user's own cache file (`store_file`): locked, snapshotted, checked."""
+        self.opened = store_file.inode(path) if self._file is not None else None
         self._lock = threading.RLock()
         with self._lock:
             migrate(self._db)
         self.from_cache = False
-        self._load_memory()
+        self.follow = False
+        """Move to the latest committed state at each `reading()` (a long-lived server);
+        otherwise every read sees the state this process's own last sync left."""
+        self.generation = -1
+        self.refresh()
+
+    def refresh(self) -> int:
+        """Read the latest committed state from now on; reload the memory tables if it moved."""
+        with self._lock:
+            generation = self._file.begin_read() if self._file is not None else 0
+            if generation != self.generation:
+                self._load_memory()
+                self.generation = generation
+        return generation
+
+    @contextmanager
+    def reading(self) -> Iterator[int]:
+        """One consistent snapshot for a check; yields its generation."""
+        with self._lock:
+            if self.follow:
+                self.refresh()
+            try:
+                yield self.generation
+            finally:
+                if self.follow and self._file is not None:
+                    self._file.end_read()  # an idle server holds no snapshot: the WAL can be reset
 
     @property
     def backend(self) -> Backend:
@@ -159,9 +188,19 @@ class FactStore:
             self.name_words: frozenset[str] = frozenset(
                 w for (w,) in db.execute("SELECT word FROM names WHERE n > 0")
             )
-            self.skipped = [SkippedFile(k, r) for k, r in db.execute("SELECT key, reason FROM skipped")]
+            self.skipped = [
+                SkippedFile(*row) for row in db.execute("SELECT key, reason, line, col FROM skipped")
+            ]
         self._idfs: dict[str, float] = {}
-        for cached in (self._fact, self._postings, self._key_count, self._df, self._body, self._article):
+        for cached in (
+            self._fact,
+            self._postings,
+            self._key_count,
+            self._df,
+            self._body,
+            self._article,
+            self._source_ref,
+        ):
             cached.cache_clear()
         self._copies.cache_clear()
 
@@ -223,7 +262,14 @@ class FactStore:
     def _body(self, article: int) -> ArticleBody | None:
         with self._lock:
             rows = self._db.execute("SELECT body FROM bodies WHERE article = ?", (article,))
-        return decode_body(bytes(rows[0][0])) if rows else None
+        return self._decoded(f"article {article}", decode_body, bytes(rows[0][0])) if rows else None
+
+    def _decoded(self, what: str, decode: Callable[[Any], Any], data: Any) -> Any:
+        """`decode(data)`; data that cannot be decoded means the store is damaged, not a crash."""
+        try:
+            return decode(data)
+        except Exception as error:
+            raise StoreDamaged(self.path, f"{what} cannot be read: {type(error).__name__}") from None
 
     @lru_cache(maxsize=16384)  # noqa: B019 - one store per engine, dropped with it
     def _article(self, article: int) -> tuple[ArticleMeta, int] | None:
@@ -256,7 +302,8 @@ class FactStore:
         row = body.fact(index)
         # a sentence's id: its article's, shifted as a fact's is, plus its index in the article
         sentence = fact_id(article, row.sentence)
-        return StoredFact(fact, mention_from_json(row.mention), article, known[1], sentence)
+        mention = self._decoded(f"fact {fact}", mention_from_json, row.mention)
+        return StoredFact(fact, mention, article, known[1], sentence)
 
     def idf(self, word: str) -> float:
         # the judge asks for the same few hundred words thousands of times per draft
@@ -272,19 +319,29 @@ class FactStore:
         return int(rows[0][0]) if rows else 0
 
     def source_ref(self, fact: StoredFact) -> SourceRef:
-        """The fact's sentence and provenance: decompressed only when a message or hover needs it."""
-        article, index = split_fact_id(fact.id)
+        """The fact's sentence and provenance: decompressed only when a message or hover needs it.
+
+        One object per fact while it is cached: the engine's memo of checked paragraphs (4,096
+        of them) then shares its sources instead of holding a copy per paragraph version, which
+        was most of a language server's growth while typing (about 3 KB per keystroke).
+        """
+        return self._source_ref(fact.id, fact.mention.text)
+
+    @lru_cache(maxsize=16384)  # noqa: B019 - one store per engine, dropped with it
+    def _source_ref(self, fact: int, value_text: str) -> SourceRef:
+        article, index = split_fact_id(fact)
         body, known = self._body(article), self._article(article)
         assert body is not None and known is not None, "a fact of an article no longer stored"
         meta, story = known
         sentence, at = body.place(index)
-        text, where, link = body.sentence(sentence)
+        # sentences are parsed on first use, after decode_body: a damaged one is damage here too
+        text, where, link = self._decoded(f"article {article}", body.sentence, sentence)
         others = tuple(path for other, path in self._copies(story) if other != article)
         return SourceRef(
             article=meta,
             sentence=text,
             sentence_location=location(meta.path, where),
-            value_text=fact.mention.text,
+            value_text=value_text,
             value_location=location(meta.path, at),
             link=link,
             copies=others,
@@ -337,8 +394,34 @@ class FactStore:
         progress: ProgressCallback | None = None,
         mapper: Mapper | None = None,
     ) -> int:
-        """Bring the store up to date with `sources`; returns how many files were (re)read."""
+        """Bring the store up to date with `sources`; returns how many files were (re)read.
+
+        On the cache file, one process at a time (the others wait, then find the work
+        done), and this process then reads the state it left, in one snapshot.
+        """
         self.lexicon = lexicon
+        with store_file.build_lock(self.path) if self._file is not None else nullcontext():
+            if self._file is not None:
+                self._file.end_read()
+            read = self._sync(sources, lexicon, spacy_model, progress, mapper)
+            if self._file is not None and not store_file.sealed(self._file):
+                with self._lock:
+                    self._file.begin()
+                    store_file.seal(self._file)
+                    self._file.commit()
+            if self._file is None:
+                self._load_memory()
+            self.refresh()
+        return read
+
+    def _sync(
+        self,
+        sources: Iterable[SourceFile],
+        lexicon: Lexicon,
+        spacy_model: str | None,
+        progress: ProgressCallback | None,
+        mapper: Mapper | None,
+    ) -> int:
         with self._lock:
             known = {
                 k: (s, m, d)
@@ -350,18 +433,20 @@ class FactStore:
         read = 0
         for source in sources:
             seen.add(source.key)
+            before = known.get(source.key)
             try:
                 size, mtime = source.stamp()
-                before = known.get(source.key)
-                if before and before[0] == size and before[1] == mtime:
+                if store_file.unchanged(before[:2] if before else None, (size, mtime)):
                     continue
                 digest = source.digest()
             except OSError:
                 if source.required:
                     source.read()  # raises the file's own, located error
-                continue
+                # listed but not there to read (a dangling link): read() names why it is skipped
+                size, mtime, digest = 0, store_file.UNTRUSTED_STAMP, "unreadable"
             if before and before[2] == digest:
-                restamped.append((size, mtime, source.key))
+                if (size, mtime) != tuple(before[:2]):
+                    restamped.append((size, mtime, source.key))
                 continue
             changed.append((source, size, mtime, digest))
             if len(changed) >= SYNC_CHUNK:  # a round of its own: the list never holds the whole archive
@@ -385,7 +470,6 @@ class FactStore:
             self._db.commit()
         if changed:
             read += self._extract_all(changed, known, lexicon, spacy_model, progress, mapper, read)
-        self._load_memory()
         return read
 
     def _extract_all(
@@ -407,7 +491,10 @@ class FactStore:
             results = mapper(extract, files)
         elif len(changed) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
             workers = min(os.cpu_count() or 1, 8)
-            pool = ProcessPoolExecutor(max_workers=workers)
+            # workers die with this process however it ends (see `factlint.processes`)
+            pool = ProcessPoolExecutor(
+                max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),)
+            )
             results = in_order(pool.submit, extract, files, window=4 * workers)
         else:
             results = map(extract, files)
@@ -440,6 +527,7 @@ class FactStore:
         db.begin()
         try:
             for n, ((source, size, mtime, digest), result) in enumerate(zip(changed, results, strict=True)):
+                digest = _read_digest(result) or digest
                 if source.key in known:
                     self._forget(source.key, batch)
                 db.execute(
@@ -447,7 +535,10 @@ class FactStore:
                     (source.key, size, mtime, digest),
                 )
                 if isinstance(result, SkippedFile):
-                    db.execute("INSERT INTO skipped (key, reason) VALUES (?, ?)", (source.key, result.reason))
+                    db.execute(
+                        "INSERT INTO skipped (key, reason, line, col) VALUES (?, ?, ?, ?)",
+                        (source.key, result.reason, result.line, result.column),
+                    )
                 else:
                     for record in result:
                         self._insert(next_id, source.key, record, batch)
@@ -544,7 +635,7 @@ class FactStore:
         for (article,) in db.execute("SELECT id FROM articles WHERE source = ?", (key,)):
             rows = db.execute("SELECT body FROM bodies WHERE article = ?", (article,))
             if rows:
-                body = decode_body(bytes(rows[0][0]))
+                body = self._decoded(f"article {article}", decode_body, bytes(rows[0][0]))
                 self._forget_postings(article, body)
                 lost = Counter(w for row in body.facts for w, _ in row.mention["slot"]["context"])
                 db.executemany(
@@ -669,12 +760,23 @@ def extract_records(source: SourceFile, lexicon: Lexicon, spacy_model: str | Non
     read = source.read()
     if isinstance(read, SkippedFile):
         return read
-    return [article_record(extract_article(article, lexicon, spacy_model)) for article in read]
+    return [
+        replace(article_record(extract_article(article, lexicon, spacy_model)), digest=article.digest)
+        for article in read
+    ]
 
 
-def article_source(path: Path, manifest_path: Path | None) -> SourceFile:
+def _read_digest(result: Extracted) -> str | None:
+    """The digest of the bytes `result` was extracted from, when one file version made it all."""
+    if isinstance(result, SkippedFile):
+        return None
+    digests = {record.digest for record in result}
+    return digests.pop() if len(digests) == 1 and "" not in digests else None
+
+
+def article_source(path: Path, manifest_path: Path | None, limit: int = MAX_ARTICLE_BYTES) -> SourceFile:
     """An article file (an absolute path: it is the key); its manifest entry is read with it."""
-    return SourceFile(str(path), path, _ArticleReader(path, manifest_path), manifest_path)
+    return SourceFile(str(path), path, _ArticleReader(path, manifest_path, limit), manifest_path)
 
 
 @dataclass(frozen=True)
@@ -683,12 +785,16 @@ class _ArticleReader:
 
     path: Path
     manifest_path: Path | None
+    limit: int = MAX_ARTICLE_BYTES
 
     def __call__(self) -> list[Article] | SkippedFile:
         manifest = None
         if self.manifest_path is not None:
-            manifest = _manifest(self.manifest_path.parent, self.manifest_path.stat().st_mtime_ns)
-        result = read_article(self.path, manifest)
+            try:
+                manifest = _manifest(self.manifest_path.parent, self.manifest_path.stat().st_mtime_ns)
+            except OSError:
+                manifest = None  # deleted since the listing: the next sync sees it gone
+        result = read_article(self.path, manifest, self.limit)
         return result if isinstance(result, SkippedFile) else [result]
 
 

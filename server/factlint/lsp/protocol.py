@@ -12,6 +12,8 @@ e0fc705); the fixes belong upstream:
   re-implemented its built-in handlers as generators (upstream commit 2d960f0),
   every `didChange` left one in `_request_futures`: about 1 KB per keystroke. The
   same family: openlawlibrary/pygls#608 (`_result_types`), #607 (progress tokens).
+
+The stream's framing (a bad `Content-Length`) is worked around in `lsp.framing`.
 """
 
 from __future__ import annotations

@@ -62,7 +62,11 @@ def open_engine(config: Config, progress: ProgressSink | None) -> Engine:
     """Open an engine (imports the heavy library on first use, on the calling thread)."""
     from factlint.engine import Engine
 
-    return Engine.open(config, progress=progress)
+    # the server lives long while other processes (CI, a hook, `factlint lint`) update the
+    # shared cache: it reads the latest state at each check
+    engine = Engine.open(config, progress=progress)
+    engine.follow()
+    return engine
 
 
 class Rebuilder:

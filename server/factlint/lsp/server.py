@@ -8,19 +8,25 @@ so `initialize` is answered at once.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import multiprocessing
 import sys
-from typing import Any
+import threading
+from typing import Any, BinaryIO
 
 from cattrs import Converter
 from lsprotocol import types
+from pygls.io_ import StdoutWriter, run_async
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import default_converter
 
 from factlint import __version__
+from factlint.lsp.framing import FramedReader
 from factlint.lsp.protocol import FactlintProtocol
 from factlint.lsp.session import Session
+
+logger = logging.getLogger("factlint.server")
 
 REBUILD_COMMAND = "factlint.rebuild"
 FACTS_COMMAND = "factlint.facts"
@@ -39,6 +45,31 @@ class FactlintServer(LanguageServer):
         )
         self.session = Session(self)
         self.shut_down = False
+
+    def start_io(self, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
+        """pygls' stdio loop, reading through `FramedReader` (a bad Content-Length costs one
+        message: see `lsp.framing`)."""
+        self._stop_event = threading.Event()
+        writer = StdoutWriter(stdout or sys.stdout.buffer)
+        self.protocol.set_writer(writer)
+        source = stdin or sys.stdin.buffer
+        reader = FramedReader(source.fileno(), self.thread_pool, writer.write)
+        try:
+            asyncio.run(
+                run_async(
+                    stop_event=self._stop_event,
+                    reader=reader,
+                    protocol=self.protocol,
+                    logger=logger,
+                    error_handler=self.report_server_error,
+                )
+            )
+        except BrokenPipeError:
+            logger.error("the client is gone; shutting down")
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        finally:
+            self.shutdown()  # type: ignore[no-untyped-call]
 
     def _converter(self) -> Converter:
         """pygls' converter, taking related information from the session's memo."""
