@@ -6,7 +6,7 @@ import pytest
 
 from factlint.model import Kind
 
-from .checking import Corpus
+from .checking import Corpus, CorpusOf
 
 ON = "2021-04-02"
 
@@ -64,4 +64,17 @@ def test_a_title_in_apposition_after_the_name_is_compared(transit: Corpus) -> No
     assert (
         transit.flags("Tom Ellery, the transport minister, travelled on the first tram.", on="2025-05-16")
         == []
+    )
+
+
+def test_a_former_office_is_not_refuted_by_the_one_office_held_now(corpus_of: CorpusOf) -> None:
+    # Two sources call her deputy mayor; "the former mayor" says what she was, not what she is.
+    corpus = corpus_of(
+        {
+            "one.txt": "date 2024-05-01\nDeputy Mayor Chloe Ferreira said 141 polling stations opened.\n",
+            "two.txt": "date 2024-05-02\nDeputy Mayor Chloe Ferreira said the count would finish by noon.\n",
+        }
+    )
+    assert (
+        corpus.flags("The former mayor, Chloe Ferreira, started work on the project.", on="2024-05-03") == []
     )

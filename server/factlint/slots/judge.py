@@ -256,8 +256,9 @@ class Judge:
         if not current:
             return Outcome(None, out_of_time=True)
         verdicts = [(s, f, agrees(claim, f.mention, rule.spec, self.lexicon)) for s, f in current]
-        if claim.kind is Kind.ROLE and all(v is None for _, _, v in verdicts):
-            verdicts = self._one_office(claim, current)
+        past_title = isinstance(claim.value, Title) and claim.value.past
+        if claim.kind is Kind.ROLE and not past_title and all(v is None for _, _, v in verdicts):
+            verdicts = self._one_office(claim, current)  # "the former mayor" may be deputy mayor now
         agreeing = [f for s, f, v in verdicts if v is True]
         if agreeing:
             # later sources that say the same are cited too: they confirm, they cannot refute
