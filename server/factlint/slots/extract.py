@@ -12,7 +12,6 @@ for 14 minutes" is about the engine named just before.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -20,10 +19,11 @@ from typing import Any
 
 from factlint.model import Kind
 from factlint.rulebook.lexicon import Lexicon
+from factlint.slots.events import EventReader
 from factlint.slots.model import Amount, Mention, Name, Period, Slot, When
 from factlint.slots.names import SPEECH_VERBS, NameRun, find_roles, name_runs
 from factlint.slots.values import DAYS_PER_UNIT, TIME_UNITS, Found, find_values
-from factlint.slots.words import Word, words_of
+from factlint.slots.words import OWNERS, Word, plural, verb_form, words_of
 
 NEAR = 4.0
 """Words this many places from a value weigh half as much as its neighbours: the scale of a phrase."""
@@ -56,26 +56,15 @@ INCREMENT_WORDS = frozenset({"more", "extra", "additional", "further", "another"
 COUNT_MODIFIERS = frozenset({"more", "new", "additional", "extra", "other", "further", "fewer", "existing",
                              "former", "current", "remaining", "separate", "full", "total",
                              "estimated"})  # fmt: skip
-OWNERS = frozenset({"the", "its", "their", "his", "her", "our", "'s", "’s"})
 NOT_NOUNS = frozenset({"instead", "now", "still", "also", "already", "ago", "apiece", "alone", "together",
                        "each", "respectively", "altogether", "overall", "so", "far", "yet", "too", "per",
                        "plus", "apart", "away", "ahead", "behind", "later", "earlier", "more",
                        "less", "north", "south", "east", "west", "northeast", "northwest", "southeast",
                        "southwest", "upstream", "downstream", "below", "above"})  # fmt: skip
-DATE_PREPOSITIONS = frozenset({"on", "in", "at", "by", "from", "until", "since", "for", "of", "the"})
-EVENT_REACH = 8
-"""Words left of a date searched for the event it dates: a short noun phrase or a verb's object."""
-SUBORDINATORS = frozenset({"that", "when", "while", "because", "if", "whether", "who", "which"})
-CLOCK = re.compile(r"^\d{1,2}([.:]\d\d)?(am|pm|a\.m\.|p\.m\.)?$|^(am|pm|noon|midnight|a\.m\.|p\.m\.)$")
-"""A time of day between an event and its date: "at 6.30pm on Tuesday", "at 10 am on May 6"."""
 ANTECEDENT_REACH = 7
 """A sentence's subject this short, set off by a comma, is what a length in the next phrase is of."""
 FIRST_SPAN_REACH = 6
 """Words after a figure searched for the span it is a total of ("in its first four weeks")."""
-ACT_REACH = 5
-"""Words searched for the verb of a person's act: past a short object ("led the insertion team by")."""
-APPOSITION_REACH = 10
-"""Words of an apposition searched for its "who": "Pryce, an attorney with the firm Sterling Hale who"."""
 WISH_WORDS = frozenset({"want", "hope", "could", "might", "may", "aim", "seek", "wish", "dream"})
 """Words that make a value wished for or possible rather than stated."""
 CONDITION_WORDS = frozenset({"if", "unless", "whether"})
@@ -85,16 +74,6 @@ MONEY_VERBS = frozenset({"cost", "value", "price", "pay", "spend", "earn", "rais
                          "charge", "sell", "buy", "borrow", "lend", "owe", "save"})  # fmt: skip
 """Verbs that say what a sum of money is, when no noun does: "cost £214m", "valued at £35m"."""
 MONEY_VERB_REACH = 8
-PLAN_WORDS = frozenset({"set", "slated", "pencilled", "penciled", "scheduled", "planned", "due"})
-"""Words that say an event is planned for a date, not what the event is."""
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
-LIGHT_REACH = 6
-"""Words after a light verb searched for its noun: "completed its £38m takeover"."""
-HAPPEN_VERBS = frozenset({"come", "happen", "occur", "follow", "arrive"})
-"""Verbs that only say when their subject happened: "The approval came on March 6"."""
-LIGHT_VERBS = frozenset({"give", "make", "hold", "take", "grant", "win", "reach", "receive", "complete",
-                         "finish", "conclude"})  # fmt: skip
-"""Verbs whose event is their noun: "gave preliminary approval", "held a vote", "completed its takeover"."""
 CHANGE_VERBS = frozenset({"rise", "raise", "increase", "grow", "fall", "cut", "reduce", "drop", "climb",
                           "jump", "swell", "shrink", "slow", "delay", "postpone", "push", "extend",
                           "boost", "lower", "decline", "slip", "outnumber", "exceed", "beat", "lead",
@@ -188,6 +167,8 @@ class _SentenceReader:
             else:
                 k += 1
 
+        self.events = EventReader(words, self.keys, lexicon, self.roles, self._after_noun)
+
     def _key(self, k: int) -> str:
         word = self.words[k]
         if not word.content or k in self.value_at:
@@ -250,7 +231,7 @@ class _SentenceReader:
             if self._ongoing(f):
                 marks.append("ongoing")
         elif isinstance(f.value, When):
-            head = self._date_event(f)
+            head = self.events.date_event(f)
             if head:
                 context[head] = max(context.get(head, 0.0), 1.5)
         return Slot(
@@ -276,45 +257,12 @@ class _SentenceReader:
                 head = self.keys[noun]
                 context[head] = max(context.get(head, 0.0), 1.5)
         elif kind is Kind.PERSON:
-            head = self._act_of(run)
+            head = self.events.act_of(run)
             if head:
                 context[head] = max(context.get(head, 0.0), 1.5)
         key = " ".join(run.key)
         names = tuple(n for n in self._names_in_clause(run.start) if n != key) + carried_names
         return Slot(kind, head, context=_rounded(context), names=names)
-
-    def _act_of(self, run: NameRun) -> str:
-        """What a person did, as the sentence tells it: "was led by mission director Rafael
-        Quiroga", "Lena Sorensen, the flight director who led the team", "Sorensen led". Two
-        people doing different things are two statements, not one; saying something is the act
-        only when the sentence gives no other ("said Sorensen")."""
-        words = self.words
-        start = min([r.title_start for r in self.roles if r.person.start == run.start] + [run.start])
-        k = start - 1
-        while k >= 0 and words[k].lower in ("the", "a", ","):
-            k -= 1
-        acts: list[str] = []
-        if k >= 1 and words[k].lower == "by":  # an agent: the participle before "by"
-            for m in range(k - 1, max(-1, k - ACT_REACH), -1):
-                if words[m].punct:
-                    break
-                if self.keys[m] and (_verb_form(words[m]) or self._phrase_end(m)):
-                    acts.append(self.keys[m])
-                    break
-        j = run.end
-        if j < len(words) and words[j].text == ",":  # "Sorensen, the flight director who led the team"
-            for m in range(j + 1, min(j + APPOSITION_REACH, len(words) - 1)):
-                if words[m].lower in ("who", "which") and self.keys[m + 1]:
-                    acts.append(self.keys[m + 1])
-                    break
-                if words[m].punct:
-                    break
-        if j < len(words) and self.keys[j] and _verb_form(words[j]):
-            acts.append(self.keys[j])  # "Sorensen led", "Sorensen said"
-        if k >= 0 and words[k].lower in SPEECH_VERBS:
-            acts.append(self.keys[k])  # "said Sorensen"
-        done = [a for a in acts if a != self.lexicon.synonym("say")]
-        return (done or acts or [""])[0]
 
     def _context(self, a: int, b: int) -> dict[str, float]:
         """Words around words[a:b], weighed by distance and by clause boundaries crossed."""
@@ -358,142 +306,6 @@ class _SentenceReader:
     def _comma_between(self, a: int, b: int) -> bool:
         """ "30 per cent for Tasker, 22 per cent for Lund": a comma ends one figure's owner."""
         return any(w.text in (",", ";") for w in self.words[a:b])
-
-    def _date_event(self, f: Found) -> str:
-        """The event a date dates, from the closest construction that names one: "Monday's
-        debate", "the approval of the stadium on April 16", "The council on Monday approved",
-        "until April 14 to register", "touched down on the Moon on Monday", "the May 1 deadline"."""
-        i = f.start - f.bound_words
-        if f.extra.get("since"):
-            return self._event_after_since(f.end)
-        return (
-            self._possessive_noun(f.end)
-            or self._planned_event(i)
-            or self._event_noun_before(i)
-            or self._event_after(f.end)
-            or self._verb_before(i)
-            or self._noun_before(i)
-        )
-
-    def _words_before(self, i: int) -> Iterator[int]:
-        """Positions leftwards from a date, past its preposition, within its clause and phrase."""
-        words = self.words
-        first = self._before_preposition(i)
-        clause = words[min(i, len(words) - 1)].clause
-        for k in range(first, max(-1, first - EVENT_REACH), -1):
-            word = words[k]
-            if word.clause != clause or (word.punct and word.text not in ("-", "'s", "’s")):
-                return
-            if word.lower in SUBORDINATORS:
-                return  # "He said that twenty years ago he had taken over": not the saying
-            if word.lower in self.lexicon.future_markers or word.lower in PLAN_WORDS:
-                continue  # "a landing attempt scheduled for December 1": the plan is not the event
-            yield k
-
-    def _event_after_since(self, j: int) -> str:
-        """ "18 months since Brandvold's consortium completed its takeover": the clause's verb."""
-        words = self.words
-        for k in range(j, min(j + EVENT_REACH, len(words))):
-            if words[k].punct and words[k].text not in ("'s", "’s"):
-                break
-            if self.keys[k] and not words[k].upper and (_verb_form(words[k]) or self._phrase_end(k)):
-                return self._light_verb_noun(k) or self.keys[k]
-        return ""
-
-    def _light_verb_noun(self, k: int) -> str:
-        """ "gave approval", "completed its takeover": the event is the verb's noun."""
-        if self.words[k].lemma not in LIGHT_VERBS:
-            return ""
-        for m in range(k + 1, min(k + LIGHT_REACH, len(self.words))):
-            if self.keys[m] and self._event_noun(m):
-                return self.keys[m]
-        return ""
-
-    def _planned_event(self, i: int) -> str:
-        """ "Halcyon's landing attempt, near Plato, is scheduled for December 1", "The council's
-        approval came on March 6": what is planned for the date, or happened on it, is the event
-        its clause opens with."""
-        words = self.words
-        k = self._before_preposition(i)
-        if k < 0 or not (words[k].lower in PLAN_WORDS or words[k].lemma in HAPPEN_VERBS):
-            return ""
-        clause = words[k].clause
-        for m in range(k):
-            if words[m].clause == clause and self.keys[m] and not words[m].upper and self._event_noun(m):
-                return self.keys[m]
-        return ""
-
-    def _event_noun_before(self, i: int) -> str:
-        """ "Its arrival in lunar orbit on October 21", "His swearing-in on May 19": a noun naming
-        an event, in the phrase the date closes."""
-        for k in self._words_before(i):
-            word = self.words[k]
-            if _verb_form(word) and not self._phrase_end(k):
-                return ""
-            if self.keys[k] and not word.upper and self._event_noun(k):
-                return self.keys[k]
-        return ""
-
-    def _event_noun(self, k: int) -> bool:
-        word = self.words[k]
-        if word.lemma in self.lexicon.events or word.lemma != word.base:
-            return True  # a listed event, or a noun made from a verb ("approval" -> "approve")
-        before = self.words[k - 1].lower if k else ""
-        modifier = k + 1 < len(self.words) and bool(self.keys[k + 1])  # "the council's planning committee"
-        return (
-            word.lower.endswith("ing")
-            and (before in OWNERS or before in ("a", "his", "her"))
-            and not modifier
-        )
-
-    def _verb_before(self, i: int) -> str:
-        """ "was approved by the planning committee on Tuesday": the nearest verb before the date."""
-        for k in self._words_before(i):
-            word = self.words[k]
-            if self.keys[k] and not word.upper and (_verb_form(word) or self._phrase_end(k)):
-                return self.keys[k]
-        return ""
-
-    def _phrase_end(self, k: int) -> bool:
-        """Whether words[k] ends a phrase of the lexicon ("touched down"): its key is the phrase's."""
-        return bool(self.keys[k]) and k > 0 and not self.keys[k - 1] and self.keys[k] != self._key(k)
-
-    def _noun_before(self, i: int) -> str:
-        """The word right before the date's preposition, when nothing better names the event."""
-        words = self.words
-        k = self._before_preposition(i)
-        if k < 0 or words[k].upper or words[k].lower in PLAN_WORDS:
-            return ""
-        return self.keys[k]
-
-    def _before_preposition(self, i: int) -> int:
-        """The position before a date's preposition and time of day ("came at 6.30pm on Tuesday")."""
-        words = self.words
-        k = i - 1
-        while k >= 0 and (words[k].lower in DATE_PREPOSITIONS or CLOCK.match(words[k].lower)):
-            k -= 1
-        return k
-
-    def _event_after(self, j: int) -> str:
-        """The event a date dates, when a verb follows it: "The council on Monday approved",
-        "until April 14 to register"; a light verb gives way to its noun ("gave approval")."""
-        words = self.words
-        if j + 1 < len(words) and words[j].lower == "to" and self.keys[j + 1]:
-            return self.keys[j + 1]
-        if (
-            j + 1 < len(words) and words[j].lower in PRONOUNS
-        ):  # "in July 1967 he escaped", "he had taken over"
-            for k in range(j + 1, min(j + 5, len(words))):
-                if words[k].punct:
-                    break
-                if self.keys[k] and (_verb_form(words[k]) or self._phrase_end(k)):
-                    return self._light_verb_noun(k) or self.keys[k]
-                if self.keys[k]:
-                    break
-            return ""
-        if j < len(words) and self.keys[j] and _verb_form(words[j]):
-            return self._light_verb_noun(j) or self.keys[j]
-        return ""
 
     def _names_in_clause(self, k: int) -> tuple[str, ...]:
         """Names in the value's clause; in a clause with none ("..., with 32 stations", "..., who
@@ -580,7 +392,7 @@ class _SentenceReader:
         near = [w for w in words[max(0, f.start - TENSE_REACH) : f.end + TENSE_REACH] if w.clause == clause]
         if any(w.lower in PRESENT_WORDS for w in near):
             return ""
-        if any(w.lower in PAST_WORDS or (_verb_form(w) and w.lower.endswith("ed")) for w in near):
+        if any(w.lower in PAST_WORDS or (verb_form(w) and w.lower.endswith("ed")) for w in near):
             return "past"
         return ""
 
@@ -634,7 +446,7 @@ class _SentenceReader:
         if j + 1 >= len(words) or words[j].lower not in ("were", "are"):
             return ""
         noun = words[j + 1]
-        if not self.keys[j + 1] or noun.upper or not _plural(noun) or _verb_form(noun):
+        if not self.keys[j + 1] or noun.upper or not plural(noun) or verb_form(noun):
             return ""
         return self.lexicon.noun(noun.lemma)
 
@@ -685,7 +497,7 @@ class _SentenceReader:
             run.pop()  # "120 beds opening next year": the verb is not what is counted
         if run:
             phrase = self.lexicon.phrase_key(tuple(words[r].lemma for r in run))
-            plurals = [r for r in run if _plural(words[r])]
+            plurals = [r for r in run if plural(words[r])]
             last = plurals[-1] if plurals else run[-1]  # "seven points clear": what is counted is plural
             head = phrase or self.lexicon.noun(words[last].lemma)
         return head
@@ -693,9 +505,7 @@ class _SentenceReader:
     def _ends_noun_run_at(self, k: int) -> bool:
         """Whether words[k] cannot be part of the noun a value counts or names."""
         word = self.words[k]
-        return (
-            not word.content or word.upper or k in self.value_at or _verb_form(word) or _ends_noun_run(word)
-        )
+        return not word.content or word.upper or k in self.value_at or verb_form(word) or _ends_noun_run(word)
 
     def _part_of_noun(self, f: Found) -> str:
         """ "Of the 415 posts ..., 137 have been filled": a bare figure counts the noun of "of the N"."""
@@ -739,22 +549,6 @@ class _SentenceReader:
             return self.keys[i - 2]
         return ""
 
-    def _possessive_noun(self, j: int) -> str:
-        """ "Tuesday's vote", "Sunday night's landing", "the May 1 deadline"."""
-        words = self.words
-        k = j
-        if k < len(words) and words[k].lower in ("night", "morning", "evening", "afternoon"):
-            k += 1
-        if k < len(words) and words[k].lower in ("'s", "’s"):
-            k += 1
-            while k < len(words) and words[k].text[:1].isdigit():
-                k += 1  # "Sunday's 3-1 win": the score is not the event
-            if k < len(words) and self.keys[k] and not words[k].upper:
-                return self.keys[k]  # "Sunday night's landing": the event, -ing and all
-            return ""
-        attributive = (j >= 2 and words[j - 2].lower == "the") or (j >= 3 and words[j - 3].lower == "the")
-        return self._after_noun(k) if attributive and k < len(words) else ""  # "the May 1 deadline"
-
     def _antecedent(self, i: int) -> str:
         """What lasts, when the length is said of the sentence's subject in a phrase set off by a
         comma: "The swimming ban, in place for 12 years", "The ban on swimming, which has now
@@ -764,7 +558,7 @@ class _SentenceReader:
         if comma < 1 or comma > ANTECEDENT_REACH:
             return ""
         subject = words[:comma]
-        if any(_verb_form(w) or w.punct for w in subject):
+        if any(verb_form(w) or w.punct for w in subject):
             return ""
         k = 0
         while k < comma and not subject[k].content:
@@ -806,40 +600,6 @@ class _SentenceReader:
             if opening == 0 and g.end < f.start:
                 return g.value  # "Last year the council spent 36 million pounds": the sentence's time
         return None
-
-
-IRREGULAR_PLURALS = frozenset({"children", "women", "men", "people", "feet", "teeth", "mice", "geese", "data",
-                               "media", "criteria", "staff", "police", "cattle"})  # fmt: skip
-
-
-def _verb_form(word: Word) -> bool:
-    """An inflected verb ends a noun run: "70 more people registered", "the six-year rule came".
-
-    A word whose dictionary form differs is a verb unless it is a plural; "-ing" words are
-    left to the run, which drops one that ends it ("operating theatres" is a noun).
-    """
-    lower = word.lower
-    if word.base == lower or lower in IRREGULAR_PLURALS or lower.endswith("ing"):
-        return False
-    if _compared(lower, word.base):
-        return False  # "the higher budget", "the largest station": an adjective
-    return not lower.endswith("s") or lower.endswith("ed")
-
-
-def _compared(lower: str, base: str) -> bool:
-    """A comparative or superlative of `base`: higher, larger, earliest, biggest."""
-    for ending in ("er", "est"):
-        if lower.endswith(ending):
-            stem = lower[: -len(ending)]
-            if stem in (base, base.rstrip("e"), base[:-1] + "i") or (
-                len(stem) > 2 and stem[:-1] == base and stem[-1] == stem[-2]
-            ):
-                return True
-    return False
-
-
-def _plural(word: Word) -> bool:
-    return word.lower in IRREGULAR_PLURALS or (word.base != word.lower and word.lower.endswith("s"))
 
 
 def _ends_noun_run(word: Word) -> bool:

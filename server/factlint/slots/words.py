@@ -20,6 +20,8 @@ CLAUSE_OPENERS = frozenset({"and", "but", "while", "whereas", "although", "thoug
                             "including", "with", "so", "yet", "or", "until", "unless"})  # fmt: skip
 """Words that start a new clause when they follow a comma."""
 HARD_BREAKS = frozenset({";", ":", "—", "–", "(", ")", "--"})
+OWNERS = frozenset({"the", "its", "their", "his", "her", "our", "'s", "’s"})
+"""Words before a noun that say whose it is."""
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 
 
@@ -87,3 +89,37 @@ def mark_clauses(words: list[Word]) -> None:
 
 def is_stop(word: str) -> bool:
     return word in STOP_WORDS
+
+
+IRREGULAR_PLURALS = frozenset({"children", "women", "men", "people", "feet", "teeth", "mice", "geese", "data",
+                               "media", "criteria", "staff", "police", "cattle"})  # fmt: skip
+
+
+def verb_form(word: Word) -> bool:
+    """An inflected verb ends a noun run: "70 more people registered", "the six-year rule came".
+
+    A word whose dictionary form differs is a verb unless it is a plural; "-ing" words are
+    left to the run, which drops one that ends it ("operating theatres" is a noun).
+    """
+    lower = word.lower
+    if word.base == lower or lower in IRREGULAR_PLURALS or lower.endswith("ing"):
+        return False
+    if compared(lower, word.base):
+        return False  # "the higher budget", "the largest station": an adjective
+    return not lower.endswith("s") or lower.endswith("ed")
+
+
+def compared(lower: str, base: str) -> bool:
+    """A comparative or superlative of `base`: higher, larger, earliest, biggest."""
+    for ending in ("er", "est"):
+        if lower.endswith(ending):
+            stem = lower[: -len(ending)]
+            if stem in (base, base.rstrip("e"), base[:-1] + "i") or (
+                len(stem) > 2 and stem[:-1] == base and stem[-1] == stem[-2]
+            ):
+                return True
+    return False
+
+
+def plural(word: Word) -> bool:
+    return word.lower in IRREGULAR_PLURALS or (word.base != word.lower and word.lower.endswith("s"))

@@ -1,0 +1,248 @@
+"""Which event a date dates and what a person did: read from the words around them.
+
+A date's slot is its event ("Monday's *debate*", "the *approval* of the stadium on April
+16", "*touched down* on the Moon on Monday"); a person's slot is their act ("was *led* by
+Quiroga"). Both are found from the construction that names them, with no parser: the
+extractor hands over a sentence's words, their lexicon keys and the roles found in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from factlint.rulebook.lexicon import Lexicon
+from factlint.slots.names import SPEECH_VERBS, NameRun, RoleFound
+from factlint.slots.values import Found
+from factlint.slots.words import OWNERS, Word, verb_form
+
+DATE_PREPOSITIONS = frozenset({"on", "in", "at", "by", "from", "until", "since", "for", "of", "the"})
+EVENT_REACH = 8
+"""Words left of a date searched for the event it dates: a short noun phrase or a verb's object."""
+SUBORDINATORS = frozenset({"that", "when", "while", "because", "if", "whether", "who", "which"})
+CLOCK = re.compile(r"^\d{1,2}([.:]\d\d)?(am|pm|a\.m\.|p\.m\.)?$|^(am|pm|noon|midnight|a\.m\.|p\.m\.)$")
+"""A time of day between an event and its date: "at 6.30pm on Tuesday", "at 10 am on May 6"."""
+PLAN_WORDS = frozenset({"set", "slated", "pencilled", "penciled", "scheduled", "planned", "due"})
+"""Words that say an event is planned for a date, not what the event is."""
+HAPPEN_VERBS = frozenset({"come", "happen", "occur", "follow", "arrive"})
+"""Verbs that only say when their subject happened: "The approval came on March 6"."""
+LIGHT_VERBS = frozenset({"give", "make", "hold", "take", "grant", "win", "reach", "receive", "complete",
+                         "finish", "conclude"})  # fmt: skip
+"""Verbs whose event is their noun: "gave preliminary approval", "held a vote", "completed its takeover"."""
+LIGHT_REACH = 6
+"""Words after a light verb searched for its noun: "completed its £38m takeover"."""
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+ACT_REACH = 5
+"""Words searched for the verb of a person's act: past a short object ("led the insertion team by")."""
+APPOSITION_REACH = 10
+"""Words of an apposition searched for its "who": "Pryce, an attorney with the firm Sterling Hale who"."""
+
+
+class EventReader:
+    """The events of one sentence's dates and the acts of its people."""
+
+    def __init__(
+        self,
+        words: list[Word],
+        keys: list[str],
+        lexicon: Lexicon,
+        roles: list[RoleFound],
+        after_noun: Callable[[int], str],
+    ) -> None:
+        self.words = words
+        self.keys = keys
+        """Each word's lexicon key ("" for a stop word, a value, or the inside of a phrase)."""
+        self.lexicon = lexicon
+        self.roles = roles
+        self.after_noun = after_noun
+        """The noun run after a position ("the May 1 *deadline*"), as the extractor reads it."""
+
+    def act_of(self, run: NameRun) -> str:
+        """What a person did, as the sentence tells it: "was led by mission director Rafael
+        Quiroga", "Lena Sorensen, the flight director who led the team", "Sorensen led". Two
+        people doing different things are two statements, not one; saying something is the act
+        only when the sentence gives no other ("said Sorensen")."""
+        words = self.words
+        start = min([r.title_start for r in self.roles if r.person.start == run.start] + [run.start])
+        k = start - 1
+        while k >= 0 and words[k].lower in ("the", "a", ","):
+            k -= 1
+        acts: list[str] = []
+        if k >= 1 and words[k].lower == "by":  # an agent: the participle before "by"
+            for m in range(k - 1, max(-1, k - ACT_REACH), -1):
+                if words[m].punct:
+                    break
+                if self.keys[m] and (verb_form(words[m]) or self._phrase_end(m)):
+                    acts.append(self.keys[m])
+                    break
+        j = run.end
+        if j < len(words) and words[j].text == ",":  # "Sorensen, the flight director who led the team"
+            for m in range(j + 1, min(j + APPOSITION_REACH, len(words) - 1)):
+                if words[m].lower in ("who", "which") and self.keys[m + 1]:
+                    acts.append(self.keys[m + 1])
+                    break
+                if words[m].punct:
+                    break
+        if j < len(words) and self.keys[j] and verb_form(words[j]):
+            acts.append(self.keys[j])  # "Sorensen led", "Sorensen said"
+        if k >= 0 and words[k].lower in SPEECH_VERBS:
+            acts.append(self.keys[k])  # "said Sorensen"
+        done = [a for a in acts if a != self.lexicon.synonym("say")]
+        return (done or acts or [""])[0]
+
+    def date_event(self, f: Found) -> str:
+        """The event a date dates, from the closest construction that names one: "Monday's
+        debate", "the approval of the stadium on April 16", "The council on Monday approved",
+        "until April 14 to register", "touched down on the Moon on Monday", "the May 1 deadline"."""
+        i = f.start - f.bound_words
+        if f.extra.get("since"):
+            return self._event_after_since(f.end)
+        return (
+            self._possessive_noun(f.end)
+            or self._planned_event(i)
+            or self._event_noun_before(i)
+            or self._event_after(f.end)
+            or self._verb_before(i)
+            or self._noun_before(i)
+        )
+
+    def _words_before(self, i: int) -> Iterator[int]:
+        """Positions leftwards from a date, past its preposition, within its clause and phrase."""
+        words = self.words
+        first = self._before_preposition(i)
+        clause = words[min(i, len(words) - 1)].clause
+        for k in range(first, max(-1, first - EVENT_REACH), -1):
+            word = words[k]
+            if word.clause != clause or (word.punct and word.text not in ("-", "'s", "’s")):
+                return
+            if word.lower in SUBORDINATORS:
+                return  # "He said that twenty years ago he had taken over": not the saying
+            if word.lower in self.lexicon.future_markers or word.lower in PLAN_WORDS:
+                continue  # "a landing attempt scheduled for December 1": the plan is not the event
+            yield k
+
+    def _event_after_since(self, j: int) -> str:
+        """ "18 months since Brandvold's consortium completed its takeover": the clause's verb."""
+        words = self.words
+        for k in range(j, min(j + EVENT_REACH, len(words))):
+            if words[k].punct and words[k].text not in ("'s", "’s"):
+                break
+            if self.keys[k] and not words[k].upper and (verb_form(words[k]) or self._phrase_end(k)):
+                return self._light_verb_noun(k) or self.keys[k]
+        return ""
+
+    def _light_verb_noun(self, k: int) -> str:
+        """ "gave approval", "completed its takeover": the event is the verb's noun."""
+        if self.words[k].lemma not in LIGHT_VERBS:
+            return ""
+        for m in range(k + 1, min(k + LIGHT_REACH, len(self.words))):
+            if self.keys[m] and self._event_noun(m):
+                return self.keys[m]
+        return ""
+
+    def _planned_event(self, i: int) -> str:
+        """ "Halcyon's landing attempt, near Plato, is scheduled for December 1", "The council's
+        approval came on March 6": what is planned for the date, or happened on it, is the event
+        its clause opens with."""
+        words = self.words
+        k = self._before_preposition(i)
+        if k < 0 or not (words[k].lower in PLAN_WORDS or words[k].lemma in HAPPEN_VERBS):
+            return ""
+        clause = words[k].clause
+        for m in range(k):
+            if words[m].clause == clause and self.keys[m] and not words[m].upper and self._event_noun(m):
+                return self.keys[m]
+        return ""
+
+    def _event_noun_before(self, i: int) -> str:
+        """ "Its arrival in lunar orbit on October 21", "His swearing-in on May 19": a noun naming
+        an event, in the phrase the date closes."""
+        for k in self._words_before(i):
+            word = self.words[k]
+            if verb_form(word) and not self._phrase_end(k):
+                return ""
+            if self.keys[k] and not word.upper and self._event_noun(k):
+                return self.keys[k]
+        return ""
+
+    def _event_noun(self, k: int) -> bool:
+        word = self.words[k]
+        if word.lemma in self.lexicon.events or word.lemma != word.base:
+            return True  # a listed event, or a noun made from a verb ("approval" -> "approve")
+        before = self.words[k - 1].lower if k else ""
+        modifier = k + 1 < len(self.words) and bool(self.keys[k + 1])  # "the council's planning committee"
+        return (
+            word.lower.endswith("ing")
+            and (before in OWNERS or before in ("a", "his", "her"))
+            and not modifier
+        )
+
+    def _verb_before(self, i: int) -> str:
+        """ "was approved by the planning committee on Tuesday": the nearest verb before the date."""
+        for k in self._words_before(i):
+            word = self.words[k]
+            if self.keys[k] and not word.upper and (verb_form(word) or self._phrase_end(k)):
+                return self.keys[k]
+        return ""
+
+    def _phrase_end(self, k: int) -> bool:
+        """Whether words[k] ends a phrase of the lexicon ("touched down"): its key is the phrase's."""
+        return (
+            bool(self.keys[k])
+            and k > 0
+            and not self.keys[k - 1]
+            and self.keys[k] != self.lexicon.synonym(self.words[k].lemma)
+        )
+
+    def _noun_before(self, i: int) -> str:
+        """The word right before the date's preposition, when nothing better names the event."""
+        words = self.words
+        k = self._before_preposition(i)
+        if k < 0 or words[k].upper or words[k].lower in PLAN_WORDS:
+            return ""
+        return self.keys[k]
+
+    def _before_preposition(self, i: int) -> int:
+        """The position before a date's preposition and time of day ("came at 6.30pm on Tuesday")."""
+        words = self.words
+        k = i - 1
+        while k >= 0 and (words[k].lower in DATE_PREPOSITIONS or CLOCK.match(words[k].lower)):
+            k -= 1
+        return k
+
+    def _event_after(self, j: int) -> str:
+        """The event a date dates, when a verb follows it: "The council on Monday approved",
+        "until April 14 to register"; a light verb gives way to its noun ("gave approval")."""
+        words = self.words
+        if j + 1 < len(words) and words[j].lower == "to" and self.keys[j + 1]:
+            return self.keys[j + 1]
+        if (
+            j + 1 < len(words) and words[j].lower in PRONOUNS
+        ):  # "in July 1967 he escaped", "he had taken over"
+            for k in range(j + 1, min(j + 5, len(words))):
+                if words[k].punct:
+                    break
+                if self.keys[k] and (verb_form(words[k]) or self._phrase_end(k)):
+                    return self._light_verb_noun(k) or self.keys[k]
+                if self.keys[k]:
+                    break
+            return ""
+        if j < len(words) and self.keys[j] and verb_form(words[j]):
+            return self._light_verb_noun(j) or self.keys[j]
+        return ""
+
+    def _possessive_noun(self, j: int) -> str:
+        """ "Tuesday's vote", "Sunday night's landing", "the May 1 deadline"."""
+        words = self.words
+        k = j
+        if k < len(words) and words[k].lower in ("night", "morning", "evening", "afternoon"):
+            k += 1
+        if k < len(words) and words[k].lower in ("'s", "’s"):
+            k += 1
+            while k < len(words) and words[k].text[:1].isdigit():
+                k += 1  # "Sunday's 3-1 win": the score is not the event
+            if k < len(words) and self.keys[k] and not words[k].upper:
+                return self.keys[k]  # "Sunday night's landing": the event, -ing and all
+            return ""
+        attributive = (j >= 2 and words[j - 2].lower == "the") or (j >= 3 and words[j - 3].lower == "the")
+        return self.after_noun(k) if attributive and k < len(words) else ""  # "the May 1 deadline"
