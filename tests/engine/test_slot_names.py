@@ -56,6 +56,8 @@ def test_the_words_of_a_title_are_no_name(read) -> None:  # type: ignore[no-unty
         ("The ferry sailed at 6.30pm on Tuesday.", "sail"),
         ("He was serving a sentence when in July 1967 he escaped from prison.", "escape"),
         ("He said that twenty years ago he had taken over a club with no money.", "buy"),
+        ("The mayoral election in Jakarta was won on April 5 by Elena Cruz.", "elect"),
+        ("Elena Cruz won the mayoral election in Jakarta on April 7.", "elect"),
     ],
     ids=[
         "past an adjective",
@@ -68,6 +70,8 @@ def test_the_words_of_a_title_are_no_name(read) -> None:  # type: ignore[no-unty
         "past a time of day",
         "a pronoun's verb",
         "a pronoun's phrasal verb, past its auxiliary",
+        "a light verb in the passive: its subject",
+        "a light verb's object",
     ],
 )
 def test_a_date_s_event_is_read_from_its_construction(read, sentence: str, event: str) -> None:  # type: ignore[no-untyped-def]

@@ -182,7 +182,27 @@ class EventReader:
         for k in self._words_before(i):
             word = self.words[k]
             if self.keys[k] and not word.upper and (verb_form(word) or self._phrase_end(k)):
-                return self.keys[k]
+                return self._light_verb_noun(k) or self._passive_subject(k) or self.keys[k]
+        return ""
+
+    def _passive_subject(self, k: int) -> str:
+        """ "The mayoral election in Jakarta was won on April 5": a light verb in the passive is
+        its subject's event."""
+        words = self.words
+        if (
+            self.words[k].lemma not in LIGHT_VERBS
+            or k < 1
+            or words[k - 1].lower not in ("was", "were", "is", "are")
+        ):
+            return ""
+        for m in range(k - 1):
+            if (
+                words[m].clause == words[k].clause
+                and self.keys[m]
+                and not words[m].upper
+                and self._event_noun(m)
+            ):
+                return self.keys[m]
         return ""
 
     def _phrase_end(self, k: int) -> bool:
