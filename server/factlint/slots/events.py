@@ -32,6 +32,9 @@ LIGHT_VERBS = frozenset({"give", "make", "hold", "take", "grant", "win", "reach"
 LIGHT_REACH = 6
 """Words after a light verb searched for its noun: "completed its £38m takeover"."""
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+"""A subject between a date and its verb: "in July 1967 he escaped"."""
+PRONOUN_REACH = 4
+"""Words after that subject searched for its verb, past auxiliaries: "he had taken over"."""
 ACT_REACH = 5
 """Words searched for the verb of a person's act: past a short object ("led the insertion team by")."""
 APPOSITION_REACH = 10
@@ -72,7 +75,7 @@ class EventReader:
             for m in range(k - 1, max(-1, k - ACT_REACH), -1):
                 if words[m].punct:
                     break
-                if self.keys[m] and (verb_form(words[m]) or self._phrase_end(m)):
+                if self._verb_at(m):
                     acts.append(self.keys[m])
                     break
         j = run.end
@@ -127,7 +130,7 @@ class EventReader:
         for k in range(j, min(j + EVENT_REACH, len(words))):
             if words[k].punct and words[k].text not in ("'s", "’s"):
                 break
-            if self.keys[k] and not words[k].upper and (verb_form(words[k]) or self._phrase_end(k)):
+            if self._verb_at(k) and not words[k].upper:
                 return self._light_verb_noun(k) or self.keys[k]
         return ""
 
@@ -148,9 +151,18 @@ class EventReader:
         k = self._before_preposition(i)
         if k < 0 or not (words[k].lower in PLAN_WORDS or words[k].lemma in HAPPEN_VERBS):
             return ""
-        clause = words[k].clause
+        return self._first_event_noun(k)
+
+    def _first_event_noun(self, k: int) -> str:
+        """The first noun naming an event in words[k]'s clause, before it: the clause's subject."""
+        words = self.words
         for m in range(k):
-            if words[m].clause == clause and self.keys[m] and not words[m].upper and self._event_noun(m):
+            if (
+                words[m].clause == words[k].clause
+                and self.keys[m]
+                and not words[m].upper
+                and self._event_noun(m)
+            ):
                 return self.keys[m]
         return ""
 
@@ -181,7 +193,7 @@ class EventReader:
         """ "was approved by the planning committee on Tuesday": the nearest verb before the date."""
         for k in self._words_before(i):
             word = self.words[k]
-            if self.keys[k] and not word.upper and (verb_form(word) or self._phrase_end(k)):
+            if self._verb_at(k) and not word.upper:
                 return self._light_verb_noun(k) or self._passive_subject(k) or self.keys[k]
         return ""
 
@@ -195,15 +207,12 @@ class EventReader:
             or words[k - 1].lower not in ("was", "were", "is", "are")
         ):
             return ""
-        for m in range(k - 1):
-            if (
-                words[m].clause == words[k].clause
-                and self.keys[m]
-                and not words[m].upper
-                and self._event_noun(m)
-            ):
-                return self.keys[m]
-        return ""
+        return self._first_event_noun(k)
+
+    def _verb_at(self, k: int) -> bool:
+        """Whether words[k] is a verb with a key: inflected ("approved") or ending a phrase ("touched
+        down")."""
+        return bool(self.keys[k]) and (verb_form(self.words[k]) or self._phrase_end(k))
 
     def _phrase_end(self, k: int) -> bool:
         """Whether words[k] ends a phrase of the lexicon ("touched down"): its key is the phrase's."""
@@ -239,10 +248,10 @@ class EventReader:
         if (
             j + 1 < len(words) and words[j].lower in PRONOUNS
         ):  # "in July 1967 he escaped", "he had taken over"
-            for k in range(j + 1, min(j + 5, len(words))):
+            for k in range(j + 1, min(j + 1 + PRONOUN_REACH, len(words))):
                 if words[k].punct:
                     break
-                if self.keys[k] and (verb_form(words[k]) or self._phrase_end(k)):
+                if self._verb_at(k):
                     return self._light_verb_noun(k) or self.keys[k]
                 if self.keys[k]:
                     break

@@ -70,6 +70,7 @@ WISH_WORDS = frozenset({"want", "hope", "could", "might", "may", "aim", "seek", 
 CONDITION_WORDS = frozenset({"if", "unless", "whether"})
 """Words that make a value a supposition: "if the fight lasts 12 rounds"."""
 WISH_REACH = 6
+"""Words before a figure searched for a wish ("wants to try for a 13th child")."""
 MONEY_VERBS = frozenset({"cost", "value", "price", "pay", "spend", "earn", "raise", "bid", "offer", "fine",
                          "charge", "sell", "buy", "borrow", "lend", "owe", "save"})  # fmt: skip
 """Verbs that say what a sum of money is, when no noun does: "cost £214m", "valued at £35m"."""
@@ -215,9 +216,8 @@ class _SentenceReader:
         head, dimension = "", ""
         if isinstance(f.value, Amount):
             dimension = f.value.dimension
-            head = self._amount_head(f)
-            counted = self._counted_noun(f.end, False) or self._noun_after_copula(f.end)
-            if head and f.value.dimension.split("/")[0] == "count" and not counted:
+            head, part = self._amount_head(f)
+            if part:
                 marks.append("part")  # "Of the 415 posts ..., 137 have been filled"
             if f.value.ordinal and not head:
                 return None  # "first", "the second": no telling what it ranks
@@ -375,12 +375,11 @@ class _SentenceReader:
         words = self.words
         start = f.start - f.bound_words
         clause = words[start].clause
-        before = [w for w in words[max(0, start - WISH_REACH) : start] if w.clause == clause]
+        clause_before = [w for w in words[:start] if w.clause == clause]  # a clause is a run of words
         moods = []
-        clause_before = [w for w in words[:start] if w.clause == clause]
         if any(w.lower in CONDITION_WORDS for w in clause_before):
             moods.append("supposed")
-        if any(w.lemma in WISH_WORDS or w.lower in WISH_WORDS for w in before):
+        if any(w.lemma in WISH_WORDS or w.lower in WISH_WORDS for w in clause_before[-WISH_REACH:]):
             moods.append("wished")
         return moods
 
@@ -410,25 +409,25 @@ class _SentenceReader:
             k -= 1
         return False
 
-    def _amount_head(self, f: Found) -> str:
+    def _amount_head(self, f: Found) -> tuple[str, bool]:
+        """What a figure counts or measures, and whether a count is of a part of that: no noun of
+        its own, but the one of "Of the 415 posts" before it."""
         assert isinstance(f.value, Amount)
         dimension = f.value.dimension.split("/")[0]
         if dimension in ("count", "ordinal"):
-            if self._is_age(f):
-                return "age"
-            return (
-                self._counted_noun(f.end, f.value.ordinal)
-                or self._part_of_noun(f)
-                or (self._noun_after_copula(f.end) if not f.value.ordinal else "")
-            )
+            counted = self._counted_noun(f.end, f.value.ordinal)
+            after_copula = "" if f.value.ordinal else self._noun_after_copula(f.end)
+            head = "age" if self._is_age(f) else counted or self._part_of_noun(f) or after_copula
+            return head, bool(head) and dimension == "count" and not (counted or after_copula)
         if f.extra.get("attributive"):
-            return self._after_noun(f.end)
-        return (
+            return self._after_noun(f.end), False
+        head = (
             self._of_noun(f.end)
             or self._noun_before_of(f.start - f.bound_words)
             or self._after_noun(f.end)
             or (self._money_verb(f.start - f.bound_words) if dimension.startswith("money") else "")
         )
+        return head, False
 
     def _money_verb(self, i: int) -> str:
         """ "will now cost £214m", "value Hummels at £35m", "paid £3.1m for him": what a sum is."""

@@ -109,10 +109,9 @@ def _carry_units(found: list[Found], lower: list[str]) -> list[Found]:
     return found
 
 
-_SINCE_NOT_EVENT = frozenset({"then", "last", "early", "late", "january", "february", "march", "april", "may",
-                              "june", "july", "august", "september", "october", "november",
-                              "december"})  # fmt: skip
-"""Words after "since" that give a date, not an event ("three years since 2019" is read as a length)."""
+_SINCE_NOT_EVENT = frozenset({"then", "last", "early", "late"})
+"""Words after "since" that give a date, not an event, as month names do ("three years since
+last May" is read as a length)."""
 PAST_AUXILIARIES = frozenset({"was", "were", "had"})
 
 
@@ -254,31 +253,29 @@ def _period_at(lower: list[str], i: int, said_on: date | None) -> Found | None:
 def _period(
     i: int, end: int, low: float, high: float, unit: str, lower: list[str], said_on: date | None
 ) -> Found:
-    since = end + 1 < len(lower) and lower[end] == "since" and lower[end + 1][:1].isalpha()
-    if since and lower[end + 1] not in _SINCE_NOT_EVENT:
-        # "It is 18 months since the consortium completed its takeover": the day the event was,
-        # as "18 months ago"; the words after "since" say which event
-        half = DAYS_PER_UNIT[unit] / 2
-        expression = " ".join(lower[i : end + 1])
-        if said_on is None:
-            return Found(
-                Kind.EVENT_DATE, i, end + 1, When(expression, granularity="ago"), extra={"since": "1"}
-            )
-        start = _shift(said_on, -(high + half))
-        stop = _shift(said_on, -(low - half))
-        return Found(Kind.EVENT_DATE, i, end + 1, When(expression, start, stop, "ago"), extra={"since": "1"})
-    if end < len(lower) and lower[end] == "ago":
-        # "six years ago": the day it points to, give or take half a unit
-        half = DAYS_PER_UNIT[unit] / 2
+    # "six years ago": the day it points to, give or take half a unit. "It is 18 months since the
+    # consortium completed its takeover" is "18 months ago" too; the words after "since" say
+    # which event
+    ago = end < len(lower) and lower[end] == "ago"
+    since = (
+        end + 1 < len(lower)
+        and lower[end] == "since"
+        and lower[end + 1][:1].isalpha()
+        and lower[end + 1] not in _SINCE_NOT_EVENT
+        and lower[end + 1] not in MONTHS
+    )
+    if ago or since:
         stop_word = end + 1
-        if stop_word < len(lower) and lower[stop_word] == "today":
+        if ago and stop_word < len(lower) and lower[stop_word] == "today":
             stop_word += 1  # "a year ago today": one date, not a year ago and today
         expression = " ".join(lower[i:stop_word])
+        extra = {"since": "1"} if since else {}
         if said_on is None:
-            return Found(Kind.EVENT_DATE, i, stop_word, When(expression, granularity="ago"))
+            return Found(Kind.EVENT_DATE, i, stop_word, When(expression, granularity="ago"), extra=extra)
+        half = DAYS_PER_UNIT[unit] / 2
         start = _shift(said_on, -(high + half))
         stop = _shift(said_on, -(low - half))
-        return Found(Kind.EVENT_DATE, i, stop_word, When(expression, start, stop, "ago"))
+        return Found(Kind.EVENT_DATE, i, stop_word, When(expression, start, stop, "ago"), extra=extra)
     return Found(Kind.DURATION, i, end, Period(low, high, unit))
 
 
