@@ -121,7 +121,7 @@ def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Le
     for mark in ("change", "part", "wished"):
         if (mark in claim.marks) != (mark in fact.marks):
             return None
-    ours_span, theirs_span = _first_span(claim), _first_span(fact)
+    ours_span, theirs_span = _span_mark(claim), _span_mark(fact)
     if ours_span and theirs_span and ours_span != theirs_span:
         return None  # "1.9 million in its first year" is not "118,000 in its first four weeks"
     if claim.when and fact.when and claim.when.resolved and fact.when.resolved:
@@ -152,7 +152,8 @@ def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Le
     return score
 
 
-def _first_span(slot: Slot) -> str:
+def _span_mark(slot: Slot) -> str:
+    """The span a total covers, as the extractor marks it ("first:28"); "" if none."""
     return next((m for m in slot.marks if m.startswith("first:")), "")
 
 

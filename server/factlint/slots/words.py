@@ -104,12 +104,12 @@ def verb_form(word: Word) -> bool:
     lower = word.lower
     if word.base == lower or lower in IRREGULAR_PLURALS or lower.endswith("ing"):
         return False
-    if compared(lower, word.base):
+    if _comparative(lower, word.base):
         return False  # "the higher budget", "the largest station": an adjective
     return not lower.endswith("s") or lower.endswith("ed")
 
 
-def compared(lower: str, base: str) -> bool:
+def _comparative(lower: str, base: str) -> bool:
     """A comparative or superlative of `base`: higher, larger, earliest, biggest."""
     for ending in ("er", "est"):
         if lower.endswith(ending):
