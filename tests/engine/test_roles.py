@@ -78,3 +78,52 @@ def test_a_former_office_is_not_refuted_by_the_one_office_held_now(corpus_of: Co
     assert (
         corpus.flags("The former mayor, Chloe Ferreira, started work on the project.", on="2024-05-03") == []
     )
+
+
+@pytest.fixture
+def utility(corpus_of: CorpusOf) -> Corpus:
+    return corpus_of(
+        {
+            "board.txt": (
+                "date 2024-03-04\n"
+                "The utility's managing director, Priya Rault, said the pipe would be replaced by June. "
+                "Its director of procurement, Owen Marsh, said the contract was worth £12m. "
+                "The mayor, Councillor Dara Kinsella, opened the pumping station.\n"
+            )
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("draft", "claim"),
+    [
+        (
+            "The utility's operations director, Priya Rault, said the pipe would be replaced.",
+            "operations director",
+        ),
+        ("The pipe will be replaced, said its chief executive, Owen Marsh.", "chief executive"),
+        ("The deputy mayor, Councillor Dara Kinsella, opened the pumping station.", "deputy mayor"),
+    ],
+    ids=["a participle names the office", "two offices of generic heads", "an honorific after the comma"],
+)
+def test_one_office_named_otherwise_is_flagged(utility: Corpus, draft: str, claim: str) -> None:
+    assert utility.flagged(draft, on="2024-03-06") == [(Kind.ROLE, claim)]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "The utility's managing director, Priya Rault, said the pipe would be replaced.",
+        "Director Priya Rault said the pipe would be replaced.",
+        "Senior engineer Owen Marsh said the contract was worth £12m.",
+        "The mayor, Councillor Dara Kinsella, opened the pumping station.",
+    ],
+    ids=[
+        "the same office",
+        "a bare generic head",
+        "a trade beside an office",
+        "the honorific and the office",
+    ],
+)
+def test_titles_that_may_both_hold_pass(utility: Corpus, draft: str) -> None:
+    assert utility.flags(draft, on="2024-03-06") == []

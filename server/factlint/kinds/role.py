@@ -25,6 +25,10 @@ class RoleSpec:
     generic_titles: tuple[str, ...] = field(default=(), metadata={ONE_WORD: True})
     """Heads that say little about the office (leader, head, chief, official): they agree with any
     title unless the sources give the person exactly one."""
+    professions: tuple[str, ...] = field(default=(), metadata={ONE_WORD: True})
+    """Generic heads that name a trade, not an office (engineer, economist): "chief engineer" or a
+    qualified "economist" may still hold an office besides. Other generic heads with a qualifier
+    or a second title word name one office ("chief executive", "director of procurement")."""
     portfolios: tuple[str, ...] = field(default=(), metadata={ONE_WORD: True})
     """Qualifiers that tell offices of one head apart even when capitalised (foreign, defence)."""
     portfolio_groups: tuple[tuple[str, ...], ...] = field(default=(), metadata={ONE_WORD: True})
@@ -43,6 +47,7 @@ def vocabulary(spec: RoleSpec, vocab: Lexicon) -> None:
             vocab.titles.add(word.lower())
     vocab.generic_titles.update(t.lower() for t in spec.generic_titles)
     vocab.titles.update(t.lower() for t in spec.generic_titles)
+    vocab.professions.update(t.lower() for t in spec.professions)
     for portfolio in spec.portfolios:
         vocab.portfolios.setdefault(portfolio.lower(), portfolio.lower())
     for group in spec.portfolio_groups:
@@ -58,10 +63,26 @@ def compare(claim: Title, fact: Title, vocab: Lexicon, only_title: bool) -> bool
     if claim.head == fact.head:
         return not (claim.qualifiers and fact.qualifiers and not set(claim.qualifiers) & set(fact.qualifiers))
     if _head(claim) in vocab.generic_titles or _head(fact) in vocab.generic_titles:
+        if _an_office(claim, vocab) and _an_office(fact, vocab):
+            return False  # "chief executive" is not "director of procurement"
         # a profession beside an office (a nutritionist and a charity's spokeswoman): it
         # contradicts only when every source gives the person the one title
         return False if only_title else None
     return False
+
+
+def _an_office(title: Title, vocab: Lexicon) -> bool:
+    """A generic head made one office by its other words: "chief executive", "managing director",
+    "director of procurement", "deputy director"; a bare "director" is not, nor is a trade ("Australian
+    nutritionist")."""
+    head = _head(title)
+    if head in vocab.professions:
+        return False
+    return (
+        bool(title.qualifiers)
+        or " " in title.head
+        or any(w != head and w in vocab.titles for w in title.words)
+    )
 
 
 def _head(title: Title) -> str:

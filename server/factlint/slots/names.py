@@ -152,6 +152,13 @@ def find_roles(words: list[Word], runs: list[NameRun], lexicon: Lexicon) -> list
             person = run_at[after]
         elif after < len(words) and lower[after] == "," and after + 1 in run_at:
             person = run_at[after + 1]
+        elif (
+            after + 2 < len(words)
+            and lower[after] == ","
+            and lower[after + 1] in lexicon.titles
+            and after + 2 in run_at
+        ):
+            person = run_at[after + 2]  # "the mayor, Councillor Jennifer Oduya": an honorific between
         else:
             k = start - 1
             if k >= 1 and lower[k] in ("'s", "’s"):
@@ -188,8 +195,9 @@ def _title_start(words: list[Word], h: int, lexicon: Lexicon) -> int:
     while k > 0:
         previous = words[k - 1]
         p = previous.lower
-        if previous.base != p and not p.endswith("s"):
+        if previous.base != p and not p.endswith("s") and not (k == h and p.endswith("ing")):
             break  # "named Councillor Amira Haddad", "this week met Afghan President": a verb
+        # (but "managing director", "presiding judge": a participle before the head names the office)
         if p in lexicon.past_markers or p in TITLE_MODIFIERS or p in lexicon.titles or p == "-":
             k -= 1
         elif p in DETERMINERS or p in STOP_WORDS or previous.punct:
