@@ -77,3 +77,15 @@ def test_a_date_is_compared_with_the_date_of_its_own_event(
 def test_a_year_ago_today_is_one_date(corpus_of: CorpusOf) -> None:
     corpus = corpus_of({"fire.txt": "date 2024-07-07\nThe Tessel Moor fire started on Sunday afternoon.\n"})
     assert corpus.flags("The Tessel Moor fire started a year ago today.", on="2025-07-07") == []
+
+
+@pytest.mark.parametrize(("draft", "flagged"), [("on Tuesday", ["Tuesday"]), ("on Monday", [])])
+def test_saying_and_announcing_are_one_event(corpus_of: CorpusOf, draft: str, flagged: list[str]) -> None:
+    corpus = corpus_of(
+        {
+            "hall.txt": "date 2024-05-08\nFernhill council has bought the old corn exchange for £2.1 million, "
+            "its leader announced on Monday.\n"
+        }
+    )
+    sentence = f"Fernhill council said {draft} that it had bought the old corn exchange for £2.1 million."
+    assert [f.claim_text for f in corpus.flags(sentence, on="2024-05-10")] == flagged
