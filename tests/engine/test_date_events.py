@@ -83,8 +83,8 @@ def test_a_year_ago_today_is_one_date(corpus_of: CorpusOf) -> None:
 def test_saying_and_announcing_are_one_event(corpus_of: CorpusOf, draft: str, flagged: list[str]) -> None:
     corpus = corpus_of(
         {
-            "hall.txt": "date 2024-05-08\nFernhill council has bought the old corn exchange for £2.1 million, "
-            "its leader announced on Monday.\n"
+            "hall.txt": "date 2024-05-08\nFernhill council has bought the old corn exchange "
+            "for £2.1 million, its leader announced on Monday.\n"
         }
     )
     sentence = f"Fernhill council said {draft} that it had bought the old corn exchange for £2.1 million."
