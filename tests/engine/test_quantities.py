@@ -141,3 +141,28 @@ def test_a_figure_wished_for_or_supposed_is_not_a_figure_stated(corpus_of: Corpu
         )
         == []
     )
+
+
+def test_a_hyphened_count_counts_the_noun_after_the_hyphen(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "station.txt": "date 2025-09-24\n"
+            "The car park at Drayfield Parkway, the largest station, will have 450 spaces.\n"
+        }
+    )
+    draft = "Drayfield Parkway, the largest of the stations, will get a {}-space car park."
+    assert corpus.flagged(draft.format(540), on="2025-09-26") == [(Kind.QUANTITY, "540")]
+    assert corpus.flags(draft.format(450), on="2025-09-26") == []
+
+
+def test_a_figure_one_article_gives_several_values_is_not_refuted(corpus_of: CorpusOf) -> None:
+    # The article's points fill three slots; which one "a 10-point lead" is, nothing says.
+    corpus = corpus_of(
+        {
+            "league.txt": "date 2025-03-01\n"
+            "Harwick and Dunmore meet in the league with 31 points separating them. "
+            "Dunmore are five points from the top of the league. "
+            "The bottom sides of the league are separated by seven points.\n"
+        }
+    )
+    assert corpus.flags("Harwick are 10 points clear at the top of the league.", on="2025-03-02") == []

@@ -466,7 +466,8 @@ class _SentenceReader:
         """The noun a figure counts: the last of a short run after it ("90 job offers", "US troops")."""
         words = self.words
         k = j
-        if k + 1 < len(words) and words[k].text == "-":
+        hyphened = k + 1 < len(words) and words[k].text == "-"
+        if hyphened:
             k += 1  # "a 540-space car park", "a 24-bed unit": the noun after the hyphen is counted
         if k + 1 < len(words) and words[k].lower == "of" and words[k + 1].lower in OWNERS:
             k += 2  # "three of the board's members"
@@ -489,8 +490,8 @@ class _SentenceReader:
             if self._ends_noun_run_at(k):
                 break
             run.append(k)
-            if ordinal:
-                break
+            if ordinal or hyphened:
+                break  # "the 12th mission"; "a 540-space car park" counts spaces, not car parks
             k += 1
         while run and words[run[-1]].lower.endswith("ing") and words[run[-1]].base != words[run[-1]].lower:
             run.pop()  # "120 beds opening next year": the verb is not what is counted

@@ -71,6 +71,8 @@ SAME_TIME_DAYS = 3
 """Sources written within this many days of each other describe the same moment."""
 NO_WINDOW = 10**6
 NAMED_KINDS = frozenset({Kind.PERSON, Kind.PLACE, Kind.ROLE})
+MEASURED_KINDS = frozenset({Kind.QUANTITY, Kind.DURATION})
+"""Kinds whose slot one article fills once: a person holds several titles, a hearing recurs."""
 
 
 class FactBase(Protocol):
@@ -274,7 +276,7 @@ class Judge:
                     cited.add(f.id)
             return Outcome(_confirmation(claim, [self.facts.source_ref(f) for f in agreeing]))
         disagreeing = [(s, f) for s, f, v in verdicts if v is False and _pinned_together(claim, s, f)]
-        if not disagreeing:
+        if not disagreeing or (claim.kind in MEASURED_KINDS and _one_article_many_values(disagreeing)):
             return Outcome(None)
         needed = _needed(claim, [f for _, f in disagreeing])
         if claim.kind is not Kind.ROLE and max(s for s, _ in disagreeing) < needed:
@@ -421,6 +423,16 @@ class Judge:
             sources_disagree=disagree,
             doc_url=rule.link,
         )
+
+
+def _one_article_many_values(facts: list[tuple[float, StoredFact]]) -> bool:
+    """Whether one article gives a figure's slot several values: an article does not contradict
+    itself, so its "31 points", "five points" and "seven points" fill different slots, and which is the
+    claim's ("a 10-point lead") is not known."""
+    values: dict[int, set[str]] = {}
+    for _, fact in facts:
+        values.setdefault(fact.article, set()).add(_value_key(fact.mention))
+    return any(len(keys) > 1 for keys in values.values())
 
 
 def _one_sided(claim: Mention) -> bool:
