@@ -35,6 +35,7 @@ from factlint.rulebook.loader import load_rules
 from factlint.rulebook.ruleset import RuleSet
 from factlint.rulebook.suppressions import apply_suppressions
 from factlint.slots.checker import Checker
+from factlint.slots.extract import lead_for
 from factlint.slots.grouping import SlotGroup, group_facts
 from factlint.text.document import read_draft, split_paragraphs
 
@@ -157,12 +158,14 @@ class Engine:
         stated = draft.date or draft_date or self.config.draft_date
         when = stated or date.today()
         report = Report()
+        before = ""
         for paragraph in split_paragraphs(text, draft.body_start):
             # without its own article, a draft's results are not the memo's
             check = self._check_paragraph_uncached if hidden else self._check_paragraph
             findings, confirmations, unsourced, out_of_time, unsourced_claims = check(
-                paragraph.text, when, stated is not None
+                paragraph.text, when, stated is not None, lead_for(paragraph.text, before)
             )
+            before = paragraph.text
             report.findings.extend(f.shifted(paragraph.start) for f in findings)
             report.confirmations.extend(c.shifted(paragraph.start) for c in confirmations)
             report.unsourced += unsourced
@@ -232,9 +235,9 @@ class Engine:
         return found
 
     def _check_paragraph_uncached(
-        self, text: str, when: date, date_known: bool
+        self, text: str, when: date, date_known: bool, lead: str = ""
     ) -> tuple[tuple[Finding, ...], tuple[Confirmation, ...], int, int, tuple[Finding, ...]]:
-        result = self._checker.check_paragraph(text, when, date_known)
+        result = self._checker.check_paragraph(text, when, date_known, lead)
         return (
             tuple(result.findings),
             tuple(result.confirmations),

@@ -89,3 +89,19 @@ def test_saying_and_announcing_are_one_event(corpus_of: CorpusOf, draft: str, fl
     )
     sentence = f"Fernhill council said {draft} that it had bought the old corn exchange for £2.1 million."
     assert [f.claim_text for f in corpus.flags(sentence, on="2024-05-10")] == flagged
+
+
+def test_a_paragraph_that_opens_with_a_pronoun_is_about_the_paragraph_above(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "show.txt": "date 2026-07-01\nThe Marrow sketchbooks exhibition sold 1,850 tickets over the weekend.\n\n"
+            "It runs until October 4.\n"
+        }
+    )
+    above = "The Marrow sketchbooks exhibition sold 1,850 tickets over the weekend.\n\n"
+    assert [f.claim_text for f in corpus.flags(above + "It closes on October 11.\n", on="2026-07-03")] == [
+        "October 11"
+    ]
+    assert corpus.flags(above + "It closes on October 4.\n", on="2026-07-03") == []
+    # with nothing above, "it" could be anything: new information
+    assert corpus.flags("It closes on October 11.\n", on="2026-07-03") == []

@@ -44,9 +44,12 @@ class Checker:
         self.known_names = frozenset(fact_base.name_words)
         self.judge = Judge(fact_base, rules.lexicon)
 
-    def check_paragraph(self, text: str, when: date, date_known: bool = True) -> ParagraphResult:
+    def check_paragraph(
+        self, text: str, when: date, date_known: bool = True, lead: str = ""
+    ) -> ParagraphResult:
+        """`lead`: the paragraph before, when this one may refer back to it (`lead_for`)."""
         result = ParagraphResult()
-        reads = self._read(text, when, date_known)
+        reads = self._read(text, when, date_known, lead)
         for read in reads:
             siblings = [r.mention for r in reads if r.sentence_start == read.sentence_start and r is not read]
             claim = read.mention
@@ -71,10 +74,16 @@ class Checker:
         """The values a draft paragraph states, each with its slot (offsets within `text`)."""
         return [read.mention for read in self._read(text, when, date_known)]
 
-    def _read(self, text: str, when: date, date_known: bool) -> list[ReadMention]:
+    def _read(self, text: str, when: date, date_known: bool, lead: str = "") -> list[ReadMention]:
         return list(
             extract_paragraph(
-                text, when, self.rules.lexicon, self.nlp, date_known=date_known, known_names=self.known_names
+                text,
+                when,
+                self.rules.lexicon,
+                self.nlp,
+                date_known=date_known,
+                known_names=self.known_names,
+                lead=lead,
             )
         )
 

@@ -12,6 +12,7 @@ for 14 minutes" is about the engine named just before.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -100,37 +101,83 @@ def extract_paragraph(
     base: int = 0,
     date_known: bool = True,
     known_names: frozenset[str] = frozenset(),
+    lead: str = "",
 ) -> Iterator[ReadMention]:
     """Every value in `text` with its slot; offsets shifted by `base`.
 
     When `date_known` is false, `said_on` is only assumed (a draft with no date is
     taken as written today): relative dates stay unresolved rather than pinned to
     a guess, but the mention still carries `said_on` for comparing figures.
+    `lead` is the paragraph before (see `lead_for`): news paragraphs are a sentence or
+    two, so "It closes on October 11." often refers to the paragraph above.
     """
     doc = nlp(text)
+    read_on = said_on if date_known else None
     previous: dict[str, float] = {}
     previous_names: tuple[str, ...] = ()
+    first = True
     for sentence in doc.sents:
         words = words_of(sentence)
         if not words:
             continue
-        read_on = said_on if date_known else None
+        if first and lead and _may_refer_back(words[0].lower):
+            previous, previous_names = _closing_context(lead, read_on, lexicon, nlp, known_names)
         found = find_values(words, read_on, lexicon)
         taken = {k for f in found for k in range(f.start - f.bound_words, f.end)}
         runs = name_runs(words, taken, lexicon, known_names)
         anaphoric = words[0].lower in ANAPHORS or _definite_callback(words, previous)
+        if first and not anaphoric:
+            previous = {}  # another paragraph lends its words only to a sentence that refers back
+        first = False
         carried = ANAPHORIC_PREVIOUS if anaphoric else PREVIOUS_SENTENCE
         reader = _SentenceReader(words, found, runs, lexicon, previous, carried)
         s_start, s_end = words[0].start + base, words[-1].end + base
         for mention in reader.mentions(text, base, said_on, previous_names if anaphoric else ()):
             yield ReadMention(mention, s_start, s_end)
         previous = reader.sentence_context()
-        previous_names = tuple(dict.fromkeys(k for r in runs for k in [" ".join(r.key)]))
+        previous_names = _names_of(runs)
+
+
+def lead_for(text: str, before: str) -> str:
+    """The paragraph `before` when `text` opens with a pronoun ("It closes on October 11."), else
+    "": a paragraph that does not is read, and memoised, on its own."""
+    match = _FIRST_WORD.match(text)
+    return before if match and _may_refer_back(match.group(0).lower()) else ""
+
+
+_FIRST_WORD = re.compile(r"\s*([^\W\d_]+)")
+
+
+def _may_refer_back(first_word: str) -> bool:
+    """A pronoun: "The stadium ..." opening a paragraph is about the stadium more than about the
+    paragraph above (a definite callback borrows within a paragraph only)."""
+    return first_word in ANAPHORS
+
+
+def _closing_context(
+    lead: str, read_on: date | None, lexicon: Lexicon, nlp: Any, known_names: frozenset[str]
+) -> tuple[dict[str, float], tuple[str, ...]]:
+    """The words and names of the last sentence of `lead`, as a next sentence borrows them."""
+    sentences = [words for words in (words_of(s) for s in nlp(lead).sents) if words]
+    if not sentences:
+        return {}, ()
+    words = sentences[-1]
+    found = find_values(words, read_on, lexicon)
+    taken = {k for f in found for k in range(f.start - f.bound_words, f.end)}
+    runs = name_runs(words, taken, lexicon, known_names)
+    return _SentenceReader(words, found, runs, lexicon, {}, 0.0).sentence_context(), _names_of(runs)
+
+
+def _names_of(runs: list[NameRun]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(" ".join(r.key) for r in runs))
+
+
+DEFINITE_OPENERS = frozenset({"the", "that", "this", "these", "those"})
 
 
 def _definite_callback(words: list[Word], previous: dict[str, float]) -> bool:
     """ "The group numbers 41": a definite noun phrase that names something just mentioned."""
-    if len(words) < 2 or words[0].lower not in ("the", "that", "this", "these", "those"):
+    if len(words) < 2 or words[0].lower not in DEFINITE_OPENERS:
         return False
     return any(w.lemma in previous for w in words[1:4] if w.content)
 
