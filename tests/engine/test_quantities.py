@@ -166,3 +166,22 @@ def test_a_figure_one_article_gives_several_values_is_not_refuted(corpus_of: Cor
         }
     )
     assert corpus.flags("Harwick are 10 points clear at the top of the league.", on="2025-03-02") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "draft"),
+    [
+        (
+            "The Kestrel line opened last May. It cost £276m to build.",
+            "The Kestrel line opened a year ago. It cost £271m to build.",
+        ),
+        ("The council paid £276m for the Kestrel line.", "The council paid £271m for the Kestrel line."),
+    ],
+    ids=["past form like the present", "irregular past"],
+)
+def test_a_figure_of_a_finished_event_holds_however_old_its_source(
+    corpus_of: CorpusOf, source: str, draft: str
+) -> None:
+    # a year on, a figure that changes would have left the 180-day window; a finished one has not
+    corpus = corpus_of({"line.txt": f"date 2026-06-17\n{source}\n"})
+    assert corpus.flagged(draft, on="2027-05-21") == [(Kind.QUANTITY, "271m")]

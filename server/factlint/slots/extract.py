@@ -39,6 +39,13 @@ TENSE_REACH = 4
 PRESENT_WORDS = frozenset({"has", "have", "is", "are", "now", "currently", "remains", "remain", "stands",
                            "still", "today", "will", "would", "expected", "due", "'s"})  # fmt: skip
 PAST_WORDS = frozenset({"was", "were", "had", "did", "ago", "then"})
+NOT_PAST = frozenset({"are", "am", "been", "could", "might", "best", "better", "worse", "worst", "more",
+                      "most", "less", "least"})  # fmt: skip
+"""Words the lemma table gives another dictionary form that are no past tense ("better" -> "well")."""
+SAME_FORM_PASTS = frozenset({"bet", "bid", "broadcast", "burst", "cast", "cost", "cut", "forecast", "hit",
+                             "hurt", "let", "put", "quit", "set", "shut", "split", "spread", "upset"})  # fmt: skip
+"""Verbs whose past is their dictionary form: past after a singular subject ("it cost")."""
+SINGULAR_SUBJECTS = frozenset({"it", "he", "she", "this", "that"})
 NEAR_NAME = 2
 """A name within this many words of a value, in its clause, says whose value it is."""
 MIN_WEIGHT = 0.08
@@ -438,8 +445,14 @@ class _SentenceReader:
         near = [w for w in words[max(0, f.start - TENSE_REACH) : f.end + TENSE_REACH] if w.clause == clause]
         if any(w.lower in PRESENT_WORDS for w in near):
             return ""
-        if any(w.lower in PAST_WORDS or (verb_form(w) and w.lower.endswith("ed")) for w in near):
+        if any(w.lower in PAST_WORDS or _past_form(w) for w in near):
             return "past"
+        start = words.index(near[0]) if near else 0
+        if any(
+            w.lower in SAME_FORM_PASTS and k > 0 and words[k - 1].lower in SINGULAR_SUBJECTS
+            for k, w in enumerate(words[start : start + len(near)], start)
+        ):
+            return "past"  # "It cost £271m to build": "it costs" would be now
         return ""
 
     def _from_to(self, end: int) -> bool:
@@ -647,6 +660,11 @@ class _SentenceReader:
             if opening == 0 and g.end < f.start:
                 return g.value  # "Last year the council spent 36 million pounds": the sentence's time
         return None
+
+
+def _past_form(word: Word) -> bool:
+    """A verb in its past form: "opened", and the irregular "paid", "won", "built"."""
+    return verb_form(word) and word.lower not in NOT_PAST
 
 
 def _ends_noun_run(word: Word) -> bool:
