@@ -105,3 +105,32 @@ def test_a_paragraph_that_opens_with_a_pronoun_is_about_the_paragraph_above(corp
     assert corpus.flags(above + "It closes on October 4.\n", on="2026-07-03") == []
     # with nothing above, "it" could be anything: new information
     assert corpus.flags("It closes on October 11.\n", on="2026-07-03") == []
+
+
+@pytest.mark.parametrize(
+    ("draft", "flagged", "fix"),
+    [
+        ("The Brennock Valley line has now been open for two years.", "two years", "a year"),
+        ("The Brennock Valley line has now been open for a year.", None, None),
+        ("The Brennock Valley line has been open for 12 months.", None, None),
+        ("The Brennock Valley line has been closed for two years.", None, None),
+    ],
+    ids=["too long", "as long", "as long, in months", "another state"],
+)
+def test_how_long_a_state_has_lasted_dates_its_start(
+    corpus_of: CorpusOf, draft: str, flagged: str | None, fix: str | None
+) -> None:
+    corpus = corpus_of(
+        {"line.txt": "date 2026-05-18\nThe Brennock Valley line opened to passengers on Sunday, May 17.\n"}
+    )
+    found = corpus.flags(draft, on="2027-05-21")
+    assert [(f.claim_text, f.expected) for f in found] == ([(flagged, (fix,))] if flagged else [])
+
+
+def test_a_length_since_an_event_is_fixed_with_the_length_it_has_been(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {"deal.txt": "date 2024-12-11\nThe consortium completed its takeover of the club on Tuesday.\n"}
+    )
+    draft = "It is 18 months since the consortium completed its takeover of the club."
+    [finding] = corpus.flags(draft, on="2026-03-13")
+    assert (finding.claim_text, finding.expected) == ("18 months since", ("15 months since",))

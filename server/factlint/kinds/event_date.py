@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from factlint.rulebook.fields import ONE_WORD
 from factlint.rulebook.lexicon import Lexicon
 from factlint.slots.model import Mention, When
+from factlint.slots.values import DAYS_PER_UNIT, TIME_UNITS
 
 
 @dataclass(frozen=True)
@@ -58,3 +59,24 @@ def _fields(value: When) -> dict[str, int]:
 def agrees(claim: Mention, fact: Mention, spec: EventDateSpec, lexicon: Lexicon) -> bool | None:
     assert isinstance(claim.value, When) and isinstance(fact.value, When)
     return compare(claim.value, fact.value)
+
+
+def elapsed_since(claim: Mention, fact: Mention) -> str | None:
+    """What replaces a length that dates an event ("18 months since", "open for two years"): the
+    time from the source's date to the draft's, in the claim's unit ("15 months since"); None
+    when the claim is no such length."""
+    value, source = claim.value, fact.value
+    if not isinstance(value, When) or value.granularity != "ago" or claim.said_on is None:
+        return None
+    if not isinstance(source, When) or source.start is None:
+        return None
+    words = claim.text.split()
+    at = next((k for k, w in enumerate(words) if w.lower() in TIME_UNITS), None)
+    if at is None:
+        return None
+    unit = TIME_UNITS[words[at].lower()]
+    count = round((claim.said_on - source.start).days / DAYS_PER_UNIT[unit])
+    if count < 1:
+        return None
+    amount = f"a {unit}" if count == 1 else f"{count} {unit}s"
+    return " ".join([amount, *words[at + 1 :]])

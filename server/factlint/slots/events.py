@@ -100,6 +100,8 @@ class EventReader:
         i = f.start - f.bound_words
         if f.extra.get("since"):
             return self._event_after_since(f.end)
+        if "state" in f.extra:
+            return self.keys[int(f.extra["state"])]  # "has been closed for two years": the closure
         return (
             self._possessive_noun(f.end)
             or self._planned_event(i)

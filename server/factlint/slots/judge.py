@@ -19,6 +19,7 @@ from typing import Protocol
 
 from factlint.kinds import AGREES
 from factlint.kinds.duration import shown_at
+from factlint.kinds.event_date import elapsed_since
 from factlint.kinds.person import compare as same_person
 from factlint.kinds.role import only_title
 from factlint.model import Confirmation, Finding, Kind, SourceRef
@@ -509,6 +510,9 @@ def _shown(claim: Mention, fact: Mention) -> str:
 
 def _quick_fix(claim: Mention, fact: Mention) -> str:
     """What replaces the draft's value: the source's, as the source writes it."""
+    elapsed = elapsed_since(claim, fact)
+    if elapsed is not None:
+        return elapsed  # "It is 15 months since ...", not "It is Tuesday since ..."
     if isinstance(fact.value, Period):
         return shown_at(fact.value, fact.text, fact.said_on, claim.said_on, "ongoing" in fact.slot.marks)
     return fact.text

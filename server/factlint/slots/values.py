@@ -264,6 +264,16 @@ def _period(
         and lower[end + 1] not in _SINCE_NOT_EVENT
         and lower[end + 1] not in MONTHS
     )
+    state = _state_before(lower, i)
+    if state is not None and not ago and not since:
+        # "has now been open for two years": open since the day two years before
+        expression = " ".join(lower[i:end])
+        extra = {"state": str(state)}
+        if said_on is None:
+            return Found(Kind.EVENT_DATE, i, end, When(expression, granularity="ago"), extra=extra)
+        half = DAYS_PER_UNIT[unit] / 2
+        start, stop = _shift(said_on, -(high + half)), _shift(said_on, -(low - half))
+        return Found(Kind.EVENT_DATE, i, end, When(expression, start, stop, "ago"), extra=extra)
     if ago or since:
         stop_word = end + 1
         if ago and stop_word < len(lower) and lower[stop_word] == "today":
@@ -277,6 +287,24 @@ def _period(
         stop = _shift(said_on, -(low - half))
         return Found(Kind.EVENT_DATE, i, stop_word, When(expression, start, stop, "ago"), extra=extra)
     return Found(Kind.DURATION, i, end, Period(low, high, unit))
+
+
+STATES = frozenset({"open", "closed", "shut"})
+"""States whose length says when they began: "has been closed for two years" dates the closure."""
+STATE_HEDGES = frozenset({"almost", "nearly", "about", "around", "roughly", "some", "just", "barely"})
+
+
+def _state_before(lower: list[str], i: int) -> int | None:
+    """Where the state word of "has (now) been open for [almost] N" stands, if one does."""
+    k = i - 1
+    if k >= 0 and lower[k] in STATE_HEDGES:
+        k -= 1
+    if k < 2 or lower[k] != "for" or lower[k - 1] not in STATES:
+        return None
+    been = k - 2
+    if lower[been] == "now":
+        been -= 1
+    return k - 1 if been >= 0 and lower[been] == "been" else None
 
 
 def _shift(day: date, days: float) -> date:
