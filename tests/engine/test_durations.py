@@ -83,3 +83,19 @@ def test_a_length_said_of_the_subject_moves_with_the_draft_s_date(corpus_of: Cor
     draft = "The ban on fishing, which has now lasted {} years, will not be lifted before 2030."
     assert corpus.flagged(draft.format("12"), on="2025-03-14") == [(Kind.DURATION, "12 years")]
     assert corpus.flags(draft.format("14"), on="2025-03-14") == []
+
+
+def test_over_spans_a_time_unless_a_verb_of_lasting_comes_before(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "deal.txt": "date 2023-04-19\nThe settlement pays each plaintiff $7,000 over 10 years. "
+            "The hearing on the settlement lasted four hours.\n"
+        }
+    )
+    on = "2023-04-21"
+    # "over 10 years" read as "more than 10 years" would fit 15
+    assert corpus.flagged("The settlement pays each plaintiff $7,000 across 15 years.", on=on) == [
+        (Kind.DURATION, "15 years")
+    ]
+    assert corpus.flags("The settlement pays each plaintiff $7,000 over 10 years.", on=on) == []
+    assert corpus.flags("The hearing on the settlement lasted over three hours.", on=on) == []

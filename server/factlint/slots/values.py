@@ -148,6 +148,8 @@ def _value_at(
     if period is not None:
         if isinstance(period.value, Period):  # "about six weeks", "up to 70 minutes"
             bound, hedge_words = _bound(lower, i, lexicon)
+            if _span_over(lower, i - hedge_words, hedge_words):
+                bound, hedge_words = "=", 0
             period.value = replace(period.value, bound=bound)
             period.bound_words = hedge_words
         return period
@@ -441,6 +443,18 @@ def _is_pronoun_one(lower: list[str], i: int, length: int) -> bool:
             "the", "no", "any", "every", "this", "that", "which", "each",
         )  # fmt: skip
     return False
+
+
+LASTING_VERBS = frozenset({"lasted", "lasts", "last", "lasting", "took", "take", "takes", "taking", "spent",
+                           "spend", "spends", "waited", "wait", "ran", "run", "runs", "for", "been", "is",
+                           "was", "be"})  # fmt: skip
+"""Words after which "over three hours" is a length ("lasted over three hours"), not a span."""
+
+
+def _span_over(lower: list[str], at: int, hedge_words: int) -> bool:
+    """ "$7,000 per plaintiff over 10 years", "over the decade": "over" spans a time; after a verb
+    of lasting ("took over three hours") it bounds the length."""
+    return hedge_words == 1 and lower[at] == "over" and (at == 0 or lower[at - 1] not in LASTING_VERBS)
 
 
 def _bound(lower: list[str], i: int, lexicon: Lexicon) -> tuple[str, int]:
