@@ -185,3 +185,18 @@ def test_a_figure_of_a_finished_event_holds_however_old_its_source(
     # a year on, a figure that changes would have left the 180-day window; a finished one has not
     corpus = corpus_of({"line.txt": f"date 2026-06-17\n{source}\n"})
     assert corpus.flagged(draft, on="2027-05-21") == [(Kind.QUANTITY, "271m")]
+
+
+def test_a_figure_of_another_named_owner_does_not_refute(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "pharma.txt": "date 2024-03-01\nCorostul Pharma, based in Lagos, employs 5,758 people across 40 offices.\n"
+        }
+    )
+    on = "2024-03-04"
+    assert (
+        corpus.flags("Morsal Pharma, based in Hanoi, employs 54,310 people across 34 offices.", on=on) == []
+    )
+    assert corpus.flagged(
+        "Corostul Pharma, based in Lagos, employs 6,100 people across 40 offices.", on=on
+    ) == [(Kind.QUANTITY, "6,100")]

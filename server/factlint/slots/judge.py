@@ -182,9 +182,12 @@ def _pinned_together(claim: Mention, score: float, fact: StoredFact) -> bool:
     shares another name with the claim (the same company, the same envoy) is about the same
     thing, or one that names nobody else and says the rest in nearly the same words.
     """
+    ours, theirs = claim.slot, fact.mention.slot
+    if claim.kind in MEASURED_KINDS:
+        # "Morsal Pharma employs 54,310" is not refuted by "Corostul Pharma employs 5,758"
+        return not (ours.names and theirs.names) or _share_a_name(ours, theirs)
     if claim.kind not in (Kind.PERSON, Kind.PLACE):
         return True
-    ours, theirs = claim.slot, fact.mention.slot
     if _share_a_name(ours, theirs):
         return True
     return not ours.names and not theirs.names and score >= NEAR_COPY
