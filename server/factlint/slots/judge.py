@@ -169,8 +169,11 @@ def _named(name: str, fact: Slot) -> bool:
     """Whether the fact's slot names `name`: among its names, or every word of it in its context."""
     if name in fact.names:
         return True
-    words = dict(fact.context)
-    return all(w in words for w in name.split())
+    words = set(name.split())
+    if any(words <= set(other.split()) or set(other.split()) <= words for other in fact.names):
+        return True  # "Okonjo" and "Nadia Okonjo"
+    context = dict(fact.context)
+    return all(w in context for w in words)
 
 
 def _pinned_together(claim: Mention, score: float, fact: StoredFact) -> bool:
