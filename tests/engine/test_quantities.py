@@ -200,3 +200,12 @@ def test_a_figure_of_another_named_owner_does_not_refute(corpus_of: CorpusOf) ->
     assert corpus.flagged(
         "Corostul Pharma, based in Lagos, employs 6,100 people across 40 offices.", on=on
     ) == [(Kind.QUANTITY, "6,100")]
+
+
+def test_a_synonym_counts_the_same_noun_as_its_group_in_the_plural(corpus_of: CorpusOf) -> None:
+    # the rules' group is [building, structure]; the lemma table makes "building" "build"
+    corpus = corpus_of({"fire.txt": "date 2024-07-26\nIn all, 41 buildings have been lost to the fire.\n"})
+    assert corpus.flagged("In all, 44 structures have been lost to the fire.", on="2024-07-29") == [
+        (Kind.QUANTITY, "44")
+    ]
+    assert corpus.flags("In all, 41 structures have been lost to the fire.", on="2024-07-29") == []

@@ -17,6 +17,15 @@ def lemma_key(phrase: str) -> tuple[str, ...]:
     return tuple(lemma(w) for w in phrase.lower().replace("-", " - ").split())
 
 
+def _plural(noun: str) -> str:
+    """A regular plural, enough to find the dictionary form the lemma table gives it."""
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
 @dataclass
 class Lexicon:
     synonyms: dict[str, str] = field(default_factory=dict)
@@ -56,9 +65,13 @@ class Lexicon:
         # the group is named by its first member (or that member's earlier group); a word that
         # already belongs to another group stays there, so groups never chain together
         name = (self.phrases.get(first) if len(first) > 1 else words.get(first[0])) or " ".join(first)
-        for key in keys:
+        for member, key in zip(group, keys, strict=True):
             if len(key) == 1:
                 words.setdefault(key[0], name)
+                if not events:
+                    # "building" is "build" to the lemma table but "buildings" is "building": a
+                    # counted noun is mostly plural, so its plural's lemma joins the group too
+                    words.setdefault(lemma(_plural(member.lower())), name)
             else:
                 self.phrases.setdefault(key, name)
                 self.phrase_starts.add(key[0])
