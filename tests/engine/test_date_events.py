@@ -94,7 +94,8 @@ def test_saying_and_announcing_are_one_event(corpus_of: CorpusOf, draft: str, fl
 def test_a_paragraph_that_opens_with_a_pronoun_is_about_the_paragraph_above(corpus_of: CorpusOf) -> None:
     corpus = corpus_of(
         {
-            "show.txt": "date 2026-07-01\nThe Marrow sketchbooks exhibition sold 1,850 tickets over the weekend.\n\n"
+            "show.txt": "date 2026-07-01\n"
+            "The Marrow sketchbooks exhibition sold 1,850 tickets over the weekend.\n\n"
             "It runs until October 4.\n"
         }
     )

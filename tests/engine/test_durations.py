@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from factlint.config import Config
 from factlint.model import Kind
+from factlint.rulebook.loader import load_rules
+from factlint.slots.extract import extract_paragraph
+from factlint.text.nlp import pipeline
 
 from .checking import Corpus, CorpusOf
 
@@ -99,3 +105,21 @@ def test_over_spans_a_time_unless_a_verb_of_lasting_comes_before(corpus_of: Corp
     ]
     assert corpus.flags("The settlement pays each plaintiff $7,000 over 10 years.", on=on) == []
     assert corpus.flags("The hearing on the settlement lasted over three hours.", on=on) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "length", "what"),
+    [
+        ("The mayor won after a nine-hour recount cut his lead to 287 votes.", "nine-hour", "recount"),
+        ("A recount lasting eleven hours cut the mayor's lead.", "eleven hours", "recount"),
+        ("The talks that lasted 12 hours ended without a deal.", "12 hours", "talk"),
+    ],
+    ids=["a noun before a verb and its object", "lasting", "that lasted"],
+)
+def test_the_thing_that_lasts_is_read(sentence: str, length: str, what: str) -> None:
+    lexicon = load_rules(Config()).lexicon
+    found = {
+        r.mention.text: r.mention
+        for r in extract_paragraph(sentence, date(2025, 5, 7), lexicon, pipeline(None))
+    }
+    assert found[length].slot.head == lexicon.synonym(what)

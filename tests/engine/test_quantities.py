@@ -190,7 +190,8 @@ def test_a_figure_of_a_finished_event_holds_however_old_its_source(
 def test_a_figure_of_another_named_owner_does_not_refute(corpus_of: CorpusOf) -> None:
     corpus = corpus_of(
         {
-            "pharma.txt": "date 2024-03-01\nCorostul Pharma, based in Lagos, employs 5,758 people across 40 offices.\n"
+            "pharma.txt": "date 2024-03-01\n"
+            "Corostul Pharma, based in Lagos, employs 5,758 people across 40 offices.\n"
         }
     )
     on = "2024-03-04"

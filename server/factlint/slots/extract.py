@@ -280,7 +280,12 @@ class _SentenceReader:
                 context[head] = max(context.get(head, 0.0), 1.5)
         elif isinstance(f.value, Period):
             dimension = "time"
-            head = self._after_noun(f.end) or self._of_noun(f.end) or self._antecedent(f.start)
+            head = (
+                self._after_noun(f.end)
+                or self._of_noun(f.end)
+                or self._noun_lasting(f.start - f.bound_words)
+                or self._antecedent(f.start)
+            )
             if head:
                 context[head] = max(context.get(head, 0.0), 1.5)
             if self._ongoing(f):
@@ -566,7 +571,10 @@ class _SentenceReader:
     def _ends_noun_run_at(self, k: int) -> bool:
         """Whether words[k] cannot be part of the noun a value counts or names."""
         word = self.words[k]
-        return not word.content or word.upper or k in self.value_at or verb_form(word) or _ends_noun_run(word)
+        if not word.content or word.upper or k in self.value_at or verb_form(word) or _ends_noun_run(word):
+            return True
+        # "a nine-hour recount cut his lead": a word before "his", "the" is a verb, not a noun
+        return k + 1 < len(self.words) and self.words[k + 1].lower in OBJECT_OPENERS
 
     def _part_of_noun(self, f: Found) -> str:
         """ "Of the 415 posts ..., 137 have been filled": a bare figure counts the noun of "of the N"."""
@@ -609,6 +617,18 @@ class _SentenceReader:
         if i >= 2 and words[i - 1].lower == "of" and self.keys[i - 2]:
             return self.keys[i - 2]
         return ""
+
+    def _noun_lasting(self, i: int) -> str:
+        """ "A recount lasting eleven hours", "talks that lasted 12 hours": the noun that lasts."""
+        words = self.words
+        k = i - 1
+        if k < 1 or words[k].lemma != "last":
+            return ""
+        k -= 1
+        while k > 0 and words[k].lower in ("which", "that", "has", "have", "had", "now"):
+            k -= 1
+        word = words[k]
+        return self.keys[k] if word.content and not word.upper and not verb_form(word) else ""
 
     def _antecedent(self, i: int) -> str:
         """What lasts, when the length is said of the sentence's subject in a phrase set off by a
@@ -661,6 +681,10 @@ class _SentenceReader:
             if opening == 0 and g.end < f.start:
                 return g.value  # "Last year the council spent 36 million pounds": the sentence's time
         return None
+
+
+OBJECT_OPENERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your"})
+"""Words that open a verb's object: a noun is not followed by one."""
 
 
 def _past_form(word: Word) -> bool:
