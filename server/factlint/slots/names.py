@@ -16,7 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from factlint.rulebook.lexicon import Lexicon
 from factlint.slots.model import Title
-from factlint.slots.words import QUOTES, Word
+from factlint.slots.words import IRREGULAR_PLURALS, QUOTES, Word
 from factlint.text.dates import MONTHS, WEEKDAYS
 from factlint.text.names import fold
 
@@ -126,7 +126,24 @@ def _classify(words: list[Word], a: int, b: int, key: tuple[str, ...], lexicon: 
         return "person"
     if not organisation and a > 0 and words[a - 1].lower in SPEECH_VERBS:
         return "person"
+    if (
+        not organisation
+        and b - a == 2
+        and _acts(words, b, lexicon)
+        and key[-1] not in lexicon.organisation_words
+    ):
+        return "person"  # "Justin Rose carded a 71": a full name that does something
     return "name"
+
+
+def _acts(words: list[Word], b: int, lexicon: Lexicon) -> bool:
+    """Whether the word after a name is a verb in the past or present tense ("carded", "wins")."""
+    if b >= len(words):
+        return False
+    word = words[b]
+    if word.upper or word.punct or word.lower in STOP_WORDS:
+        return False
+    return word.base != word.lower and not word.lower.endswith("ing") and word.lower not in IRREGULAR_PLURALS
 
 
 def find_roles(words: list[Word], runs: list[NameRun], lexicon: Lexicon) -> list[RoleFound]:
