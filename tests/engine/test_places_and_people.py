@@ -67,3 +67,33 @@ def test_who_did_it_is_compared_with_who_did_the_same(corpus_of: CorpusOf) -> No
         )
         == []
     )
+
+
+def test_a_full_name_that_does_something_is_a_person(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {"golf.txt": "date 2015-04-10\nRory McIlroy carded a one-under-par 71 at Augusta on Thursday.\n"}
+    )
+    on = "2015-04-11"
+    assert corpus.flagged("Justin Rose carded a one-under-par 71 at Augusta on Thursday.", on=on) == [
+        (Kind.PERSON, "Justin Rose")
+    ]
+    assert corpus.flags("Rory McIlroy carded a one-under-par 71 at Augusta on Thursday.", on=on) == []
+
+
+def test_a_statement_whose_other_values_differ_is_about_another_event(corpus_of: CorpusOf) -> None:
+    # two elections in one city, not one election with a wrong winner
+    corpus = corpus_of(
+        {
+            "vote.txt": "date 2024-01-12\nLucas Varga won the mayoral election in Jakarta on January 10 "
+            "with 133,502 votes.\n"
+        }
+    )
+    on = "2024-07-01"
+    other = (
+        "The mayoral election in Jakarta was won on January 5 by Greta Kowalski, who received 72,927 votes."
+    )
+    assert (Kind.PERSON, "Greta Kowalski") not in corpus.flagged(other, on=on)
+    same = (
+        "The mayoral election in Jakarta was won on January 10 by Greta Kowalski, who received 133,502 votes."
+    )
+    assert corpus.flagged(same, on=on) == [(Kind.PERSON, "Greta Kowalski")]

@@ -371,6 +371,20 @@ class FactStore:
         facts = [self._fact(fact_id(a, k)) for a, count in self._articles_at(path) for k in range(count)]
         return [f for f in facts if f is not None]
 
+    def sentence_facts(self, fact: StoredFact) -> list[StoredFact]:
+        """The other facts of the sentence `fact` was read from."""
+        body = self._body(fact.article)
+        if body is None:
+            return []
+        _, index = split_fact_id(fact.id)
+        sentence = body.fact(index).sentence
+        found = [
+            self._fact(fact_id(fact.article, k))
+            for k in range(body.fact_count)
+            if k != index and body.fact(k).sentence == sentence
+        ]
+        return [f for f in found if f is not None]
+
     def facts_at(self, where: Location) -> list[StoredFact]:
         """The facts whose value starts at `where` (a `SourceRef.value_location`)."""
         found = []

@@ -42,7 +42,7 @@ class Checker:
         self.rules = rules
         self.nlp = pipeline(spacy_model)
         self.known_names = frozenset(fact_base.name_words)
-        self.judge = Judge(fact_base, rules.lexicon)
+        self.judge = Judge(fact_base, rules.lexicon, self.rule_for)
 
     def check_paragraph(
         self, text: str, when: date, date_known: bool = True, lead: str = ""

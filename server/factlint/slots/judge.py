@@ -73,6 +73,7 @@ SAME_TIME_DAYS = 3
 NO_WINDOW = 10**6
 NAMED_KINDS = frozenset({Kind.PERSON, Kind.PLACE, Kind.ROLE})
 MEASURED_KINDS = frozenset({Kind.QUANTITY, Kind.DURATION})
+VALUE_KINDS = frozenset({Kind.QUANTITY, Kind.DURATION, Kind.EVENT_DATE})
 """Kinds whose slot one article fills once: a person holds several titles, a hearing recurs."""
 
 
@@ -84,6 +85,8 @@ class FactBase(Protocol):
     def idf(self, word: str) -> float: ...
 
     def source_ref(self, fact: StoredFact) -> SourceRef: ...
+
+    def sentence_facts(self, fact: StoredFact) -> list[StoredFact]: ...
 
 
 @dataclass(frozen=True)
@@ -220,9 +223,16 @@ def _same_noun(a: str, b: str, lexicon: Lexicon) -> bool:
 
 
 class Judge:
-    def __init__(self, facts: FactBase, lexicon: Lexicon) -> None:
+    def __init__(
+        self,
+        facts: FactBase,
+        lexicon: Lexicon,
+        rule_for: Callable[[Mention], RuleSpec | None] = lambda mention: None,
+    ) -> None:
         self.facts = facts
         self.lexicon = lexicon
+        self.rule_for = rule_for
+        """The active rule of a value (for comparing the other values of a claim's sentence)."""
 
     def judge(self, claim: Mention, rule: RuleSpec, siblings: list[Mention] | None = None) -> Outcome:
         """The verdict on `claim`. A fact whose value another value of the claim's sentence states
@@ -231,6 +241,7 @@ class Judge:
         agrees = AGREES[claim.kind]
         # names are compared with the whole clause around them, so they are left to the score
         others = [m for m in siblings or [] if m.kind is claim.kind and m.kind not in NAMED_KINDS]
+        others_all = [m for m in siblings or [] if m.kind in VALUE_KINDS]
         theirs = {_value_key(other) for other in others}
         candidates = [f for f in self.facts.candidates(claim) if _value_key(f.mention) not in theirs]
         if claim.kind is Kind.ROLE:
@@ -282,7 +293,11 @@ class Judge:
                     agreeing.append(f)
                     cited.add(f.id)
             return Outcome(_confirmation(claim, [self.facts.source_ref(f) for f in agreeing]))
-        disagreeing = [(s, f) for s, f, v in verdicts if v is False and _pinned_together(claim, s, f)]
+        disagreeing = [
+            (s, f)
+            for s, f, v in verdicts
+            if v is False and _pinned_together(claim, s, f) and not self._another_event(claim, others_all, f)
+        ]
         if not disagreeing or (claim.kind in MEASURED_KINDS and _one_article_many_values(disagreeing)):
             return Outcome(None)
         needed = _needed(claim, [f for _, f in disagreeing])
@@ -322,6 +337,25 @@ class Judge:
             if (close or same_story or updated) and agrees(claim, f.mention, rule.spec, self.lexicon) is True:
                 return Outcome(None)  # the slot is in doubt: say nothing
         return Outcome(self._finding(claim, rule, [f for _, f in disagreeing]))
+
+    def _another_event(self, claim: Mention, siblings: list[Mention], fact: StoredFact) -> bool:
+        """Whether the fact's sentence tells of another event than the claim's, for a person or
+        place: a value both sentences state of one slot differs ("won on January 5 by Greta Kowalski" against "Lucas
+        Varga won ... on January 10"). Two wrong values in one sentence are less likely than two
+        elections."""
+        if not siblings or claim.kind not in (Kind.PERSON, Kind.PLACE):
+            return False  # a wrong figure beside a wrong date is still two wrong values
+        theirs = [f.mention for f in self.facts.sentence_facts(fact) if f.mention.kind in VALUE_KINDS]
+        for ours in siblings:
+            for other in theirs:
+                if other.kind is not ours.kind or other.slot.dimension != ours.slot.dimension:
+                    continue
+                rule = self.rule_for(ours)
+                if rule is None or not (ours.slot.head and ours.slot.head == other.slot.head):
+                    continue
+                if AGREES[ours.kind](ours, other, rule.spec, self.lexicon) is False:
+                    return True
+        return False
 
     def slot_group(self, claim: Mention, besides: int | None = None) -> list[tuple[float, StoredFact]]:
         """The facts that fill the claim's slot, with their scores: what `judge` compares against.
