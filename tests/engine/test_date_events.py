@@ -8,7 +8,14 @@ with the words that fix its year ("last year", "a year ago today").
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
+
+from factlint.config import Config
+from factlint.rulebook.loader import load_rules
+from factlint.slots.extract import extract_paragraph
+from factlint.text.nlp import pipeline
 
 from .checking import Corpus, CorpusOf
 
@@ -135,3 +142,22 @@ def test_a_length_since_an_event_is_fixed_with_the_length_it_has_been(corpus_of:
     draft = "It is 18 months since the consortium completed its takeover of the club."
     [finding] = corpus.flags(draft, on="2026-03-13")
     assert (finding.claim_text, finding.expected) == ("18 months since", ("15 months since",))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "moved_to_the_launch"),
+    [
+        (
+            "The postponement of the Ardent's launch, from November 14 to January 30, is the first delay.",
+            True,
+        ),
+        ("The yard has moved the Ardent's launch from November 14 to January 23.", True),
+        ("The launch figures, for the period from May 17 to January 23, show 21,400 journeys.", False),
+    ],
+    ids=["a postponement, set off by a comma", "a date moved", "a span, no date moved"],
+)
+def test_a_date_moved_from_another_dates_the_same_event(sentence: str, moved_to_the_launch: bool) -> None:
+    lexicon = load_rules(Config()).lexicon
+    read = extract_paragraph(sentence, date(2025, 10, 8), lexicon, pipeline(None))
+    moved = next(r.mention for r in read if r.mention.text.startswith("January"))
+    assert (moved.slot.head == lexicon.synonym("launch")) is moved_to_the_launch

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from factlint.rulebook.lexicon import Lexicon
 from factlint.slots.names import SPEECH_VERBS, NameRun, RoleFound
@@ -17,6 +18,10 @@ from factlint.slots.values import Found
 from factlint.slots.words import OWNERS, Word, verb_form
 
 DATE_PREPOSITIONS = frozenset({"on", "in", "at", "by", "from", "until", "since", "for", "of", "the"})
+MOVE_WORDS = frozenset({"move", "shift", "reschedule", "bring", "change", "postpone", "delay"})
+"""Words that move a date: "from <date> to <date>" after one is one event's old and new date."""
+FROM_DATE_REACH = 5
+"""Words a date of "from <date> to <date>" may take ("from Saturday, May 16 to")."""
 EVENT_REACH = 8
 """Words left of a date searched for the event it dates: a short noun phrase or a verb's object."""
 SUBORDINATORS = frozenset({"that", "when", "while", "because", "if", "whether", "who", "which"})
@@ -98,6 +103,10 @@ class EventReader:
         debate", "the approval of the stadium on April 16", "The council on Monday approved",
         "until April 14 to register", "touched down on the Moon on Monday", "the May 1 deadline"."""
         i = f.start - f.bound_words
+        moved_from = self._from_date(i)
+        if moved_from is not None:
+            # "postponed the launch from November 14 to January 23": the first date's event
+            return self.date_event(replace(f, start=moved_from, end=i - 1, bound_words=0, extra={}))
         if f.extra.get("since"):
             return self._event_after_since(f.end)
         if "state" in f.extra:
@@ -110,6 +119,21 @@ class EventReader:
             or self._verb_before(i)
             or self._noun_before(i)
         )
+
+    def _from_date(self, i: int) -> int | None:
+        """Where the date of "from <date> to" starts, when the date at `i` follows that "to"."""
+        words = self.words
+        if i < 3 or words[i - 1].lower != "to":
+            return None
+        postpone = self.lexicon.synonym("postpone")
+        if not any(self.keys[k] == postpone or words[k].lemma in MOVE_WORDS for k in range(i)):
+            return None  # "the period from May 17 to June 13": a span, not a date moved
+        for k in range(i - 2, max(-1, i - 2 - FROM_DATE_REACH), -1):
+            if words[k].lower == "from":
+                return k + 1 if k + 1 < i - 1 else None
+            if words[k].punct and words[k].text != ",":
+                return None
+        return None
 
     def _words_before(self, i: int) -> Iterator[int]:
         """Positions leftwards from a date, past its preposition, within its clause and phrase."""
@@ -239,6 +263,8 @@ class EventReader:
         k = i - 1
         while k >= 0 and (words[k].lower in DATE_PREPOSITIONS or CLOCK.match(words[k].lower)):
             k -= 1
+        if k >= 1 and words[k].text == "," and words[k + 1].lower == "from":
+            k -= 1  # "The postponement of Ardent's launch, from November 14 to ...": set off, not cut off
         return k
 
     def _event_after(self, j: int) -> str:

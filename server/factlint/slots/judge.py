@@ -340,9 +340,9 @@ class Judge:
 
     def _another_event(self, claim: Mention, siblings: list[Mention], fact: StoredFact) -> bool:
         """Whether the fact's sentence tells of another event than the claim's, for a person or
-        place: a value both sentences state of one slot differs ("won on January 5 by Greta Kowalski" against "Lucas
-        Varga won ... on January 10"). Two wrong values in one sentence are less likely than two
-        elections."""
+        place: a value both sentences state of one slot differs ("won on January 5 by Greta
+        Kowalski" against "Lucas Varga won ... on January 10"). Two wrong values in one sentence
+        are less likely than two elections."""
         if not siblings or claim.kind not in (Kind.PERSON, Kind.PLACE):
             return False  # a wrong figure beside a wrong date is still two wrong values
         theirs = [f.mention for f in self.facts.sentence_facts(fact) if f.mention.kind in VALUE_KINDS]
