@@ -210,3 +210,19 @@ def test_a_synonym_counts_the_same_noun_as_its_group_in_the_plural(corpus_of: Co
         (Kind.QUANTITY, "44")
     ]
     assert corpus.flags("In all, 41 structures have been lost to the fire.", on="2024-07-29") == []
+
+
+@pytest.mark.parametrize(
+    ("draft", "flagged"),
+    [
+        ("Each patient takes a 100-milligram dose of the pill.", []),
+        ("Each patient takes a 0.1-gram dose of the pill.", []),
+        ("Each patient takes a 150-milligram dose of the pill.", ["150-milligram"]),
+    ],
+    ids=["the same dose", "in grams", "another dose"],
+)
+def test_small_masses_and_volumes_are_measures(corpus_of: CorpusOf, draft: str, flagged: list[str]) -> None:
+    corpus = corpus_of(
+        {"trial.txt": "date 2026-09-15\nEach patient takes a 100-milligram dose of the pill.\n"}
+    )
+    assert [f.claim_text for f in corpus.flags(draft, on="2026-09-17")] == flagged

@@ -46,6 +46,9 @@ UNITS: dict[tuple[str, ...], Unit] = {
     **_units("mass", [
         (1.0, "kilogram", ("kilograms", "kilo", "kilos", "kg", "kgs")),
         (0.001, "gram", ("grams", "g")),
+        (1e-6, "milligram", ("milligrams", "mg")),
+        (1e-9, "microgram", ("micrograms", "mcg", "µg")),
+        (0.028349523125, "ounce", ("ounces", "oz")),
         (1000.0, "tonne", ("tonnes", "ton", "tons", "metric ton", "metric tons", "t")),
         (0.45359237, "lb", ("lbs",)),
     ]),
@@ -60,6 +63,9 @@ UNITS: dict[tuple[str, ...], Unit] = {
     ]),
     **_units("volume", [
         (1.0, "litre", ("litres", "liter", "liters", "l")),
+        (0.001, "millilitre", ("millilitres", "milliliter", "milliliters", "ml")),
+        (0.01, "centilitre", ("centilitres", "centiliter", "centiliters", "cl")),
+        (0.568261, "pint", ("pints",)),
         (1000.0, "cubic metre", ("cubic metres", "cubic meter", "cubic meters", "m3")),
         (764.554858, "cubic yard", ("cubic yards",)),
         (3.785411784, "gallon", ("gallons",)),
