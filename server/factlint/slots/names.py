@@ -126,17 +126,17 @@ def _classify(words: list[Word], a: int, b: int, key: tuple[str, ...], lexicon: 
         return "person"
     if not organisation and a > 0 and words[a - 1].lower in SPEECH_VERBS:
         return "person"
-    if (
-        not organisation
-        and b - a == 2
-        and _acts(words, b, lexicon)
-        and key[-1] not in lexicon.organisation_words
-    ):
+    if not organisation and b - a == 2 and _acts(words, b) and not _names_a_body(words[b - 1], key, lexicon):
         return "person"  # "Justin Rose carded a 71": a full name that does something
     return "name"
 
 
-def _acts(words: list[Word], b: int, lexicon: Lexicon) -> bool:
+def _names_a_body(last: Word, key: tuple[str, ...], lexicon: Lexicon) -> bool:
+    """ "Corquin Motors", "Marlow Ferries": an organisation's name ends in its kind, often plural."""
+    return key[-1] in lexicon.organisation_words or (last.lower.endswith("s") and last.base != last.lower)
+
+
+def _acts(words: list[Word], b: int) -> bool:
     """Whether the word after a name is a verb in the past or present tense ("carded", "wins")."""
     if b >= len(words):
         return False
