@@ -226,3 +226,24 @@ def test_small_masses_and_volumes_are_measures(corpus_of: CorpusOf, draft: str, 
         {"trial.txt": "date 2026-09-15\nEach patient takes a 100-milligram dose of the pill.\n"}
     )
     assert [f.claim_text for f in corpus.flags(draft, on="2026-09-17")] == flagged
+
+
+@pytest.mark.parametrize(
+    ("draft", "flagged"),
+    [
+        ("A survey found that one in three riders had left the car at home.", ["one in three"]),
+        ("A survey found that one in five riders had left the car at home.", []),
+        ("The old scheme lasted half a dozen years.", []),
+        ("The old scheme lasted eight years.", ["eight years"]),
+    ],
+    ids=["one in three", "one in five", "half a dozen", "eight"],
+)
+def test_shares_and_dozens_in_words(corpus_of: CorpusOf, draft: str, flagged: list[str]) -> None:
+    corpus = corpus_of(
+        {
+            "survey.txt": "date 2026-09-09\nA survey found that 20 per cent of riders had left the car "
+            "at home.\n",
+            "history.txt": "date 2026-03-10\nThe old scheme lasted six years.\n",
+        }
+    )
+    assert [f.claim_text for f in corpus.flags(draft, on="2026-09-11")] == flagged

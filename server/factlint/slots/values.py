@@ -216,7 +216,9 @@ def _period_at(lower: list[str], i: int, said_on: date | None) -> Found | None:
             return None
         else:
             return None
-    elif lower[i] == "half" and i + 2 < len(lower) and lower[i + 1] in ("a", "an"):
+    elif (
+        lower[i] == "half" and i + 2 < len(lower) and lower[i + 1] in ("a", "an") and lower[i + 2] != "dozen"
+    ):
         if lower[i + 2] in TIME_UNITS:  # "half a century"
             unit = TIME_UNITS[lower[i + 2]]
             days = 0.5 * DAYS_PER_UNIT[unit]
@@ -359,6 +361,12 @@ def _amount_at(
             found_unit, length = unit
             unit_name, dimension, factor = found_unit.name, found_unit.dimension, found_unit.factor
             j = unit_at + length
+    ratio = _one_in(texts, lower, j, low) if dimension == "count" and not currency else None
+    if ratio is not None:
+        # "one in three of the riders": a share, about 33 per cent
+        share, j = ratio
+        found = Amount(share, share, "percent", "percent", "~", False, 1.0)
+        return Found(Kind.QUANTITY, n_at, j, found, n_at - i, extra)
     if dimension == "count" and number.value.ordinal:
         dimension = "ordinal"
     if number.value.fraction:
@@ -383,6 +391,16 @@ def _amount_at(
     # the figure's range leaves out a currency sign ("£600 million" reads "600 million"), as a
     # quick fix keeps it; a unit stays in, since another source may give another unit
     return Found(Kind.QUANTITY, n_at, j, amount, hedge_words + (n_at - i), extra)
+
+
+def _one_in(texts: list[str], lower: list[str], j: int, part: float) -> tuple[float, int] | None:
+    """ "one in three", "two in five": the share as a percentage, and where it ends."""
+    if j + 1 >= len(lower) or lower[j] != "in" or part != int(part) or part < 1:
+        return None
+    whole = read_number(texts, j + 1)
+    if whole is None or whole.value.ordinal or whole.value.fraction or not part < whole.value.low <= 100:
+        return None
+    return 100 * part / whole.value.low, j + 1 + whole.length
 
 
 def _plain_number(text: str) -> bool:
@@ -439,6 +457,8 @@ def _is_pronoun_one(lower: list[str], i: int, length: int) -> bool:
     if lower[i] == "one" and length == 1:
         following = lower[i + 1] if i + 1 < len(lower) else ""
         preceding = lower[i - 1] if i > 0 else ""
+        if following == "in":
+            return False  # "that one in three riders": a share
         return following in ("of", "another", ",", ".", "-", "way") or preceding in (
             "the", "no", "any", "every", "this", "that", "which", "each",
         )  # fmt: skip

@@ -95,6 +95,9 @@ def read_single(words: list[str], i: int) -> NumberMatch | None:
         return NumberMatch(NumberValue(value, value), length)
     if lower in ORDINALS:
         return NumberMatch(NumberValue(ORDINALS[lower], ORDINALS[lower], ordinal=True), 1)
+    if lower == "half" and i + 2 < len(words) and words[i + 1].lower() in ("a", "an"):
+        if words[i + 2].lower() == "dozen":  # "half a dozen"
+            return NumberMatch(NumberValue(6, 6), 3)
     if lower not in UNITS and lower not in ("a", "an"):
         return None
     return _read_words(words, i)
