@@ -103,8 +103,19 @@ def utility(corpus_of: CorpusOf) -> Corpus:
         ),
         ("The pipe will be replaced, said its chief executive, Owen Marsh.", "chief executive"),
         ("The deputy mayor, Councillor Dara Kinsella, opened the pumping station.", "deputy mayor"),
+        (
+            "Priya Rault, Harwick Water's operations director, said the pipe would be replaced.",
+            "operations director",
+        ),
+        ("The pipe will be replaced, said the utility's chief executive, Dr Owen Marsh.", "chief executive"),
     ],
-    ids=["a participle names the office", "two offices of generic heads", "an honorific after the comma"],
+    ids=[
+        "a participle names the office",
+        "two offices of generic heads",
+        "an honorific after the comma",
+        "an owner's title after the name, no determiner",
+        "Dr after the comma",
+    ],
 )
 def test_one_office_named_otherwise_is_flagged(utility: Corpus, draft: str, claim: str) -> None:
     assert utility.flagged(draft, on="2024-03-06") == [(Kind.ROLE, claim)]

@@ -172,7 +172,7 @@ def find_roles(words: list[Word], runs: list[NameRun], lexicon: Lexicon) -> list
         elif (
             after + 2 < len(words)
             and lower[after] == ","
-            and lower[after + 1] in lexicon.titles
+            and _honorific(lower[after + 1], lexicon)
             and after + 2 in run_at
         ):
             person = run_at[after + 2]  # "the mayor, Councillor Jennifer Oduya": an honorific between
@@ -193,6 +193,8 @@ def find_roles(words: list[Word], runs: list[NameRun], lexicon: Lexicon) -> list
                 k >= 1 and lower[k - 1] == "," and (k - 1) in run_ending
             ):
                 person = run_ending[k - 1]
+            elif k >= 1 and lower[k] == "," and k in run_ending:
+                person = run_ending[k]  # "Sandrine Leclerc, Velocita's chief executive": no determiner
             elif k >= 1 and lower[k] in DETERMINERS and lower[k - 1] == ",":
                 pass
             elif start >= 2 and lower[start - 1] == "," and (start - 1) in run_ending:
@@ -204,6 +206,11 @@ def find_roles(words: list[Word], runs: list[NameRun], lexicon: Lexicon) -> list
         title = title_value(span, lower[h], lexicon, past, opens_sentence=start == 0)
         roles.append(RoleFound(start, after, person, title))
     return roles
+
+
+def _honorific(word: str, lexicon: Lexicon) -> bool:
+    """A title or honorific that may stand before a name: "Councillor", "Dr"."""
+    return word in lexicon.titles or word.rstrip(".") in HONORIFICS
 
 
 def _title_start(words: list[Word], h: int, lexicon: Lexicon) -> int:
