@@ -108,6 +108,7 @@ def utility(corpus_of: CorpusOf) -> Corpus:
             "operations director",
         ),
         ("The pipe will be replaced, said the utility's chief executive, Dr Owen Marsh.", "chief executive"),
+        ("The pipe will be replaced, said the utility's chairman, Owen Marsh.", "chairman"),
     ],
     ids=[
         "a participle names the office",
@@ -115,6 +116,7 @@ def utility(corpus_of: CorpusOf) -> Corpus:
         "an honorific after the comma",
         "an owner's title after the name, no determiner",
         "Dr after the comma",
+        "an office against a generic head made one",
     ],
 )
 def test_one_office_named_otherwise_is_flagged(utility: Corpus, draft: str, claim: str) -> None:

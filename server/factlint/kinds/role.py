@@ -72,14 +72,15 @@ def compare(claim: Title, fact: Title, vocab: Lexicon, only_title: bool) -> bool
 
 
 def _an_office(title: Title, vocab: Lexicon) -> bool:
-    """A generic head made one office by its other words: "chief executive", "managing director",
-    "director of procurement", "deputy director"; a bare "director" is not, nor is a trade ("Australian
-    nutritionist")."""
+    """An office: a head that names one ("chairman", "mayor"), or a generic head made one by its
+    other words ("chief executive", "managing director", "director of procurement", "deputy
+    director"); a bare "director" is not, nor is a trade ("Australian nutritionist")."""
     head = _head(title)
     if head in vocab.professions:
         return False
     return (
-        bool(title.qualifiers)
+        head not in vocab.generic_titles
+        or bool(title.qualifiers)
         or " " in title.head
         or any(w != head and w in vocab.titles for w in title.words)
     )
