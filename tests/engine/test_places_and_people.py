@@ -97,3 +97,10 @@ def test_a_statement_whose_other_values_differ_is_about_another_event(corpus_of:
         "The mayoral election in Jakarta was won on January 10 by Greta Kowalski, who received 133,502 votes."
     )
     assert corpus.flagged(same, on=on) == [(Kind.PERSON, "Greta Kowalski")]
+
+
+def test_one_plural_word_after_the_names_an_event_not_a_place(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {"golf.txt": "date 2015-04-10\nRory McIlroy carded a 71 in the first round at the Masters.\n"}
+    )
+    assert corpus.flags("Rory McIlroy carded a 71 in the first round at Augusta.", on="2015-04-11") == []

@@ -112,7 +112,9 @@ def _classify(words: list[Word], a: int, b: int, key: tuple[str, ...], lexicon: 
     if before >= 0 and words[before].lower == "the":
         before -= 1
     if before >= 0 and words[before].lower in lexicon.place_prepositions:
-        return "name" if key[-1] in lexicon.organisation_words else "place"
+        if key[-1] in lexicon.organisation_words or _plural_event(words, a, b, joined, lexicon):
+            return "name"
+        return "place"
     if joined in lexicon.places:
         return "name"  # "the US invasion", "Germany has 500 troops": whose, not where
     if a > 0 and (words[a - 1].lower.rstrip(".") in HONORIFICS or words[a - 1].lower in lexicon.titles):
@@ -129,6 +131,19 @@ def _classify(words: list[Word], a: int, b: int, key: tuple[str, ...], lexicon: 
     if not organisation and b - a == 2 and _acts(words, b) and not _names_a_body(words[b - 1], key, lexicon):
         return "person"  # "Justin Rose carded a 71": a full name that does something
     return "name"
+
+
+def _plural_event(words: list[Word], a: int, b: int, joined: str, lexicon: Lexicon) -> bool:
+    """ "at the Masters", "at the Oscars": one plural word after "the" names an event, unless the
+    rules know it as a place ("the Netherlands")."""
+    last = words[b - 1]
+    return (
+        b - a == 1
+        and a > 0
+        and words[a - 1].lower == "the"
+        and last.lower.endswith("s")
+        and joined not in lexicon.places
+    )
 
 
 def _names_a_body(last: Word, key: tuple[str, ...], lexicon: Lexicon) -> bool:
