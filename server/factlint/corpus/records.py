@@ -179,6 +179,12 @@ def _pack(data: Any, shapes: dict[tuple[str, ...], int]) -> Any:
         number = shapes.setdefault(tuple(data), len(shapes))
         return {str(number): [_pack(v, shapes) if isinstance(v, _CONTAINERS) else v for v in data.values()]}
     if isinstance(data, list | tuple):
+        if not any(isinstance(v, _CONTAINERS) for v in data):
+            return data
+        if all(type(v) is list and not any(isinstance(x, _CONTAINERS) for x in v) for v in data):
+            # rows of plain values ("context": [["hall", 1.5], ...]), as packing each would leave
+            # them: a call per row was most of the packing's time
+            return data
         packed = [_pack(v, shapes) if isinstance(v, _CONTAINERS) else v for v in data]
         if any(p is not v for p, v in zip(packed, data, strict=True)):
             return {"*": packed}
