@@ -23,6 +23,7 @@ from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
@@ -120,7 +121,10 @@ class ArticleBody:
         return tuple(self.sentence(index) for index in range(len(self._sentences)))
 
 
+@lru_cache(maxsize=65536)
 def key_hash(key: str) -> int:
+    """A key's 48-bit hash; kept per distinct key, since most keys recur in article after article
+    ("quantity|count|w|people")."""
     return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=KEY_BYTES).digest(), "big")
 
 
