@@ -361,8 +361,9 @@ class Session:
         engine = self.rebuilder.engine
         if became != "moved" or engine is None:
             return
-        # the counts are the new state's: read on the check thread, between checks
-        await asyncio.get_running_loop().run_in_executor(self.check_executor, engine.fact_base.refresh)
+        # the counts are the new state's: read on the check thread, between checks, in a snapshot
+        # ended at once (an idle server holds none)
+        await asyncio.get_running_loop().run_in_executor(self.check_executor, _read_latest, engine)
         stats = engine.stats
         summary = (
             f"factlint: {count(stats.facts, 'fact')} from {count(stats.articles, 'article')}, "
@@ -679,6 +680,12 @@ class Session:
     def shutdown(self) -> None:
         self.debouncer.cancel_all()
         self.check_executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _read_latest(engine: Engine) -> None:
+    """Move a following engine's store to the latest committed state (its counters with it)."""
+    with engine.fact_base.reading():
+        pass
 
 
 def _item_at(analysis: Analysis, offset: int) -> Finding | Confirmation | None:
