@@ -79,7 +79,8 @@ class Engine:
 
     def catch_up(self) -> str:
         """Sync the store with the corpus now, while this engine goes on checking against the
-        state it opened (see `factbase.sync_cache`): "unchanged", "moved" or "replaced"."""
+        state it opened (see `factbase.sync_cache`): "unchanged", "moved", "replaced" or
+        "emptied"."""
         return sync_cache(self.config, self.rules, self.fact_base)
 
     def follow(self) -> None:

@@ -8,6 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from factlint.config import Config
 from factlint.engine import EngineStats
 from factlint.errors import RuleFileError
@@ -161,8 +163,9 @@ async def test_a_catch_up_that_changed_nothing_keeps_the_generation() -> None:
     assert log[-1] == "caught up: unchanged" and rebuilder.generation == 1
 
 
-async def test_a_store_replaced_during_the_catch_up_is_opened_again() -> None:
-    rebuilder, outcomes, log = make_first("replaced")
+@pytest.mark.parametrize("became", ["replaced", "emptied"])
+async def test_a_store_replaced_or_emptied_during_the_catch_up_is_opened_again(became: str) -> None:
+    rebuilder, outcomes, log = make_first(became)
     first = rebuilder.request(Config())
     await asyncio.wait_for(first, 10)
     assert log == [

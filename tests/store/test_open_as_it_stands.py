@@ -84,3 +84,16 @@ def test_a_damaged_store_found_by_the_catch_up_is_reported_replaced(tmp_path: Pa
     # the open as it stands does not count rows; the catch-up's open does, and builds anew
     assert sync_cache(config, rules, standing) == "replaced"
     standing.close()
+
+
+def test_a_corpus_emptied_since_the_last_sync_is_reported_so(tmp_path: Path) -> None:
+    write_articles(tmp_path / "corpus", range(3))
+    config = _config(tmp_path)
+    rules = load_rules(config)
+    load_fact_base(config, rules).close()
+    standing = load_fact_base(config, rules, sync=False)
+    for article in (tmp_path / "corpus").rglob("*.md"):
+        article.unlink()
+    # Engine.open refuses a corpus with no article: the server opens again to say so
+    assert sync_cache(config, rules, standing) == "emptied"
+    standing.close()

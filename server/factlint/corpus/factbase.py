@@ -155,8 +155,9 @@ def sync_cache(config: Config, rules: RuleSet, opened: FactStore) -> str:
     """Bring the cache file that `opened` reads up to date with the corpus, on a connection of
     its own (`opened` keeps serving checks meanwhile, and moves to the new state at its next
     snapshot if it follows the store). Says what became of `opened`'s state: "unchanged",
-    "moved" (the store changed: what was checked against it should be checked again), or
-    "replaced" (the file was found damaged and built anew: `opened` reads one that is gone)."""
+    "moved" (the store changed: what was checked against it should be checked again),
+    "replaced" (the file was found damaged and built anew: `opened` reads one that is gone),
+    or "emptied" (no article is left: `Engine.open` would refuse the corpus, and should say so)."""
     opened.behind = False
     if shared_store(config) is not None:
         return "unchanged"  # a team's store: its builder keeps it current, not its readers
@@ -165,6 +166,8 @@ def sync_cache(config: Config, rules: RuleSet, opened: FactStore) -> str:
     try:
         if fresh.opened != opened.opened:
             return "replaced"
+        if fresh.article_count == 0:
+            return "emptied"
         return "unchanged" if fresh.generation == checked_at else "moved"
     finally:
         fresh.close()

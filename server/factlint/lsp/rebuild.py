@@ -158,8 +158,8 @@ class Rebuilder:
             return  # the engine keeps the state it has; a rebuild (a save, the command) retries
         if engine is not self.engine:
             return
-        if became == "replaced":
-            self.request(config)
+        if became in ("replaced", "emptied"):
+            self.request(config)  # a new engine, or the error that says why there is none
             return
         if became == "moved":
             self.generation += 1
