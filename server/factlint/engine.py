@@ -25,7 +25,7 @@ from factlint.audit import Auditor
 from factlint.config import Config
 from factlint.conflicts import Conflict, citing, noted
 from factlint.corpus import store_file
-from factlint.corpus.factbase import FactBase, FactRow, fact_rows, load_fact_base
+from factlint.corpus.factbase import FactBase, FactRow, fact_rows, load_fact_base, sync_cache
 from factlint.corpus.store_file import StoreDamaged
 from factlint.errors import ConfigError, InputError
 from factlint.history import History, slot_histories
@@ -73,23 +73,36 @@ class Engine:
         self._auditor = Auditor(self._checker)
         """For drafts' findings and single articles, under `_audit_lock`: it keeps what it learnt."""
 
+    @property
+    def behind(self) -> bool:
+        """Opened on the store as it stood, without a look at the corpus since."""
+        return self.fact_base.behind
+
+    def catch_up(self) -> str:
+        """Sync the store with the corpus now, while this engine goes on checking against the
+        state it opened (see `factbase.sync_cache`): "unchanged", "moved", "replaced" or
+        "emptied"."""
+        return sync_cache(self.config, self.rules, self.fact_base)
+
     def follow(self) -> None:
         """From now on, each check reads the latest state of the store (a long-lived server)."""
         self.fact_base.follow = True
 
     @classmethod
-    def open(cls, config: Config, progress: ProgressCallback | None = None) -> Engine:
+    def open(cls, config: Config, progress: ProgressCallback | None = None, sync: bool = True) -> Engine:
         """Load rules (raising `RuleFileError` for a broken one) and the fact base.
 
         A corpus folder that does not exist, or a corpus with no article to check
         against, is an error: checking against nothing would pass every draft.
+        `sync=False`: a cache file a sync has completed is taken as it stands, without a
+        look at the corpus (`behind` is then True, until `catch_up`).
         """
         source = str(config.config_path) if config.config_path else "corpus"
         for folder in config.effective_corpus_dirs():
             if not folder.is_dir():
                 raise ConfigError(source, f"corpus folder {folder} does not exist")
         rules = load_rules(config)
-        fact_base = load_fact_base(config, rules, progress=progress)
+        fact_base = load_fact_base(config, rules, progress=progress, sync=sync)
         if fact_base.article_count == 0:
             skipped = fact_base.skipped
             why = "it holds no .txt, .md or .html file"

@@ -25,3 +25,23 @@ def test_a_configured_model_that_is_not_installed_is_a_configuration_error(tmp_p
     config = Config(corpus_dirs=(articles,), cache_dir=tmp_path / "cache", spacy_model="xx_no_such_model")
     with pytest.raises(ConfigError, match="xx_no_such_model"):
         Engine.open(config).check("The bridge has 16 spans.")
+
+
+TRICKY = (
+    "The U.S. didn't pay £37.4m.  It said: \"We won't\"—not now…\n\nMs O’Neill (71) left at 5:30pm; "
+    "the 540-space car park 🚗 closed.\t Émile's co-op, e.g. the St. John's unit, had 1,200 members."
+)
+
+
+def test_words_read_through_the_docs_arrays_are_the_tokens_themselves() -> None:
+    from factlint.slots.words import _reading, words_of
+
+    doc = pipeline()(TRICKY)
+    for sentence in [*doc.sents, doc[:]]:
+        expected = [(t.text, t.idx, *_reading(t.text, t.is_punct)) for t in sentence if t.text.strip()]
+        words = words_of(sentence)
+        assert [
+            (w.text, w.start, w.lower, w.lemma, w.base, w.punct, w.upper, w.content) for w in words
+        ] == expected
+    whole = words_of(doc)
+    assert [w.start for w in whole] == [t.idx for t in doc if t.text.strip()]

@@ -8,6 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from factlint.config import Config
 from factlint.engine import EngineStats
 from factlint.errors import RuleFileError
@@ -94,3 +96,84 @@ async def test_a_build_that_fails_outright_leaves_no_engine_but_settles() -> Non
     await asyncio.wait_for(rebuilder.request(Config()), 10)
     assert rebuilder.settled.is_set() and rebuilder.engine is None
     assert isinstance(outcomes[0].error, OSError)
+
+
+class BehindEngine(FakeEngine):
+    """An engine opened on the store as it stood: `catch_up` says what the sync did."""
+
+    def __init__(self, config: Config, became: str, log: list[str]) -> None:
+        super().__init__(config)
+        self.behind = True
+        self.became = became
+        self.log = log
+
+    def catch_up(self) -> str:
+        self.log.append("sync")
+        self.behind = False
+        return self.became
+
+
+def make_first(became: str) -> tuple[Rebuilder, list[BuildOutcome], list[str]]:
+    """A rebuilder whose first build opens a `BehindEngine`, and later ones a synced engine."""
+    log: list[str] = []
+    outcomes: list[BuildOutcome] = []
+
+    async def done(outcome: BuildOutcome) -> None:
+        outcomes.append(outcome)
+        log.append("published")
+
+    async def begin() -> ProgressSink:
+        return lambda message, fraction: None
+
+    async def first_checks() -> None:
+        log.append("first checks done")
+
+    async def caught_up(result: str) -> None:
+        log.append(f"caught up: {result}")
+
+    def first(config: Config, sink: ProgressSink | None) -> BehindEngine:
+        log.append("open as it stands")
+        return BehindEngine(config, became, log)
+
+    def synced(config: Config, sink: ProgressSink | None) -> FakeEngine:
+        log.append("open and sync")
+        return FakeEngine(config)
+
+    rebuilder = Rebuilder(
+        ThreadPoolExecutor(1), on_done=done, begin_progress=begin, end_progress=lambda _: None,
+        opener=synced, first_opener=first, before_catch_up=first_checks, on_caught_up=caught_up,
+    )  # fmt: skip
+    return rebuilder, outcomes, log
+
+
+async def test_the_first_engine_is_synced_after_the_first_checks_and_a_moved_store_is_a_new_generation() -> (
+    None
+):
+    rebuilder, _, log = make_first("moved")
+    await asyncio.wait_for(rebuilder.request(Config()), 10)
+    assert log == ["open as it stands", "published", "first checks done", "sync", "caught up: moved"]
+    assert rebuilder.generation == 2  # what was checked against the old state is checked again
+    await asyncio.wait_for(rebuilder.request(Config(debounce_ms=5)), 10)
+    assert log[-2:] == ["open and sync", "published"]  # later builds sync first, as they always did
+
+
+async def test_a_catch_up_that_changed_nothing_keeps_the_generation() -> None:
+    rebuilder, _, log = make_first("unchanged")
+    await asyncio.wait_for(rebuilder.request(Config()), 10)
+    assert log[-1] == "caught up: unchanged" and rebuilder.generation == 1
+
+
+@pytest.mark.parametrize("became", ["replaced", "emptied"])
+async def test_a_store_replaced_or_emptied_during_the_catch_up_is_opened_again(became: str) -> None:
+    rebuilder, outcomes, log = make_first(became)
+    first = rebuilder.request(Config())
+    await asyncio.wait_for(first, 10)
+    assert log == [
+        "open as it stands",
+        "published",
+        "first checks done",
+        "sync",
+        "open and sync",
+        "published",
+    ]
+    assert len(outcomes) == 2 and not isinstance(rebuilder.engine, BehindEngine)

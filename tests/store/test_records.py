@@ -109,8 +109,16 @@ def test_packing_in_one_pass_numbers_shapes_as_two_passes_did(data: Any) -> None
         ],
         [[(1 << FACT_BITS) | 700, (2 << FACT_BITS)], [(400 << FACT_BITS) | 1, (70_000 << FACT_BITS) | 2]],
         [[(5_000_000_000 << FACT_BITS) | 65_535]],
+        [
+            [(1 << FACT_BITS) | 3, (2 << FACT_BITS) | 4],
+            [(400 << FACT_BITS) | 1, (70_000 << FACT_BITS) | 2],
+            [(70_001 << FACT_BITS) | 7],
+            [(70_100 << FACT_BITS) | 300, (70_101 << FACT_BITS)],
+            [(80_000 << FACT_BITS) | 1, (80_001 << FACT_BITS) | 2, (80_002 << FACT_BITS) | 9],
+            [(90_000 << FACT_BITS) | 1, (200_000 << FACT_BITS) | 2],
+        ],
     ],
-    ids=["same widths", "mixed widths", "one wide"],
+    ids=["same widths", "mixed widths", "one wide", "widths interleaved"],
 )
 def test_many_segments_decode_together_as_one_by_one(segments: list[list[int]]) -> None:
     rows = [(facts[0], encode_segment(facts)) for facts in segments]

@@ -95,12 +95,15 @@ def load_fact_base(
     *,
     build: bool = False,
     mapper: Mapper | None = None,
+    sync: bool = True,
 ) -> FactStore:
     """The fact base for `config`, brought up to date with its corpus and fact files.
 
     A shared store is only read here: one `factlint build` keeps it current (`build=True`),
     so editors and CI never race the builder or each other. The cache file is each user's
-    own and follows the corpus at every open, as it always has.
+    own and follows the corpus at every open, as it always has; with `sync=False` a cache file
+    that a sync has completed is opened as that sync left it (its `behind` is then True), and
+    the caller brings it up to date afterwards (`sync_cache`).
     """
     shared = shared_store(config)
     if shared is not None:
@@ -116,11 +119,58 @@ def load_fact_base(
             store.from_cache = True
         return store
     path = store_file.store_path(cache_dir(config), f"facts-{store_key(config)}.sqlite")
+    if not sync:
+        standing = _as_it_stands(path, rules)
+        if standing is not None:
+            return standing
     try:
         return _synced(_open_cache(path), config, rules, progress, mapper)
     except StoreDamaged as damage:  # found while updating it: removed and built again, once
         store_file.discard(path, damage, store_file.inode(path))
         return _synced(_open_cache(path), config, rules, progress, mapper)
+
+
+def _as_it_stands(path: str, rules: RuleSet) -> FactStore | None:
+    """The cache file at `path` as its last complete sync left it, without a look at the corpus;
+    None when there is none to open so (no file yet, a sync that did not finish, no articles)."""
+    if path == ":memory:" or not os.path.isfile(path):
+        return None
+    try:
+        backend = store_file.open_file(path, count_rows=False)
+        store = FactStore(path, backend)
+    except (OSError, _sqlite_error(), store_file.UnsafeCache, StoreDamaged):
+        return None
+    with store.reading():
+        complete = store_file.sealed(backend) and store.article_count > 0
+    if not complete:
+        store.close()
+        return None
+    store.lexicon = rules.lexicon
+    store.from_cache = True
+    store.behind = True
+    return store
+
+
+def sync_cache(config: Config, rules: RuleSet, opened: FactStore) -> str:
+    """Bring the cache file that `opened` reads up to date with the corpus, on a connection of
+    its own (`opened` keeps serving checks meanwhile, and moves to the new state at its next
+    snapshot if it follows the store). Says what became of `opened`'s state: "unchanged",
+    "moved" (the store changed: what was checked against it should be checked again),
+    "replaced" (the file was found damaged and built anew: `opened` reads one that is gone),
+    or "emptied" (no article is left: `Engine.open` would refuse the corpus, and should say so)."""
+    opened.behind = False
+    if shared_store(config) is not None:
+        return "unchanged"  # a team's store: its builder keeps it current, not its readers
+    checked_at = opened.generation
+    fresh = load_fact_base(config, rules)
+    try:
+        if fresh.opened != opened.opened:
+            return "replaced"
+        if fresh.article_count == 0:
+            return "emptied"
+        return "unchanged" if fresh.generation == checked_at else "moved"
+    finally:
+        fresh.close()
 
 
 def _open_cache(path: str) -> FactStore:

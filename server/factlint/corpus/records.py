@@ -23,6 +23,7 @@ from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
@@ -120,7 +121,10 @@ class ArticleBody:
         return tuple(self.sentence(index) for index in range(len(self._sentences)))
 
 
+@lru_cache(maxsize=65536)
 def key_hash(key: str) -> int:
+    """A key's 48-bit hash; kept per distinct key, since most keys recur in article after article
+    ("quantity|count|w|people")."""
     return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=KEY_BYTES).digest(), "big")
 
 
@@ -179,6 +183,12 @@ def _pack(data: Any, shapes: dict[tuple[str, ...], int]) -> Any:
         number = shapes.setdefault(tuple(data), len(shapes))
         return {str(number): [_pack(v, shapes) if isinstance(v, _CONTAINERS) else v for v in data.values()]}
     if isinstance(data, list | tuple):
+        if not any(isinstance(v, _CONTAINERS) for v in data):
+            return data
+        if all(type(v) is list and not any(isinstance(x, _CONTAINERS) for x in v) for v in data):
+            # rows of plain values ("context": [["hall", 1.5], ...]), as packing each would leave
+            # them: a call per row was most of the packing's time
+            return data
         packed = [_pack(v, shapes) if isinstance(v, _CONTAINERS) else v for v in data]
         if any(p is not v for p, v in zip(packed, data, strict=True)):
             return {"*": packed}
@@ -289,7 +299,8 @@ def decode_segments(rows: Sequence[tuple[int, bytes]]) -> npt.NDArray[np.int64]:
     A common key has a segment per build batch, hundreds at 100,000 articles: decoding them
     one by one cost more than the rest of a claim's ranking. Segments whose widths agree are
     decoded together: their gaps are summed in one pass and each segment's sums restarted
-    at its first article.
+    at its first article. Most keys mix widths (a batch with a long gap, a fact index past
+    255), so each width's segments are decoded together and put back in row order.
     """
     if not rows:
         return np.empty(0, np.int64)
@@ -297,10 +308,28 @@ def decode_segments(rows: Sequence[tuple[int, bytes]]) -> npt.NDArray[np.int64]:
     if not rows:
         return np.empty(0, np.int64)
     heads = [_HEADER.unpack_from(blob) for _, blob in rows]
-    codes = {head[0] for head in heads}
-    if len(codes) > 1:
-        return np.concatenate([decode_segment_array(int(low), bytes(blob)) for low, blob in rows])
-    (code,) = codes
+    widths: dict[bytes, list[int]] = {}
+    for row, (code, _) in enumerate(heads):
+        widths.setdefault(code, []).append(row)
+    if len(widths) == 1:
+        return _decode_same_width(rows, heads)
+    counts = np.array([count for _, count in heads], np.int64)
+    starts = np.cumsum(counts) - counts
+    out = np.empty(int(counts.sum()), np.int64)
+    for members in widths.values():
+        decoded = _decode_same_width([rows[r] for r in members], [heads[r] for r in members])
+        chosen = np.array(members, np.int64)
+        sizes = counts[chosen]
+        # each segment's ids go where its row's would in row order
+        out[np.repeat(starts[chosen] - (np.cumsum(sizes) - sizes), sizes) + np.arange(len(decoded))] = decoded
+    return out
+
+
+def _decode_same_width(
+    rows: Sequence[tuple[int, bytes]], heads: Sequence[tuple[bytes, int]]
+) -> npt.NDArray[np.int64]:
+    """`decode_segments` of segments whose gaps and indexes have one width each."""
+    code = heads[0][0]
     gap_type, number_type = np.dtype(_DTYPES[chr(code[0])]), np.dtype(_DTYPES[chr(code[1])])
     counts = np.array([count for _, count in heads], np.int64)
     gap_bytes, number_bytes = bytearray(), bytearray()

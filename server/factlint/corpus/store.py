@@ -145,6 +145,9 @@ class FactStore:
         with self._lock:
             migrate(self._db)
         self.from_cache = False
+        self.behind = False
+        """Opened as the last complete sync left it, without a look at the corpus since
+        (`factbase.load_fact_base(sync=False)`)."""
         self.follow = False
         """Move to the latest committed state at each `reading()` (a long-lived server);
         otherwise every read sees the state this process's own last sync left."""

@@ -4,6 +4,11 @@
 made during a build collapse into one more build afterwards. The engine is opened
 on a worker thread (the event loop keeps answering the editor), its progress is
 handed back to the loop, and a failed build leaves the previous engine in place.
+
+The first build of a server opens the store as its last sync left it, without a
+look at the corpus (on a large archive, a `stat` of every file is seconds), so the
+open drafts get their first diagnostics at once; the sync then runs (`catch_up`),
+after those first checks, and the drafts are checked again if the store changed.
 """
 
 from __future__ import annotations
@@ -69,6 +74,20 @@ def open_engine(config: Config, progress: ProgressSink | None) -> Engine:
     return engine
 
 
+def open_engine_as_it_stands(config: Config, progress: ProgressSink | None) -> Engine:
+    """`open_engine` on the store as its last sync left it, if there is one (see `catch_up`)."""
+    from factlint.engine import Engine
+
+    engine = Engine.open(config, progress=progress, sync=False)
+    engine.follow()
+    return engine
+
+
+def catch_up(engine: Engine) -> str:
+    """Sync an engine opened as the store stood; what became of its state (`Engine.catch_up`)."""
+    return engine.catch_up() if getattr(engine, "behind", False) else "unchanged"
+
+
 class Rebuilder:
     """Owns the current engine and the queue of builds that may replace it."""
 
@@ -79,12 +98,19 @@ class Rebuilder:
         begin_progress: Callable[[], Awaitable[ProgressSink]],
         end_progress: Callable[[str], None],
         opener: Callable[[Config, ProgressSink | None], Engine] = open_engine,
+        first_opener: Callable[[Config, ProgressSink | None], Engine] | None = None,
+        before_catch_up: Callable[[], Awaitable[None]] | None = None,
+        on_caught_up: Callable[[str], Awaitable[None]] | None = None,
     ) -> None:
         self._executor = executor
         self._on_done = on_done
         self._begin_progress = begin_progress
         self._end_progress = end_progress
         self._opener = opener
+        self._first_opener = first_opener
+        """Opens the first engine (the store as it stands); later builds sync first, as asked."""
+        self._before_catch_up = before_catch_up
+        self._on_caught_up = on_caught_up
         self._pending: Config | None = None
         self._task: asyncio.Task[None] | None = None
         self.engine: Engine | None = None
@@ -104,18 +130,47 @@ class Rebuilder:
         while self._pending is not None:
             config, self._pending = self._pending, None
             sink = await self._begin_progress()
-            outcome = await self._build(config, sink)
+            first = self.engine is None and self._first_opener is not None
+            outcome = await self._build(config, sink, first)
             if outcome.engine is not None:
                 self.engine = outcome.engine
                 self.generation += 1
             self.settled.set()
             self._end_progress(outcome.summary)
             await self._on_done(outcome)
+            if outcome.engine is not None and self._pending is None:
+                await self._catch_up(outcome.engine, config)
 
-    async def _build(self, config: Config, sink: ProgressSink) -> BuildOutcome:
+    async def _catch_up(self, engine: Engine, config: Config) -> None:
+        """Sync an engine opened on the store as it stood, once the first checks are done; a
+        store that moved means new checks, one found damaged and built anew a new engine."""
+        if not getattr(engine, "behind", False):
+            return
+        if self._before_catch_up is not None:
+            await self._before_catch_up()
+        if self._pending is not None:
+            return  # a build is asked for already: it syncs
         loop = asyncio.get_running_loop()
         try:
-            engine = await loop.run_in_executor(self._executor, self._opener, config, sink)
+            became = await loop.run_in_executor(self._executor, catch_up, engine)
+        except Exception:
+            log.exception("bringing the fact base up to date failed")
+            return  # the engine keeps the state it has; a rebuild (a save, the command) retries
+        if engine is not self.engine:
+            return
+        if became in ("replaced", "emptied"):
+            self.request(config)  # a new engine, or the error that says why there is none
+            return
+        if became == "moved":
+            self.generation += 1
+        if self._on_caught_up is not None:
+            await self._on_caught_up(became)
+
+    async def _build(self, config: Config, sink: ProgressSink, first: bool = False) -> BuildOutcome:
+        loop = asyncio.get_running_loop()
+        opener = self._first_opener if first and self._first_opener is not None else self._opener
+        try:
+            engine = await loop.run_in_executor(self._executor, opener, config, sink)
             return BuildOutcome(config, engine)
         except Exception as error:
             if not isinstance(error, FactlintError):

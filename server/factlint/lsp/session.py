@@ -40,7 +40,7 @@ from factlint.lsp.diagnostics import (
 from factlint.lsp.facts import facts_markdown
 from factlint.lsp.hover import hover_markdown
 from factlint.lsp.positions import LineIndex
-from factlint.lsp.rebuild import BuildOutcome, ProgressSink, Rebuilder
+from factlint.lsp.rebuild import BuildOutcome, ProgressSink, Rebuilder, open_engine_as_it_stands
 from factlint.lsp.settings import SECTION, editor_table, layered_config, needs_rebuild
 from factlint.lsp.sources import SourceFiles, file_uri
 from factlint.model import Confirmation, Finding, Report
@@ -128,6 +128,9 @@ class Session:
             on_done=self._build_done,
             begin_progress=self._begin_progress,
             end_progress=self._end_progress,
+            first_opener=open_engine_as_it_stands,
+            before_catch_up=self._first_checks,
+            on_caught_up=self._caught_up,
         )
         self.analyses: dict[str, Analysis] = {}
         self._inflight: dict[tuple[str, int | None, int], asyncio.Future[Analysis]] = {}
@@ -324,17 +327,7 @@ class Session:
         if engine is None:
             self.status("error", outcome.summary)
         else:
-            stats = engine.stats
-            state = "ready" if outcome.error is None else "error"
-            skipped = [item.describe() for item in engine.fact_base.skipped]
-            self.status(
-                state,
-                outcome.summary + (f", {len(skipped)} files skipped" if skipped else ""),
-                facts=stats.facts,
-                articles=stats.articles,
-                skipped=len(skipped),
-                skippedFiles=skipped[:MAX_LISTED_SKIPPED],
-            )
+            self._status_of(engine, "ready" if outcome.error is None else "error", outcome.summary)
         if outcome.engine is not None:
             self.sources = SourceFiles(self.encoding)
             self.log(types.MessageType.Info, outcome.summary)
@@ -342,6 +335,43 @@ class Session:
                 self.log(types.MessageType.Warning, f"factlint: skipped {item.describe()}")
             self.recheck_all()
             await self._watch(outcome.config)
+
+    def _status_of(self, engine: Engine, state: str, summary: str) -> None:
+        stats = engine.stats
+        skipped = [item.describe() for item in engine.fact_base.skipped]
+        self.status(
+            state,
+            summary + (f", {len(skipped)} files skipped" if skipped else ""),
+            facts=stats.facts,
+            articles=stats.articles,
+            skipped=len(skipped),
+            skippedFiles=skipped[:MAX_LISTED_SKIPPED],
+        )
+
+    async def _first_checks(self) -> None:
+        """Wait for the open documents' checks against the store as it stands, and their
+        publishing: the sync after them would share the CPU with them."""
+        uris = list(self.server.workspace.text_documents)
+        await asyncio.gather(*(self.analyse(uri) for uri in uris), return_exceptions=True)
+        for _ in range(2):
+            await asyncio.sleep(0)  # the publishes waiting on those checks go first
+
+    async def _caught_up(self, became: str) -> None:
+        """The sync after the first checks: if the store changed, check the open drafts again."""
+        engine = self.rebuilder.engine
+        if became != "moved" or engine is None:
+            return
+        # the counts are the new state's: read on the check thread, between checks, in a snapshot
+        # ended at once (an idle server holds none)
+        await asyncio.get_running_loop().run_in_executor(self.check_executor, _read_latest, engine)
+        stats = engine.stats
+        summary = (
+            f"factlint: {count(stats.facts, 'fact')} from {count(stats.articles, 'article')}, "
+            "brought up to date with the corpus"
+        )
+        self.log(types.MessageType.Info, summary)
+        self._status_of(engine, "ready", summary)
+        self.recheck_all()
 
     def _publish_rule_problems(self, error: RuleFileError | None, fallback: bool) -> None:
         """Mark the broken rule or fact file, and clear the marks of files fixed since."""
@@ -650,6 +680,12 @@ class Session:
     def shutdown(self) -> None:
         self.debouncer.cancel_all()
         self.check_executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _read_latest(engine: Engine) -> None:
+    """Move a following engine's store to the latest committed state (its counters with it)."""
+    with engine.fact_base.reading():
+        pass
 
 
 def _item_at(analysis: Analysis, offset: int) -> Finding | Confirmation | None:
