@@ -161,3 +161,13 @@ def test_a_date_moved_from_another_dates_the_same_event(sentence: str, moved_to_
     read = extract_paragraph(sentence, date(2025, 10, 8), lexicon, pipeline(None))
     moved = next(r.mention for r in read if r.mention.text.startswith("January"))
     assert (moved.slot.head == lexicon.synonym("launch")) is moved_to_the_launch
+
+
+def test_a_verb_is_found_past_a_long_object_with_names_and_figures() -> None:
+    lexicon = load_rules(Config()).lexicon
+    sentence = (
+        "The council signed an eight-year contract with the French operator Velocita Mobility on Monday."
+    )
+    read = extract_paragraph(sentence, date(2026, 3, 10), lexicon, pipeline(None))
+    [when] = [r.mention for r in read if r.mention.text == "Monday"]
+    assert when.slot.head == lexicon.synonym("sign")

@@ -22,8 +22,9 @@ MOVE_WORDS = frozenset({"move", "shift", "reschedule", "bring", "change", "postp
 """Words that move a date: "from <date> to <date>" after one is one event's old and new date."""
 FROM_DATE_REACH = 5
 """Words a date of "from <date> to <date>" may take ("from Saturday, May 16 to")."""
-EVENT_REACH = 8
-"""Words left of a date searched for the event it dates: a short noun phrase or a verb's object."""
+EVENT_REACH = 6
+"""Content words left of a date searched for the event it dates: a short noun phrase or a verb's
+object (a name, a hyphened figure counts once; "the", "with" do not count)."""
 SUBORDINATORS = frozenset({"that", "when", "while", "because", "if", "whether", "who", "which"})
 CLOCK = re.compile(r"^\d{1,2}([.:]\d\d)?(am|pm|a\.m\.|p\.m\.)?$|^(am|pm|noon|midnight|a\.m\.|p\.m\.)$")
 """A time of day between an event and its date: "at 6.30pm on Tuesday", "at 10 am on May 6"."""
@@ -140,12 +141,20 @@ class EventReader:
         words = self.words
         first = self._before_preposition(i)
         clause = words[min(i, len(words) - 1)].clause
-        for k in range(first, max(-1, first - EVENT_REACH), -1):
+        counted = 0
+        for k in range(first, -1, -1):
             word = words[k]
             if word.clause != clause or (word.punct and word.text not in ("-", "'s", "’s")):
                 return
             if word.lower in SUBORDINATORS:
                 return  # "He said that twenty years ago he had taken over": not the saying
+            # content words count, and a name or a hyphened figure is one however many words it
+            # takes: "signed an eight-year contract with the French operator Velocita Mobility on
+            # Monday" is six
+            if word.content and not (k + 1 <= first and _same_step(words[k], words[k + 1])):
+                counted += 1
+            if counted > EVENT_REACH:
+                return
             if word.lower in self.lexicon.future_markers or word.lower in PLAN_WORDS:
                 continue  # "a landing attempt scheduled for December 1": the plan is not the event
             yield k
@@ -303,3 +312,11 @@ class EventReader:
             return ""
         attributive = (j >= 2 and words[j - 2].lower == "the") or (j >= 3 and words[j - 3].lower == "the")
         return self.after_noun(k) if attributive and k < len(words) else ""  # "the May 1 deadline"
+
+
+def _same_step(word: Word, after: Word) -> bool:
+    """Whether `word` belongs with the word after it in one step of the event search: two words of
+    one name, or the parts of "eight-year"."""
+    if word.upper and after.upper and not word.punct and not after.punct:
+        return True
+    return word.text == "-" or after.text == "-"
