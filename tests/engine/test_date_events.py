@@ -171,3 +171,18 @@ def test_a_verb_is_found_past_a_long_object_with_names_and_figures() -> None:
     read = extract_paragraph(sentence, date(2026, 3, 10), lexicon, pipeline(None))
     [when] = [r.mention for r in read if r.mention.text == "Monday"]
     assert when.slot.head == lexicon.synonym("sign")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The regulator approved a revised plan on Thursday.",
+        "The regulator's approval of the revised plan on Thursday cleared the way.",
+    ],
+    ids=["a verb, then a participle before its noun", "a noun made from a verb, then a participle"],
+)
+def test_a_participle_before_a_noun_is_not_the_event(sentence: str) -> None:
+    lexicon = load_rules(Config()).lexicon
+    read = extract_paragraph(sentence, date(2027, 1, 15), lexicon, pipeline(None))
+    [when] = [r.mention for r in read if r.mention.text == "Thursday"]
+    assert when.slot.head == lexicon.synonym("approve")

@@ -20,6 +20,7 @@ from factlint.slots.words import OWNERS, Word, verb_form
 DATE_PREPOSITIONS = frozenset({"on", "in", "at", "by", "from", "until", "since", "for", "of", "the"})
 MOVE_WORDS = frozenset({"move", "shift", "reschedule", "bring", "change", "postpone", "delay"})
 """Words that move a date: "from <date> to <date>" after one is one event's old and new date."""
+ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
 FROM_DATE_REACH = 5
 """Words a date of "from <date> to <date>" may take ("from Saturday, May 16 to")."""
 EVENT_REACH = 6
@@ -206,9 +207,9 @@ class EventReader:
         an event, in the phrase the date closes."""
         for k in self._words_before(i):
             word = self.words[k]
-            if verb_form(word) and not self._phrase_end(k):
+            if verb_form(word) and not self._phrase_end(k) and not self._modifier(k):
                 return ""
-            if self.keys[k] and not word.upper and self._event_noun(k):
+            if self.keys[k] and not word.upper and not self._modifier(k) and self._event_noun(k):
                 return self.keys[k]
         return ""
 
@@ -247,7 +248,21 @@ class EventReader:
     def _verb_at(self, k: int) -> bool:
         """Whether words[k] is a verb with a key: inflected ("approved") or ending a phrase ("touched
         down")."""
-        return bool(self.keys[k]) and (verb_form(self.words[k]) or self._phrase_end(k))
+        if not self.keys[k] or self._modifier(k):
+            return False
+        return verb_form(self.words[k]) or self._phrase_end(k)
+
+    def _modifier(self, k: int) -> bool:
+        """ "a revised plan", "the delayed launch": a participle between a determiner and its
+        noun describes the noun; it is not what happened on the date."""
+        words = self.words
+        return (
+            0 < k < len(words) - 1
+            and words[k - 1].lower in ARTICLES
+            and words[k + 1].content
+            and not words[k + 1].upper
+            and not verb_form(words[k + 1])
+        )
 
     def _phrase_end(self, k: int) -> bool:
         """Whether words[k] ends a phrase of the lexicon ("touched down"): its key is the phrase's."""
