@@ -247,3 +247,11 @@ def test_shares_and_dozens_in_words(corpus_of: CorpusOf, draft: str, flagged: li
         }
     )
     assert [f.claim_text for f in corpus.flags(draft, on="2026-09-11")] == flagged
+
+
+def test_a_percentage_right_after_a_verb_of_change_is_the_change(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of({"shares.txt": "date 2026-11-24\nShares in Halden fell by 31 per cent on Monday.\n"})
+    assert corpus.flagged("Halden saw its shares fall 13 per cent on Monday.", on="2026-11-27") == [
+        (Kind.QUANTITY, "13 per cent")
+    ]
+    assert corpus.flags("Halden saw its shares fall 31 per cent on Monday.", on="2026-11-27") == []

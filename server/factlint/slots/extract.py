@@ -89,6 +89,10 @@ CHANGE_VERBS = frozenset({"rise", "raise", "increase", "grow", "fall", "cut", "r
                           "boost", "lower", "decline", "slip", "outnumber", "exceed", "beat", "lead",
                           "trail", "win", "lose", "up", "down"})  # fmt: skip
 """Verbs whose "by" introduces a change ("risen by 18 per cent"), not an agent ("opposed by three")."""
+MOVE_VERBS = frozenset({"rise", "increase", "grow", "fall", "drop", "climb", "jump", "swell", "shrink",
+                        "decline", "slip", "slide", "surge", "soar", "plunge", "tumble", "gain"})  # fmt: skip
+"""Verbs a percentage right after is the change of: "shares fell 13 per cent" ("fell to 13 per
+cent" is a level)."""
 
 
 @dataclass(frozen=True)
@@ -394,6 +398,14 @@ class _SentenceReader:
                     marks.append("change")
         if f.end < len(lower) and lower[f.end] in INCREMENT_WORDS:
             marks.append("change")
+        elif (
+            isinstance(f.value, Amount)
+            and f.value.dimension == "percent"
+            and start >= 1
+            and self.words[start - 1].lemma in MOVE_VERBS
+            and "change" not in marks
+        ):
+            marks.append("change")  # "its shares fell 13 per cent": as "fell by 13 per cent"
         tense = self._tense(f)
         if tense:
             marks.append(tense)
