@@ -32,7 +32,7 @@ NOT_NOMINALISED = frozenset({"station", "question", "position", "battery", "popu
                              "lottery", "pottery", "century", "mission", "session", "commission",
                              "billion", "million", "trillion", "opinion", "nursery", "treasury",
                              "salary", "county", "country", "property", "bakery", "brewery",
-                             "tally"})  # fmt: skip
+                             "tally", "factory"})  # fmt: skip
 """Nouns that look made from a verb but are not (a station is not a "state")."""
 
 
