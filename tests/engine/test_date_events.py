@@ -186,3 +186,12 @@ def test_a_participle_before_a_noun_is_not_the_event(sentence: str) -> None:
     read = extract_paragraph(sentence, date(2027, 1, 15), lexicon, pipeline(None))
     [when] = [r.mention for r in read if r.mention.text == "Thursday"]
     assert when.slot.head == lexicon.synonym("approve")
+
+
+def test_a_possessive_date_s_event_is_past_the_words_that_say_which() -> None:
+    lexicon = load_rules(Config()).lexicon
+    read = extract_paragraph(
+        "The trial began with Tuesday's first dose.", date(2026, 9, 17), lexicon, pipeline(None)
+    )
+    [when] = [r.mention for r in read if r.mention.text.startswith("Tuesday")]
+    assert when.slot.head == lexicon.synonym("dose")

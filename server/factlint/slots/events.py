@@ -20,6 +20,8 @@ from factlint.slots.words import OWNERS, Word, verb_form
 DATE_PREPOSITIONS = frozenset({"on", "in", "at", "by", "from", "until", "since", "for", "of", "the"})
 MOVE_WORDS = frozenset({"move", "shift", "reschedule", "bring", "change", "postpone", "delay"})
 """Words that move a date: "from <date> to <date>" after one is one event's old and new date."""
+SEQUENCE_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "final", "last", "latest", "-"})
+"""Words between a possessive date and its event that say which one: "Tuesday's first dose"."""
 ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
 FROM_DATE_REACH = 5
 """Words a date of "from <date> to <date>" may take ("from Saturday, May 16 to")."""
@@ -320,8 +322,8 @@ class EventReader:
             k += 1
         if k < len(words) and words[k].lower in ("'s", "’s"):
             k += 1
-            while k < len(words) and words[k].text[:1].isdigit():
-                k += 1  # "Sunday's 3-1 win": the score is not the event
+            while k < len(words) and (words[k].text[:1].isdigit() or words[k].lower in SEQUENCE_WORDS):
+                k += 1  # "Sunday's 3-1 win", "Tuesday's first dose": the score, the order are not the event
             if k < len(words) and self.keys[k] and not words[k].upper:
                 return self.keys[k]  # "Sunday night's landing": the event, -ing and all
             return ""
