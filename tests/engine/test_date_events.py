@@ -195,3 +195,11 @@ def test_a_possessive_date_s_event_is_past_the_words_that_say_which() -> None:
     )
     [when] = [r.mention for r in read if r.mention.text.startswith("Tuesday")]
     assert when.slot.head == lexicon.synonym("dose")
+
+
+def test_a_noun_after_an_article_is_no_participle() -> None:
+    lexicon = load_rules(Config()).lexicon
+    sentence = "The rule came to an end following the invasion in 2001."
+    read = extract_paragraph(sentence, date(2019, 3, 12), lexicon, pipeline(None))
+    [when] = [r.mention for r in read if r.mention.text == "2001"]
+    assert when.slot.head == lexicon.synonym("end")

@@ -260,6 +260,7 @@ class EventReader:
         words = self.words
         return (
             0 < k < len(words) - 1
+            and verb_form(words[k])
             and words[k - 1].lower in ARTICLES
             and words[k + 1].content
             and not words[k + 1].upper
