@@ -123,3 +123,22 @@ def test_the_thing_that_lasts_is_read(sentence: str, length: str, what: str) -> 
         for r in extract_paragraph(sentence, date(2025, 5, 7), lexicon, pipeline(None))
     }
     assert found[length].slot.head == lexicon.synonym(what)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "length", "ongoing"),
+    [
+        ("She was admitted to St James's Hospital and spent five days there.", "five days", False),
+        ("The strike's lasted two weeks.", "two weeks", True),
+        ("The ban has lasted 12 years.", "12 years", True),
+        ("Eight days passed.", "Eight days", False),
+    ],
+    ids=["a possessive 's", "'s for has", "has", "at the sentence's start"],
+)
+def test_a_length_still_running_needs_has_not_a_possessive(sentence: str, length: str, ongoing: bool) -> None:
+    lexicon = load_rules(Config()).lexicon
+    found = {
+        r.mention.text: r.mention
+        for r in extract_paragraph(sentence, date(2026, 11, 25), lexicon, pipeline(None))
+    }
+    assert ("ongoing" in found[length].slot.marks) is ongoing

@@ -89,6 +89,8 @@ CHANGE_VERBS = frozenset({"rise", "raise", "increase", "grow", "fall", "cut", "r
                           "boost", "lower", "decline", "slip", "outnumber", "exceed", "beat", "lead",
                           "trail", "win", "lose", "up", "down"})  # fmt: skip
 """Verbs whose "by" introduces a change ("risen by 18 per cent"), not an agent ("opposed by three")."""
+RUNNING_PARTICIPLES = frozenset({"lasted", "spent", "run", "gone", "existed", "stood"})
+"""Participles of a length still running after "has": "has lasted 12 years"."""
 MOVE_VERBS = frozenset({"rise", "increase", "grow", "fall", "drop", "climb", "jump", "swell", "shrink",
                         "decline", "slip", "slide", "surge", "soar", "plunge", "tumble", "gain"})  # fmt: skip
 """Verbs a percentage right after is the change of: "shares fell 13 per cent" ("fell to 13 per
@@ -672,10 +674,16 @@ class _SentenceReader:
             return True
         clause = words[f.start].clause
         window = [w.lower for w in words[max(0, f.start - 6) : f.start] if w.clause == clause]
-        running = any(w in ("lasted", "spent", "run", "gone", "existed", "stood") for w in window)
+        running = any(w in RUNNING_PARTICIPLES for w in window)
         # "has been mayor for eight months", not "has been postponed by nine days"
         been_for = "been" in window and window[-1:] == ["for"]
-        perfect = any(w in ("has", "have", "'s") for w in window) and (running or been_for)
+        # "it's been", "it's lasted"; not "St James's Hospital ... spent five days"
+        auxiliary = any(
+            w in ("has", "have")
+            or (w == "'s" and k + 1 < len(window) and window[k + 1] in (*RUNNING_PARTICIPLES, "been"))
+            for k, w in enumerate(window)
+        )
+        perfect = auxiliary and (running or been_for)
         return perfect or ("place" in window and "in" in window) or "now" in window
 
     def _qualifying_when(self, f: Found) -> When | None:
