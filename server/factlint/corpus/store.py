@@ -379,14 +379,8 @@ class FactStore:
         body = self._body(fact.article)
         if body is None:
             return []
-        _, index = split_fact_id(fact.id)
-        sentence = body.fact(index).sentence
-        found = [
-            self._fact(fact_id(fact.article, k))
-            for k in range(body.fact_count)
-            if k != index and body.fact(k).sentence == sentence
-        ]
-        return [f for f in found if f is not None]
+        found = (self._fact(fact_id(fact.article, k)) for k in range(body.fact_count))
+        return [f for f in found if f is not None and f.sentence == fact.sentence and f.id != fact.id]
 
     def facts_at(self, where: Location) -> list[StoredFact]:
         """The facts whose value starts at `where` (a `SourceRef.value_location`)."""

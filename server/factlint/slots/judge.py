@@ -73,8 +73,10 @@ SAME_TIME_DAYS = 3
 NO_WINDOW = 10**6
 NAMED_KINDS = frozenset({Kind.PERSON, Kind.PLACE, Kind.ROLE})
 MEASURED_KINDS = frozenset({Kind.QUANTITY, Kind.DURATION})
+"""Kinds whose slot one article fills once (a person holds several titles, a hearing recurs), and
+whose figures a fact about another named owner cannot refute."""
 VALUE_KINDS = frozenset({Kind.QUANTITY, Kind.DURATION, Kind.EVENT_DATE})
-"""Kinds whose slot one article fills once: a person holds several titles, a hearing recurs."""
+"""Kinds a sentence states values of, beside its names: what tells one event from another."""
 
 
 class FactBase(Protocol):
