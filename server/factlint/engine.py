@@ -35,7 +35,7 @@ from factlint.rulebook.loader import load_rules
 from factlint.rulebook.ruleset import RuleSet
 from factlint.rulebook.suppressions import apply_suppressions
 from factlint.slots.checker import Checker
-from factlint.slots.extract import lead_for
+from factlint.slots.extract import with_leads
 from factlint.slots.grouping import SlotGroup, group_facts
 from factlint.text.document import read_draft, split_paragraphs
 
@@ -171,14 +171,12 @@ class Engine:
         stated = draft.date or draft_date or self.config.draft_date
         when = stated or date.today()
         report = Report()
-        before = ""
-        for paragraph in split_paragraphs(text, draft.body_start):
+        for paragraph, lead in with_leads(split_paragraphs(text, draft.body_start)):
             # without its own article, a draft's results are not the memo's
             check = self._check_paragraph_uncached if hidden else self._check_paragraph
             findings, confirmations, unsourced, out_of_time, unsourced_claims = check(
-                paragraph.text, when, stated is not None, lead_for(paragraph.text, before)
+                paragraph.text, when, stated is not None, lead
             )
-            before = paragraph.text
             report.findings.extend(f.shifted(paragraph.start) for f in findings)
             report.confirmations.extend(c.shifted(paragraph.start) for c in confirmations)
             report.unsourced += unsourced

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from factlint.corpus.reader import Article
 from factlint.model import ArticleMeta, Kind, Location
 from factlint.rulebook.lexicon import Lexicon
-from factlint.slots.extract import extract_paragraph, lead_for
+from factlint.slots.extract import extract_paragraph, with_leads
 from factlint.slots.model import Mention, slot_to_json, value_to_json
 from factlint.text.document import split_paragraphs
 from factlint.text.names import fold, skeleton
@@ -63,10 +63,7 @@ def extract_article(article: Article, lexicon: Lexicon, spacy_model: str | None 
     at: dict[tuple[int, int], int] = {}
     mentions: list[StoredMention] = []
     names: set[str] = set()
-    before = ""
-    for paragraph in split_paragraphs(article.text, article.body_start):
-        lead = lead_for(paragraph.text, before)
-        before = paragraph.text
+    for paragraph, lead in with_leads(split_paragraphs(article.text, article.body_start)):
         for read in extract_paragraph(
             paragraph.text, article.meta.date, lexicon, nlp, base=paragraph.start, lead=lead
         ):

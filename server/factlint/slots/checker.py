@@ -47,7 +47,7 @@ class Checker:
     def check_paragraph(
         self, text: str, when: date, date_known: bool = True, lead: str = ""
     ) -> ParagraphResult:
-        """`lead`: the paragraph before, when this one may refer back to it (`lead_for`)."""
+        """`lead`: the paragraph before, when this one may refer back to it (`with_leads`)."""
         result = ParagraphResult()
         reads = self._read(text, when, date_known, lead)
         for read in reads:

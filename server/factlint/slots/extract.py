@@ -13,7 +13,7 @@ for 14 minutes" is about the engine named just before.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -25,6 +25,7 @@ from factlint.slots.model import Amount, Mention, Name, Period, Slot, When
 from factlint.slots.names import SPEECH_VERBS, NameRun, find_roles, name_runs
 from factlint.slots.values import DAYS_PER_UNIT, TIME_UNITS, Found, find_values
 from factlint.slots.words import OWNERS, Word, plural, verb_form, words_of
+from factlint.text.document import Paragraph
 
 NEAR = 4.0
 """Words this many places from a value weigh half as much as its neighbours: the scale of a phrase."""
@@ -122,7 +123,7 @@ def extract_paragraph(
     When `date_known` is false, `said_on` is only assumed (a draft with no date is
     taken as written today): relative dates stay unresolved rather than pinned to
     a guess, but the mention still carries `said_on` for comparing figures.
-    `lead` is the paragraph before (see `lead_for`): news paragraphs are a sentence or
+    `lead` is the paragraph before (see `with_leads`): news paragraphs are a sentence or
     two, so "It closes on October 11." often refers to the paragraph above.
     """
     doc = nlp(text)
@@ -136,13 +137,9 @@ def extract_paragraph(
             continue
         if first and lead and _may_refer_back(words[0].lower):
             previous, previous_names = _closing_context(lead, read_on, lexicon, nlp, known_names)
-        found = find_values(words, read_on, lexicon)
-        taken = {k for f in found for k in range(f.start - f.bound_words, f.end)}
-        runs = name_runs(words, taken, lexicon, known_names)
-        anaphoric = words[0].lower in ANAPHORS or _definite_callback(words, previous)
-        if first and not anaphoric:
-            previous = {}  # another paragraph lends its words only to a sentence that refers back
         first = False
+        found, runs = _values_and_names(words, read_on, lexicon, known_names)
+        anaphoric = words[0].lower in ANAPHORS or _definite_callback(words, previous)
         carried = ANAPHORIC_PREVIOUS if anaphoric else PREVIOUS_SENTENCE
         reader = _SentenceReader(words, found, runs, lexicon, previous, carried)
         s_start, s_end = words[0].start + base, words[-1].end + base
@@ -152,11 +149,14 @@ def extract_paragraph(
         previous_names = _names_of(runs)
 
 
-def lead_for(text: str, before: str) -> str:
-    """The paragraph `before` when `text` opens with a pronoun ("It closes on October 11."), else
-    "": a paragraph that does not is read, and memoised, on its own."""
-    match = _FIRST_WORD.match(text)
-    return before if match and _may_refer_back(match.group(0).lower()) else ""
+def with_leads(paragraphs: Iterable[Paragraph]) -> Iterator[tuple[Paragraph, str]]:
+    """Each paragraph with its `lead`: the paragraph before when it opens with a pronoun ("It
+    closes on October 11."), else "": a paragraph that does not is read, and memoised, on its own."""
+    before = ""
+    for paragraph in paragraphs:
+        match = _FIRST_WORD.match(paragraph.text)
+        yield paragraph, before if match and _may_refer_back(match.group(0).lower()) else ""
+        before = paragraph.text
 
 
 _FIRST_WORD = re.compile(r"\s*([^\W\d_]+)")
@@ -176,10 +176,17 @@ def _closing_context(
     if not sentences:
         return {}, ()
     words = sentences[-1]
+    found, runs = _values_and_names(words, read_on, lexicon, known_names)
+    return _SentenceReader(words, found, runs, lexicon, {}, 0.0).sentence_context(), _names_of(runs)
+
+
+def _values_and_names(
+    words: list[Word], read_on: date | None, lexicon: Lexicon, known_names: frozenset[str]
+) -> tuple[list[Found], list[NameRun]]:
+    """A sentence's values, then its names among the words the values leave."""
     found = find_values(words, read_on, lexicon)
     taken = {k for f in found for k in range(f.start - f.bound_words, f.end)}
-    runs = name_runs(words, taken, lexicon, known_names)
-    return _SentenceReader(words, found, runs, lexicon, {}, 0.0).sentence_context(), _names_of(runs)
+    return found, name_runs(words, taken, lexicon, known_names)
 
 
 def _names_of(runs: list[NameRun]) -> tuple[str, ...]:
@@ -462,15 +469,15 @@ class _SentenceReader:
         figure does not change with time; "" when it states how things are or will be."""
         words = self.words
         clause = words[f.start].clause
-        near = [w for w in words[max(0, f.start - TENSE_REACH) : f.end + TENSE_REACH] if w.clause == clause]
-        if any(w.lower in PRESENT_WORDS for w in near):
+        around = range(max(0, f.start - TENSE_REACH), min(len(words), f.end + TENSE_REACH))
+        near = [k for k in around if words[k].clause == clause]
+        if any(words[k].lower in PRESENT_WORDS for k in near):
             return ""
-        if any(w.lower in PAST_WORDS or _past_form(w) for w in near):
+        if any(words[k].lower in PAST_WORDS or _past_form(words[k]) for k in near):
             return "past"
-        start = words.index(near[0]) if near else 0
         if any(
-            w.lower in SAME_FORM_PASTS and k > 0 and words[k - 1].lower in SINGULAR_SUBJECTS
-            for k, w in enumerate(words[start : start + len(near)], start)
+            words[k].lower in SAME_FORM_PASTS and k > 0 and words[k - 1].lower in SINGULAR_SUBJECTS
+            for k in near
         ):
             return "past"  # "It cost £271m to build": "it costs" would be now
         return ""
