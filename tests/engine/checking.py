@@ -10,11 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from factlint.config import Config
 from factlint.engine import Engine
 from factlint.model import Confirmation, Finding, Kind
+from factlint.rulebook.lexicon import Lexicon
+from factlint.rulebook.loader import load_rules
+from factlint.slots.extract import extract_paragraph
+from factlint.slots.model import Mention
+from factlint.text.nlp import pipeline
 
 
 @dataclass
@@ -57,3 +63,15 @@ CorpusOf = Callable[[dict[str, str]], Corpus]
 def source_names(finding: Finding | Confirmation) -> set[str]:
     """The file names a finding cites, e.g. {"000_a0f80ff5c1b36328.txt"}, copies of a story included."""
     return {Path(p).name for s in finding.sources for p in (s.article.path, *s.copies)}
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The built-in rules' lexicon: what the extractor reads words with."""
+    return load_rules(Config()).lexicon
+
+
+def read(text: str, on: str) -> dict[str, Mention]:
+    """The values `text` states, by their words, as the extractor reads them on the day `on`."""
+    found = extract_paragraph(text, date.fromisoformat(on), lexicon(), pipeline(None))
+    return {r.mention.text: r.mention for r in found}

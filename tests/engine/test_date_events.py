@@ -8,16 +8,9 @@ with the words that fix its year ("last year", "a year ago today").
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from factlint.config import Config
-from factlint.rulebook.loader import load_rules
-from factlint.slots.extract import extract_paragraph
-from factlint.text.nlp import pipeline
-
-from .checking import Corpus, CorpusOf
+from .checking import Corpus, CorpusOf, lexicon, read
 
 LIBRARY = {
     "01-move.txt": (
@@ -157,20 +150,15 @@ def test_a_length_since_an_event_is_fixed_with_the_length_it_has_been(corpus_of:
     ids=["a postponement, set off by a comma", "a date moved", "a span, no date moved"],
 )
 def test_a_date_moved_from_another_dates_the_same_event(sentence: str, moved_to_the_launch: bool) -> None:
-    lexicon = load_rules(Config()).lexicon
-    read = extract_paragraph(sentence, date(2025, 10, 8), lexicon, pipeline(None))
-    moved = next(r.mention for r in read if r.mention.text.startswith("January"))
-    assert (moved.slot.head == lexicon.synonym("launch")) is moved_to_the_launch
+    moved = next(m for text, m in read(sentence, on="2025-10-08").items() if text.startswith("January"))
+    assert (moved.slot.head == lexicon().synonym("launch")) is moved_to_the_launch
 
 
 def test_a_verb_is_found_past_a_long_object_with_names_and_figures() -> None:
-    lexicon = load_rules(Config()).lexicon
     sentence = (
         "The council signed an eight-year contract with the French operator Velocita Mobility on Monday."
     )
-    read = extract_paragraph(sentence, date(2026, 3, 10), lexicon, pipeline(None))
-    [when] = [r.mention for r in read if r.mention.text == "Monday"]
-    assert when.slot.head == lexicon.synonym("sign")
+    assert read(sentence, on="2026-03-10")["Monday"].slot.head == lexicon().synonym("sign")
 
 
 @pytest.mark.parametrize(
@@ -182,24 +170,15 @@ def test_a_verb_is_found_past_a_long_object_with_names_and_figures() -> None:
     ids=["a verb, then a participle before its noun", "a noun made from a verb, then a participle"],
 )
 def test_a_participle_before_a_noun_is_not_the_event(sentence: str) -> None:
-    lexicon = load_rules(Config()).lexicon
-    read = extract_paragraph(sentence, date(2027, 1, 15), lexicon, pipeline(None))
-    [when] = [r.mention for r in read if r.mention.text == "Thursday"]
-    assert when.slot.head == lexicon.synonym("approve")
+    assert read(sentence, on="2027-01-15")["Thursday"].slot.head == lexicon().synonym("approve")
 
 
 def test_a_possessive_date_s_event_is_past_the_words_that_say_which() -> None:
-    lexicon = load_rules(Config()).lexicon
-    read = extract_paragraph(
-        "The trial began with Tuesday's first dose.", date(2026, 9, 17), lexicon, pipeline(None)
-    )
-    [when] = [r.mention for r in read if r.mention.text.startswith("Tuesday")]
-    assert when.slot.head == lexicon.synonym("dose")
+    found = read("The trial began with Tuesday's first dose.", on="2026-09-17")
+    [when] = [m for text, m in found.items() if text.startswith("Tuesday")]
+    assert when.slot.head == lexicon().synonym("dose")
 
 
 def test_a_noun_after_an_article_is_no_participle() -> None:
-    lexicon = load_rules(Config()).lexicon
-    sentence = "The rule came to an end following the invasion in 2001."
-    read = extract_paragraph(sentence, date(2019, 3, 12), lexicon, pipeline(None))
-    [when] = [r.mention for r in read if r.mention.text == "2001"]
-    assert when.slot.head == lexicon.synonym("end")
+    found = read("The rule came to an end following the invasion in 2001.", on="2019-03-12")
+    assert found["2001"].slot.head == lexicon().synonym("end")

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from factlint.config import Config
 from factlint.model import Kind
-from factlint.rulebook.loader import load_rules
-from factlint.slots.extract import extract_paragraph
-from factlint.text.nlp import pipeline
 
-from .checking import Corpus, CorpusOf
+from .checking import Corpus, CorpusOf, lexicon, read
 
 
 @pytest.mark.parametrize(
@@ -117,12 +111,7 @@ def test_over_spans_a_time_unless_a_verb_of_lasting_comes_before(corpus_of: Corp
     ids=["a noun before a verb and its object", "lasting", "that lasted"],
 )
 def test_the_thing_that_lasts_is_read(sentence: str, length: str, what: str) -> None:
-    lexicon = load_rules(Config()).lexicon
-    found = {
-        r.mention.text: r.mention
-        for r in extract_paragraph(sentence, date(2025, 5, 7), lexicon, pipeline(None))
-    }
-    assert found[length].slot.head == lexicon.synonym(what)
+    assert read(sentence, on="2025-05-07")[length].slot.head == lexicon().synonym(what)
 
 
 @pytest.mark.parametrize(
@@ -136,9 +125,4 @@ def test_the_thing_that_lasts_is_read(sentence: str, length: str, what: str) -> 
     ids=["a possessive 's", "'s for has", "has", "at the sentence's start"],
 )
 def test_a_length_still_running_needs_has_not_a_possessive(sentence: str, length: str, ongoing: bool) -> None:
-    lexicon = load_rules(Config()).lexicon
-    found = {
-        r.mention.text: r.mention
-        for r in extract_paragraph(sentence, date(2026, 11, 25), lexicon, pipeline(None))
-    }
-    assert ("ongoing" in found[length].slot.marks) is ongoing
+    assert ("ongoing" in read(sentence, on="2026-11-25")[length].slot.marks) is ongoing

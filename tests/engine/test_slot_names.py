@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
 
 import pytest
 
-from factlint.config import Config
-from factlint.rulebook.loader import load_rules
-from factlint.slots.extract import extract_paragraph
 from factlint.slots.model import Mention
-from factlint.text.nlp import pipeline
+
+from .checking import read as read_on
 
 
 @pytest.fixture(scope="module")
-def read() -> object:
-    lexicon = load_rules(Config()).lexicon
-    nlp = pipeline(None)
-
-    def mentions(text: str) -> dict[str, Mention]:
-        return {r.mention.text: r.mention for r in extract_paragraph(text, date(2024, 5, 1), lexicon, nlp)}
-
-    return mentions
+def read() -> Callable[[str], dict[str, Mention]]:
+    return lambda text: read_on(text, on="2024-05-01")
 
 
 def test_a_clause_that_names_nobody_takes_the_sentence_s_names(read) -> None:  # type: ignore[no-untyped-def]
