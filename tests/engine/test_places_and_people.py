@@ -104,3 +104,23 @@ def test_one_plural_word_after_the_names_an_event_not_a_place(corpus_of: CorpusO
         {"golf.txt": "date 2015-04-10\nRory McIlroy carded a 71 in the first round at the Masters.\n"}
     )
     assert corpus.flags("Rory McIlroy carded a 71 in the first round at Augusta.", on="2015-04-11") == []
+
+
+def test_a_person_set_off_by_commas_did_what_follows_the_commas(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "festival.txt": "date 2026-02-03\n"
+            "Anna Kowal, the theatre's director, will step down in May to run a drama school. "
+            "Her deputy, Samuel Brandt, will take over the running of the summer festival "
+            "at Castle Green.\n\n"
+            "Ruth Imrie, the council's head of culture, opened the new box office at Castle Green "
+            "on Monday.\n"
+        }
+    )
+    taken = "The running of the summer festival at Castle Green will be taken over by {}."
+    on = "2026-02-04"
+    assert corpus.flagged(taken.format("Lucy Marr"), on=on) == [(Kind.PERSON, "Lucy Marr")]
+    assert corpus.flags(taken.format("Samuel Brandt"), on=on) == []
+    opened = "The new box office at Castle Green was opened on Monday by {}."
+    assert corpus.flagged(opened.format("Tom Quayle"), on=on) == [(Kind.PERSON, "Tom Quayle")]
+    assert corpus.flags(opened.format("Ruth Imrie"), on=on) == []

@@ -46,6 +46,10 @@ PRONOUN_REACH = 4
 """Words after that subject searched for its verb, past auxiliaries: "he had taken over"."""
 ACT_REACH = 5
 """Words searched for the verb of a person's act: past a short object ("led the insertion team by")."""
+AUXILIARIES = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must", "has",
+                         "have", "had", "is", "are", "was", "were", "be", "been", "also", "then", "later",
+                         "now", "already", "to"})  # fmt: skip
+"""Words between a subject and its verb: "Reid will take over", "Hale has also placed"."""
 APPOSITION_REACH = 10
 """Words of an apposition searched for its "who": "Pryce, an attorney with the firm Sterling Hale who"."""
 
@@ -89,18 +93,36 @@ class EventReader:
                     break
         j = run.end
         if j < len(words) and words[j].text == ",":  # "Sorensen, the flight director who led the team"
+            if run.start > 0 and words[run.start - 1].text == ",":
+                acts.append(self._predicate(j + 1))  # "Her deputy, Tomasz Reid, will take over"
             for m in range(j + 1, min(j + APPOSITION_REACH, len(words) - 1)):
                 if words[m].lower in ("who", "which") and self.keys[m + 1]:
                     acts.append(self.keys[m + 1])
                     break
                 if words[m].punct:
+                    if words[m].text == ",":  # "Martin Hale, the board's chief executive, placed"
+                        acts.append(self._predicate(m + 1))
                     break
         if j < len(words) and self.keys[j] and verb_form(words[j]):
             acts.append(self.keys[j])  # "Sorensen led", "Sorensen said"
         if k >= 0 and words[k].lower in SPEECH_VERBS:
             acts.append(self.keys[k])  # "said Sorensen"
+        acts = [a for a in acts if a]
         done = [a for a in acts if a != self.lexicon.synonym("say")]
         return (done or acts or [""])[0]
+
+    def _predicate(self, m: int) -> str:
+        """The key of the verb a predicate opens with at words[m], past its auxiliaries ("will
+        take over", "has placed"); "" if words[m] opens none."""
+        words = self.words
+        helped = False
+        while m < len(words) and words[m].lower in AUXILIARIES:
+            m, helped = m + 1, True
+        if m + 1 < len(words) and not self.keys[m] and self._phrase_end(m + 1):
+            return self.keys[m + 1]  # "will take over": the phrase's key is on its last word
+        if m < len(words) and self.keys[m] and (helped or verb_form(words[m])):
+            return self.keys[m]
+        return ""
 
     def date_event(self, f: Found) -> str:
         """The event a date dates, from the closest construction that names one: "Monday's
