@@ -182,3 +182,20 @@ def test_a_possessive_date_s_event_is_past_the_words_that_say_which() -> None:
 def test_a_noun_after_an_article_is_no_participle() -> None:
     found = read("The rule came to an end following the invasion in 2001.", on="2019-03-12")
     assert found["2001"].slot.head == lexicon().synonym("end")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Marsh Water will impose a hosepipe ban on its customers from Friday.",
+        "Marsh Water is to impose a hosepipe ban on its customers from Friday.",
+    ],
+    ids=["after a modal", "after 'is to'"],
+)
+def test_a_bare_verb_after_a_modal_is_the_event(sentence: str) -> None:
+    assert read(sentence, on="2026-07-08")["Friday"].slot.head == lexicon().synonym("impose")
+
+
+def test_a_noun_after_to_is_no_verb() -> None:
+    found = read("She was taken to hospital on Monday.", on="2026-07-08")
+    assert found["Monday"].slot.head == lexicon().synonym("take")

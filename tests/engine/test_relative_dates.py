@@ -98,3 +98,17 @@ def test_so_long_since_an_event_dates_the_event(corpus_of: CorpusOf) -> None:
     draft = "It is {} months since Ilse Brandt's consortium completed its takeover of Harwick Town."
     assert corpus.flagged(draft.format("18"), on="2026-03-13") == [(Kind.EVENT_DATE, "18 months since")]
     assert corpus.flags(draft.format("15"), on="2026-03-13") == []
+
+
+def test_next_weekday_said_on_that_weekday_is_a_week_later(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "ban.txt": "date 2026-07-08\n"
+            "Marsh Water is to impose a hosepipe ban on its customers from Friday, July 17, "
+            "the company said on Tuesday.\n"
+        }
+    )
+    # written on Friday 10 July 2026: "next Friday" is 17 July, not that day
+    draft = "A hosepipe ban will be imposed on Marsh Water's customers from next Friday."
+    assert corpus.flags(draft, on="2026-07-10") == []
+    assert corpus.flagged(draft, on="2026-07-17") == [(Kind.EVENT_DATE, "next Friday")]

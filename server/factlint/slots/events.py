@@ -46,9 +46,10 @@ PRONOUN_REACH = 4
 """Words after that subject searched for its verb, past auxiliaries: "he had taken over"."""
 ACT_REACH = 5
 """Words searched for the verb of a person's act: past a short object ("led the insertion team by")."""
-AUXILIARIES = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must", "has",
-                         "have", "had", "is", "are", "was", "were", "be", "been", "also", "then", "later",
-                         "now", "already", "to"})  # fmt: skip
+MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must"})
+"""Words a bare verb follows: "will impose the ban from Friday"."""
+AUXILIARIES = MODALS | frozenset({"has", "have", "had", "is", "are", "was", "were", "be", "been", "also",
+                                  "then", "later", "now", "already", "to"})  # fmt: skip
 """Words between a subject and its verb: "Reid will take over", "Hale has also placed"."""
 APPOSITION_REACH = 10
 """Words of an apposition searched for its "who": "Pryce, an attorney with the firm Sterling Hale who"."""
@@ -274,7 +275,18 @@ class EventReader:
         down")."""
         if not self.keys[k] or self._modifier(k):
             return False
-        return verb_form(self.words[k]) or self._phrase_end(k)
+        return verb_form(self.words[k]) or self._phrase_end(k) or self._after_modal(k)
+
+    def _after_modal(self, k: int) -> bool:
+        """ "will impose", "is to impose": a bare verb after a modal, or after "to" after a form of
+        "be" (not "taken to hospital": a noun after a preposition)."""
+        words = self.words
+        if k < 1 or words[k].upper:
+            return False
+        before = words[k - 1].lower
+        if before in MODALS:
+            return True
+        return before == "to" and k >= 2 and words[k - 2].lower in ("is", "are", "was", "were")
 
     def _modifier(self, k: int) -> bool:
         """ "a revised plan", "the delayed launch": a participle between a determiner and its

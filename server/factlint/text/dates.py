@@ -277,8 +277,9 @@ def _read_relative(lower: list[str], i: int, said_on: date | None) -> DateMatch 
         if said_on is None:
             return DateMatch(DateValue(text), 2)
         value = _weekday(text, WEEKDAYS[unit], said_on, future=shift > 0)
-        if shift < 0 and value.start == said_on:
-            day = said_on - timedelta(days=7)
+        if shift and value.start == said_on:
+            # "last Friday" and "next Friday" said on a Friday are a week away, not that day
+            day = said_on + timedelta(days=7 * shift)
             value = DateValue(text, day, day, weekday=WEEKDAYS[unit])
         return DateMatch(value, 2)
     return None
