@@ -255,3 +255,19 @@ def test_a_percentage_right_after_a_verb_of_change_is_the_change(corpus_of: Corp
         (Kind.QUANTITY, "13 per cent")
     ]
     assert corpus.flags("Halden saw its shares fall 31 per cent on Monday.", on="2026-11-27") == []
+
+
+def test_a_later_source_with_the_drafts_value_leaves_a_changing_figure_in_doubt(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "august.txt": "date 2026-08-12\n"
+            "The company's reservoirs are now 41 per cent full, and Lake Orrin, its largest, "
+            "is at 27 per cent.\n",
+            "november.txt": "date 2026-11-25\n"
+            "The region had 162 millimetres of rain in October. Overall storage has recovered "
+            "to 64 per cent, and Lake Orrin is now 55 per cent full.\n",
+        }
+    )
+    draft = "Lake Orrin has climbed to 55 per cent, and the reservoirs as a whole are {} per cent full."
+    assert corpus.flags(draft.format(64), on="2026-11-27") == []
+    assert corpus.flagged(draft.format(70), on="2026-11-27") == [(Kind.QUANTITY, "70 per cent")]

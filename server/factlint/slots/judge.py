@@ -54,6 +54,10 @@ RESCUE_MARGIN_NAMES = 0.12
 """People and places turn up in many statements: only a nearly as close one leaves doubt."""
 RESCUE_FLOOR = 0.12
 """Facts scoring below this are not considered at all, not even as doubt."""
+UPDATE_FLOOR = 0.05
+"""A later source giving the draft's very value leaves a figure in doubt even when it words the
+slot differently ("overall storage has recovered to 64 per cent" for "the reservoirs as a whole are
+64 per cent full"): the figure may have changed, and the same value is itself evidence."""
 SAME_SLOT = 0.12
 """Facts scoring within this of the best one are taken as the same slot."""
 EVENT_CONTEXT = 0.3
@@ -251,12 +255,13 @@ class Judge:
             scored = [
                 (1.0, f) for f in candidates if same_person(person, Name(tuple(f.mention.slot.head.split())))
             ]
+            every: list[tuple[float | None, StoredFact]] = list(scored)
         else:
-            scored = []
-            for fact in candidates:
-                score = similarity(claim.slot, fact.mention.slot, self.facts.idf, self.lexicon)
-                if score is not None and score >= RESCUE_FLOOR:
-                    scored.append((score, fact))
+            every = [
+                (similarity(claim.slot, fact.mention.slot, self.facts.idf, self.lexicon), fact)
+                for fact in candidates
+            ]
+            scored = [(score, fact) for score, fact in every if score is not None and score >= RESCUE_FLOOR]
         matched = [(s, f) for s, f in scored if s >= MATCH]
         if not matched:
             return Outcome(None, unsourced=True)
@@ -314,7 +319,7 @@ class Judge:
         margin = RESCUE_MARGIN_NAMES if claim.kind in (Kind.PERSON, Kind.PLACE) else RESCUE_MARGIN
         contradicting = {f.group for _, f in disagreeing}
         newest = max((f.mention.said_on for _, f in disagreeing if f.mention.said_on), default=None)
-        score_of = {f.id: s for s, f in scored}
+        score_of = {f.id: s or 0.0 for s, f in every}
         for f in candidates:
             if "previous" in f.mention.slot.marks or f.id in in_slot or not f.kind_matches(claim):
                 continue  # "up from £48m" says what the figure was, not what it is
@@ -331,7 +336,7 @@ class Judge:
             # a later source gives the draft's value, however differently it words it: the
             # figure may have changed ("its cost has risen to £112 million")
             updated = (
-                s >= RESCUE_FLOOR
+                s >= UPDATE_FLOOR
                 and newest is not None
                 and _newer(f, newest, claim.said_on)
                 and _may_change(claim, s)
