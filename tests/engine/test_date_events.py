@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from factlint.model import Kind
+
 from .checking import Corpus, CorpusOf, lexicon, read
 
 LIBRARY = {
@@ -199,3 +201,17 @@ def test_a_bare_verb_after_a_modal_is_the_event(sentence: str) -> None:
 def test_a_noun_after_to_is_no_verb() -> None:
     found = read("She was taken to hospital on Monday.", on="2026-07-08")
     assert found["Monday"].slot.head == lexicon().synonym("take")
+
+
+def test_a_start_dates_the_start_of_what_its_subject_names(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "dam.txt": "date 2026-11-25\n"
+            "Marsh Water also announced a plan to raise the dam at Orrin Fell by six metres. "
+            "Work would start in 2029, if planning permission is granted.\n"
+        }
+    )
+    on = "2026-11-27"
+    consultation = "Marsh Water will hold a public consultation on the dam plan, starting on January 11."
+    assert corpus.flags(consultation, on=on) == []
+    assert corpus.flagged("Work on the dam plan will start in 2030.", on=on) == [(Kind.EVENT_DATE, "2030")]

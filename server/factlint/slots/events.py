@@ -51,6 +51,8 @@ MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "
 AUXILIARIES = MODALS | frozenset({"has", "have", "had", "is", "are", "was", "were", "be", "been", "also",
                                   "then", "later", "now", "already", "to"})  # fmt: skip
 """Words between a subject and its verb: "Reid will take over", "Hale has also placed"."""
+ASPECT_VERBS = frozenset({"begin", "end", "resume", "continue"})
+"""Verbs that say only that something began or ended: which event they date is their subject's."""
 APPOSITION_REACH = 10
 """Words of an apposition searched for its "who": "Pryce, an attorney with the firm Sterling Hale who"."""
 
@@ -146,6 +148,23 @@ class EventReader:
             or self._verb_before(i)
             or self._noun_before(i)
         )
+
+    def what_begins(self, f: Found, head: str) -> str:
+        """ "Work would start in 2029": what an event of beginning or ending is of, its subject
+        right before the verb; "" when the date's event is another or no subject stands there
+        ("a consultation, starting on January 11")."""
+        if head not in {self.lexicon.synonym(verb) for verb in ASPECT_VERBS}:
+            return ""
+        words = self.words
+        for k in self._words_before(f.start - f.bound_words):
+            if self.keys[k] != head or not self._verb_at(k):
+                continue
+            m = k - 1
+            while m >= 0 and words[m].lower in AUXILIARIES:
+                m -= 1
+            noun = m >= 0 and self.keys[m] and not verb_form(words[m]) and not (words[m].upper and m > 0)
+            return self.keys[m] if noun else ""
+        return ""
 
     def _from_date(self, i: int) -> int | None:
         """Where the date of "from <date> to" starts, when the date at `i` follows that "to"."""

@@ -307,6 +307,9 @@ class _SentenceReader:
             head = self.events.date_event(f)
             if head:
                 context[head] = max(context.get(head, 0.0), 1.5)
+                subject = self.events.what_begins(f, head)
+                if subject:
+                    marks.append(f"of:{subject}")
         return Slot(
             kind=f.kind,
             head=head,

@@ -145,6 +145,8 @@ def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Le
     if total_ours <= 0 or total_theirs <= 0:
         return None
     common = ours.keys() & theirs.keys()
+    if claim.kind is Kind.EVENT_DATE and not (_begins_in(claim, theirs) and _begins_in(fact, ours)):
+        return None  # "Work would start in 2029" does not date the start of a consultation
     if claim.kind is Kind.EVENT_DATE:
         besides = sum(min(ours[k], theirs[k]) for k in common if k != claim.head)
         if besides < EVENT_CONTEXT:
@@ -162,6 +164,11 @@ def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Le
     if claim.names and fact.names and not set(claim.names) & set(fact.names):
         score *= NAMES_PENALTY
     return score
+
+
+def _begins_in(slot: Slot, other_context: dict[str, float]) -> bool:
+    """Whether what `slot`'s event begins or ends ("of:work") is among the other slot's words."""
+    return all(m[3:] in other_context for m in slot.marks if m.startswith("of:"))
 
 
 def _span_mark(slot: Slot) -> str:
