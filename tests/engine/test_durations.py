@@ -126,3 +126,18 @@ def test_the_thing_that_lasts_is_read(sentence: str, length: str, what: str) -> 
 )
 def test_a_length_still_running_needs_has_not_a_possessive(sentence: str, length: str, ongoing: bool) -> None:
     assert ("ongoing" in read(sentence, on="2026-11-25")[length].slot.marks) is ongoing
+
+
+@pytest.mark.parametrize(
+    ("sentence", "length", "ongoing"),
+    [
+        ("The union ended a dispute that led to 13 days of strikes.", "13 days", False),
+        ("The union is now in its 13 days of strike.", "13 days", True),
+        ("The country marked 17 years of war.", "17 years", True),
+    ],
+    ids=["days of many strikes", "days of one strike", "years of one war"],
+)
+def test_a_length_of_many_events_is_a_total_not_a_length_still_running(
+    sentence: str, length: str, ongoing: bool
+) -> None:
+    assert ("ongoing" in read(sentence, on="2026-06-10")[length].slot.marks) is ongoing

@@ -112,3 +112,32 @@ def test_next_weekday_said_on_that_weekday_is_a_week_later(corpus_of: CorpusOf) 
     draft = "A hosepipe ban will be imposed on Marsh Water's customers from next Friday."
     assert corpus.flags(draft, on="2026-07-10") == []
     assert corpus.flagged(draft, on="2026-07-17") == [(Kind.EVENT_DATE, "next Friday")]
+
+
+def test_a_weekday_of_last_week_is_that_weekday_a_week_back(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "deal.txt": "date 2026-05-13\n"
+            "The agreement between the port and the union was reached at Acas late on Thursday.\n"
+        }
+    )
+    # written on Friday 15 May 2026: "Thursday last week" is 7 May, "Thursday" alone 14 May
+    draft = "The agreement between the port and the union was reached at Acas late on {}."
+    assert corpus.flags(draft.format("Thursday last week"), on="2026-05-15") == []
+    assert corpus.flagged(draft.format("Thursday"), on="2026-05-15") == [(Kind.EVENT_DATE, "Thursday")]
+
+
+def test_a_weekday_of_a_plan_reported_in_the_past_tense_is_never_refuted(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "port.txt": "date 2026-05-13\n"
+            "The harbour master, Ruth Ellery, said 11 vessels were expected to berth by Thursday.\n"
+        }
+    )
+    # the source means Thursday 14 May; the draft, two days later, reports the same saying
+    draft = "Ruth Ellery, the harbour master, said 11 vessels were expected to berth by Thursday."
+    assert corpus.flags(draft, on="2026-05-15") == []
+    assert corpus.flags(draft, on="2026-05-13") == []
+    assert [c.claim_text for c in corpus.confirms(draft, on="2026-05-13", kind=Kind.EVENT_DATE)] == [
+        "Thursday"
+    ]

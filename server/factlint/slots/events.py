@@ -297,15 +297,23 @@ class EventReader:
         return verb_form(self.words[k]) or self._phrase_end(k) or self._after_modal(k)
 
     def _after_modal(self, k: int) -> bool:
-        """ "will impose", "is to impose": a bare verb after a modal, or after "to" after a form of
-        "be" (not "taken to hospital": a noun after a preposition)."""
+        """ "will impose", "is to impose", "expected to berth": a bare verb after a modal, or after
+        "to" after a form of "be" or a word of plan (not "taken to hospital": a noun after a
+        preposition)."""
         words = self.words
         if k < 1 or words[k].upper:
             return False
         before = words[k - 1].lower
         if before in MODALS:
             return True
-        return before == "to" and k >= 2 and words[k - 2].lower in ("is", "are", "was", "were")
+        if before != "to" or k < 2:
+            return False
+        planner = words[k - 2].lower
+        return (
+            planner in ("is", "are", "was", "were")
+            or planner in self.lexicon.future_markers
+            or planner in PLAN_WORDS
+        )
 
     def _modifier(self, k: int) -> bool:
         """ "a revised plan", "the delayed launch": a participle between a determiner and its

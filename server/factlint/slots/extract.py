@@ -425,6 +425,10 @@ class _SentenceReader:
             marks.append(tense)
         if isinstance(f.value, (Amount, Period)):
             marks.extend(self._mood(f))  # a date of saying so is stated, whatever is said
+        if "unanchored" in f.extra:
+            # "said the ships were expected to berth by Thursday": which Thursday depends on a day
+            # of saying the text does not give, so the date can agree but never refute
+            marks.append("supposed")
         if isinstance(f.value, Amount) and (span := self._first_span(f)):
             marks.append(span)
         if f.end + 2 < len(lower) and lower[f.end] == "of" and lower[f.end + 1] in ("the", "its", "their"):
@@ -637,6 +641,18 @@ class _SentenceReader:
             return self._after_noun(k)
         return ""
 
+    def _of_plural(self, j: int) -> bool:
+        """Whether "of" at `j` opens a plural noun phrase ("of strikes", "of the talks")."""
+        words = self.words
+        if j >= len(words) or words[j].lower != "of":
+            return False
+        k = j + 1
+        while k < len(words) and words[k].lower in ("the", "a", "an", "its", "their", "his", "her"):
+            k += 1
+        while k + 1 < len(words) and self.keys[k + 1] and not words[k + 1].punct:
+            k += 1  # "of peace talks": the last word of the noun says its number
+        return k < len(words) and plural(words[k])
+
     def _noun_before_of(self, i: int) -> str:
         """ "an altitude of 15 kilometres", "a budget of €412 million"."""
         words = self.words
@@ -681,7 +697,8 @@ class _SentenceReader:
         words = self.words
         head = self._after_noun(f.end) or self._of_noun(f.end)
         if head and head in self.lexicon.ongoing:
-            return True
+            # "13 days of strikes": a total of days over many strikes, not one strike still running
+            return not self._of_plural(f.end)
         if f.end + 1 < len(words) and words[f.end - 1].lower == "old":
             return True
         clause = words[f.start].clause

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from factlint.model import Kind
 from factlint.rulebook.lexicon import Lexicon
 from factlint.slots.model import Amount, Period, Value, When
+from factlint.slots.names import SPEECH_VERBS
 from factlint.slots.words import Word
 from factlint.text.dates import MONTHS, WEEKDAYS, DateValue, date_keys, read_date
 from factlint.text.numbers import ORDINALS, SCALE_SUFFIXES, UNITS, read_number
@@ -117,16 +118,40 @@ PAST_AUXILIARIES = frozenset({"was", "were", "had"})
 
 def _future(words: list[Word], i: int, lexicon: Lexicon) -> bool:
     """A future marker earlier in the same clause: "will open ... on Thursday" means the next one."""
+    k = _plan_marker(words, i, lexicon)
+    if k is None:
+        return False
+    # "was due to start on Thursday": a plan as it stood, so the Thursday just gone; but "said 11
+    # vessels were expected to berth by Thursday" reports a plan in the past tense
+    return _reported(words, k) or not _past_auxiliary(words, k)
+
+
+def _reported_plan(words: list[Word], i: int, lexicon: Lexicon) -> bool:
+    """ "said 11 vessels were expected to berth by Thursday": a plan reported in the past tense,
+    whose weekday counts from a day of saying the text does not give."""
+    k = _plan_marker(words, i, lexicon)
+    return k is not None and _reported(words, k) and _past_auxiliary(words, k)
+
+
+def _plan_marker(words: list[Word], i: int, lexicon: Lexicon) -> int | None:
+    """Where the future marker of the date at `i` is, earlier in its clause."""
     clause = words[i].clause
     k = i - 1
     while k >= 0 and words[k].clause == clause:
         if words[k].lower in lexicon.future_markers:
-            # "was due to start on Thursday": a plan as it stood, so the Thursday just gone
-            return not (k > 0 and words[k - 1].lower in PAST_AUXILIARIES)
+            return k
         if words[k].lower.endswith("ed") and words[k].base != words[k].lower:
-            return False  # "will pay under a deal announced on Tuesday": the date goes with the past
+            return None  # "will pay under a deal announced on Tuesday": the date goes with the past
         k -= 1
-    return False
+    return None
+
+
+def _past_auxiliary(words: list[Word], k: int) -> bool:
+    return k > 0 and words[k - 1].lower in PAST_AUXILIARIES
+
+
+def _reported(words: list[Word], k: int) -> bool:
+    return any(w.lower in SPEECH_VERBS for w in words[:k])
 
 
 def _value_at(
@@ -143,7 +168,14 @@ def _value_at(
         return season
     dated = read_date(texts, i, said_on, _future(words, i, lexicon), keys)
     if dated is not None:
-        return Found(Kind.EVENT_DATE, i, i + dated.length, _when(dated.value))
+        found = Found(Kind.EVENT_DATE, i, i + dated.length, _when(dated.value))
+        if (
+            dated.value.weekday is not None
+            and dated.value.month is None
+            and _reported_plan(words, i, lexicon)
+        ):
+            found.extra["unanchored"] = "1"
+        return found
     period = _period_at(lower, i, said_on)
     if period is not None:
         if isinstance(period.value, Period):  # "about six weeks", "up to 70 minutes"

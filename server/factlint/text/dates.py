@@ -114,6 +114,9 @@ def _read_date(
         spelled = _spelled_after_weekday(words, lower, i, said_on)
         if spelled is not None:
             return spelled
+        week = _week_after_weekday(lower, i, said_on)
+        if week is not None:
+            return week
         return DateMatch(_weekday(w, WEEKDAYS[w], said_on, future or previous == "next"), 1)
     if w in MONTHS and (w not in ("may", "march") or words[i][0].isupper()):
         if len(w) == 3 and w != "may" and not words[i].endswith(".") and not words[i].istitle():
@@ -149,6 +152,18 @@ def _spelled_after_weekday(
     else:
         return None
     return DateMatch(found.value, j - i + found.length)
+
+
+def _week_after_weekday(lower: list[str], i: int, said_on: date | None) -> DateMatch | None:
+    """ "on Thursday last week", "Monday next week": that weekday of the week named."""
+    if i + 2 >= len(lower) or lower[i + 2] != "week" or lower[i + 1] not in ("last", "next", "this"):
+        return None
+    text = f"{lower[i]} {lower[i + 1]} week"
+    if said_on is None:
+        return DateMatch(DateValue(text, weekday=WEEKDAYS[lower[i]]), 3)
+    monday, _ = _period("week", said_on, {"last": -1, "this": 0, "next": 1}[lower[i + 1]])
+    day = monday + timedelta(days=WEEKDAYS[lower[i]])
+    return DateMatch(DateValue(text, day, day, weekday=WEEKDAYS[lower[i]]), 3)
 
 
 def date_keys(words: list[str]) -> list[str]:
