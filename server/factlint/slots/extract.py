@@ -337,7 +337,7 @@ class _SentenceReader:
             if head:
                 context[head] = max(context.get(head, 0.0), 1.5)
         key = " ".join(run.key)
-        names = self._names_in_clause(run.start, besides=key) + carried_names
+        names = tuple(n for n in self._names_in_clause(run.start) if n != key) + carried_names
         return Slot(kind, head, context=_rounded(context), names=names)
 
     def _context(self, a: int, b: int) -> dict[str, float]:
@@ -383,14 +383,12 @@ class _SentenceReader:
         """ "30 per cent for Tasker, 22 per cent for Lund": a comma ends one figure's owner."""
         return any(w.text in (",", ";") for w in self.words[a:b])
 
-    def _names_in_clause(self, k: int, besides: str = "") -> tuple[str, ...]:
-        """Names in the value's clause (but `besides`, the name itself); in a clause with none
-        ("..., with 32 stations", "..., who received 146,157 votes"), the sentence's: the clause
-        is about what the sentence names."""
+    def _names_in_clause(self, k: int) -> tuple[str, ...]:
+        """Names in the value's clause; in a clause with none ("..., with 32 stations", "..., who
+        received 146,157 votes"), the sentence's: the clause is about what the sentence names."""
         clause = self.words[k].clause
-        named = [(" ".join(r.key), self.words[r.start].clause) for r in self.runs]
-        own = tuple(n for n, c in named if c == clause and n != besides)
-        return own or tuple(dict.fromkeys(n for n, _ in named if n != besides))
+        own = tuple(" ".join(r.key) for r in self.runs if self.words[r.start].clause == clause)
+        return own or tuple(dict.fromkeys(" ".join(r.key) for r in self.runs))
 
     def _marks(self, f: Found) -> list[str]:
         lower = [w.lower for w in self.words]
