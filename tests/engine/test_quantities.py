@@ -271,3 +271,18 @@ def test_a_later_source_with_the_drafts_value_leaves_a_changing_figure_in_doubt(
     draft = "Lake Orrin has climbed to 55 per cent, and the reservoirs as a whole are {} per cent full."
     assert corpus.flags(draft.format(64), on="2026-11-27") == []
     assert corpus.flagged(draft.format(70), on="2026-11-27") == [(Kind.QUANTITY, "70 per cent")]
+
+
+def test_a_figure_sharing_only_its_counted_noun_is_another_statement(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "talks.txt": "date 2026-04-15\n"
+            "The eight-day strike in March cost the company £21 million in lost revenue, and a backlog "
+            "of 18,000 containers built up.\n"
+        }
+    )
+    on = "2026-05-15"
+    assert corpus.flags("The port says 2,300 containers were moved on Sunday alone.", on=on) == []
+    assert corpus.flagged("A backlog of 12,000 containers built up during the strike.", on=on) == [
+        (Kind.QUANTITY, "12,000")
+    ]

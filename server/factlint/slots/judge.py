@@ -63,6 +63,9 @@ SAME_SLOT = 0.12
 EVENT_CONTEXT = 0.3
 """An event is its verb and what it is about: besides the event word, a date's slot must share
 at least this much weight of other words (one near word, or several further ones)."""
+FIGURE_CONTEXT = 0.15
+"""A counted noun is not a statement: besides it, a disagreeing figure must share this much weight
+of other words with the claim (or a name), as a date must besides its event."""
 CLAIM_SHARE = 0.5
 """A paraphrase keeps most of what the source says about a value but the source says more:
 the share of the claim's context found in the fact counts more than the reverse."""
@@ -212,6 +215,18 @@ def _pinned_together(claim: Mention, score: float, fact: StoredFact) -> bool:
     return not ours.names and not theirs.names and score >= NEAR_COPY
 
 
+def _more_than_the_noun(claim: Mention, fact: StoredFact) -> bool:
+    """Whether a disagreeing figure shares more with the claim than what both count: "2,300
+    containers were moved on Sunday" and "a backlog of 18,000 containers built up" count one
+    thing in two statements. A name in common, or other words of weight, make it one statement."""
+    ours, theirs = claim.slot, fact.mention.slot
+    if claim.kind is not Kind.QUANTITY or not ours.head or _share_a_name(ours, theirs):
+        return True
+    mine, its = dict(ours.context), dict(theirs.context)
+    besides = sum(min(mine[k], its[k]) for k in mine.keys() & its.keys() if k != ours.head)
+    return besides >= FIGURE_CONTEXT
+
+
 def _needed(claim: Mention, facts: list[StoredFact]) -> float:
     """How much shared context a contradiction needs for this claim."""
     if claim.kind in (Kind.PERSON, Kind.PLACE):
@@ -310,7 +325,10 @@ class Judge:
         disagreeing = [
             (s, f)
             for s, f, v in verdicts
-            if v is False and _pinned_together(claim, s, f) and not self._another_event(claim, others_all, f)
+            if v is False
+            and _pinned_together(claim, s, f)
+            and _more_than_the_noun(claim, f)
+            and not self._another_event(claim, others_all, f)
         ]
         if not disagreeing or (claim.kind in MEASURED_KINDS and _one_article_many_values(disagreeing)):
             return Outcome(None)
