@@ -7,11 +7,14 @@ day before. Both are 1 April, so they agree.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from factlint.model import Kind
+from factlint.slots.model import When
 
-from .checking import Corpus, CorpusOf
+from .checking import Corpus, CorpusOf, read
 
 CALL = "{}, US Secretary of Defence Lloyd Austin called Turkish Defence Minister Hulusi Akar."
 PRICE = "US State Department spokesman Ned Price {} said Mr Khalilzad stayed in Doha for more talks."
@@ -141,3 +144,28 @@ def test_a_weekday_of_a_plan_reported_in_the_past_tense_is_never_refuted(corpus_
     assert [c.claim_text for c in corpus.confirms(draft, on="2026-05-13", kind=Kind.EVENT_DATE)] == [
         "Thursday"
     ]
+
+
+def test_a_date_of_saying_after_a_promise_is_the_day_it_was_said(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "funding.txt": "date 2027-03-18\n"
+            "The government will pay £16 million towards repairing the Tarrant Bridge, the Department "
+            "for Transport said on Wednesday.\n"
+        }
+    )
+    # the source, of Thursday 18 March, means Wednesday 17 March; the draft is of Monday 22 March
+    draft = "The Department for Transport's announcement {} of £16m for the Tarrant Bridge."
+    assert corpus.flags(draft.format("last Wednesday"), on="2027-03-22") == []
+    assert corpus.flagged(draft.format("last Tuesday"), on="2027-03-22") == [
+        (Kind.EVENT_DATE, "last Tuesday")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["The mayor will open the depot on Thursday.", "The depot will be opened on Thursday."]
+)
+def test_a_promise_in_the_passive_is_the_next_weekday(sentence: str) -> None:
+    # written on Tuesday 16 March 2027: the Thursday to come
+    when = read(sentence, on="2027-03-16")["Thursday"].value
+    assert isinstance(when, When) and when.start == date(2027, 3, 18)

@@ -16,7 +16,7 @@ from factlint.model import Kind
 from factlint.rulebook.lexicon import Lexicon
 from factlint.slots.model import Amount, Period, Value, When
 from factlint.slots.names import SPEECH_VERBS
-from factlint.slots.words import Word
+from factlint.slots.words import Word, verb_form
 from factlint.text.dates import MONTHS, WEEKDAYS, DateValue, date_keys, read_date
 from factlint.text.numbers import ORDINALS, SCALE_SUFFIXES, UNITS, read_number
 from factlint.text.units import CURRENCIES, read_unit
@@ -140,8 +140,10 @@ def _plan_marker(words: list[Word], i: int, lexicon: Lexicon) -> int | None:
     while k >= 0 and words[k].clause == clause:
         if words[k].lower in lexicon.future_markers:
             return k
-        if words[k].lower.endswith("ed") and words[k].base != words[k].lower:
-            return None  # "will pay under a deal announced on Tuesday": the date goes with the past
+        if verb_form(words[k]) and not (k > 0 and words[k - 1].lower in ("be", "been", "being")):
+            # "will pay under a deal announced on Tuesday", "will pay £16m, the department said on
+            # Wednesday": the date goes with the past; "will be held on Monday" is a passive
+            return None
         k -= 1
     return None
 
