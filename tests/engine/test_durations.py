@@ -141,3 +141,18 @@ def test_a_length_of_many_events_is_a_total_not_a_length_still_running(
     sentence: str, length: str, ongoing: bool
 ) -> None:
     assert ("ongoing" in read(sentence, on="2026-06-10")[length].slot.marks) is ongoing
+
+
+def test_how_often_is_not_how_long(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "shuttle.txt": "date 2027-03-18\n"
+            "The T1 shuttle carried 41,000 passengers in its first four weeks and will now run every "
+            "10 minutes instead of every 15 at peak times, the council said.\n"
+        }
+    )
+    # "now" does not make an interval a length still running: it is not moved to the draft's date
+    draft = "The T1 shuttle will now run every {} minutes at peak times."
+    assert corpus.flags(draft.format(10), on="2027-03-22") == []
+    assert corpus.flagged(draft.format(12), on="2027-03-22") == [(Kind.DURATION, "12 minutes")]
+    assert corpus.flags("The T1 shuttle ride takes 12 minutes now.", on="2027-03-22") == []

@@ -286,3 +286,18 @@ def test_a_figure_sharing_only_its_counted_noun_is_another_statement(corpus_of: 
     assert corpus.flagged("A backlog of 12,000 containers built up during the strike.", on=on) == [
         (Kind.QUANTITY, "12,000")
     ]
+
+
+def test_whoever_says_a_figure_does_not_own_it(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "february.txt": "date 2027-02-10\n"
+            "The Marstow Chamber of Trade said 23 of its members had reported takings down by 30 per cent "
+            "or more, and that two shops had closed.\n",
+            "july.txt": "date 2027-07-14\n"
+            "Marstow Chamber of Trade said four shops in the town had closed during the closure.\n",
+        }
+    )
+    draft = "{} Marstow shops had closed during the closure, the Chamber of Trade said."
+    assert corpus.flags(draft.format("Four"), on="2027-07-16") == []
+    assert corpus.flagged(draft.format("Six"), on="2027-07-16") == [(Kind.QUANTITY, "Six")]

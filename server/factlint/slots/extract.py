@@ -301,7 +301,9 @@ class _SentenceReader:
             )
             if head:
                 context[head] = max(context.get(head, 0.0), 1.5)
-            if self._ongoing(f):
+            if self._every(f):
+                marks.append("every")  # "run every 10 minutes": how often, not how long
+            elif self._ongoing(f):
                 marks.append("ongoing")
         elif isinstance(f.value, When):
             head = self.events.date_event(f)
@@ -373,15 +375,16 @@ class _SentenceReader:
         for run in self.runs:
             if self.words[run.start].clause != clause:
                 continue
-            before = 0 <= a - run.end <= NEAR_NAME and not self._comma_between(run.end, a)
-            after = 0 <= run.start - b <= NEAR_NAME and not self._comma_between(b, run.start)
+            before = 0 <= a - run.end <= NEAR_NAME and not self._apart(run.end, a)
+            after = 0 <= run.start - b <= NEAR_NAME and not self._apart(b, run.start)
             if before or after:
                 near.append(" ".join(run.key))
         return tuple(near)
 
-    def _comma_between(self, a: int, b: int) -> bool:
-        """ "30 per cent for Tasker, 22 per cent for Lund": a comma ends one figure's owner."""
-        return any(w.text in (",", ";") for w in self.words[a:b])
+    def _apart(self, a: int, b: int) -> bool:
+        """ "30 per cent for Tasker, 22 per cent for Lund": a comma ends one figure's owner; "the
+        Chamber of Trade said four shops had closed": who says it does not own the figure."""
+        return any(w.text in (",", ";") or w.lower in SPEECH_VERBS for w in self.words[a:b])
 
     def _names_in_clause(self, k: int) -> tuple[str, ...]:
         """Names in the value's clause; in a clause with none ("..., with 32 stations", "..., who
@@ -689,6 +692,11 @@ class _SentenceReader:
             head = self.keys[k] or head
             k += 1
         return head
+
+    def _every(self, f: Found) -> bool:
+        """ "every 10 minutes", "each two years": a length between recurring events."""
+        start = f.start - f.bound_words
+        return start > 0 and self.words[start - 1].lower in ("every", "each")
 
     def _ongoing(self, f: Found) -> bool:
         """A length of time still running when written: "the 17-year war", "has lasted 12 years"."""

@@ -131,9 +131,9 @@ def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Le
             return None
     if claim.near and not any(_named(n, fact) for n in claim.near):
         return None  # "Lund on 24", "The Blue Line will have 30 stops": a fact about someone else
-    if claim.kind is Kind.QUANTITY and claim.near and fact.near and not set(claim.near) & set(fact.near):
+    if claim.kind is Kind.QUANTITY and claim.near and fact.near and not _same_owner(claim.near, fact.near):
         return None  # "Tasker on 30" and "22 per cent for Lund": each figure names its own owner
-    for mark in ("change", "part", "wished"):
+    for mark in ("change", "part", "wished", "every"):
         if (mark in claim.marks) != (mark in fact.marks):
             return None
     ours_span, theirs_span = _span_mark(claim), _span_mark(fact)
@@ -167,6 +167,14 @@ def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Le
     if claim.names and fact.names and not set(claim.names) & set(fact.names):
         score *= NAMES_PENALTY
     return score
+
+
+def _same_owner(ours: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
+    """Whether two figures' owners meet: "Marstow" and "Marstow Chamber of Trade", "Okonjo" and
+    "Nadia Okonjo"."""
+    return any(
+        set(a.split()) <= set(b.split()) or set(b.split()) <= set(a.split()) for a in ours for b in theirs
+    )
 
 
 def _begins_in(slot: Slot, other_context: dict[str, float]) -> bool:
