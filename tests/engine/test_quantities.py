@@ -301,3 +301,20 @@ def test_whoever_says_a_figure_does_not_own_it(corpus_of: CorpusOf) -> None:
     draft = "{} Marstow shops had closed during the closure, the Chamber of Trade said."
     assert corpus.flags(draft.format("Four"), on="2027-07-16") == []
     assert corpus.flagged(draft.format("Six"), on="2027-07-16") == [(Kind.QUANTITY, "Six")]
+
+
+def test_an_extra_sum_is_an_increment_not_a_total(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "july.txt": "date 2027-07-14\n"
+            "The department will not increase its £16 million contribution, so the council will pay "
+            "the extra £3.5 million.\n"
+        }
+    )
+    on = "2027-07-20"
+    assert (
+        corpus.flags("The government contributed £16m, and the council paid the remaining £11.1m.", on=on)
+        == []
+    )
+    assert corpus.flagged("The council will pay the extra £4m.", on=on) == [(Kind.QUANTITY, "4m")]
+    assert corpus.flags("The council will pay the extra £3.5m.", on=on) == []

@@ -413,6 +413,8 @@ class _SentenceReader:
                     marks.append("change")
         if f.end < len(lower) and lower[f.end] in INCREMENT_WORDS:
             marks.append("change")
+        elif start >= 1 and lower[start - 1] in INCREMENT_WORDS - {"more", "fewer", "less"}:
+            marks.append("change")  # "the extra £3.5 million", "a further £4.5m": an increment
         elif (
             isinstance(f.value, Amount)
             and f.value.dimension == "percent"
