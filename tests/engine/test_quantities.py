@@ -318,3 +318,26 @@ def test_an_extra_sum_is_an_increment_not_a_total(corpus_of: CorpusOf) -> None:
     )
     assert corpus.flagged("The council will pay the extra £4m.", on=on) == [(Kind.QUANTITY, "4m")]
     assert corpus.flags("The council will pay the extra £3.5m.", on=on) == []
+
+
+def test_a_figure_of_a_finished_event_is_not_superseded_by_a_later_one(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "march.txt": "date 2025-03-05\n"
+            "The board of Pellham Foods said on Monday that it was minded to recommend a raised "
+            "takeover offer of 345p a share from Crestline Partners, valuing the Leicester biscuit "
+            "maker at £1.58 billion.\n",
+            "april.txt": "date 2025-04-02\n"
+            "The Swiss food group Hallberg has made a rival offer for Pellham Foods worth 372p a share, "
+            "valuing the Leicester biscuit maker at £1.70 billion and topping the 345p agreed with "
+            "Crestline Partners last month.\n",
+        }
+    )
+    on = "2025-04-04"
+    hallberg = (
+        "Hallberg's offer, which values the Leicester biscuit maker at £1.70bn, combines 72p in cash "
+        "with 300p in new Hallberg shares for each Pellham share.\n\n"
+    )
+    crestline = "It beats the 345p agreed with Crestline in early March, which valued Pellham at {}."
+    assert corpus.flags(hallberg + crestline.format("£1.58bn"), on=on) == []
+    assert corpus.flagged(hallberg.replace("1.70", "1.9"), on=on) == [(Kind.QUANTITY, "1.9bn")]

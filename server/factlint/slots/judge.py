@@ -473,7 +473,15 @@ class Judge:
         if not before:
             return undated
         latest = max(_date(f) for _, f in before)
-        return undated + [(s, f) for s, f in before if (latest - _date(f)).days <= SAME_TIME_DAYS]
+        best = max(s for s, _ in before)
+        # a figure of a finished event ("which valued Pellham at £1.58bn") is not superseded by a
+        # later figure: the statement that matches it best holds too
+        finished = claim.kind in MEASURED_KINDS and "past" in claim.slot.marks
+        return undated + [
+            (s, f)
+            for s, f in before
+            if (latest - _date(f)).days <= SAME_TIME_DAYS or (finished and s == best)
+        ]
 
     def _finding(self, claim: Mention, rule: RuleSpec, facts: list[StoredFact]) -> Finding:
         sources = [self.facts.source_ref(f) for f in facts]
