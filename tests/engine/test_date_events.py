@@ -215,3 +215,13 @@ def test_a_start_dates_the_start_of_what_its_subject_names(corpus_of: CorpusOf) 
     consultation = "Marsh Water will hold a public consultation on the dam plan, starting on January 11."
     assert corpus.flags(consultation, on=on) == []
     assert corpus.flagged("Work on the dam plan will start in 2030.", on=on) == [(Kind.EVENT_DATE, "2030")]
+
+
+def test_phrasal_verbs_name_the_same_event(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {"story.txt": "date 2026-05-13\nIts rival Hallberg pulled out of the contest on Tuesday.\n"}
+    )
+    # written on Friday 15 May 2026: the source's Tuesday is 12 May
+    draft = "Hallberg dropped out of the contest on {}."
+    assert corpus.flags(draft.format("Tuesday"), on="2026-05-15") == []
+    assert corpus.flagged(draft.format("Wednesday"), on="2026-05-15") == [(Kind.EVENT_DATE, "Wednesday")]

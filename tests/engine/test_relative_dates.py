@@ -169,3 +169,10 @@ def test_a_promise_in_the_passive_is_the_next_weekday(sentence: str) -> None:
     # written on Tuesday 16 March 2027: the Thursday to come
     when = read(sentence, on="2027-03-16")["Thursday"].value
     assert isinstance(when, When) and when.start == date(2027, 3, 18)
+
+
+def test_a_year_ago_this_week_is_a_week_a_year_back(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {"date-set.txt": "date 2026-02-11\nPassenger trains will return to the valley on Sunday, May 17.\n"}
+    )
+    assert corpus.flags("Trains came back to the valley a year ago this week.", on="2027-05-21") == []

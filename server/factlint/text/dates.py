@@ -103,6 +103,8 @@ def _read_date(
     previous = lower[i - 1] if i > 0 else ""
     following = lower[i + 1] if i + 1 < len(lower) else ""
     if w in ("last", "next", "this", "earlier", "later") and i + 1 < len(lower):
+        if w == "this" and previous == "ago":
+            return None  # "a year ago this week": the week a year back, which "a year ago" dates
         return _read_relative(lower, i, said_on)
     if w in ("yesterday", "today", "tomorrow"):
         if said_on is None:
