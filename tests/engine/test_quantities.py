@@ -341,3 +341,32 @@ def test_a_figure_of_a_finished_event_is_not_superseded_by_a_later_one(corpus_of
     crestline = "It beats the 345p agreed with Crestline in early March, which valued Pellham at {}."
     assert corpus.flags(hallberg + crestline.format("£1.58bn"), on=on) == []
     assert corpus.flagged(hallberg.replace("1.70", "1.9"), on=on) == [(Kind.QUANTITY, "1.9bn")]
+
+
+def test_two_figures_of_one_sentence_swapped_are_flagged(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "ships.txt": "date 2026-03-18\n"
+            "By Tuesday evening 14 ships had been diverted to other ports and nine more were waiting "
+            "at anchor off Selsey Point.\n"
+        }
+    )
+    on = "2026-03-20"
+    draft = (
+        "By Tuesday evening {} ships had been diverted, and {} more were waiting at anchor off Selsey Point."
+    )
+    assert sorted(corpus.flagged(draft.format("nine", 14), on=on)) == [
+        (Kind.QUANTITY, "14"),
+        (Kind.QUANTITY, "nine"),
+    ]
+    assert corpus.flags(draft.format(14, "nine"), on=on) == []
+
+
+def test_a_figure_and_its_past_value_are_no_swap(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "strike.txt": "date 2025-10-08\n"
+            "About 1,200 workers are now on strike, the union said, up from about 1,150 on the first day.\n"
+        }
+    )
+    assert corpus.flags("About 1,200 workers are out, up from 1,150 on the first day.", on="2025-10-10") == []

@@ -66,6 +66,8 @@ at least this much weight of other words (one near word, or several further ones
 FIGURE_CONTEXT = 0.15
 """A counted noun is not a statement: besides it, a disagreeing figure must share this much weight
 of other words with the claim (or a name), as a date must besides its event."""
+SWAP_MARGIN = 0.15
+"""How much better each of two swapped values must match the other's statement than its own."""
 CLAIM_SHARE = 0.5
 """A paraphrase keeps most of what the source says about a value but the source says more:
 the share of the claim's context found in the fact counts more than the reverse."""
@@ -279,7 +281,11 @@ class Judge:
         others = [m for m in siblings or [] if m.kind is claim.kind and m.kind not in NAMED_KINDS]
         others_all = [m for m in siblings or [] if m.kind in VALUE_KINDS]
         theirs = {_value_key(other) for other in others}
-        candidates = [f for f in self.facts.candidates(claim) if _value_key(f.mention) not in theirs]
+        every_candidate = self.facts.candidates(claim)
+        swapped = self._swapped(claim, rule, others, every_candidate)
+        if swapped is not None:
+            return Outcome(self._finding(claim, rule, [swapped]))
+        candidates = [f for f in every_candidate if _value_key(f.mention) not in theirs]
         if claim.kind is Kind.ROLE:
             person = Name(tuple(claim.slot.head.split()))
             scored = [
@@ -377,6 +383,44 @@ class Judge:
             if (close or same_story or updated) and agrees(claim, f.mention, rule.spec, self.lexicon) is True:
                 return Outcome(None)  # the slot is in doubt: say nothing
         return Outcome(self._finding(claim, rule, [f for _, f in disagreeing]))
+
+    def _swapped(
+        self, claim: Mention, rule: RuleSpec, others: list[Mention], candidates: list[StoredFact]
+    ) -> StoredFact | None:
+        """The source's fact whose place the claim took, when the draft swaps two values of one
+        source sentence: "Storage has dropped to 39 per cent overall, with Hollin Fell at 52 per
+        cent" for "Overall storage has fallen to 52 per cent, and Hollin Fell is at 39 per cent".
+        Each value must read clearly more like the other's statement than like its own, both ways."""
+        if claim.kind not in MEASURED_KINDS or claim.said_on is None:
+            return None
+        agrees = AGREES[claim.kind]
+        dated = [
+            f for f in candidates if f.mention.said_on is not None and f.mention.said_on <= claim.said_on
+        ]
+        for other in others:
+            if other.slot.dimension != claim.slot.dimension or _value_key(other) == _value_key(claim):
+                continue
+            if "previous" in other.slot.marks or "previous" in claim.slot.marks:
+                continue  # "1,200 workers are out, up from 1,150": a value and its past
+            fits_other = {f.id for f in dated if agrees(other, f.mention, rule.spec, self.lexicon) is True}
+            fits_mine = {f.id for f in dated if agrees(claim, f.mention, rule.spec, self.lexicon) is True}
+            # only values that fit one of the two tell which is which ("about 1,200" fits 1,150)
+            its = [f for f in dated if f.id in fits_other - fits_mine]
+            mine = [f for f in dated if f.id in fits_mine - fits_other]
+            for taken in its:
+                for left in mine:
+                    if left.sentence != taken.sentence or left.article != taken.article:
+                        continue
+                    if self._reads_like(claim, taken, left) and self._reads_like(other, left, taken):
+                        return taken
+        return None
+
+    def _reads_like(self, claim: Mention, theirs: StoredFact, own: StoredFact) -> bool:
+        """Whether `claim` reads like `theirs` (another value's statement) by a clear margin over
+        `own` (the statement its value is from)."""
+        cross = similarity(claim.slot, theirs.mention.slot, self.facts.idf, self.lexicon)
+        straight = similarity(claim.slot, own.mention.slot, self.facts.idf, self.lexicon) or 0.0
+        return cross is not None and cross >= MATCH and cross - straight >= SWAP_MARGIN
 
     def _another_event(self, claim: Mention, siblings: list[Mention], fact: StoredFact) -> bool:
         """Whether the fact's sentence tells of another event than the claim's, for a person or
