@@ -6,7 +6,7 @@ import pytest
 
 from factlint.model import Kind
 
-from .checking import Corpus, CorpusOf, source_names
+from .checking import Corpus, CorpusOf, read, source_names
 
 MEETING = "Turkish Foreign Minister Mevlut Cavusoglu met Afghan President Ashraf Ghani in {} this week."
 ON = "2021-04-02"
@@ -124,3 +124,22 @@ def test_a_person_set_off_by_commas_did_what_follows_the_commas(corpus_of: Corpu
     opened = "The new box office at Castle Green was opened on Monday by {}."
     assert corpus.flagged(opened.format("Tom Quayle"), on=on) == [(Kind.PERSON, "Tom Quayle")]
     assert corpus.flags(opened.format("Ruth Imrie"), on=on) == []
+
+
+def test_names_listed_after_a_place_are_places(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "sites.txt": "date 2026-10-21\n"
+            "The trial added seven hospitals in October. The three new British sites are in Aberdeen, "
+            "Swansea and Plymouth.\n"
+        }
+    )
+    draft = "The trial added seven hospitals in October, with new British sites in Aberdeen, Swansea and {}."
+    assert corpus.flagged(draft.format("Exeter"), on="2026-11-27") == [(Kind.PLACE, "Exeter")]
+    assert corpus.flags(draft.format("Plymouth"), on="2026-11-27") == []
+
+
+def test_a_name_after_a_place_and_a_comma_alone_is_no_listed_place() -> None:
+    found = read("Based in Zurich, Hallberg already has three British factories.", on="2025-04-04")
+    assert found["Zurich"].kind is Kind.PLACE
+    assert "Hallberg" not in found or found["Hallberg"].kind is not Kind.PLACE

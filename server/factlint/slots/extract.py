@@ -327,7 +327,8 @@ class _SentenceReader:
         context = self._context(run.start, run.end)
         head = ""
         if kind is Kind.PLACE:
-            before = run.start - 1
+            first = self._list_head(run)  # "in Dublin, Cork and Galway": each is where the first is
+            before = first.start - 1
             if before >= 1 and self.words[before].lower == "the":
                 before -= 1
             noun = before - 1  # "the operations centre in Bremen": the noun before the preposition
@@ -341,6 +342,18 @@ class _SentenceReader:
         key = " ".join(run.key)
         names = tuple(n for n in self._names_in_clause(run.start) if n != key) + carried_names
         return Slot(kind, head, context=_rounded(context), names=names)
+
+    def _list_head(self, run: NameRun) -> NameRun:
+        """The first name of the list `run` ends ("Dublin" for "Galway" in "Dublin, Cork and Galway")."""
+        by_end = {r.end: r for r in self.runs}
+        while True:
+            k = run.start
+            while k > 0 and self.words[k - 1].lower in (",", "and", "or"):
+                k -= 1
+            previous = by_end.get(k)
+            if k == run.start or previous is None or previous.kind != "place":
+                return run
+            run = previous
 
     def _context(self, a: int, b: int) -> dict[str, float]:
         """Words around words[a:b], weighed by distance and by clause boundaries crossed."""

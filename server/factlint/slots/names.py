@@ -10,7 +10,7 @@ hospital's director of nursing", "Finance director").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -75,7 +75,29 @@ def name_runs(words: list[Word], taken: set[int], lexicon: Lexicon, known: froze
                 if key:
                     runs.append(NameRun(a, b, key, _classify(words, a, b, key, lexicon)))
         i = j
-    return runs
+    return _listed_places(words, runs)
+
+
+def _listed_places(words: list[Word], runs: list[NameRun]) -> list[NameRun]:
+    """ "in Dublin, Cork, Galway and Limerick": names listed after a place are places too. A list
+    ends with "and" or "or"; "Based in Zurich, Hallberg already has" is none."""
+    listed = list(runs)
+    k = 0
+    while k < len(listed):
+        m = k
+        joints: list[set[str]] = []
+        while m + 1 < len(listed) and listed[m + 1].start > listed[m].end:
+            between = {w.lower for w in words[listed[m].end : listed[m + 1].start]}
+            if not between <= {",", "and", "or"}:
+                break
+            joints.append(between)
+            m += 1
+        if listed[k].kind == "place" and joints and joints[-1] & {"and", "or"}:
+            for n in range(k + 1, m + 1):
+                if listed[n].kind == "name":
+                    listed[n] = replace(listed[n], kind="place")
+        k = m + 1
+    return listed
 
 
 def _capitalised(word: Word, taken: bool) -> bool:
