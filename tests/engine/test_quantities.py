@@ -235,8 +235,11 @@ def test_small_masses_and_volumes_are_measures(corpus_of: CorpusOf, draft: str, 
         ("A survey found that one in five riders had left the car at home.", []),
         ("The old scheme lasted half a dozen years.", []),
         ("The old scheme lasted eight years.", ["eight years"]),
+        ("A survey found that a quarter of riders had left the car at home.", ["a quarter"]),
+        ("A survey found that a fifth of riders had left the car at home.", []),
+        ("A survey found that two-thirds of riders had left the car at home.", ["two-thirds"]),
     ],
-    ids=["one in three", "one in five", "half a dozen", "eight"],
+    ids=["one in three", "one in five", "half a dozen", "eight", "a quarter", "a fifth", "two-thirds"],
 )
 def test_shares_and_dozens_in_words(corpus_of: CorpusOf, draft: str, flagged: list[str]) -> None:
     corpus = corpus_of(

@@ -405,6 +405,11 @@ def _amount_at(
         dimension = "ordinal"
     if number.value.fraction:
         dimension = "fraction"
+        if j < len(lower) and lower[j] == "of":
+            # "two-thirds of the shares", "about a quarter of capacity": a share, as a percentage
+            share = 100 * low
+            found = Amount(share, share, "percent", "percent", "~", False, 1.0)
+            return Found(Kind.QUANTITY, n_at, j, found, n_at - i, extra)
     # a rate: "60 places a year", "four trains an hour", "850 metres per second" is a unit already
     rate = _rate_after(lower, j, dimension)
     if rate:

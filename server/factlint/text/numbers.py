@@ -28,7 +28,7 @@ ORDINALS = {
     "nineteenth": 19, "twentieth": 20,
 }  # fmt: skip
 FRACTIONS = {"half": 0.5, "halves": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3,
-             "thirds": 1 / 3, "fifth": 0.2, "fifths": 0.2}  # fmt: skip
+             "thirds": 1 / 3, "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}  # fmt: skip
 
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([a-zA-Z]{0,7})$")
 _ORDINAL_SUFFIX = {"st", "nd", "rd", "th"}
@@ -110,6 +110,9 @@ def _read_words(words: list[str], i: int) -> NumberMatch | None:
         if i + 1 < len(words) and words[i + 1].lower() in ("dozen", "hundred", "thousand"):
             value = UNITS.get(words[i + 1].lower()) or SCALES[words[i + 1].lower()]
             return NumberMatch(NumberValue(value, value), 2)
+        if i + 2 < len(words) and words[i + 1].lower() in FRACTIONS and words[i + 2].lower() == "of":
+            part = FRACTIONS[words[i + 1].lower()]  # "a quarter of normal capacity", not "a third shop"
+            return NumberMatch(NumberValue(part, part, fraction=True), 2)
         return None
     total = 0.0
     current = float(UNITS[lower])
@@ -128,9 +131,14 @@ def _read_words(words: list[str], i: int) -> NumberMatch | None:
             current = 0
         j += 1
     total += current
+    hyphen = j + 1 < len(words) and words[j] == "-" and words[j + 1].lower() in FRACTIONS
+    if hyphen:
+        j += 1  # "two-thirds"
     if j < len(words) and words[j].lower() in FRACTIONS and 1 <= total < 10:
         part = total * FRACTIONS[words[j].lower()]
         return NumberMatch(NumberValue(part, part, fraction=True), j - i + 1)
+    if hyphen:
+        j -= 1
     return NumberMatch(NumberValue(total, total), j - i)
 
 
