@@ -176,3 +176,19 @@ def test_a_year_ago_this_week_is_a_week_a_year_back(corpus_of: CorpusOf) -> None
         {"date-set.txt": "date 2026-02-11\nPassenger trains will return to the valley on Sunday, May 17.\n"}
     )
     assert corpus.flags("Trains came back to the valley a year ago this week.", on="2027-05-21") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "on", "day"),
+    [
+        ("A one-off payment is gone by Easter.", "2026-03-18", date(2026, 4, 5)),
+        ("The payment would be gone by Christmas.", "2026-03-20", date(2026, 12, 25)),
+        ("Sales were strong last Christmas.", "2026-03-20", date(2025, 12, 25)),
+        ("We expect restraint until Easter.", "2026-11-25", date(2027, 3, 28)),
+    ],
+    ids=["Easter this spring", "Christmas to come", "last Christmas", "the next Easter"],
+)
+def test_a_feast_is_the_date_nearest_the_text(sentence: str, on: str, day: date) -> None:
+    found = {text: m for text, m in read(sentence, on=on).items() if text.endswith(("Easter", "Christmas"))}
+    [when] = [m.value for m in found.values()]
+    assert isinstance(when, When) and when.start == day

@@ -17,7 +17,7 @@ from factlint.rulebook.lexicon import Lexicon
 from factlint.slots.model import Amount, Period, Value, When
 from factlint.slots.names import SPEECH_VERBS
 from factlint.slots.words import Word, verb_form
-from factlint.text.dates import MONTHS, WEEKDAYS, DateValue, date_keys, read_date
+from factlint.text.dates import HOLIDAYS, MONTHS, WEEKDAYS, DateValue, date_keys, read_date
 from factlint.text.numbers import ORDINALS, SCALE_SUFFIXES, UNITS, read_number
 from factlint.text.units import CURRENCIES, read_unit
 
@@ -45,6 +45,7 @@ _VALUE_STARTS = (
     | frozenset(ORDINALS)
     | frozenset(MONTHS)
     | frozenset(WEEKDAYS)
+    | frozenset(HOLIDAYS)
     | frozenset(k for k in CURRENCIES if not k.isalpha())
     | {"a", "an", "half", "last", "next", "this", "earlier", "later", "yesterday", "today", "tomorrow",
        "mid", "early", "late", "spring", "summer", "autumn", "fall", "winter", "minus"}

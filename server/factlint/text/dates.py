@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+
+from dateutil.easter import easter
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -95,6 +98,13 @@ def read_date(
         return None
 
 
+HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "christmas": lambda year: date(year, 12, 25),
+    "easter": easter,
+}
+"""Feasts a date is often given by ("gone by Christmas", "until Easter"), by year."""
+
+
 def _read_date(
     words: list[str], i: int, said_on: date | None, future: bool, lower: list[str] | None
 ) -> DateMatch | None:
@@ -106,6 +116,8 @@ def _read_date(
         if w == "this" and previous == "ago":
             return None  # "a year ago this week": the week a year back, which "a year ago" dates
         return _read_relative(lower, i, said_on)
+    if w in HOLIDAYS and words[i][:1].isupper():
+        return _read_holiday(w, said_on, future, previous)
     if w in ("yesterday", "today", "tomorrow"):
         if said_on is None:
             return DateMatch(DateValue(w), 1)
@@ -154,6 +166,21 @@ def _spelled_after_weekday(
     else:
         return None
     return DateMatch(found.value, j - i + found.length)
+
+
+def _read_holiday(name: str, said_on: date | None, future: bool, previous: str) -> DateMatch:
+    """ "by Christmas", "until Easter": the feast nearest the text's date (the next one after a
+    future marker, the one before after "last")."""
+    if said_on is None:
+        return DateMatch(DateValue(name), 1)
+    days = [HOLIDAYS[name](year) for year in (said_on.year - 1, said_on.year, said_on.year + 1)]
+    if previous == "last":
+        day = max(d for d in days if d < said_on)
+    elif future or previous == "next":
+        day = min(d for d in days if d >= said_on)
+    else:
+        day = min(days, key=lambda d: abs((d - said_on).days))
+    return DateMatch(DateValue(name, day, day), 1)
 
 
 def _week_after_weekday(lower: list[str], i: int, said_on: date | None) -> DateMatch | None:
