@@ -156,3 +156,17 @@ def test_how_often_is_not_how_long(corpus_of: CorpusOf) -> None:
     assert corpus.flags(draft.format(10), on="2027-03-22") == []
     assert corpus.flagged(draft.format(12), on="2027-03-22") == [(Kind.DURATION, "12 minutes")]
     assert corpus.flags("The T1 shuttle ride takes 12 minutes now.", on="2027-03-22") == []
+
+
+def test_the_past_decade_is_a_length_of_ten_years(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "ballot.txt": "date 2026-03-04\n"
+            "He said the company had invested £350 million in new cranes and quay walls over the past "
+            "five years.\n"
+        }
+    )
+    draft = "He pointed to £350m spent on new cranes and quay walls over the past {}."
+    assert corpus.flagged(draft.format("decade"), on="2026-03-06") == [(Kind.DURATION, "past decade")]
+    assert corpus.flags(draft.format("five years"), on="2026-03-06") == []
+    assert "past" not in read("He spoke of the past.", on="2026-03-06")

@@ -47,8 +47,8 @@ _VALUE_STARTS = (
     | frozenset(WEEKDAYS)
     | frozenset(HOLIDAYS)
     | frozenset(k for k in CURRENCIES if not k.isalpha())
-    | {"a", "an", "half", "last", "next", "this", "earlier", "later", "yesterday", "today", "tomorrow",
-       "mid", "early", "late", "spring", "summer", "autumn", "fall", "winter", "minus"}
+    | {"a", "an", "half", "past", "last", "next", "this", "earlier", "later", "yesterday", "today",
+       "tomorrow", "mid", "early", "late", "spring", "summer", "autumn", "fall", "winter", "minus"}
 )  # fmt: skip
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 
@@ -251,6 +251,12 @@ def _period_at(lower: list[str], i: int, said_on: date | None) -> Found | None:
             return None
         else:
             return None
+    elif lower[i] == "past":
+        # "over the past decade", "in the past year": one of the unit, up to the text's date
+        unit_word = lower[i + 1] if i + 1 < len(lower) else ""
+        if not (i > 0 and lower[i - 1] == "the" and TIME_UNITS.get(unit_word) == unit_word):
+            return None
+        amount, high, j = 1.0, 1.0, i + 1
     elif (
         lower[i] == "half" and i + 2 < len(lower) and lower[i + 1] in ("a", "an") and lower[i + 2] != "dozen"
     ):
