@@ -192,3 +192,32 @@ def test_a_feast_is_the_date_nearest_the_text(sentence: str, on: str, day: date)
     found = {text: m for text, m in read(sentence, on=on).items() if text.endswith(("Easter", "Christmas"))}
     [when] = [m.value for m in found.values()]
     assert isinstance(when, When) and when.start == day
+
+
+def test_every_saturday_is_no_date(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "refunds.txt": "date 2027-07-28\n"
+            "The festival will refund every Saturday day-ticket holder in full after a storm, its "
+            "director said on Monday.\n"
+        }
+    )
+    draft = "Every Saturday day-ticket holder at the festival will get a full refund after a storm."
+    assert corpus.flags(draft, on="2027-07-30") == []
+    assert "Saturday" not in read(draft, on="2027-07-30")
+
+
+def test_the_friday_of_the_story_is_not_refuted_by_the_texts_date(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "storm.txt": "date 2027-07-28\n"
+            "The Met Office said the 48 millimetres of rain that fell on the Friday night was the most "
+            "recorded in a single night at its Ashcombe weather station.\n"
+        }
+    )
+    # written on Friday 30 July: "the Friday night" is the festival's, 23 July, not that day
+    draft = (
+        "The Met Office said the Friday night's rain was the most recorded in a single night at its "
+        "Ashcombe station."
+    )
+    assert corpus.flags(draft, on="2027-07-30") == []

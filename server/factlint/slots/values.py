@@ -172,11 +172,9 @@ def _value_at(
     dated = read_date(texts, i, said_on, _future(words, i, lexicon), keys)
     if dated is not None:
         found = Found(Kind.EVENT_DATE, i, i + dated.length, _when(dated.value))
-        if (
-            dated.value.weekday is not None
-            and dated.value.month is None
-            and _reported_plan(words, i, lexicon)
-        ):
+        bare_weekday = dated.value.weekday is not None and dated.value.month is None
+        if bare_weekday and (_reported_plan(words, i, lexicon) or (i > 0 and lower[i - 1] == "the")):
+            # "the Friday night's rain": the Friday of the story told, not the one before the text
             found.extra["unanchored"] = "1"
         return found
     period = _period_at(lower, i, said_on)

@@ -125,6 +125,8 @@ def _read_date(
         day = said_on + timedelta(days=shift)
         return DateMatch(DateValue(w, day, day), 1)
     if w in WEEKDAYS:
+        if previous in ("every", "each"):
+            return None  # "every Saturday day-ticket holder": no one day
         spelled = _spelled_after_weekday(words, lower, i, said_on)
         if spelled is not None:
             return spelled
