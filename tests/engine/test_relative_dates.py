@@ -221,3 +221,17 @@ def test_the_friday_of_the_story_is_not_refuted_by_the_texts_date(corpus_of: Cor
         "Ashcombe station."
     )
     assert corpus.flags(draft, on="2027-07-30") == []
+
+
+def test_an_ordinal_does_not_end_a_promise(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "naming.md": "---\ndate: 2027-11-17\n---\n"
+            "The zoo's two tiger cubs will be seen by visitors for the first time on Saturday, the zoo "
+            "said on Tuesday.\n"
+        }
+    )
+    # the source, of Wednesday 17 November, means Saturday 20 November: "first" is no past verb
+    draft = "The zoo's tiger cubs go on show to visitors for the first time {}."
+    assert corpus.flags(draft.format("tomorrow"), on="2027-11-19") == []
+    assert corpus.flagged(draft.format("on Sunday"), on="2027-11-19") == [(Kind.EVENT_DATE, "Sunday")]

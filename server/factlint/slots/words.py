@@ -123,6 +123,8 @@ def verb_form(word: Word) -> bool:
     lower = word.lower
     if word.base == lower or lower in IRREGULAR_PLURALS or lower.endswith("ing"):
         return False
+    if not word.base.isalpha():
+        return False  # "first" -> "1": an ordinal, not a verb
     if _comparative(lower, word.base):
         return False  # "the higher budget", "the largest station": an adjective
     return not lower.endswith("s") or lower.endswith("ed")
