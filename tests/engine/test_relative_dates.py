@@ -235,3 +235,26 @@ def test_an_ordinal_does_not_end_a_promise(corpus_of: CorpusOf) -> None:
     draft = "The zoo's tiger cubs go on show to visitors for the first time {}."
     assert corpus.flags(draft.format("tomorrow"), on="2027-11-19") == []
     assert corpus.flagged(draft.format("on Sunday"), on="2027-11-19") == [(Kind.EVENT_DATE, "Sunday")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("From Monday, part of the viewing area will be closed.", date(2027, 7, 19)),
+        ("A public consultation opens on Monday and will run for 60 days.", date(2027, 7, 19)),
+        ("The council approved the plan on Monday and will vote again in May.", date(2027, 7, 12)),
+        ("On Monday, the council voted.", date(2027, 7, 12)),
+        ("On Monday he said the council will vote.", date(2027, 7, 12)),
+    ],
+    ids=[
+        "a promise after the date",
+        "present for the future",
+        "a past verb first",
+        "past",
+        "said, then a promise",
+    ],
+)
+def test_a_future_marker_after_the_date_makes_it_the_next_weekday(sentence: str, day: date) -> None:
+    # written on Thursday 15 July 2027
+    when = read(sentence, on="2027-07-15")["Monday"].value
+    assert isinstance(when, When) and when.start == day

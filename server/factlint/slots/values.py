@@ -121,10 +121,27 @@ def _future(words: list[Word], i: int, lexicon: Lexicon) -> bool:
     """A future marker earlier in the same clause: "will open ... on Thursday" means the next one."""
     k = _plan_marker(words, i, lexicon)
     if k is None:
-        return False
+        return _plan_after(words, i, lexicon)
     # "was due to start on Thursday": a plan as it stood, so the Thursday just gone; but "said 11
     # vessels were expected to berth by Thursday" reports a plan in the past tense
     return _reported(words, k) or not _past_auxiliary(words, k)
+
+
+def _plan_after(words: list[Word], i: int, lexicon: Lexicon) -> bool:
+    """ "From Monday, part of the viewing area will be closed", "A consultation opens on Monday and
+    will run for 12 weeks": a date before its clause's first past verb, followed by a future marker."""
+    clause = words[i].clause
+    before = [w for w in words[:i] if w.clause == clause]
+    if any(verb_form(w) for w in before):
+        return False  # "approved the plan on Monday and will vote again": the date is the approval's
+    for word in words[i + 1 :]:
+        if word.clause != clause:
+            return False
+        if word.lower in lexicon.future_markers:
+            return True
+        if verb_form(word):
+            return False  # "On Monday, the council voted"
+    return False
 
 
 def _reported_plan(words: list[Word], i: int, lexicon: Lexicon) -> bool:
