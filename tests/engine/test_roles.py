@@ -140,3 +140,25 @@ def test_one_office_named_otherwise_is_flagged(utility: Corpus, draft: str, clai
 )
 def test_titles_that_may_both_hold_pass(utility: Corpus, draft: str) -> None:
     assert utility.flags(draft, on="2024-03-06") == []
+
+
+@pytest.mark.parametrize(
+    ("draft", "flagged"),
+    [
+        ("Its chairman, Councillor Michael Dunne, said the gains outweighed the noise.", []),
+        ("Michael Dunne, the MP who chairs the committee, said the gains outweighed the noise.", []),
+        ("Its treasurer, Councillor Michael Dunne, said the gains outweighed the noise.", ["treasurer"]),
+    ],
+    ids=["a councillor who chairs", "an MP who chairs", "another office"],
+)
+def test_a_seat_in_a_body_is_held_beside_an_office(
+    corpus_of: CorpusOf, draft: str, flagged: list[str]
+) -> None:
+    corpus = corpus_of(
+        {
+            "approval.txt": "date 2027-11-24\n"
+            "Councillor Michael Dunne, who chairs the planning committee, said the benefits outweighed "
+            "the harm from extra noise. The committee's chairman, Michael Dunne, voted in favour.\n"
+        }
+    )
+    assert [f.claim_text for f in corpus.flags(draft, on="2027-11-26")] == flagged

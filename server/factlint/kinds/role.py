@@ -29,6 +29,9 @@ class RoleSpec:
     """Generic heads that name a trade, not an office (engineer, economist): "chief engineer" or a
     qualified "economist" may still hold an office besides. Other generic heads with a qualifier
     or a second title word name one office ("chief executive", "director of procurement")."""
+    memberships: tuple[str, ...] = field(default=(), metadata={ONE_WORD: True})
+    """Titles that say a person sits in a body (councillor, MP, senator): held beside any office,
+    so they never contradict another title ("Councillor Ruth Adebayo" chairs the committee)."""
     portfolios: tuple[str, ...] = field(default=(), metadata={ONE_WORD: True})
     """Qualifiers that tell offices of one head apart even when capitalised (foreign, defence)."""
     portfolio_groups: tuple[tuple[str, ...], ...] = field(default=(), metadata={ONE_WORD: True})
@@ -48,6 +51,8 @@ def vocabulary(spec: RoleSpec, vocab: Lexicon) -> None:
     vocab.generic_titles.update(t.lower() for t in spec.generic_titles)
     vocab.titles.update(t.lower() for t in spec.generic_titles)
     vocab.professions.update(t.lower() for t in spec.professions)
+    vocab.memberships.update(t.lower() for t in spec.memberships)
+    vocab.titles.update(t.lower() for t in spec.memberships)
     for portfolio in spec.portfolios:
         vocab.portfolios.setdefault(portfolio.lower(), portfolio.lower())
     for group in spec.portfolio_groups:
@@ -62,6 +67,8 @@ def compare(claim: Title, fact: Title, vocab: Lexicon, only_title: bool) -> bool
         return None
     if claim.head == fact.head:
         return not (claim.qualifiers and fact.qualifiers and not set(claim.qualifiers) & set(fact.qualifiers))
+    if _head(claim) in vocab.memberships or _head(fact) in vocab.memberships:
+        return None  # a councillor may chair the committee, an MP may be a minister
     if _head(claim) in vocab.generic_titles or _head(fact) in vocab.generic_titles:
         if _an_office(claim, vocab) and _an_office(fact, vocab):
             return False  # "chief executive" is not "director of procurement"

@@ -44,6 +44,7 @@ class Lexicon:
     title_group: dict[str, str] = field(default_factory=dict)
     generic_titles: set[str] = field(default_factory=set)
     professions: set[str] = field(default_factory=set)
+    memberships: set[str] = field(default_factory=set)
     portfolios: dict[str, str] = field(default_factory=dict)
     past_markers: set[str] = field(default_factory=set)
     region_of: dict[str, frozenset[str]] = field(default_factory=dict)
