@@ -373,3 +373,16 @@ def test_a_figure_and_its_past_value_are_no_swap(corpus_of: CorpusOf) -> None:
         }
     )
     assert corpus.flags("About 1,200 workers are out, up from 1,150 on the first day.", on="2025-10-10") == []
+
+
+def test_saying_so_does_not_make_two_counts_one_statement(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "application.txt": "date 2027-09-22\n"
+            "Construction would begin in the spring of 2028, and about 700 construction workers would "
+            "be on site at the busiest time, the airport said.\n"
+        }
+    )
+    assert (
+        corpus.flags("The contractor said it would recruit about 250 local workers.", on="2028-01-07") == []
+    )
