@@ -170,3 +170,17 @@ def test_the_past_decade_is_a_length_of_ten_years(corpus_of: CorpusOf) -> None:
     assert corpus.flagged(draft.format("decade"), on="2026-03-06") == [(Kind.DURATION, "past decade")]
     assert corpus.flags(draft.format("five years"), on="2026-03-06") == []
     assert "past" not in read("He spoke of the past.", on="2026-03-06")
+
+
+def test_how_long_until_is_not_how_long(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "resignation.txt": "date 2027-08-11\n"
+            "She will leave at the end of September after six years in the job.\n"
+        }
+    )
+    on = "2027-08-13"
+    assert corpus.flags("She will go at the end of September, in just under seven weeks.", on=on) == []
+    assert corpus.flagged("She will leave at the end of September after five years in the job.", on=on) == [
+        (Kind.DURATION, "five years")
+    ]

@@ -303,6 +303,8 @@ class _SentenceReader:
                 context[head] = max(context.get(head, 0.0), 1.5)
             if self._every(f):
                 marks.append("every")  # "run every 10 minutes": how often, not how long
+            elif self._until(f):
+                marks.append("until")  # "will go in seven weeks": how long until, not how long
             elif self._ongoing(f):
                 marks.append("ongoing")
         elif isinstance(f.value, When):
@@ -712,6 +714,16 @@ class _SentenceReader:
         """ "every 10 minutes", "each two years": a length between recurring events."""
         start = f.start - f.bound_words
         return start > 0 and self.words[start - 1].lower in ("every", "each")
+
+    def _until(self, f: Found) -> bool:
+        """ "She will go at the end of September, in just under seven weeks": the time until a
+        promised event, after "in" in a clause with a future marker before it."""
+        start = f.start - f.bound_words
+        words = self.words
+        if start < 1 or words[start - 1].lower != "in":
+            return False
+        clause = words[start].clause
+        return any(w.lower in self.lexicon.future_markers for w in words[:start] if w.clause == clause)
 
     def _ongoing(self, f: Found) -> bool:
         """A length of time still running when written: "the 17-year war", "has lasted 12 years"."""

@@ -135,7 +135,7 @@ def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Le
         return None  # "Lund on 24", "The Blue Line will have 30 stops": a fact about someone else
     if claim.kind is Kind.QUANTITY and claim.near and fact.near and not _same_owner(claim.near, fact.near):
         return None  # "Tasker on 30" and "22 per cent for Lund": each figure names its own owner
-    for mark in ("change", "part", "wished", "every"):
+    for mark in ("change", "part", "wished", "every", "until"):
         if (mark in claim.marks) != (mark in fact.marks):
             return None
     ours_span, theirs_span = _span_mark(claim), _span_mark(fact)
