@@ -225,3 +225,16 @@ def test_phrasal_verbs_name_the_same_event(corpus_of: CorpusOf) -> None:
     draft = "Hallberg dropped out of the contest on {}."
     assert corpus.flags(draft.format("Tuesday"), on="2026-05-15") == []
     assert corpus.flagged(draft.format("Wednesday"), on="2026-05-15") == [(Kind.EVENT_DATE, "Wednesday")]
+
+
+def test_selling_out_is_not_going_on_sale(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "tickets.md": "---\ndate: 2027-05-12\n---\n"
+            "All 41,500 weekend tickets sold out in 38 minutes on February 19. The 6,500 day tickets "
+            "for each day, released on April 6, have also sold out.\n"
+        }
+    )
+    draft = "The 6,500 day tickets for each day went on sale on {} and have also gone."
+    assert corpus.flags(draft.format("April 6"), on="2027-05-14") == []
+    assert corpus.flagged(draft.format("April 9"), on="2027-05-14") == [(Kind.EVENT_DATE, "April 9")]
