@@ -52,14 +52,18 @@ from factlint.corpus.records import (
     MAX_FACTS_PER_ARTICLE,
     ArticleBody,
     ArticleRecord,
+    StoredFactRow,
     article_record,
     decode_body,
+    decode_fact,
     decode_segment,
     decode_segments,
     encode_segment,
     fact_id,
+    fact_json,
     key_hash,
     location,
+    make_dictionary,
     split_fact_id,
 )
 from factlint.corpus.store_file import FileBackend, StoreDamaged
@@ -87,6 +91,13 @@ SYNC_CHUNK = 20_000
 """Changed files taken per round of a sync: at a million, their list alone would be 700 MB."""
 BULK_FROM = 2000
 """A build into an empty store of at least this many files drops secondary indexes first."""
+DICTIONARY_FILES = 64
+"""Files read, at most, for the compression dictionary's samples (`_make_dictionary`)."""
+ROWS_KEPT = 50_000
+"""Decoded fact rows kept in memory (as many as `_fact` keeps facts)."""
+ARTICLES_KEPT = 16_384
+"""Articles' metadata kept in memory."""
+_ARTICLE_ROW = "SELECT id, COALESCE(path, source), title, date, date_inferred, url, story FROM articles"
 
 ProgressCallback = Callable[[str, float], None]
 Extracted = list[ArticleRecord] | SkippedFile
@@ -125,6 +136,7 @@ class _Batch:
     """Rows of one transaction, written together at its end."""
 
     postings: list[tuple[int, int]] = field(default_factory=list)
+    facts_rows: list[tuple[int, bytes]] = field(default_factory=list)
     keys: Counter[int] = field(default_factory=Counter)
     words: Counter[str] = field(default_factory=Counter)
     names: Counter[str] = field(default_factory=Counter)
@@ -194,14 +206,18 @@ class FactStore:
             self.skipped = [
                 SkippedFile(*row) for row in db.execute("SELECT key, reason, line, col FROM skipped")
             ]
+            rows = db.execute("SELECT data FROM dictionary ORDER BY id LIMIT 1")
+            self.dictionary: bytes | None = bytes(rows[0][0]) if rows else None
+            """What the facts were compressed with; None until the first facts are written."""
         self._idfs: dict[str, float] = {}
+        self._rows: dict[int, StoredFactRow | None] = {}
+        self._articles: dict[int, tuple[ArticleMeta, int] | None] = {}
         for cached in (
             self._fact,
             self._postings,
             self._key_count,
             self._df,
             self._body,
-            self._article,
             self._source_ref,
         ):
             cached.cache_clear()
@@ -226,6 +242,7 @@ class FactStore:
             weights.append(math.log(1 + total / count))
             postings.append(self._postings(key_hash(key)))
         best = top_scored(weights, postings, MAX_CANDIDATES)
+        self._fetch(best)
         found = [self._fact(f) for f in best]
         return [f for f in found if f is not None and f.article not in self._hidden]
 
@@ -261,6 +278,57 @@ class FactStore:
             rows = self._db.execute("SELECT low, facts FROM postings WHERE key = ?", (key,))
         return decode_segments([(int(low), bytes(blob)) for low, blob in rows])
 
+    def _fetch(self, facts: Iterable[int]) -> None:
+        """Read the rows of the facts not yet decoded in one query (a claim's candidates), where a
+        query per fact would cost more than decoding it."""
+        wanted = [int(f) for f in facts if int(f) not in self._rows]
+        for start in range(0, len(wanted), 500):
+            part = wanted[start : start + 500]
+            marks = ", ".join("?" for _ in part)
+            with self._lock:
+                rows = self._db.execute(f"SELECT id, data FROM facts WHERE id IN ({marks})", part)
+            found = {int(i): bytes(data) for i, data in rows}
+            for fact in part:
+                self._remember(fact, self._row_of(fact, found.get(fact)))
+        articles = sorted({f >> FACT_BITS for f in wanted} - self._articles.keys())
+        for start in range(0, len(articles), 500):
+            part = articles[start : start + 500]
+            marks = ", ".join("?" for _ in part)
+            with self._lock:
+                rows = self._db.execute(f"{_ARTICLE_ROW} WHERE id IN ({marks})", part)
+            found_articles = {int(row[0]): row for row in rows}
+            for article in part:
+                self._remember_article(article, found_articles.get(article))
+
+    def _fact_row(self, fact: int) -> StoredFactRow | None:
+        """A fact's row, decoded: its sentence, mention (as JSON data) and place."""
+        if fact not in self._rows:
+            with self._lock:
+                rows = self._db.execute("SELECT data FROM facts WHERE id = ?", (fact,))
+            self._remember(fact, self._row_of(fact, bytes(rows[0][0]) if rows else None))
+        return self._rows[fact]
+
+    def _row_of(self, fact: int, data: bytes | None) -> StoredFactRow | None:
+        if data is None:
+            return None
+        try:
+            return decode_fact(data, self.dictionary or b"")
+        except Exception:
+            # a store read by others may have been emptied and built again (other rules) since
+            # this reader loaded its dictionary: read the dictionary again, once, before blaming the data
+            with self._lock:
+                rows = self._db.execute("SELECT data FROM dictionary ORDER BY id LIMIT 1")
+            self.dictionary = bytes(rows[0][0]) if rows else None
+        decoded: StoredFactRow = self._decoded(
+            f"fact {fact}", partial(decode_fact, dictionary=self.dictionary or b""), data
+        )
+        return decoded
+
+    def _remember(self, fact: int, row: StoredFactRow | None) -> None:
+        if len(self._rows) >= ROWS_KEPT:
+            self._rows.clear()  # a long-lived server's memory stays flat; refilled by the next checks
+        self._rows[fact] = row
+
     @lru_cache(maxsize=4096)  # noqa: B019 - one store per engine, dropped with it
     def _body(self, article: int) -> ArticleBody | None:
         with self._lock:
@@ -274,19 +342,23 @@ class FactStore:
         except Exception as error:
             raise StoreDamaged(self.path, f"{what} cannot be read: {type(error).__name__}") from None
 
-    @lru_cache(maxsize=16384)  # noqa: B019 - one store per engine, dropped with it
     def _article(self, article: int) -> tuple[ArticleMeta, int] | None:
         """An article's metadata and its story (the article id its copies share)."""
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT COALESCE(path, source), title, date, date_inferred, url, story"
-                " FROM articles WHERE id = ?",
-                (article,),
-            )
-        if not rows:
-            return None
-        path, title, day, inferred, url, story = rows[0]
-        return ArticleMeta(path, title, date.fromisoformat(day) if day else None, bool(inferred), url), story
+        if article not in self._articles:
+            with self._lock:
+                rows = self._db.execute(f"{_ARTICLE_ROW} WHERE id = ?", (article,))
+            self._remember_article(article, rows[0] if rows else None)
+        return self._articles[article]
+
+    def _remember_article(self, article: int, row: tuple[Any, ...] | None) -> None:
+        if len(self._articles) >= ARTICLES_KEPT:
+            self._articles.clear()
+        if row is None:
+            self._articles[article] = None
+            return
+        _, path, title, day, inferred, url, story = row
+        meta = ArticleMeta(path, title, date.fromisoformat(day) if day else None, bool(inferred), url)
+        self._articles[article] = (meta, story)
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one store per engine, dropped with it
     def _copies(self, story: int) -> tuple[tuple[int, str], ...]:
@@ -298,11 +370,11 @@ class FactStore:
 
     @lru_cache(maxsize=50000)  # noqa: B019 - one store per engine, dropped with it
     def _fact(self, fact: int) -> StoredFact | None:
-        article, index = split_fact_id(fact)
-        body, known = self._body(article), self._article(article)
-        if body is None or known is None or index >= body.fact_count:
+        article = split_fact_id(fact)[0]
+        row = self._fact_row(fact)
+        known = self._article(article) if row is not None else None
+        if row is None or known is None:
             return None
-        row = body.fact(index)
         # a sentence's id: its article's, shifted as a fact's is, plus its index in the article
         sentence = fact_id(article, row.sentence)
         mention = self._decoded(f"fact {fact}", mention_from_json, row.mention)
@@ -332,11 +404,13 @@ class FactStore:
 
     @lru_cache(maxsize=16384)  # noqa: B019 - one store per engine, dropped with it
     def _source_ref(self, fact: int, value_text: str) -> SourceRef:
-        article, index = split_fact_id(fact)
-        body, known = self._body(article), self._article(article)
-        assert body is not None and known is not None, "a fact of an article no longer stored"
+        article = split_fact_id(fact)[0]
+        body, known, row = self._body(article), self._article(article), self._fact_row(fact)
+        assert body is not None and known is not None and row is not None, (
+            "a fact of an article no longer stored"
+        )
         meta, story = known
-        sentence, at = body.place(index)
+        sentence, at = row.sentence, row.location
         # sentences are parsed on first use, after decode_body: a damaged one is damage here too
         text, where, link = self._decoded(f"article {article}", body.sentence, sentence)
         others = tuple(path for other, path in self._copies(story) if other != article)
@@ -376,22 +450,19 @@ class FactStore:
 
     def sentence_facts(self, fact: StoredFact) -> list[StoredFact]:
         """The other facts of the sentence `fact` was read from."""
-        body = self._body(fact.article)
-        if body is None:
-            return []
-        found = (self._fact(fact_id(fact.article, k)) for k in range(body.fact_count))
+        with self._lock:
+            rows = self._db.execute("SELECT facts FROM articles WHERE id = ?", (fact.article,))
+        count = int(rows[0][0]) if rows else 0
+        found = (self._fact(fact_id(fact.article, k)) for k in range(count))
         return [f for f in found if f is not None and f.sentence == fact.sentence and f.id != fact.id]
 
     def facts_at(self, where: Location) -> list[StoredFact]:
         """The facts whose value starts at `where` (a `SourceRef.value_location`)."""
         found = []
         for article, count in self._articles_at(where.path):
-            body = self._body(article)
-            if body is None:
-                continue
             for index in range(count):
-                line, column = body.place(index)[1][:2]
-                if (line, column) == (where.line, where.column):
+                row = self._fact_row(fact_id(article, index))
+                if row is not None and row.location[:2] == (where.line, where.column):
                     found.append(self._fact(fact_id(article, index)))
         return [f for f in found if f is not None]
 
@@ -494,7 +565,12 @@ class FactStore:
         done_before: int = 0,
     ) -> int:
         """Extract and write `changed` (one round of a sync); returns how many files that was."""
-        extract = partial(extract_records, lexicon=lexicon, spacy_model=spacy_model)
+        if self.dictionary is None:
+            self._make_dictionary([s for s, *_ in changed], lexicon, spacy_model)
+        assert self.dictionary is not None
+        extract = partial(
+            extract_records, lexicon=lexicon, spacy_model=spacy_model, dictionary=self.dictionary
+        )
         pool = None
         files = [s for s, *_ in changed]
         results: Iterable[Extracted]
@@ -523,6 +599,28 @@ class FactStore:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
         return len(changed)
+
+    def _make_dictionary(
+        self, files: Sequence[SourceFile], lexicon: Lexicon, spacy_model: str | None
+    ) -> None:
+        """The store's compression dictionary, from the facts of the first files to write (read here,
+        in this process, before the extraction starts: every worker compresses with it)."""
+
+        def samples() -> Iterator[bytes]:
+            for source in files[:DICTIONARY_FILES]:
+                read = source.read()
+                if isinstance(read, SkippedFile):
+                    continue
+                for article in read:
+                    yield from (fact_json(m) for m in extract_article(article, lexicon, spacy_model).mentions)
+
+        dictionary = make_dictionary(samples())
+        with self._lock:
+            self._db.begin()
+            self._db.execute("DELETE FROM dictionary")
+            self._db.execute("INSERT INTO dictionary (id, data) VALUES (1, ?)", (dictionary,))
+            self._db.commit()
+        self.dictionary = dictionary
 
     def _write_all(
         self,
@@ -584,7 +682,7 @@ class FactStore:
                 int(meta.date_inferred),
                 meta.url,
                 story,
-                record.facts,
+                len(record.facts),
             ),
         )
         db.execute("INSERT INTO bodies (article, body) VALUES (?, ?)", (article, record.body))
@@ -593,12 +691,13 @@ class FactStore:
             [(h, article) for h in record.sketch],
         )
         base = fact_id(article, 0)
+        batch.facts_rows.extend((base + index, data) for index, data in enumerate(record.facts))
         batch.postings.extend((h, base + index) for h, index in record.postings)
         batch.keys.update(h for h, _ in record.postings)
         batch.words.update(dict(record.words))
         batch.names.update(record.names)
         batch.articles += 1
-        batch.facts += record.facts
+        batch.facts += len(record.facts)
 
     def _story_of(self, article: int, sketch: Sequence[int]) -> int:
         """The story this article belongs to: that of the earlier articles it copies, else its own."""
@@ -620,6 +719,7 @@ class FactStore:
     def _flush(self, batch: _Batch) -> None:
         """The batch's postings in key order (appended near each other), then its counters."""
         db = self._db
+        db.load("facts", ("id", "data"), batch.facts_rows)
         batch.postings.sort()
         segments = [
             (key, facts[0], encode_segment(facts))
@@ -647,8 +747,17 @@ class FactStore:
             rows = db.execute("SELECT body FROM bodies WHERE article = ?", (article,))
             if rows:
                 body = self._decoded(f"article {article}", decode_body, bytes(rows[0][0]))
-                self._forget_postings(article, body)
-                lost = Counter(w for row in body.facts for w, _ in row.mention["slot"]["context"])
+                facts = [
+                    self._decoded(
+                        f"fact {f}", partial(decode_fact, dictionary=self.dictionary or b""), bytes(data)
+                    )
+                    for f, data in db.execute(
+                        "SELECT id, data FROM facts WHERE id BETWEEN ? AND ? ORDER BY id",
+                        (fact_id(article, 0), fact_id(article, MAX_FACTS_PER_ARTICLE - 1)),
+                    )
+                ]
+                self._forget_postings(article, facts)
+                lost = Counter(w for row in facts for w, _ in row.mention["slot"]["context"])
                 db.executemany(
                     "UPDATE words SET df = df - ? WHERE word = ?", [(n, w) for w, n in lost.items()]
                 )
@@ -656,17 +765,21 @@ class FactStore:
                 db.executemany(
                     "DELETE FROM sketches WHERE hash = ? AND article = ?", [(h, article) for h in body.sketch]
                 )
-                batch.facts -= body.fact_count
+                batch.facts -= len(facts)
+            db.execute(
+                "DELETE FROM facts WHERE id BETWEEN ? AND ?",
+                (fact_id(article, 0), fact_id(article, MAX_FACTS_PER_ARTICLE - 1)),
+            )
             db.execute("DELETE FROM bodies WHERE article = ?", (article,))
             db.execute("DELETE FROM articles WHERE id = ?", (article,))
             batch.articles -= 1
 
-    def _forget_postings(self, article: int, body: ArticleBody) -> None:
+    def _forget_postings(self, article: int, rows_of: Sequence[StoredFactRow]) -> None:
         """Take the article's facts out of the segments of their keys (keyed again, as when built)."""
         assert self.lexicon is not None, "sync sets the lexicon before anything is forgotten"
         db, last = self._db, fact_id(article, MAX_FACTS_PER_ARTICLE - 1)
         keys = {
-            key_hash(k) for row in body.facts for k in slot_keys(mention_from_json(row.mention), self.lexicon)
+            key_hash(k) for row in rows_of for k in slot_keys(mention_from_json(row.mention), self.lexicon)
         }
         lost: list[tuple[int, int]] = []
         for key in sorted(keys):
@@ -766,13 +879,17 @@ def _add(db: Backend, table: str, key: str, column: str, counts: Counter[Any]) -
     )
 
 
-def extract_records(source: SourceFile, lexicon: Lexicon, spacy_model: str | None) -> Extracted:
+def extract_records(
+    source: SourceFile, lexicon: Lexicon, spacy_model: str | None, dictionary: bytes = b""
+) -> Extracted:
     """Read one source file and turn its articles into rows: runs in a worker, local or on Dask."""
     read = source.read()
     if isinstance(read, SkippedFile):
         return read
     return [
-        replace(article_record(extract_article(article, lexicon, spacy_model)), digest=article.digest)
+        replace(
+            article_record(extract_article(article, lexicon, spacy_model), dictionary), digest=article.digest
+        )
         for article in read
     ]
 
