@@ -160,10 +160,11 @@ def make_dictionary(samples: Iterable[bytes]) -> bytes:
 
 @lru_cache(maxsize=4)
 def _compressor(dictionary: bytes) -> Any:
-    """A compressor primed with the dictionary, copied for each fact (priming costs more than a fact)."""
+    """A compressor primed with the dictionary, copied for each fact (priming costs more than a fact).
+    Level 6, not 9: on the benchmark's facts 2% larger (88 bytes a fact, not 86), 40% faster."""
     if dictionary:
-        return zlib.compressobj(9, zlib.DEFLATED, _WBITS, 8, zlib.Z_DEFAULT_STRATEGY, dictionary)
-    return zlib.compressobj(9, zlib.DEFLATED, _WBITS, 8, zlib.Z_DEFAULT_STRATEGY)
+        return zlib.compressobj(6, zlib.DEFLATED, _WBITS, 8, zlib.Z_DEFAULT_STRATEGY, dictionary)
+    return zlib.compressobj(6, zlib.DEFLATED, _WBITS, 8, zlib.Z_DEFAULT_STRATEGY)
 
 
 def encode_fact(raw: bytes, dictionary: bytes) -> bytes:
