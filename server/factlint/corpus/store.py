@@ -275,7 +275,7 @@ class FactStore:
     @lru_cache(maxsize=8192)  # noqa: B019 - one store per engine, dropped with it
     def _postings(self, key: int) -> npt.NDArray[np.int64]:
         with self._lock:
-            rows = self._db.execute("SELECT low, facts FROM postings WHERE key = ?", (key,))
+            rows = self._db.execute("SELECT low, facts FROM postings WHERE key = ? ORDER BY low", (key,))
         return decode_segments([(int(low), bytes(blob)) for low, blob in rows])
 
     def _fetch(self, facts: Iterable[int]) -> None:
