@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from factlint.corpus.backend import SCHEMA_VERSION
+from factlint.corpus.backend import SCHEMA_VERSION, StoreError
 from factlint.corpus.store import FactStore
 
 from .stores import ROOT, snapshot, sync, write_articles
@@ -201,3 +201,18 @@ def test_a_version_2_store_is_emptied_and_read_again(tmp_path: Path, store_url: 
     fresh = FactStore(str(tmp_path / "fresh.sqlite"))
     sync(fresh, corpus)
     assert snapshot(store) == snapshot(fresh)
+
+
+def test_a_reader_never_empties_an_older_store_to_migrate_it(tmp_path: Path, store_url: str) -> None:
+    """An editor who upgrades factlint before the team's builder does must not empty the team's
+    store: the reader is refused with a message; the builder migrates it and reads it again."""
+    corpus = write_articles(tmp_path / "corpus", range(2))
+    old = FactStore(store_url)
+    sync(old, corpus)
+    old.backend.execute("UPDATE meta SET value = '2' WHERE name = 'schema'")
+    old.close()
+    with pytest.raises(StoreError, match=r"schema version 2.*factlint build"):
+        FactStore(store_url, builder=False)
+    kept = FactStore(store_url)
+    assert kept.meta("schema") == "3" and kept.article_count == 0
+    assert sync(kept, corpus) == 2

@@ -111,10 +111,17 @@ class Backend(Protocol):
     def close(self) -> None: ...
 
 
-def migrate(backend: Backend) -> None:
+EMPTIED_BEFORE = 3
+"""A store of a schema older than this is emptied by `migrate` (its rows cannot be read as they
+are): only a builder may do that to a shared store, which it then reads again whole."""
+
+
+def migrate(backend: Backend, builder: bool = True) -> None:
     """Create the schema, or bring an older one up to `SCHEMA_VERSION`, recording the version.
 
-    A current store is only read: a reader whose role may only SELECT opens it as well.
+    A current store is only read: a reader whose role may only SELECT opens it as well. A store
+    that migrating would empty is refused to a reader of a shared store (`builder=False`): one
+    editor's upgrade must not empty the team's facts before `factlint build` reads them again.
     """
     if _version(backend) == SCHEMA_VERSION:
         return
@@ -128,13 +135,19 @@ def migrate(backend: Backend) -> None:
         )
     if version == SCHEMA_VERSION:
         return
+    if 1 <= version < EMPTIED_BEFORE and not builder:
+        raise StoreError(
+            backend.name,
+            f"the store has schema version {version}; this factlint reads version {SCHEMA_VERSION},"
+            " which `factlint build` makes (it reads the whole archive again)",
+        )
     # Steps from one version to the next go here as the schema changes; version 0 is an
     # empty database, which `create_schema` has just made current.
     backend.begin()
     if version == 1:
         backend.execute("ALTER TABLE skipped ADD COLUMN line INTEGER")
         backend.execute("ALTER TABLE skipped ADD COLUMN col INTEGER")
-    if 1 <= version <= 2:
+    if 1 <= version < EMPTIED_BEFORE:
         # the facts were in the articles' blobs: the store is read again from the sources
         for table in DATA_TABLES:
             backend.execute(f"DELETE FROM {table}")

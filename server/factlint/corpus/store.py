@@ -147,7 +147,8 @@ class _Batch:
 class FactStore:
     """Facts by slot, their index and the articles' metadata, behind a `Backend`."""
 
-    def __init__(self, path: str, backend: Backend | None = None) -> None:
+    def __init__(self, path: str, backend: Backend | None = None, *, builder: bool = True) -> None:
+        """`builder=False`: only reads a shared store, never empties it to migrate (see `migrate`)."""
         self.path = path
         self._db = backend if backend is not None else open_backend(path)
         self._file = self._db if isinstance(self._db, FileBackend) else None
@@ -155,7 +156,11 @@ class FactStore:
         self.opened = store_file.inode(path) if self._file is not None else None
         self._lock = threading.RLock()
         with self._lock:
-            migrate(self._db)
+            try:
+                migrate(self._db, builder)
+            except BaseException:
+                self._db.close()
+                raise
         self.from_cache = False
         self.behind = False
         """Opened as the last complete sync left it, without a look at the corpus since
