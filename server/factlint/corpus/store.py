@@ -94,7 +94,7 @@ BULK_FROM = 2000
 DICTIONARY_FILES = 64
 """Files read, at most, for the compression dictionary's samples (`_make_dictionary`)."""
 ROWS_KEPT = 50_000
-"""Decoded fact rows kept in memory (as many as `_fact` keeps facts)."""
+"""Fact rows kept in memory as read (as many as `_fact` keeps facts)."""
 ARTICLES_KEPT = 16_384
 """Articles' metadata kept in memory."""
 _ARTICLE_ROW = "SELECT id, COALESCE(path, source), title, date, date_inferred, url, story FROM articles"
@@ -215,7 +215,7 @@ class FactStore:
             self.dictionary: bytes | None = bytes(rows[0][0]) if rows else None
             """What the facts were compressed with; None until the first facts are written."""
         self._idfs = _Idfs(self._idf_of)
-        self._rows: dict[int, StoredFactRow | None] = {}
+        self._rows: dict[int, bytes | None] = {}
         self._articles: dict[int, tuple[ArticleMeta, int] | None] = {}
         for cached in (
             self._fact,
@@ -284,7 +284,7 @@ class FactStore:
         return decode_segments([(int(low), bytes(blob)) for low, blob in rows])
 
     def _fetch(self, facts: Iterable[int]) -> None:
-        """Read the rows of the facts not yet decoded in one query (a claim's candidates), where a
+        """Read the rows of the facts not yet read in one query (a claim's candidates), where a
         query per fact would cost more than decoding it."""
         wanted = [int(f) for f in facts if int(f) not in self._rows]
         for start in range(0, len(wanted), 500):
@@ -294,7 +294,7 @@ class FactStore:
                 rows = self._db.execute(f"SELECT id, data FROM facts WHERE id IN ({marks})", part)
             found = {int(i): bytes(data) for i, data in rows}
             for fact in part:
-                self._remember(fact, self._row_of(fact, found.get(fact)))
+                self._remember(fact, found.get(fact))
         articles = sorted({f >> FACT_BITS for f in wanted} - self._articles.keys())
         for start in range(0, len(articles), 500):
             part = articles[start : start + 500]
@@ -306,12 +306,14 @@ class FactStore:
                 self._remember_article(article, found_articles.get(article))
 
     def _fact_row(self, fact: int) -> StoredFactRow | None:
-        """A fact's row, decoded: its sentence, mention (as JSON data) and place."""
+        """A fact's row, decoded: its sentence, mention (as JSON data) and place. The rows are kept
+        as read (about 90 bytes each) and decoded on each use: `_fact` and `_source_ref` keep what
+        is made of them."""
         if fact not in self._rows:
             with self._lock:
                 rows = self._db.execute("SELECT data FROM facts WHERE id = ?", (fact,))
-            self._remember(fact, self._row_of(fact, bytes(rows[0][0]) if rows else None))
-        return self._rows[fact]
+            self._remember(fact, bytes(rows[0][0]) if rows else None)
+        return self._row_of(fact, self._rows[fact])
 
     def _row_of(self, fact: int, data: bytes | None) -> StoredFactRow | None:
         if data is None:
@@ -329,7 +331,7 @@ class FactStore:
         )
         return decoded
 
-    def _remember(self, fact: int, row: StoredFactRow | None) -> None:
+    def _remember(self, fact: int, row: bytes | None) -> None:
         if len(self._rows) >= ROWS_KEPT:
             self._rows.clear()  # a long-lived server's memory stays flat; refilled by the next checks
         self._rows[fact] = row
