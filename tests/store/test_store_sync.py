@@ -216,3 +216,22 @@ def test_a_reader_never_empties_an_older_store_to_migrate_it(tmp_path: Path, sto
     kept = FactStore(store_url)
     assert kept.meta("schema") == "3" and kept.article_count == 0
     assert sync(kept, corpus) == 2
+
+
+def test_a_reader_opened_before_the_store_was_built_again_reads_its_new_facts(
+    tmp_path: Path, store_url: str
+) -> None:
+    """A store emptied and built again (other rules) has another compression dictionary: a reader
+    that loaded the old one reads the dictionary again rather than calling the store damaged."""
+    first = write_articles(tmp_path / "first", range(3))
+    builder = FactStore(store_url)
+    sync(builder, first)
+    reader = FactStore(store_url, builder=False)
+    old = reader.dictionary
+    builder.clear()
+    second = write_articles(tmp_path / "second", range(10, 14))
+    sync(builder, second)
+    assert builder.dictionary not in (None, old)
+    fact = next(f for f, _ in builder.iter_facts())
+    assert reader._fact_row(fact.id) == builder._fact_row(fact.id)
+    assert reader.dictionary == builder.dictionary
