@@ -18,7 +18,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from factlint.corpus.records import decode_body, decode_segment
+from factlint.corpus.records import FACT_BITS, decode_body, decode_fact, decode_segment
 
 
 def table_rows(db: sqlite3.Connection) -> Iterator[tuple[str, Any]]:
@@ -28,9 +28,20 @@ def table_rows(db: sqlite3.Connection) -> Iterator[tuple[str, Any]]:
     for row in db.execute("SELECT key, reason FROM skipped ORDER BY key"):
         yield "skipped", list(row)
     yield from (("articles", list(row)) for row in db.execute("SELECT * FROM articles ORDER BY id"))
+    found = db.execute("SELECT data FROM dictionary ORDER BY id LIMIT 1").fetchall()
+    dictionary = bytes(found[0][0]) if found else b""
+    # an article's facts (rows of their own since schema 3) go with its blob, as they did in it:
+    # the digest of a store does not depend on how its facts are laid out or compressed
+    rows = db.execute("SELECT id, data FROM facts ORDER BY id")
+    pending = next(rows, None)
     for article, blob in db.execute("SELECT article, body FROM bodies ORDER BY article"):
         body = decode_body(bytes(blob))
-        facts = [[f.sentence, f.mention, list(f.location)] for f in body.facts]
+        facts = []
+        while pending is not None and pending[0] >> FACT_BITS <= article:
+            if pending[0] >> FACT_BITS == article:
+                f = decode_fact(bytes(pending[1]), dictionary)
+                facts.append([f.sentence, f.mention, list(f.location)])
+            pending = next(rows, None)
         yield "bodies", [article, facts, [list(s) for s in body.sentences], body.names, body.sketch]
     pairs = sorted(
         (int(key), fact)
@@ -45,7 +56,10 @@ def table_rows(db: sqlite3.Connection) -> Iterator[tuple[str, Any]]:
         ("sketches", "hash, article"),
     ):
         yield from ((table, list(row)) for row in db.execute(f"SELECT * FROM {table} ORDER BY {order}"))
-    yield from (("counts", list(row)) for row in db.execute("SELECT name, n FROM counts ORDER BY name"))
+    # the corpus's totals; not the commit counter or the sealed row counts, which count how the
+    # store was written (commits, tables), not what it holds
+    for row in db.execute("SELECT name, n FROM counts WHERE name IN ('articles', 'facts') ORDER BY name"):
+        yield "counts", list(row)
 
 
 def digest(path: str) -> dict[str, Any]:

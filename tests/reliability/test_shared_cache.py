@@ -148,8 +148,10 @@ def damage_by(kind: str, store: Path) -> None:
         db.execute("DELETE FROM bodies WHERE article IN (SELECT article FROM bodies LIMIT 3)")
     elif kind == "newer schema version":
         db.execute("UPDATE meta SET value = '99' WHERE name = 'schema'")
-    elif kind == "corrupt blob":  # every article's facts: the one the draft needs is among them
+    elif kind == "corrupt blob":  # every article's sentences: the one a message quotes is among them
         db.execute("UPDATE bodies SET body = X'789c00'")
+    elif kind == "corrupt fact":  # every fact: the one the draft needs is among them
+        db.execute("UPDATE facts SET data = X'ff00'")
     db.commit()
     db.close()
 
@@ -167,7 +169,15 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Home, Path, str]:
 
 @pytest.mark.parametrize(
     "kind",
-    ["truncated", "another schema", "newer schema version", "missing table", "rows missing", "corrupt blob"],
+    [
+        "truncated",
+        "another schema",
+        "newer schema version",
+        "missing table",
+        "rows missing",
+        "corrupt blob",
+        "corrupt fact",
+    ],
 )
 def test_a_damaged_store_is_rebuilt_on_disk_once_with_a_message(
     tmp_path: Path, built: tuple[Home, Path, str], kind: str

@@ -7,6 +7,7 @@ import math
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from bench.generate import DRAFT_DATE, draft_text
 from factlint.config import Config
@@ -69,3 +70,20 @@ def test_ties_go_to_the_smaller_fact_and_scores_add_in_key_order() -> None:
     assert top_scored(weights, postings, 4) == [7, 2, 9, 11]
     assert top_scored(weights, postings, 10) == [7, 2, 9, 11, 5]
     assert top_scored([1.0, 1.0], [np.array([8, 3]), np.array([4])], 2) == [3, 4]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_the_cut_keeps_what_a_partition_of_every_score_keeps(seed: int) -> None:
+    """The best `limit` facts, found through the masks' counts, are those the partition of every
+    fact's score found (it was `np.partition(scores, n - limit)[n - limit]`)."""
+    rng = np.random.default_rng(seed)
+    keys = int(rng.integers(1, 8))
+    weights = [float(w) for w in rng.choice([0.5, 1.0, 1.5, 2.25], keys)]  # equal sums from other masks
+    postings = [np.unique(rng.integers(0, 400, int(rng.integers(1, 300)))) for _ in range(keys)]
+    limit = int(rng.integers(1, 120))
+    scores: dict[int, float] = {}
+    for weight, posting in zip(weights, postings, strict=True):
+        for fact in posting.tolist():
+            scores[fact] = scores.get(fact, 0.0) + weight
+    expected = heapq.nsmallest(limit, scores, key=lambda f: (-scores[f], f))
+    assert top_scored(weights, postings, limit) == expected

@@ -1,11 +1,10 @@
-"""The rows made per article: packed posting segments and the compressed blob come back exactly."""
+"""The rows made per article: packed posting segments, the facts and the compressed blob come back exactly."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -13,7 +12,16 @@ from factlint.config import Config
 from factlint.corpus import records
 from factlint.corpus.extraction import extract_article
 from factlint.corpus.reader import article_from_text
-from factlint.corpus.records import FACT_BITS, article_record, decode_body, decode_segment, encode_segment
+from factlint.corpus.records import (
+    FACT_BITS,
+    article_record,
+    decode_body,
+    decode_fact,
+    decode_segment,
+    encode_segment,
+    fact_json,
+    make_dictionary,
+)
 from factlint.rulebook.loader import load_rules
 
 from .stores import SEED
@@ -37,26 +45,59 @@ def test_a_segment_of_one_batch_costs_a_few_bytes_a_posting() -> None:
     assert len(encode_segment(facts)) <= 2 * len(facts) + 6
 
 
-def test_the_blob_gives_back_every_fact_sentence_and_name(tmp_path: Path) -> None:
+def test_the_rows_give_back_every_fact_sentence_and_name(tmp_path: Path) -> None:
     from bench.generate import article_text
 
     rules = load_rules(Config())
     article = article_from_text(str(tmp_path / "a.md"), article_text(SEED, 3))
     facts = extract_article(article, rules.lexicon)
-    body = decode_body(article_record(facts).body)
-    assert [row.mention for row in body.facts] == [json.loads(json.dumps(m.data)) for m in facts.mentions]
+    dictionary = make_dictionary(fact_json(m) for m in facts.mentions)
+    record = article_record(facts, dictionary)
+    rows = [decode_fact(blob, dictionary) for blob in record.facts]
+    assert [row.mention for row in rows] == [json.loads(json.dumps(m.data)) for m in facts.mentions]
+    assert [row.sentence for row in rows] == [m.sentence for m in facts.mentions]
+    assert [row.location for row in rows] == [
+        (m.location.line, m.location.column, m.location.end_line, m.location.end_column)
+        for m in facts.mentions
+    ]
+    body = decode_body(record.body)
     assert [s[0] for s in body.sentences] == [s.text for s in facts.sentences]
     assert body.names == tuple(sorted(facts.names))
     assert body.sketch == facts.sketch
-    assert len(body.facts) > 5
+    assert len(rows) > 5
+
+
+def test_a_fact_compressed_alone_with_the_dictionary_is_smaller_than_without(tmp_path: Path) -> None:
+    """Why the store keeps a dictionary: facts of other articles prime the compression of each."""
+    from bench.generate import article_text
+
+    rules = load_rules(Config())
+    sample = [
+        fact_json(m)
+        for index in range(4)
+        for m in extract_article(
+            article_from_text(str(tmp_path / f"{index}.md"), article_text(SEED, index)), rules.lexicon
+        ).mentions
+    ]
+    dictionary = make_dictionary(sample)
+    assert 0 < len(dictionary) <= records.DICTIONARY_BYTES
+    later = article_record(
+        extract_article(article_from_text(str(tmp_path / "9.md"), article_text(SEED, 9)), rules.lexicon)
+    )
+    primed = article_record(
+        extract_article(article_from_text(str(tmp_path / "9.md"), article_text(SEED, 9)), rules.lexicon),
+        dictionary,
+    )
+    assert sum(map(len, primed.facts)) < 0.75 * sum(map(len, later.facts))
+    assert [decode_fact(blob, dictionary) for blob in primed.facts] == [
+        decode_fact(blob, b"") for blob in later.facts
+    ]
 
 
 @pytest.mark.parametrize("index", [0, 1, 3, 7, 12, 40])
-def test_packing_a_mention_as_data_gives_the_blob_its_json_round_trip_gives(
-    tmp_path: Path, index: int
-) -> None:
-    """The record packs each mention's data as it is, without encoding it to JSON and parsing it
-    back: the blob must be byte for byte the one the round trip gave (tuples become lists, keys
+def test_a_mention_as_data_gives_the_rows_its_json_round_trip_gives(tmp_path: Path, index: int) -> None:
+    """The record encodes each mention's data as it is, without encoding it to JSON and parsing it
+    back: the rows must be byte for byte the ones the round trip gave (tuples become lists, keys
     stay text), or a store built now would differ from one built before."""
     from bench.generate import article_text
 
@@ -67,36 +108,6 @@ def test_packing_a_mention_as_data_gives_the_blob_its_json_round_trip_gives(
         facts, mentions=tuple(replace(m, data=json.loads(json.dumps(m.data))) for m in facts.mentions)
     )
     assert facts.mentions and article_record(facts) == article_record(round_trip)
-
-
-def _two_pass_pack(data: Any, shapes: dict[tuple[str, ...], int]) -> Any:
-    """The packing as first written: a list is walked to see whether it holds an object, then packed."""
-
-    def holds_object(items: list[Any] | tuple[Any, ...]) -> bool:
-        return any(isinstance(v, dict) or (isinstance(v, list | tuple) and holds_object(v)) for v in items)
-
-    if isinstance(data, dict):
-        number = shapes.setdefault(tuple(data), len(shapes))
-        return {str(number): [_two_pass_pack(v, shapes) for v in data.values()]}
-    if isinstance(data, list | tuple) and holds_object(data):
-        return {"*": [_two_pass_pack(v, shapes) for v in data]}
-    return data
-
-
-@pytest.mark.parametrize(
-    "data",
-    [
-        {"a": [1, [2, {"b": 3}], ()], "c": {}, "d": [[1, 2], [3]], "e": ({"x": 1},), "f": None},
-        [[[{}]], [], "x", {"a": {"b": {"a": [1]}}}],
-        {"kind": "amount", "context": [["beds", 1.0], ["wing", 0.5]], "when": {"start": "2024-01-02"}},
-    ],
-    ids=["nested", "deep", "a mention's shape"],
-)
-def test_packing_in_one_pass_numbers_shapes_as_two_passes_did(data: Any) -> None:
-    ours: dict[tuple[str, ...], int] = {}
-    theirs: dict[tuple[str, ...], int] = {}
-    assert records._pack(data, ours) == _two_pass_pack(data, theirs)
-    assert ours == theirs
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from factlint.corpus.backend import SCHEMA_VERSION
+from factlint.corpus.backend import SCHEMA_VERSION, StoreError
 from factlint.corpus.store import FactStore
 
 from .stores import ROOT, snapshot, sync, write_articles
@@ -85,11 +85,13 @@ def _consistent(store: FactStore) -> int:
         sources = {k for (k,) in db.execute("SELECT key FROM sources")}
         owners = {s for (s,) in db.execute("SELECT source FROM articles")}
         segments = db.execute("SELECT low FROM postings")
+        facts = [int(f) for (f,) in db.execute("SELECT id FROM facts")]
     finally:
         db.execute("COMMIT")
     assert counted["articles"] == len(articles) == len(bodies)
     assert set(articles) == bodies and owners <= sources and len(sources) == len(owners)
-    assert counted["facts"] == sum(articles.values())
+    assert counted["facts"] == sum(articles.values()) == len(facts)
+    assert all(f >> 16 in articles for f in facts), "a fact of an article not stored"
     assert all(int(low) >> 16 in articles for (low,) in segments), "a posting of an article not stored"
     return len(articles)
 
@@ -160,9 +162,11 @@ def test_a_fact_has_one_source_while_it_is_cached(tmp_path: Path, store_url: str
     assert store.source_ref(fact) is source
 
 
-def test_a_version_1_store_is_migrated_keeping_its_skipped_files(tmp_path: Path, store_url: str) -> None:
-    """Version 2 records where in a skipped file the problem is; a version 1 store gains the
-    columns and keeps its rows."""
+def test_a_version_1_store_is_migrated_with_the_columns_of_skipped_files(
+    tmp_path: Path, store_url: str
+) -> None:
+    """Version 2 records where in a skipped file the problem is: a version 1 store gains the columns
+    (and, as any store before version 3, is emptied to be read again)."""
     old = FactStore(store_url)
     db = old.backend
     db.execute("DROP TABLE skipped")
@@ -171,5 +175,63 @@ def test_a_version_1_store_is_migrated_keeping_its_skipped_files(tmp_path: Path,
     db.execute("UPDATE meta SET value = '1' WHERE name = 'schema'")
     old.close()
     store = FactStore(store_url)
-    assert store.meta("schema") == str(SCHEMA_VERSION) == "2"
-    assert [s.describe() for s in store.skipped] == ["/news/a.md: binary file"]
+    assert store.meta("schema") == str(SCHEMA_VERSION) == "3"
+    assert store.skipped == []
+    store.backend.execute(
+        "INSERT INTO skipped (key, reason, line, col) VALUES ('/news/b.md', 'binary file', 2, 3)"
+    )
+    assert store.backend.execute("SELECT line, col FROM skipped") == [(2, 3)]
+
+
+def test_a_version_2_store_is_emptied_and_read_again(tmp_path: Path, store_url: str) -> None:
+    """Version 3 keeps each fact in a row of its own: a version 2 store's article blobs held them,
+    so migrating forgets every article, and the next sync reads them all, as a fresh store would."""
+    corpus = write_articles(tmp_path / "corpus", range(4))
+    old = FactStore(store_url)
+    sync(old, corpus)
+    db = old.backend
+    db.execute("DROP TABLE facts")
+    db.execute("DROP TABLE dictionary")
+    db.execute("UPDATE meta SET value = '2' WHERE name = 'schema'")
+    old.close()
+    store = FactStore(store_url)
+    assert store.meta("schema") == "3"
+    assert (store.article_count, store.fact_count, store.dictionary) == (0, 0, None)
+    assert sync(store, corpus) == 4
+    fresh = FactStore(str(tmp_path / "fresh.sqlite"))
+    sync(fresh, corpus)
+    assert snapshot(store) == snapshot(fresh)
+
+
+def test_a_reader_never_empties_an_older_store_to_migrate_it(tmp_path: Path, store_url: str) -> None:
+    """An editor who upgrades factlint before the team's builder does must not empty the team's
+    store: the reader is refused with a message; the builder migrates it and reads it again."""
+    corpus = write_articles(tmp_path / "corpus", range(2))
+    old = FactStore(store_url)
+    sync(old, corpus)
+    old.backend.execute("UPDATE meta SET value = '2' WHERE name = 'schema'")
+    old.close()
+    with pytest.raises(StoreError, match=r"schema version 2.*factlint build"):
+        FactStore(store_url, builder=False)
+    kept = FactStore(store_url)
+    assert kept.meta("schema") == "3" and kept.article_count == 0
+    assert sync(kept, corpus) == 2
+
+
+def test_a_reader_opened_before_the_store_was_built_again_reads_its_new_facts(
+    tmp_path: Path, store_url: str
+) -> None:
+    """A store emptied and built again (other rules) has another compression dictionary: a reader
+    that loaded the old one reads the dictionary again rather than calling the store damaged."""
+    first = write_articles(tmp_path / "first", range(3))
+    builder = FactStore(store_url)
+    sync(builder, first)
+    reader = FactStore(store_url, builder=False)
+    old = reader.dictionary
+    builder.clear()
+    second = write_articles(tmp_path / "second", range(10, 14))
+    sync(builder, second)
+    assert builder.dictionary not in (None, old)
+    fact = next(f for f, _ in builder.iter_facts())
+    assert reader._fact_row(fact.id) == builder._fact_row(fact.id)
+    assert reader.dictionary == builder.dictionary

@@ -18,10 +18,14 @@ from typing import Any, Protocol
 
 from factlint.errors import FactlintError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Version 1: facts by slot in one compressed blob per article; postings by 48-bit key hash, in
 segments of packed fact ids (one row per key and build batch). Version 2: a skipped file's
-line and column, so its warning points at the place."""
+line and column, so its warning points at the place. Version 3: each fact a row of its own
+(`facts`, by fact id), compressed with the store's dictionary (`dictionary`), so a candidate
+costs one small read and not its article's blob; `bodies` keeps the sentences, names and sketch.
+A version 2 store's rows cannot be read as version 3's: migrating empties it, and the next sync
+or build reads every article again."""
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
@@ -31,6 +35,8 @@ CREATE TABLE IF NOT EXISTS skipped (key TEXT PRIMARY KEY, reason TEXT, line INTE
 CREATE TABLE IF NOT EXISTS articles (id {rowid} PRIMARY KEY, source TEXT, path TEXT, title TEXT,
     date TEXT, date_inferred INTEGER, url TEXT, story BIGINT, facts INTEGER);
 CREATE TABLE IF NOT EXISTS bodies (article {rowid} PRIMARY KEY, body {blob});
+CREATE TABLE IF NOT EXISTS facts (id {rowid} PRIMARY KEY, data {blob});
+CREATE TABLE IF NOT EXISTS dictionary (id {rowid} PRIMARY KEY, data {blob});
 CREATE TABLE IF NOT EXISTS postings (key BIGINT, low BIGINT, facts {blob}, PRIMARY KEY (key, low)){clustered};
 CREATE TABLE IF NOT EXISTS keycounts (key BIGINT PRIMARY KEY, n BIGINT){clustered};
 CREATE TABLE IF NOT EXISTS words (word TEXT PRIMARY KEY, df BIGINT){clustered};
@@ -42,6 +48,8 @@ DATA_TABLES = (
     "skipped",
     "articles",
     "bodies",
+    "facts",
+    "dictionary",
     "postings",
     "keycounts",
     "words",
@@ -103,10 +111,17 @@ class Backend(Protocol):
     def close(self) -> None: ...
 
 
-def migrate(backend: Backend) -> None:
+EMPTIED_BEFORE = 3
+"""A store of a schema older than this is emptied by `migrate` (its rows cannot be read as they
+are): only a builder may do that to a shared store, which it then reads again whole."""
+
+
+def migrate(backend: Backend, builder: bool = True) -> None:
     """Create the schema, or bring an older one up to `SCHEMA_VERSION`, recording the version.
 
-    A current store is only read: a reader whose role may only SELECT opens it as well.
+    A current store is only read: a reader whose role may only SELECT opens it as well. A store
+    that migrating would empty is refused to a reader of a shared store (`builder=False`): one
+    editor's upgrade must not empty the team's facts before `factlint build` reads them again.
     """
     if _version(backend) == SCHEMA_VERSION:
         return
@@ -120,12 +135,23 @@ def migrate(backend: Backend) -> None:
         )
     if version == SCHEMA_VERSION:
         return
+    if 1 <= version < EMPTIED_BEFORE and not builder:
+        raise StoreError(
+            backend.name,
+            f"the store has schema version {version}; this factlint reads version {SCHEMA_VERSION},"
+            " which `factlint build` makes (it reads the whole archive again)",
+        )
     # Steps from one version to the next go here as the schema changes; version 0 is an
     # empty database, which `create_schema` has just made current.
     backend.begin()
     if version == 1:
         backend.execute("ALTER TABLE skipped ADD COLUMN line INTEGER")
         backend.execute("ALTER TABLE skipped ADD COLUMN col INTEGER")
+    if 1 <= version < EMPTIED_BEFORE:
+        # the facts were in the articles' blobs: the store is read again from the sources
+        for table in DATA_TABLES:
+            backend.execute(f"DELETE FROM {table}")
+        backend.execute("UPDATE counts SET n = 0")
     for name in ("articles", "facts"):
         backend.execute("INSERT INTO counts (name, n) VALUES (?, 0) ON CONFLICT DO NOTHING", (name,))
     backend.execute("DELETE FROM meta WHERE name = 'schema'")

@@ -107,7 +107,7 @@ def load_fact_base(
     """
     shared = shared_store(config)
     if shared is not None:
-        store = FactStore(shared)
+        store = FactStore(shared, builder=build)
         store.lexicon = rules.lexicon
         if build:
             built_with = extraction_key(config)

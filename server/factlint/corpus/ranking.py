@@ -25,20 +25,26 @@ def top_scored(weights: Sequence[float], postings: Sequence[npt.NDArray[np.int64
     if not len(facts):
         return []
     bits = np.concatenate([np.full(len(p), 1 << i, np.int64) for i, p in enumerate(postings)])
-    # a fact's copies are only brought together, and OR-ed: their order among themselves
-    # does not matter, so the faster unstable sort does
-    order = np.argsort(facts)
+    # each posting is sorted (a key's segments are read in order of their first fact): the stable
+    # sort (a merge of sorted runs) takes a tenth of the time of the default quicksort on them.
+    # A fact's copies are only brought together, and OR-ed, whichever sort brings them
+    order = np.argsort(facts, kind="stable")
     facts, bits = facts[order], bits[order]
     firsts = np.flatnonzero(np.r_[True, facts[1:] != facts[:-1]])
     masks = np.bitwise_or.reduceat(bits, firsts)
     # a mask is below 2 ** (number of keys): each one present is scored once, by table
-    present = np.flatnonzero(np.bincount(masks, minlength=1 << len(postings)))
+    counts = np.bincount(masks, minlength=1 << len(postings))
+    present = np.flatnonzero(counts)
     table = np.zeros(1 << len(postings), np.float64)
     table[present] = [_score(int(mask), weights) for mask in present]
     scores = table[masks]
     unique = facts[firsts]
     if len(unique) > limit:  # only those that can be among the best need sorting
-        threshold = np.partition(scores, len(scores) - limit)[len(scores) - limit]
+        # the limit-th best score, found among the few distinct masks by their counts (a
+        # partition of every fact's score took a sixth of a lookup at 100,000 articles)
+        best_first = np.argsort(-table[present], kind="stable")
+        reached = np.searchsorted(np.cumsum(counts[present][best_first]), limit)
+        threshold = table[present][best_first][reached]
         keep = scores >= threshold
         unique, scores = unique[keep], scores[keep]
     ranked = np.lexsort((unique, -scores))[:limit]
