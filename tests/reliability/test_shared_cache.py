@@ -254,8 +254,9 @@ def wait_until(condition: Callable[[], bool], seconds: float) -> bool:
     return False
 
 
-def many_articles(folder: Path, count: int = 48) -> Path:
-    """Enough articles that the build extracts them in worker processes."""
+def many_articles(folder: Path, count: int = 240) -> Path:
+    """Enough articles that the build extracts them in worker processes for a while: the building
+    process itself first reads up to 64 of them for the store's compression dictionary."""
     return corpus(folder, {f"a{n:03d}.txt": TROOPS.format("2,500") + f"Report {n}.\n" for n in range(count)})
 
 
