@@ -238,3 +238,11 @@ def test_selling_out_is_not_going_on_sale(corpus_of: CorpusOf) -> None:
     draft = "The 6,500 day tickets for each day went on sale on {} and have also gone."
     assert corpus.flags(draft.format("April 6"), on="2027-05-14") == []
     assert corpus.flagged(draft.format("April 9"), on="2027-05-14") == [(Kind.EVENT_DATE, "April 9")]
+
+
+def test_a_promise_joined_by_and_is_a_predicate_of_its_own() -> None:
+    found = read(
+        "The red pandas arrived from Rotterdam Zoo on Monday and will go on show in August.", on="2027-07-15"
+    )
+    assert found["Monday"].slot.head == lexicon().synonym("arrive")
+    assert found["August"].slot.head != lexicon().synonym("arrive")

@@ -193,6 +193,8 @@ class EventReader:
                 return
             if word.lower in SUBORDINATORS:
                 return  # "He said that twenty years ago he had taken over": not the saying
+            if word.lower in ("and", "but") and k + 1 < len(words) and words[k + 1].lower in MODALS:
+                return  # "arrived on Monday and will go on show in August": a predicate of its own
             # content words count, and a name or a hyphened figure is one however many words it
             # takes: "signed an eight-year contract with the French operator Velocita Mobility on
             # Monday" is six
