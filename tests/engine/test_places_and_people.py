@@ -143,3 +143,31 @@ def test_a_name_after_a_place_and_a_comma_alone_is_no_listed_place() -> None:
     found = read("Based in Zurich, Hallberg already has three British factories.", on="2025-04-04")
     assert found["Zurich"].kind is Kind.PLACE
     assert "Hallberg" not in found or found["Hallberg"].kind is not Kind.PLACE
+
+
+def test_a_place_of_someone_described_by_age_is_compared(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "arrests.txt": "date 2027-06-16\n"
+            "The National Crime Agency said three people had been arrested: two men, aged 19 and 22, in "
+            "Manchester on June 3, and a 17-year-old boy in Cardiff on June 8.\n"
+        }
+    )
+    draft = (
+        "Three people have been arrested by the National Crime Agency: two men, aged 19 and 22, in "
+        "Manchester on June 3, and a boy of 17 in {} five days later."
+    )
+    assert corpus.flagged(draft.format("Swansea"), on="2027-06-18") == [(Kind.PLACE, "Swansea")]
+    assert corpus.flags(draft.format("Cardiff"), on="2027-06-18") == []
+
+
+def test_a_company_named_by_its_first_word_is_the_company(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "breach.txt": "date 2027-04-07\n"
+            "The National Crime Agency said it was working with the bank. Quillbrook Systems said it had "
+            '"suspended the affected account" and was cooperating fully.\n'
+        }
+    )
+    draft = "The National Crime Agency is working with the bank, and {} said it had suspended the account."
+    assert corpus.flags(draft.format("Quillbrook"), on="2027-04-09") == []

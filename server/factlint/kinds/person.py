@@ -1,7 +1,8 @@
 """People: who did it ("led by flight director Lena Sorensen", "Martin Hale placed the last beam").
 
-Names compare the way readers compare them: "Cavusoglu" is "Çavuşoğlu", and a
-surname alone is the person the full name names.
+Names compare the way readers compare them: "Cavusoglu" is "Çavuşoğlu", a surname alone
+is the person the full name names, and a first word alone the company ("Quillbrook" for
+"Quillbrook Systems").
 """
 
 from __future__ import annotations
@@ -21,7 +22,11 @@ class PersonSpec:
 
 def compare(claim: Name, fact: Name) -> bool:
     a, b = claim.words, fact.words
-    if not a or not b or not same_name_token(a[-1], b[-1]):
+    if not a or not b:
+        return False
+    if (len(a) == 1) != (len(b) == 1) and same_name_token(a[0], b[0]):
+        return True  # "Quillbrook" for "Quillbrook Systems": a company by its first word
+    if not same_name_token(a[-1], b[-1]):
         return False
     if len(a) > 1 and len(b) > 1:
         # "Ada Okafor" and "Stationmaster Ada Okafor": a given name in common is enough

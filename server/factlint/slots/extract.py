@@ -334,6 +334,8 @@ class _SentenceReader:
             if before >= 1 and self.words[before].lower == "the":
                 before -= 1
             noun = before - 1  # "the operations centre in Bremen": the noun before the preposition
+            if noun >= 2 and noun in self.value_at and self.words[noun - 1].lower == "of":
+                noun -= 2  # "a boy of 17 in Swansea": the noun the age is of
             if noun >= 0 and self.keys[noun]:
                 head = self.keys[noun]
                 context[head] = max(context.get(head, 0.0), 1.5)
@@ -342,7 +344,10 @@ class _SentenceReader:
             if head:
                 context[head] = max(context.get(head, 0.0), 1.5)
         key = " ".join(run.key)
-        names = tuple(n for n in self._names_in_clause(run.start) if n != key) + carried_names
+        own = tuple(n for n in self._names_in_clause(run.start) if n != key)
+        if not own:
+            own = tuple(n for n in dict.fromkeys(" ".join(r.key) for r in self.runs) if n != key)
+        names = own + carried_names
         return Slot(kind, head, context=_rounded(context), names=names)
 
     def _list_head(self, run: NameRun) -> NameRun:
