@@ -246,3 +246,12 @@ def test_a_promise_joined_by_and_is_a_predicate_of_its_own() -> None:
     )
     assert found["Monday"].slot.head == lexicon().synonym("arrive")
     assert found["August"].slot.head != lexicon().synonym("arrive")
+
+
+def test_a_second_verb_joined_by_and_dates_its_own_event() -> None:
+    found = read(
+        "Fenwick was founded as the Fenwick Building Society in 1861 and became a bank in 1997.",
+        on="2027-04-07",
+    )
+    assert found["1861"].slot.head == lexicon().synonym("found")
+    assert found["1997"].slot.head != lexicon().synonym("found")

@@ -193,7 +193,7 @@ class EventReader:
                 return
             if word.lower in SUBORDINATORS:
                 return  # "He said that twenty years ago he had taken over": not the saying
-            if word.lower in ("and", "but") and k + 1 < len(words) and words[k + 1].lower in MODALS:
+            if word.lower in ("and", "but") and k + 1 < len(words) and self._opens_predicate(k + 1):
                 return  # "arrived on Monday and will go on show in August": a predicate of its own
             # content words count, and a name or a hyphened figure is one however many words it
             # takes: "signed an eight-year contract with the French operator Velocita Mobility on
@@ -205,6 +205,12 @@ class EventReader:
             if word.lower in self.lexicon.future_markers or word.lower in PLAN_WORDS:
                 continue  # "a landing attempt scheduled for December 1": the plan is not the event
             yield k
+
+    def _opens_predicate(self, k: int) -> bool:
+        """Whether words[k] opens a predicate: a modal ("and will go") or a verb in the past ("was
+        founded in 1861 and became a bank in 1997")."""
+        word = self.words[k]
+        return word.lower in MODALS or (verb_form(word) and not word.upper)
 
     def _event_after_since(self, j: int) -> str:
         """ "18 months since Brandvold's consortium completed its takeover": the clause's verb."""
