@@ -386,3 +386,21 @@ def test_saying_so_does_not_make_two_counts_one_statement(corpus_of: CorpusOf) -
     assert (
         corpus.flags("The contractor said it would recruit about 250 local workers.", on="2028-01-07") == []
     )
+
+
+def test_the_old_value_of_the_same_change_is_compared(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "licence.md": "---\ndate: 2027-10-13\n---\n"
+            "Next year's festival will run from July 21 to 23, and weekend tickets will cost £255, up "
+            "from £245 this year.\n"
+        }
+    )
+    on = "2027-10-15"
+    assert corpus.flagged("Weekend tickets will cost £255, up from £235 this year.", on=on) == [
+        (Kind.QUANTITY, "235")
+    ]
+    assert corpus.flags("Weekend tickets will cost £255, up from £245 this year.", on=on) == []
+    # an old value with another new value beside it is another change: judged only by agreement
+    other_change = corpus.flags("Weekend tickets will cost £265, up from £235 this year.", on=on)
+    assert "235" not in [f.claim_text for f in other_change]

@@ -350,10 +350,14 @@ class Judge:
         needed = _needed(claim, [f for _, f in disagreeing])
         if claim.kind is not Kind.ROLE and max(s for s, _ in disagreeing) < needed:
             return Outcome(None)
-        if "previous" in claim.slot.marks or "supposed" in claim.slot.marks:
-            # "up from £86m": a value of another time; "if the fight lasts 12 rounds": a value
-            # supposed. Either is judged only by agreement
-            return Outcome(None)
+        if "supposed" in claim.slot.marks:
+            return Outcome(None)  # "if the fight lasts 12 rounds": a value supposed, judged only by agreement
+        if "previous" in claim.slot.marks:
+            # "up from £86m": a value of another time, judged only by agreement, unless the source
+            # tells the same change: "£255, up from £245" against "£255, up from £235"
+            disagreeing = [(s, f) for s, f in disagreeing if self._same_change(f, others_all)]
+            if not disagreeing:
+                return Outcome(None)
         top = max(s for s, _ in disagreeing)
         in_slot = {f.id for _, f in slot}
         margin = RESCUE_MARGIN_NAMES if claim.kind in (Kind.PERSON, Kind.PLACE) else RESCUE_MARGIN
@@ -422,6 +426,25 @@ class Judge:
         cross = similarity(claim.slot, theirs.mention.slot, self.facts.idf, self.lexicon)
         straight = similarity(claim.slot, own.mention.slot, self.facts.idf, self.lexicon) or 0.0
         return cross is not None and cross >= MATCH and cross - straight >= SWAP_MARGIN
+
+    def _same_change(self, fact: StoredFact, siblings: list[Mention]) -> bool:
+        """Whether `fact` is the old value of a change whose new value the claim's sentence states
+        too ("will cost £255, up from £245": the £255)."""
+        if "previous" not in fact.mention.slot.marks:
+            return False
+        news = [m for m in siblings if m.kind is Kind.QUANTITY and "previous" not in m.slot.marks]
+        theirs = [
+            f.mention
+            for f in self.facts.sentence_facts(fact)
+            if f.mention.kind is Kind.QUANTITY and "previous" not in f.mention.slot.marks
+        ]
+        for new in news:
+            rule = self.rule_for(new)
+            if rule is not None and any(
+                AGREES[Kind.QUANTITY](new, t, rule.spec, self.lexicon) is True for t in theirs
+            ):
+                return True
+        return False
 
     def _another_event(self, claim: Mention, siblings: list[Mention], fact: StoredFact) -> bool:
         """Whether the fact's sentence tells of another event than the claim's, for a person or
