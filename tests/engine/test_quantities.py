@@ -404,3 +404,24 @@ def test_the_old_value_of_the_same_change_is_compared(corpus_of: CorpusOf) -> No
     # an old value with another new value beside it is another change: judged only by agreement
     other_change = corpus.flags("Weekend tickets will cost £265, up from £235 this year.", on=on)
     assert "235" not in [f.claim_text for f in other_change]
+
+
+@pytest.mark.parametrize(
+    ("draft", "flagged"),
+    [
+        ("Day tickets will cost £95 next year.", []),
+        ("Weekend tickets will cost £265 next year.", ["265"]),
+        ("Tickets will cost £265 next year.", ["265"]),
+    ],
+    ids=["another sort of ticket", "the same sort", "no sort said"],
+)
+def test_another_sort_of_the_counted_thing_is_another_figure(
+    corpus_of: CorpusOf, draft: str, flagged: list[str]
+) -> None:
+    corpus = corpus_of(
+        {
+            "licence.md": "---\ndate: 2027-10-13\n---\n"
+            "Next year's festival will run from July 21 to 23, and weekend tickets will cost £255.\n"
+        }
+    )
+    assert [f.claim_text for f in corpus.flags(draft, on="2027-10-15")] == flagged

@@ -454,6 +454,8 @@ class _SentenceReader:
             marks.append("supposed")
         if isinstance(f.value, Amount) and (span := self._first_span(f)):
             marks.append(span)
+        if isinstance(f.value, Amount):
+            marks.extend(self._sorts(f))
         if f.end + 2 < len(lower) and lower[f.end] == "of" and lower[f.end + 1] in ("the", "its", "their"):
             if (
                 isinstance(f.value, Amount)
@@ -714,6 +716,30 @@ class _SentenceReader:
             head = self.keys[k] or head
             k += 1
         return head
+
+    def _sorts(self, f: Found) -> list[str]:
+        """ "weekend tickets", "construction workers": which sort of a plural noun the value's clause
+        speaks of, as "sort:ticket=weekend" (a lowercase word right before the noun)."""
+        words, keys = self.words, self.keys
+        clause = words[f.start].clause
+        named = {k for run in self.runs for k in range(run.start, run.end)}
+        sorts = []
+        for k in range(1, len(words)):
+            if words[k].clause != clause or not keys[k] or not plural(words[k]) or words[k].upper:
+                continue
+            if k + 1 < len(words) and (words[k + 1].lower in OBJECT_OPENERS or words[k + 1].upper):
+                continue  # "Ridgeline's investment values Halden": a verb with its object
+            m = k - 1
+            lowercase = not words[m].upper or m == 0  # "Day tickets" opening the sentence
+            if (
+                keys[m]
+                and lowercase
+                and m not in named
+                and m not in self.value_at
+                and not verb_form(words[m])
+            ):
+                sorts.append(f"sort:{keys[k]}={keys[m]}")
+        return sorts
 
     def _every(self, f: Found) -> bool:
         """ "every 10 minutes", "each two years": a length between recurring events."""

@@ -138,6 +138,8 @@ def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Le
     for mark in ("change", "part", "wished", "every", "until"):
         if (mark in claim.marks) != (mark in fact.marks):
             return None
+    if _other_sort(claim, fact):
+        return None  # "Day tickets will cost £95" is not "weekend tickets will cost £255"
     ours_span, theirs_span = _span_mark(claim), _span_mark(fact)
     if ours_span and theirs_span and ours_span != theirs_span:
         return None  # "1.9 million in its first year" is not "118,000 in its first four weeks"
@@ -176,6 +178,18 @@ def _same_owner(ours: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
     "Nadia Okonjo"."""
     return any(
         set(a.split()) <= set(b.split()) or set(b.split()) <= set(a.split()) for a in ours for b in theirs
+    )
+
+
+def _other_sort(claim: Slot, fact: Slot) -> bool:
+    """Whether the two speak of other sorts of one noun ("sort:ticket=day", "sort:ticket=weekend"),
+    neither sort named anywhere in the other's words."""
+    ours = dict(m[5:].split("=", 1) for m in claim.marks if m.startswith("sort:"))
+    theirs = dict(m[5:].split("=", 1) for m in fact.marks if m.startswith("sort:"))
+    claim_words, fact_words = dict(claim.context), dict(fact.context)
+    return any(
+        ours[noun] != theirs[noun] and ours[noun] not in fact_words and theirs[noun] not in claim_words
+        for noun in ours.keys() & theirs.keys()
     )
 
 
