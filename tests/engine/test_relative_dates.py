@@ -258,3 +258,18 @@ def test_a_future_marker_after_the_date_makes_it_the_next_weekday(sentence: str,
     # written on Thursday 15 July 2027
     when = read(sentence, on="2027-07-15")["Monday"].value
     assert isinstance(when, When) and when.start == day
+
+
+def test_a_relative_date_in_a_quotation_counts_from_a_day_of_saying(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "collapse.txt": "date 2027-01-20\n"
+            'Karen Ashworth, the regional organiser of the union, said: "The men are safe, and that is '
+            'all that matters today."\n'
+        }
+    )
+    draft = (
+        '"The men are safe, and that is all that matters today," said Karen Ashworth, the union\'s '
+        "regional organiser."
+    )
+    assert corpus.flags(draft, on="2027-01-22") == []

@@ -127,6 +127,19 @@ def _future(words: list[Word], i: int, lexicon: Lexicon) -> bool:
     return _reported(words, k) or not _past_auxiliary(words, k)
 
 
+def _relative(value: DateValue) -> bool:
+    """A date that counts from the day it is said: "today", "on Monday", "last week"."""
+    words = value.expression.split()
+    return (value.weekday is not None and value.month is None) or bool(
+        words and words[0] in ("today", "yesterday", "tomorrow", "last", "next", "this")
+    )
+
+
+def _quoted(words: list[Word], i: int) -> bool:
+    """Whether words[i] stands inside a quotation (an odd number of double quotes before it)."""
+    return sum(w.text in ('"', "“", "”") for w in words[:i]) % 2 == 1
+
+
 def _plan_after(words: list[Word], i: int, lexicon: Lexicon) -> bool:
     """ "From Monday, part of the viewing area will be closed", "A consultation opens on Monday and
     will run for 12 weeks": a date before its clause's first past verb, followed by a future marker."""
@@ -192,6 +205,10 @@ def _value_at(
         bare_weekday = dated.value.weekday is not None and dated.value.month is None
         if bare_weekday and (_reported_plan(words, i, lexicon) or (i > 0 and lower[i - 1] == "the")):
             # "the Friday night's rain": the Friday of the story told, not the one before the text
+            found.extra["unanchored"] = "1"
+        elif _relative(dated.value) and _quoted(words, i):
+            # '"... all that matters today," said the organiser': the day of saying, which a draft
+            # quoting it later does not give
             found.extra["unanchored"] = "1"
         return found
     period = _period_at(lower, i, said_on)
