@@ -255,3 +255,14 @@ def test_a_second_verb_joined_by_and_dates_its_own_event() -> None:
     )
     assert found["1861"].slot.head == lexicon().synonym("found")
     assert found["1997"].slot.head != lexicon().synonym("found")
+
+
+def test_going_is_named_by_where_to(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "collapse.txt": "date 2027-01-20\n"
+            "The other three miners were checked by paramedics and went home on Wednesday morning.\n"
+        }
+    )
+    draft = "The chief executive went underground with the first shift of miners on {} morning."
+    assert corpus.flags(draft.format("Monday"), on="2027-04-23") == []

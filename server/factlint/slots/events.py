@@ -33,6 +33,8 @@ CLOCK = re.compile(r"^\d{1,2}([.:]\d\d)?(am|pm|a\.m\.|p\.m\.)?$|^(am|pm|noon|mid
 """A time of day between an event and its date: "at 6.30pm on Tuesday", "at 10 am on May 6"."""
 PLAN_WORDS = frozenset({"set", "slated", "pencilled", "penciled", "scheduled", "planned", "due"})
 """Words that say an event is planned for a date, not what the event is."""
+MOTION_VERBS = frozenset({"go", "come"})
+"""Verbs that say little until their complement does: "went home" is not "went underground"."""
 HAPPEN_VERBS = frozenset({"come", "happen", "occur", "follow", "arrive"})
 """Verbs that only say when their subject happened: "The approval came on March 6"."""
 LIGHT_VERBS = frozenset({"give", "make", "hold", "take", "grant", "win", "reach", "receive", "complete",
@@ -282,7 +284,18 @@ class EventReader:
         for k in self._words_before(i):
             word = self.words[k]
             if self._verb_at(k) and not word.upper:
-                return self._light_verb_noun(k) or self._passive_subject(k) or self.keys[k]
+                return (
+                    self._light_verb_noun(k) or self._passive_subject(k) or self._where_to(k) or self.keys[k]
+                )
+        return ""
+
+    def _where_to(self, k: int) -> str:
+        """ "went underground", "went home": going is named by where to ("go underground")."""
+        if self.words[k].lemma not in MOTION_VERBS:
+            return ""
+        for m in range(k + 1, min(k + 3, len(self.words))):
+            if self.keys[m] and not self.words[m].upper:
+                return f"{self.keys[k]} {self.keys[m]}"
         return ""
 
     def _passive_subject(self, k: int) -> str:
