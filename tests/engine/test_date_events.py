@@ -266,3 +266,15 @@ def test_going_is_named_by_where_to(corpus_of: CorpusOf) -> None:
     )
     draft = "The chief executive went underground with the first shift of miners on {} morning."
     assert corpus.flags(draft.format("Monday"), on="2027-04-23") == []
+
+
+def test_a_date_the_claim_gives_twice_stays_its_own(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "collapse.txt": "date 2027-01-20\n"
+            "Carrick Moor opened in 1973 and is the deepest working mine in Britain. Its last fatal "
+            "accident was in 2009, when a contractor died in a fall.\n"
+        }
+    )
+    draft = "The mine, Britain's deepest working pit, opened {} and has not had a fatal accident since 1973."
+    assert corpus.flags(draft.format("54 years ago"), on="2027-01-22") == []

@@ -300,7 +300,14 @@ class Judge:
         swapped = self._swapped(claim, rule, others, every_candidate)
         if swapped is not None:
             return Outcome(self._finding(claim, rule, [swapped]))
-        candidates = [f for f in every_candidate if _value_key(f.mention) not in theirs]
+        # a fact whose value the claim gives too stays: "opened 54 years ago and has had no
+        # fatal accident since 1973" gives 1973 twice, and the opening's fact is the claim's
+        candidates = [
+            f
+            for f in every_candidate
+            if _value_key(f.mention) not in theirs
+            or (_no_wider(f.mention, claim) and agrees(claim, f.mention, rule.spec, self.lexicon) is True)
+        ]
         if claim.kind is Kind.ROLE:
             person = Name(tuple(claim.slot.head.split()))
             scored = [
@@ -594,6 +601,18 @@ class Judge:
             sources_disagree=disagree,
             doc_url=rule.link,
         )
+
+
+def _no_wider(fact: Mention, claim: Mention) -> bool:
+    """Whether a fact's date spans no more days than the claim's: "this year" holds any Wednesday,
+    which says nothing of which Wednesday."""
+    ours, theirs = claim.value, fact.value
+    if not (isinstance(ours, When) and isinstance(theirs, When)):
+        return True
+    if not (ours.resolved and theirs.resolved):
+        return False
+    assert ours.start and ours.end and theirs.start and theirs.end
+    return (theirs.end - theirs.start) <= (ours.end - ours.start)
 
 
 def _one_article_many_values(facts: list[tuple[float, StoredFact]]) -> bool:
