@@ -117,14 +117,15 @@ last May" is read as a length)."""
 PAST_AUXILIARIES = frozenset({"was", "were", "had"})
 
 
-def _future(words: list[Word], i: int, lexicon: Lexicon) -> bool:
-    """A future marker earlier in the same clause: "will open ... on Thursday" means the next one."""
-    k = _plan_marker(words, i, lexicon)
-    if k is None:
+def _future(words: list[Word], i: int, marker: int | None, lexicon: Lexicon) -> bool:
+    """Whether the date at `i` is to come: a future marker earlier in its clause (`marker`, from
+    `_plan_marker`: "will open ... on Thursday" means the next one), or one after a date that
+    opens its clause."""
+    if marker is None:
         return _plan_after(words, i, lexicon)
     # "was due to start on Thursday": a plan as it stood, so the Thursday just gone; but "said 11
     # vessels were expected to berth by Thursday" reports a plan in the past tense
-    return _reported(words, k) or not _past_auxiliary(words, k)
+    return _reported(words, marker) or not _past_auxiliary(words, marker)
 
 
 def _relative(value: DateValue) -> bool:
@@ -157,11 +158,10 @@ def _plan_after(words: list[Word], i: int, lexicon: Lexicon) -> bool:
     return False
 
 
-def _reported_plan(words: list[Word], i: int, lexicon: Lexicon) -> bool:
-    """ "said 11 vessels were expected to berth by Thursday": a plan reported in the past tense,
-    whose weekday counts from a day of saying the text does not give."""
-    k = _plan_marker(words, i, lexicon)
-    return k is not None and _reported(words, k) and _past_auxiliary(words, k)
+def _reported_plan(words: list[Word], marker: int | None) -> bool:
+    """ "said 11 vessels were expected to berth by Thursday": a plan reported in the past tense
+    (`marker` as for `_future`), whose weekday counts from a day of saying the text does not give."""
+    return marker is not None and _reported(words, marker) and _past_auxiliary(words, marker)
 
 
 def _plan_marker(words: list[Word], i: int, lexicon: Lexicon) -> int | None:
@@ -199,11 +199,15 @@ def _value_at(
     season = _season(lower, i, said_on)
     if season is not None:
         return season
-    dated = read_date(texts, i, said_on, _future(words, i, lexicon), keys)
+    # only a weekday's or a feast's reading depends on a plan ("will open on Thursday"), so only
+    # theirs looks for one: every figure of a sentence starts a date reading
+    planned = keys[i] in WEEKDAYS or keys[i] in HOLIDAYS
+    marker = _plan_marker(words, i, lexicon) if planned else None
+    dated = read_date(texts, i, said_on, planned and _future(words, i, marker, lexicon), keys)
     if dated is not None:
         found = Found(Kind.EVENT_DATE, i, i + dated.length, _when(dated.value))
         bare_weekday = dated.value.weekday is not None and dated.value.month is None
-        if bare_weekday and (_reported_plan(words, i, lexicon) or (i > 0 and lower[i - 1] == "the")):
+        if bare_weekday and (_reported_plan(words, marker) or (i > 0 and lower[i - 1] == "the")):
             # "the Friday night's rain": the Friday of the story told, not the one before the text
             found.extra["unanchored"] = "1"
         elif _relative(dated.value) and _quoted(words, i):
