@@ -174,11 +174,14 @@ def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Le
 
 
 def _same_owner(ours: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
-    """Whether two figures' owners meet: "Marstow" and "Marstow Chamber of Trade", "Okonjo" and
-    "Nadia Okonjo"."""
-    return any(
-        set(a.split()) <= set(b.split()) or set(b.split()) <= set(a.split()) for a in ours for b in theirs
-    )
+    """Whether two figures' owners meet: "Marstow" and "Marstow Chamber of Trade"."""
+    return any(_names_meet(a, b) for a in ours for b in theirs)
+
+
+def _names_meet(a: str, b: str) -> bool:
+    """Whether one name's words hold the other's: "Okonjo" and "Nadia Okonjo"."""
+    ours, theirs = set(a.split()), set(b.split())
+    return ours <= theirs or theirs <= ours
 
 
 def _other_sort(claim: Slot, fact: Slot) -> bool:
@@ -212,11 +215,10 @@ def _named(name: str, fact: Slot) -> bool:
     """Whether the fact's slot names `name`: among its names, or every word of it in its context."""
     if name in fact.names:
         return True
-    words = set(name.split())
-    if any(words <= set(other.split()) or set(other.split()) <= words for other in fact.names):
+    if any(_names_meet(name, other) for other in fact.names):
         return True  # "Okonjo" and "Nadia Okonjo"
     context = dict(fact.context)
-    return all(w in context for w in words)
+    return all(w in context for w in name.split())
 
 
 def _pinned_together(claim: Mention, score: float, fact: StoredFact) -> bool:
@@ -459,13 +461,7 @@ class Judge:
             for f in self.facts.sentence_facts(fact)
             if f.mention.kind is Kind.QUANTITY and "previous" not in f.mention.slot.marks
         ]
-        for new in news:
-            rule = self.rule_for(new)
-            if rule is not None and any(
-                AGREES[Kind.QUANTITY](new, t, rule.spec, self.lexicon) is True for t in theirs
-            ):
-                return True
-        return False
+        return any(self._by_own_rule(new, t) is True for new in news for t in theirs)
 
     def _another_event(self, claim: Mention, siblings: list[Mention], fact: StoredFact) -> bool:
         """Whether the fact's sentence tells of another event than the claim's, for a person or
@@ -479,12 +475,17 @@ class Judge:
             for other in theirs:
                 if other.kind is not ours.kind or other.slot.dimension != ours.slot.dimension:
                     continue
-                rule = self.rule_for(ours)
-                if rule is None or not (ours.slot.head and ours.slot.head == other.slot.head):
+                if not (ours.slot.head and ours.slot.head == other.slot.head):
                     continue
-                if AGREES[ours.kind](ours, other, rule.spec, self.lexicon) is False:
+                if self._by_own_rule(ours, other) is False:
                     return True
         return False
+
+    def _by_own_rule(self, ours: Mention, other: Mention) -> bool | None:
+        """Whether a value of the claim's sentence agrees with another, by its own active rule
+        (None when its kind has none)."""
+        rule = self.rule_for(ours)
+        return None if rule is None else AGREES[ours.kind](ours, other, rule.spec, self.lexicon)
 
     def slot_group(self, claim: Mention, besides: int | None = None) -> list[tuple[float, StoredFact]]:
         """The facts that fill the claim's slot, with their scores: what `judge` compares against.
