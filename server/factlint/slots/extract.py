@@ -22,7 +22,7 @@ from factlint.model import Kind
 from factlint.rulebook.lexicon import Lexicon
 from factlint.slots.events import EventReader
 from factlint.slots.model import Amount, Mention, Name, Period, Slot, When
-from factlint.slots.names import SPEECH_VERBS, NameRun, find_roles, name_runs
+from factlint.slots.names import LIST_JOINTS, SPEECH_VERBS, NameRun, find_roles, name_runs
 from factlint.slots.values import DAYS_PER_UNIT, TIME_UNITS, Found, find_values
 from factlint.slots.words import OWNERS, Word, plural, verb_form, words_of
 from factlint.text.document import Paragraph
@@ -355,7 +355,7 @@ class _SentenceReader:
         by_end = {r.end: r for r in self.runs}
         while True:
             k = run.start
-            while k > 0 and self.words[k - 1].lower in (",", "and", "or"):
+            while k > 0 and self.words[k - 1].lower in LIST_JOINTS:
                 k -= 1
             previous = by_end.get(k)
             if k == run.start or previous is None or previous.kind != "place":

@@ -78,6 +78,10 @@ def name_runs(words: list[Word], taken: set[int], lexicon: Lexicon, known: froze
     return _listed_places(words, runs)
 
 
+LIST_JOINTS = frozenset({",", "and", "or"})
+"""Words between the names of a list: "Dublin, Cork, Galway and Limerick"."""
+
+
 def _listed_places(words: list[Word], runs: list[NameRun]) -> list[NameRun]:
     """ "in Dublin, Cork, Galway and Limerick": names listed after a place are places too. A list
     ends with "and" or "or"; "Based in Zurich, Hallberg already has" is none."""
@@ -88,7 +92,7 @@ def _listed_places(words: list[Word], runs: list[NameRun]) -> list[NameRun]:
         joints: list[set[str]] = []
         while m + 1 < len(listed) and listed[m + 1].start > listed[m].end:
             between = {w.lower for w in words[listed[m].end : listed[m + 1].start]}
-            if not between <= {",", "and", "or"}:
+            if not between <= LIST_JOINTS:
                 break
             joints.append(between)
             m += 1
