@@ -23,6 +23,8 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+SHIFTS = {"last": -1, "this": 0, "next": 1}
+"""How many weeks, months or years a relative word moves from the text's: "last week"."""
 _YEAR = re.compile(r"^(1[6-9]\d\d|20\d\d)$")
 _DAY = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
 _DECADE = re.compile(r"^(1[6-9]\d0|20\d0)s$")
@@ -187,12 +189,12 @@ def _read_holiday(name: str, said_on: date | None, future: bool, previous: str) 
 
 def _week_after_weekday(lower: list[str], i: int, said_on: date | None) -> DateMatch | None:
     """ "on Thursday last week", "Monday next week": that weekday of the week named."""
-    if i + 2 >= len(lower) or lower[i + 2] != "week" or lower[i + 1] not in ("last", "next", "this"):
+    if i + 2 >= len(lower) or lower[i + 2] != "week" or lower[i + 1] not in SHIFTS:
         return None
     text = f"{lower[i]} {lower[i + 1]} week"
     if said_on is None:
         return DateMatch(DateValue(text, weekday=WEEKDAYS[lower[i]]), 3)
-    monday, _ = _period("week", said_on, {"last": -1, "this": 0, "next": 1}[lower[i + 1]])
+    monday, _ = _period("week", said_on, SHIFTS[lower[i + 1]])
     day = monday + timedelta(days=WEEKDAYS[lower[i]])
     return DateMatch(DateValue(text, day, day, weekday=WEEKDAYS[lower[i]]), 3)
 
@@ -222,7 +224,7 @@ def _named_year(lower: list[str], j: int, said_on: date | None) -> int | None:
     """ "August 17 last year", "in March this year": the year named relative to the writing date."""
     if said_on is None or j + 1 >= len(lower) or lower[j + 1] != "year":
         return None
-    shift = {"last": -1, "this": 0, "next": 1}.get(lower[j])
+    shift = SHIFTS.get(lower[j])
     return None if shift is None else said_on.year + shift
 
 
@@ -301,7 +303,7 @@ def _read_relative(lower: list[str], i: int, said_on: date | None) -> DateMatch 
                 return DateMatch(DateValue(text, start, said_on, "day-range"), 3)
             return DateMatch(DateValue(text, said_on, end, "day-range"), 3)
         return None
-    shift = {"last": -1, "next": 1, "this": 0}[head]
+    shift = SHIFTS[head]
     text = f"{head} {unit}"
     if unit in ("week", "month", "year"):
         if said_on is None:
