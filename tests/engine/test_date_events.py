@@ -8,9 +8,12 @@ with the words that fix its year ("last year", "a year ago today").
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from factlint.model import Kind
+from factlint.slots.model import When
 
 from .checking import Corpus, CorpusOf, lexicon, read
 
@@ -278,3 +281,69 @@ def test_a_date_the_claim_gives_twice_stays_its_own(corpus_of: CorpusOf) -> None
     )
     draft = "The mine, Britain's deepest working pit, opened {} and has not had a fatal accident since 1973."
     assert corpus.flags(draft.format("54 years ago"), on="2027-01-22") == []
+
+
+def test_the_end_of_a_month_dates_the_event_before_it() -> None:
+    found = read("The sprinkler ban was announced at the end of July.", on="2027-08-20")
+    assert found["July"].slot.head == lexicon().synonym("announce")
+    when = found["July"].value
+    assert isinstance(when, When) and (when.start, when.end) == (date(2027, 7, 21), date(2027, 7, 31))
+    # a deadline's end is what it dates: "fitted by the end of October"
+    assert (
+        read("The beams will be fitted by the end of October.", on="2027-08-20")["October"].slot.head == "end"
+    )
+
+
+def test_late_in_a_month_is_its_last_days(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "bridge.txt": "date 2027-07-14\n"
+            "The council said on Wednesday that the bridge would reopen in late October.\n"
+        }
+    )
+    draft = "The bridge will reopen on {}, the council said."
+    assert corpus.flagged(draft.format("October 5"), on="2027-07-16") == [(Kind.EVENT_DATE, "October 5")]
+    assert corpus.flags(draft.format("October 25"), on="2027-07-16") == []
+    assert corpus.flags(draft.format("the last day of October"), on="2027-07-16") == []
+
+
+def test_a_closure_announced_on_a_day_is_an_announcement_that_day(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "closure.txt": "date 2027-12-08\n"
+            "The museum will close on Saturday for at least six months, the city council said on Monday.\n"
+        }
+    )
+    assert corpus.flags("The city council announced the closure on Monday.", on="2027-12-10") == []
+
+
+def test_a_later_statement_may_be_the_one_reported(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "delay.txt": "date 2028-01-26\n"
+            "The museum is now not expected to reopen until June, six months later than planned, "
+            "Carrowby City Council said on Monday.\n",
+            "slip.txt": "date 2028-03-15\n"
+            "Carrowby City Council said on Monday that a long dispute with Stratton Abatement, its asbestos "
+            "contractor, over late payments for extra work in the basement had been settled. The museum "
+            "will now reopen on January 15, 2029.\n",
+        }
+    )
+    draft = (
+        "The museum is now not expected to reopen until January 15 next year, "
+        "the city council said on Monday."
+    )
+    assert corpus.flags(draft, on="2028-03-17") == []
+
+
+def test_holding_a_meeting_is_not_what_makes_two_meetings_one(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "friends.txt": "date 2028-01-26\n"
+            "Edith Sowerby said the Friends group would hold a public meeting at Eastwick on February 9.\n"
+        }
+    )
+    assert (
+        corpus.flags("The council will hold a full meeting on March 22 to debate the petition.", "2028-03-17")
+        == []
+    )

@@ -184,3 +184,17 @@ def test_how_long_until_is_not_how_long(corpus_of: CorpusOf) -> None:
     assert corpus.flagged("She will leave at the end of September after five years in the job.", on=on) == [
         (Kind.DURATION, "five years")
     ]
+
+
+def test_a_length_in_months_is_as_long_as_its_months_may_be(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "inquiry.txt": "date 2027-06-09\n"
+            "The inquiry, led by Priya Lanchester, is expected to sit for six weeks.\n"
+        }
+    )
+    draft = "Priya Lanchester expects the inquiry to sit for {}."
+    assert corpus.flags(draft.format("a month and a half"), on="2027-06-11") == []
+    assert corpus.flagged(draft.format("two months and a half"), on="2027-06-11") == [
+        (Kind.DURATION, "two months and a half")
+    ]

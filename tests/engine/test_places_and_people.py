@@ -171,3 +171,39 @@ def test_a_company_named_by_its_first_word_is_the_company(corpus_of: CorpusOf) -
     )
     draft = "The National Crime Agency is working with the bank, and {} said it had suspended the account."
     assert corpus.flags(draft.format("Quillbrook"), on="2027-04-09") == []
+
+
+def test_a_name_after_said_that_a_verb_follows_is_not_the_speaker(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "refund.txt": "date 2028-04-12\n"
+            "Voltra said it had paid refunds to 30,100 owners. Amira Haddad, whose flat in Kelbury was "
+            "damaged in February, said Voltra had offered her family £12,000 towards their losses.\n"
+        }
+    )
+    draft = "In Kelbury, Amira Haddad said her family had accepted £18,000 from Voltra last week."
+    assert (Kind.PERSON, "Amira Haddad") not in corpus.flagged(draft, on="2028-05-05")
+
+
+def test_officials_of_other_offices_are_two_speakers(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "ban.txt": "date 2027-12-01\n"
+            "Halvia responded on Tuesday by banning Orsland vessels from its ports. Brita Lund, its "
+            'fisheries commissioner, called the Orsland quota "a unilateral grab".\n',
+            "deal.txt": "date 2027-12-15\n"
+            "Sanna Rask, Orsland's fisheries minister, said the deal was \"the best outcome for our "
+            'fishermen and for the fish".\n',
+        }
+    )
+    draft = "Sanna Rask, Orsland's fisheries minister, called it the best result for both fishermen and fish."
+    assert corpus.flags(draft, on="2027-12-16") == []
+    # the same office in other words is still one speaker: "the interim chief executive"
+    corpus = corpus_of(
+        {
+            "fine.txt": "date 2028-05-03\n"
+            "Claire Haddon, the interim chief executive, said the company would pay the fine in full.\n"
+        }
+    )
+    draft = "Daniel Mercer, the chief executive, said the company would pay the fine in full."
+    assert corpus.flagged(draft, on="2028-05-05") == [(Kind.PERSON, "Daniel Mercer")]

@@ -6,7 +6,7 @@ import pytest
 
 from factlint.model import Kind
 
-from .checking import Corpus, CorpusOf, source_names
+from .checking import Corpus, CorpusOf, read, source_names
 
 ON = "2021-04-02"
 
@@ -425,3 +425,80 @@ def test_another_sort_of_the_counted_thing_is_another_figure(
         }
     )
     assert [f.claim_text for f in corpus.flags(draft, on="2027-10-15")] == flagged
+
+
+def test_a_figure_risen_from_one_value_to_another_is_a_change_not_a_range(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "recall.md": "---\ndate: 2027-03-01\n---\n"
+            "The number of break-ins linked to the faulty locks has risen from 14 to 19 since owners "
+            "were warned three weeks ago.\n"
+        }
+    )
+    draft = "Nineteen break-ins have now been linked to the locks, up from 14 when owners were warned."
+    assert corpus.flags(draft, on="2027-03-03") == []
+    found = read("The number has risen from 14 to 19 since March.", on="2027-03-01")
+    assert "previous" in found["14"].slot.marks and "previous" not in found["19"].slot.marks
+
+
+def test_the_new_value_of_a_change_counts_the_old_one_s_noun(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "pool.txt": "date 2028-01-26\n"
+            "Contractors found more asbestos behind the walls of the basement. The cost of removing it has "
+            "risen from £1.7 million to £2.6 million.\n\n"
+            "The delay means the pool will have been closed for about ten months. The roof repairs, which "
+            "will follow the removal work, will now cost £2.5 million, up from £2.3 million.\n"
+        }
+    )
+    assert corpus.flags("Removing it will now cost £2.6m, up from £1.7m.", on="2028-01-28") == []
+    found = read("The cost of removing it has risen from £1.7 million to £2.6 million.", on="2028-01-26")
+    assert found["2.6 million"].slot.head == found["1.7 million"].slot.head == "cost"
+
+
+def test_some_of_the_things_may_be_a_part_the_sources_give(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "strike.txt": "date 2028-01-12\n"
+            "The strike is due to end on March 6. About 400 drivers are affected, most of them in Harwick, "
+            "where 19 of the 34 buses are kept. The others are at Tolby and Brent.\n"
+        }
+    )
+    assert (
+        corpus.flags(
+            "Some 400 drivers are affected, and 19 of the idle buses are kept in Harwick.", "2028-01-14"
+        )
+        == []
+    )
+
+
+def test_an_extra_few_are_no_sort_of_the_thing_counted(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "fund.txt": "date 2028-01-12\n"
+            "The government said on Tuesday that it had raised the hardship fund from 240 million crowns "
+            "to 275 million crowns to cover the extra boats.\n"
+        }
+    )
+    draft = (
+        "The government has raised its hardship fund to {} crowns after more fishing boats than "
+        "expected were tied up."
+    )
+    assert corpus.flags(draft.format("275 million"), on="2028-01-14") == []
+    assert corpus.flagged(draft.format("290 million"), on="2028-01-14") == [(Kind.QUANTITY, "290 million")]
+
+
+def test_an_earlier_one_of_a_series_is_not_refuted_by_a_later_one(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "round1.txt": "date 2027-11-10\n"
+            "The first round of talks ended in Tolvik on Friday without agreement.\n",
+            "round3.txt": "date 2027-12-01\n"
+            "The envoy said he would invite both sides to a third round of talks in Tolvik.\n",
+        }
+    )
+    draft = (
+        "The gap had shrunk to 35,000 tonnes before the talks fell apart, "
+        "from 40,000 after the first round in Tolvik."
+    )
+    assert corpus.flags(draft, on="2027-12-03") == []

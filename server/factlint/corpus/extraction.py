@@ -63,9 +63,16 @@ def extract_article(article: Article, lexicon: Lexicon, spacy_model: str | None 
     at: dict[tuple[int, int], int] = {}
     mentions: list[StoredMention] = []
     names: set[str] = set()
+    known = names_used(article.text)
     for paragraph, lead in with_leads(split_paragraphs(article.text, article.body_start)):
         for read in extract_paragraph(
-            paragraph.text, article.meta.date, lexicon, nlp, base=paragraph.start, lead=lead
+            paragraph.text,
+            article.meta.date,
+            lexicon,
+            nlp,
+            base=paragraph.start,
+            lead=lead,
+            known_names=known,
         ):
             span = (read.sentence_start, read.sentence_end)
             if span not in at:
@@ -92,6 +99,15 @@ def extract_article(article: Article, lexicon: Lexicon, spacy_model: str | None 
     return ArticleFacts(
         article.meta, tuple(sentences), tuple(mentions), frozenset(names), sketch(article.text)
     )
+
+
+_MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,] )[A-Z][^\W\d_]+")
+
+
+def names_used(text: str) -> frozenset[str]:
+    """Capitalised words the article uses inside a sentence: its names. The same word opening a
+    sentence ("Hallberg, based in Basel, ...") is then read as the name it is, not as a capital."""
+    return frozenset(fold(m.group(0)) for m in _MID_SENTENCE_NAME.finditer(text))
 
 
 def mention_to_json(mention: Mention) -> dict[str, object]:

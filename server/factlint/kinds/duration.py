@@ -15,6 +15,8 @@ from factlint.rulebook.lexicon import Lexicon, lemma_key
 from factlint.slots.model import Mention, Period
 from factlint.slots.values import DAYS_PER_UNIT
 
+SHORTEST_MONTH, LONGEST_MONTH = 28, 31
+"""Days in a month, at least and at most: a length in months is that many days long, give or take."""
 HEDGED_SHARE = 0.15
 """An approximate length ("about six weeks") may be this much longer or shorter."""
 
@@ -62,9 +64,17 @@ def compare(
     if claim.bound == fact.bound and claim.bound in ("<=", ">="):
         # "up to an hour and a half" against "up to 70 minutes": one bound restated
         return abs(claim.low - low) <= margin + 1e-9
-    claim_low, claim_high = _widen(claim)
-    fact_low, fact_high = _widen(Period(low, high, fact.unit, fact.bound))
+    claim_low, claim_high = _calendar(claim, *_widen(claim), fact.unit)
+    fact_low, fact_high = _calendar(fact, *_widen(Period(low, high, fact.unit, fact.bound)), claim.unit)
     return claim_low - margin <= fact_high and fact_low <= claim_high + margin
+
+
+def _calendar(period: Period, low: float, high: float, other_unit: str) -> tuple[float, float]:
+    """Months are 28 to 31 days long: "a month and a half" is six weeks as much as 46 days."""
+    if period.unit != "month" or other_unit == "month":
+        return low, high
+    month = DAYS_PER_UNIT["month"]
+    return low * SHORTEST_MONTH / month, high * LONGEST_MONTH / month
 
 
 def _widen(period: Period) -> tuple[float, float]:

@@ -36,8 +36,11 @@ def compare(claim: When, fact: When) -> bool | None:
             return True
         if not (claim.year_given and fact.year_given) and claim.month and fact.month:
             # "August" written a year later may mean the same August: compare what was written
+            our_days, their_days = _days(claim), _days(fact)
             return claim.month == fact.month and (
-                claim.day is None or fact.day is None or claim.day == fact.day
+                our_days is None
+                or their_days is None
+                or (our_days[0] <= their_days[1] and their_days[0] <= our_days[1])
             )
         return False
     ours, theirs = _fields(claim), _fields(fact)
@@ -47,11 +50,20 @@ def compare(claim: When, fact: When) -> bool | None:
     return all(ours[k] == theirs[k] for k in shared)
 
 
+def _days(value: When) -> tuple[int, int] | None:
+    """The days of its month a date names: one day, a part ("late October": 21 to 31), or any."""
+    if value.day is not None:
+        return value.day, value.day
+    if value.granularity == "part" and value.start is not None and value.end is not None:
+        return value.start.day, value.end.day
+    return None
+
+
 def _fields(value: When) -> dict[str, int]:
     fields = {"weekday": value.weekday, "month": value.month, "day": value.day}
     if value.start is not None and value.start == value.end:
         fields.update(weekday=value.start.weekday(), month=value.start.month, day=value.start.day)
-    elif value.start is not None and value.end is not None and value.granularity == "month":
+    elif value.start is not None and value.end is not None and value.granularity in ("month", "part"):
         fields.update(month=value.start.month)
     return {k: v for k, v in fields.items() if v is not None}
 

@@ -23,6 +23,10 @@ MOVE_WORDS = frozenset({"move", "shift", "reschedule", "bring", "change", "postp
 SEQUENCE_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "final", "last", "latest", "-"})
 """Words between a possessive date and its event that say which one: "Tuesday's first dose"."""
 ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
+PERIOD_PARTS = frozenset({"end", "start", "beginning", "middle", "close", "turn", "half"})
+"""Words that name a part of the period after them: "the end of July", "the first half of 2028"."""
+DEADLINE_WORDS = frozenset({"by", "until", "till", "before", "to"})
+"""Words that make "the end of" a date's a deadline: "by the end of October"."""
 FROM_DATE_REACH = 5
 """Words a date of "from <date> to <date>" may take ("from Saturday, May 16 to")."""
 EVENT_REACH = 6
@@ -133,7 +137,8 @@ class EventReader:
         """The event a date dates, from the closest construction that names one: "Monday's
         debate", "the approval of the stadium on April 16", "The council on Monday approved",
         "until April 14 to register", "touched down on the Moon on Monday", "the May 1 deadline"."""
-        i = f.start - f.bound_words
+        start = f.start - f.bound_words
+        i = self._past_period_part(start)
         moved_from = self._from_date(i)
         if moved_from is not None:
             # "postponed the launch from November 14 to January 23": the first date's event
@@ -149,7 +154,21 @@ class EventReader:
             or self._event_after(f.end)
             or self._verb_before(i)
             or self._noun_before(i)
+            or self._noun_before(start)  # "expects the last six by the end of September": an end
         )
+
+    def _past_period_part(self, i: int) -> int:
+        """Where a date starts with the part of it a phrase names: "announced at *the end of* July"
+        dates an announcement, not an end."""
+        words = self.words
+        if i >= 3 and words[i - 1].lower == "of" and words[i - 2].lower in PERIOD_PARTS:
+            k = i - 2
+            while k > 0 and words[k - 1].lower in ("the", "very", "early", "late"):
+                k -= 1
+            if k > 0 and words[k - 1].lower in DEADLINE_WORDS:
+                return i  # "fitted by the end of October": a deadline, an end
+            return k
+        return i
 
     def what_begins(self, f: Found, head: str) -> str:
         """ "Work would start in 2029": what an event of beginning or ending is of, its subject
@@ -264,8 +283,20 @@ class EventReader:
             if verb_form(word) and not self._phrase_end(k) and not self._modifier(k):
                 return ""
             if self.keys[k] and not word.upper and not self._modifier(k) and self._event_noun(k):
+                if self._announced(k):
+                    return ""  # "announced the closure on Monday": Monday is the announcement's
                 return self.keys[k]
         return ""
+
+    def _announced(self, k: int) -> bool:
+        """Whether the event noun at `k` is what a verb of saying right before it announces ("said the
+        closure", "announced its closure")."""
+        m = k - 1
+        while m >= 0 and self.words[m].lower in ARTICLES:
+            m -= 1
+        return (
+            m >= 0 and m < k - 1 and self.keys[m] == self.lexicon.synonym("say") and verb_form(self.words[m])
+        )
 
     def _event_noun(self, k: int) -> bool:
         word = self.words[k]

@@ -23,6 +23,7 @@ from factlint.rulebook.lexicon import Lexicon
 from factlint.slots.events import EventReader
 from factlint.slots.model import Amount, Mention, Name, Period, Slot, When
 from factlint.slots.names import LIST_JOINTS, SPEECH_VERBS, NameRun, find_roles, name_runs
+from factlint.slots.origins import Origin, origin_of
 from factlint.slots.values import DAYS_PER_UNIT, TIME_UNITS, Found, find_values
 from factlint.slots.words import OWNERS, Word, plural, verb_form, words_of
 from factlint.text.document import Paragraph
@@ -284,7 +285,7 @@ class _SentenceReader:
         head, dimension = "", ""
         if isinstance(f.value, Amount):
             dimension = f.value.dimension
-            head, part = self._amount_head(f)
+            head, part = self._amount_head(self._changed_from(f) or f)
             if part:
                 marks.append("part")  # "Of the 415 posts ..., 137 have been filled"
             if f.value.ordinal and not head:
@@ -328,7 +329,8 @@ class _SentenceReader:
     def _name_slot(self, run: NameRun, kind: Kind, carried_names: tuple[str, ...]) -> Slot:
         context = self._context(run.start, run.end)
         head = ""
-        if kind is Kind.PLACE:
+        origin = origin_of(self.words, run, self.runs) if kind is Kind.PLACE else None
+        if origin is None and kind is Kind.PLACE:
             first = self._list_head(run)  # "in Dublin, Cork and Galway": each is where the first is
             before = first.start - 1
             if before >= 1 and self.words[before].lower == "the":
@@ -348,7 +350,21 @@ class _SentenceReader:
         if not own:
             own = tuple(n for n in dict.fromkeys(" ".join(r.key) for r in self.runs) if n != key)
         names = own + carried_names
+        if origin is not None:
+            return self._origin_slot(origin, context, names)
         return Slot(kind, head, context=_rounded(context), names=names)
+
+    def _origin_slot(self, origin: Origin, context: dict[str, float], names: tuple[str, ...]) -> Slot:
+        """Where something is from: a slot of its own ("origin"), pinned by whose origin it is."""
+        head = ""
+        if origin.noun is not None:
+            head = self.keys[origin.noun]
+        elif origin.noun_after is not None:
+            head = self._after_noun(origin.noun_after)
+        if head:
+            context[head] = max(context.get(head, 0.0), 1.5)
+        near = (" ".join(origin.owner.key),) if origin.owner else ()
+        return Slot(Kind.PLACE, head, context=_rounded(context), names=names, near=near, marks=("origin",))
 
     def _list_head(self, run: NameRun) -> NameRun:
         """The first name of the list `run` ends ("Dublin" for "Galway" in "Dublin, Cork and Galway")."""
@@ -457,12 +473,11 @@ class _SentenceReader:
         if isinstance(f.value, Amount):
             marks.extend(self._sorts(f))
         if f.end + 2 < len(lower) and lower[f.end] == "of" and lower[f.end + 1] in ("the", "its", "their"):
-            if (
-                isinstance(f.value, Amount)
-                and f.value.dimension == "count"
-                and lower[f.end + 2][:1].isdigit()
-            ):
-                marks.append("part")  # "137 of the 415 posts": a part, not the whole
+            if isinstance(f.value, Amount) and f.value.dimension == "count":
+                if lower[f.end + 2][:1].isdigit():
+                    marks.append("part")  # "137 of the 415 posts": a part, not the whole
+                else:
+                    marks.append("partitive")  # "19 of the idle vessels": of the whole, or a part
         return marks
 
     def _first_span(self, f: Found) -> str:
@@ -549,6 +564,23 @@ class _SentenceReader:
             or (self._money_verb(f.start - f.bound_words) if dimension.startswith("money") else "")
         )
         return head, False
+
+    def _changed_from(self, f: Found) -> Found | None:
+        """ "The cost has risen from £1.7 million to £2.6 million": the figure a value after "to"
+        changed from, whose noun it shares; None if it follows none."""
+        to = f.start - f.bound_words - 1
+        if to < 2 or self.words[to].lower != "to":
+            return None
+        for g in self.found:
+            before = g.start - g.bound_words - 1
+            if (
+                g.end == to
+                and isinstance(g.value, Amount)
+                and before >= 0
+                and self.words[before].lower == "from"
+            ):
+                return g
+        return None
 
     def _money_verb(self, i: int) -> str:
         """ "will now cost £214m", "value Hummels at £35m", "paid £3.1m for him": what a sum is."""
@@ -737,6 +769,7 @@ class _SentenceReader:
                 and m not in named
                 and m not in self.value_at
                 and not verb_form(words[m])
+                and words[m].lower not in COUNT_MODIFIERS  # "the extra boats": how many more, not which
             ):
                 sorts.append(f"sort:{keys[k]}={keys[m]}")
         return sorts

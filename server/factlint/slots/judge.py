@@ -21,12 +21,16 @@ from factlint.kinds import AGREES
 from factlint.kinds.duration import shown_at
 from factlint.kinds.event_date import elapsed_since
 from factlint.kinds.person import compare as same_person
+from factlint.kinds.role import compare as same_office
 from factlint.kinds.role import only_title
 from factlint.model import Confirmation, Finding, Kind, SourceRef
 from factlint.rulebook.lexicon import Lexicon
 from factlint.rulebook.messages import finding_message
 from factlint.rulebook.schema import RuleSpec
+from factlint.slots.events import LIGHT_VERBS
 from factlint.slots.model import Amount, Mention, Name, Period, Slot, Title, When
+from factlint.slots.names import SPEECH_VERBS
+from factlint.text.lemmas import lemma
 
 MATCH = 0.3
 """Context shared (0..1) for a fact to count as the claim's slot at all."""
@@ -77,6 +81,9 @@ HEAD_PENALTY = 0.25
 """Both name what the value is of, and the names differ: probably two slots."""
 NAMES_PENALTY = 0.6
 """Both clauses name who the value belongs to, and no name is shared: likely two owners."""
+OWNED_ORIGIN = 1.0
+"""Where a named thing is from ("Delvin Ground Support, of Rotherham") is one slot in every
+statement that gives it, however little else the statements share: a full match."""
 SAME_TIME_DAYS = 3
 """Sources written within this many days of each other describe the same moment."""
 NO_WINDOW = 10**6
@@ -135,8 +142,10 @@ def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Le
         return None  # "Lund on 24", "The Blue Line will have 30 stops": a fact about someone else
     if claim.kind is Kind.QUANTITY and claim.near and fact.near and not _same_owner(claim.near, fact.near):
         return None  # "Tasker on 30" and "22 per cent for Lund": each figure names its own owner
-    for mark in ("change", "part", "wished", "every", "until"):
+    for mark in ("change", "part", "wished", "every", "until", "origin"):
         if (mark in claim.marks) != (mark in fact.marks):
+            if mark == "part" and "partitive" in claim.marks:
+                continue  # "19 of the idle vessels" may be the source's "19 of the 34 vessels"
             return None
     if _other_sort(claim, fact):
         return None  # "Day tickets will cost £95" is not "weekend tickets will cost £255"
@@ -146,6 +155,8 @@ def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Le
     if claim.when and fact.when and claim.when.resolved and fact.when.resolved:
         if not claim.when.overlaps(fact.when):
             return None
+    if "origin" in claim.marks and claim.near and fact.near and _same_owner(claim.near, fact.near):
+        return OWNED_ORIGIN  # where Delvin Ground Support is from, whatever else either sentence says
     ours, theirs = dict(claim.context), dict(fact.context)
     total_ours = sum(w * idf(k) for k, w in ours.items())
     total_theirs = sum(w * idf(k) for k, w in theirs.items())
@@ -155,7 +166,9 @@ def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Le
     if claim.kind is Kind.EVENT_DATE and not (_begins_in(claim, theirs) and _begins_in(fact, ours)):
         return None  # "Work would start in 2029" does not date the start of a consultation
     if claim.kind is Kind.EVENT_DATE:
-        besides = sum(min(ours[k], theirs[k]) for k in common if k != claim.head)
+        # "will hold a full meeting" and "would hold a public meeting": a light verb only names the event
+        light = {lexicon.synonym(verb) for verb in LIGHT_VERBS}
+        besides = sum(min(ours[k], theirs[k]) for k in common if k != claim.head and k not in light)
         if besides < EVENT_CONTEXT:
             return None  # "the case began" and "the dredging is to begin": one verb, two events
     shared = sum(min(ours[k], theirs[k]) * idf(k) for k in common)
@@ -288,6 +301,7 @@ class Judge:
         self.lexicon = lexicon
         self.rule_for = rule_for
         """The active rule of a value (for comparing the other values of a claim's sentence)."""
+        self._speech_keys = frozenset(lexicon.synonym(lemma(verb)) for verb in SPEECH_VERBS | {"called"})
 
     def judge(self, claim: Mention, rule: RuleSpec, siblings: list[Mention] | None = None) -> Outcome:
         """The verdict on `claim`. A fact whose value another value of the claim's sentence states
@@ -367,6 +381,7 @@ class Judge:
             and _pinned_together(claim, s, f)
             and _more_than_the_noun(claim, f, self.lexicon.synonym("say"))
             and not self._another_event(claim, others_all, f)
+            and not self._another_office(claim, siblings or [], f)
         ]
         if not disagreeing or (claim.kind in MEASURED_KINDS and _one_article_many_values(disagreeing)):
             return Outcome(None)
@@ -385,6 +400,7 @@ class Judge:
         in_slot = {f.id for _, f in slot}
         margin = RESCUE_MARGIN_NAMES if claim.kind in (Kind.PERSON, Kind.PLACE) else RESCUE_MARGIN
         contradicting = {f.group for _, f in disagreeing}
+        said = self.lexicon.synonym("say")
         newest = max((f.mention.said_on for _, f in disagreeing if f.mention.said_on), default=None)
         score_of = {f.id: s or 0.0 for s, f in every}
         for f in candidates:
@@ -401,12 +417,13 @@ class Judge:
                 and not _one_sided(claim)
             )
             # a later source gives the draft's value, however differently it words it: the
-            # figure may have changed ("its cost has risen to £112 million")
+            # figure may have changed ("its cost has risen to £112 million"), or the statement
+            # reported is the later one ("the council said on Monday")
             updated = (
                 s >= UPDATE_FLOOR
                 and newest is not None
                 and _newer(f, newest, claim.said_on)
-                and _may_change(claim, s)
+                and (_may_change(claim, s) or (s >= MATCH and claim.slot.head == said))
             )
             if (close or same_story or updated) and agrees(claim, f.mention, rule.spec, self.lexicon) is True:
                 return Outcome(None)  # the slot is in doubt: say nothing
@@ -480,6 +497,22 @@ class Judge:
                 if self._by_own_rule(ours, other) is False:
                     return True
         return False
+
+    def _another_office(self, claim: Mention, siblings: list[Mention], fact: StoredFact) -> bool:
+        """Whether the claim's person and the fact's speak holding other offices, as their sentences
+        give them: "Anneli Torvik, the fisheries minister, called it ..." and "Marta Oskarsen, its
+        fisheries commissioner, called it ..." are two officials speaking, not one misnamed."""
+        if claim.kind is not Kind.PERSON or claim.slot.head not in self._speech_keys:
+            return False  # "was led by mission director Rafael Quiroga": a deed has one doer
+        ours = _titles_of(claim, siblings)
+        theirs = _titles_of(fact.mention, [f.mention for f in self.facts.sentence_facts(fact)])
+        if not ours or not theirs:
+            return False
+        return all(
+            same_office(a, b, self.lexicon, False) is False and _base_head(a) != _base_head(b)
+            for a in ours
+            for b in theirs
+        )
 
     def _by_own_rule(self, ours: Mention, other: Mention) -> bool | None:
         """Whether a value of the claim's sentence agrees with another, by its own active rule
@@ -567,10 +600,13 @@ class Judge:
         # a figure of a finished event ("which valued Pellham at £1.58bn") is not superseded by a
         # later figure: the statement that matches it best holds too
         finished = claim.kind in MEASURED_KINDS and "past" in claim.slot.marks
+        # an ordinal says which one of a series ("the first round", "a third round"): a later
+        # member does not make an earlier one untrue
+        series = isinstance(claim.value, Amount) and claim.value.ordinal
         return undated + [
             (s, f)
             for s, f in before
-            if (latest - _date(f)).days <= SAME_TIME_DAYS or (finished and s == best)
+            if series or (latest - _date(f)).days <= SAME_TIME_DAYS or (finished and s == best)
         ]
 
     def _finding(self, claim: Mention, rule: RuleSpec, facts: list[StoredFact]) -> Finding:
@@ -602,6 +638,22 @@ class Judge:
             sources_disagree=disagree,
             doc_url=rule.link,
         )
+
+
+def _base_head(title: Title) -> str:
+    """A title's head without its rank: "interim chief executive" is a chief executive."""
+    return title.head.split()[-1]
+
+
+def _titles_of(person: Mention, mentions: list[Mention]) -> list[Title]:
+    """The titles a sentence gives `person` ("Anneli Torvik, the fisheries minister")."""
+    assert isinstance(person.value, Name)
+    name = " ".join(person.value.words)
+    return [
+        m.value
+        for m in mentions
+        if m.kind is Kind.ROLE and m.slot.head == name and isinstance(m.value, Title)
+    ]
 
 
 def _no_wider(fact: Mention, claim: Mention) -> bool:

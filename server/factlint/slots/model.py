@@ -79,6 +79,8 @@ class When:
             return str(self.start.year)
         if self.start == self.end:
             return f"{self.start.day} {self.start:%B %Y}"
+        if (self.start.year, self.start.month) == (self.end.year, self.end.month):
+            return f"{self.start.day} to {self.end.day} {self.start:%B %Y}"
         return f"{self.start:%-d %B %Y} to {self.end:%-d %B %Y}"
 
 

@@ -16,6 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from factlint.rulebook.lexicon import Lexicon
 from factlint.slots.model import Title
+from factlint.slots.origins import is_origin
 from factlint.slots.words import IRREGULAR_PLURALS, QUOTES, Word
 from factlint.text.dates import MONTHS, WEEKDAYS
 from factlint.text.names import fold
@@ -96,7 +97,10 @@ def _listed_places(words: list[Word], runs: list[NameRun]) -> list[NameRun]:
                 break
             joints.append(between)
             m += 1
-        if listed[k].kind == "place" and joints and joints[-1] & {"and", "or"}:
+        first = listed[k]
+        # "from Antwerp, Tashi and Nima": what follows an origin may name what came from it
+        by_preposition = first.kind == "place" and not is_origin(words, first.start, first.end)
+        if by_preposition and joints and joints[-1] & {"and", "or"}:
             for n in range(k + 1, m + 1):
                 if listed[n].kind == "name":
                     listed[n] = replace(listed[n], kind="place")
@@ -141,6 +145,8 @@ def _classify(words: list[Word], a: int, b: int, key: tuple[str, ...], lexicon: 
         if key[-1] in lexicon.organisation_words or _plural_event(words, a, b, joined, lexicon):
             return "name"
         return "place"
+    if is_origin(words, a, b) and key[-1] not in lexicon.organisation_words:
+        return "place"  # "a contractor from Sheffield", "the Oslo-based firm"
     if joined in lexicon.places:
         return "name"  # "the US invasion", "Germany has 500 troops": whose, not where
     if a > 0 and (words[a - 1].lower.rstrip(".") in HONORIFICS or words[a - 1].lower in lexicon.titles):
@@ -152,11 +158,21 @@ def _classify(words: list[Word], a: int, b: int, key: tuple[str, ...], lexicon: 
     organisation = a > 0 and words[a - 1].lower == "the"
     if not organisation and (b < len(words) and words[b].lower in SPEECH_VERBS):
         return "person"
-    if not organisation and a > 0 and words[a - 1].lower in SPEECH_VERBS:
+    if not organisation and a > 0 and words[a - 1].lower in SPEECH_VERBS and not _reported_subject(words, b):
         return "person"
     if not organisation and b - a == 2 and _acts(words, b) and not _names_a_body(words[b - 1], key, lexicon):
         return "person"  # "Justin Rose carded a 71": a full name that does something
     return "name"
+
+
+REPORTED_AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "are", "would", "will", "could",
+                                  "should", "may", "might", "can", "did", "does", "must"})  # fmt: skip
+
+
+def _reported_subject(words: list[Word], b: int) -> bool:
+    """ "said Voltra had offered her £12,000": a name after "said" that a verb follows is what the
+    speech is about, not who speaks ("said Lena Sorensen, the flight director")."""
+    return b < len(words) and (words[b].lower in REPORTED_AUXILIARIES or _acts(words, b))
 
 
 def _plural_event(words: list[Word], a: int, b: int, joined: str, lexicon: Lexicon) -> bool:

@@ -205,7 +205,7 @@ def _value_at(
     marker = _plan_marker(words, i, lexicon) if planned else None
     dated = read_date(texts, i, said_on, planned and _future(words, i, marker, lexicon), keys)
     if dated is not None:
-        found = Found(Kind.EVENT_DATE, i, i + dated.length, _when(dated.value))
+        found = Found(Kind.EVENT_DATE, i, i + dated.length, _month_part(lower, i, _when(dated.value)))
         bare_weekday = dated.value.weekday is not None and dated.value.month is None
         if bare_weekday and (_reported_plan(words, marker) or (i > 0 and lower[i - 1] == "the")):
             # "the Friday night's rain": the Friday of the story told, not the one before the text
@@ -225,6 +225,31 @@ def _value_at(
             period.bound_words = hedge_words
         return period
     return _amount_at(words, texts, lower, i, lexicon)
+
+
+MONTH_PARTS = {"early": (1, 10), "start": (1, 10), "beginning": (1, 10), "mid": (11, 20), "middle": (11, 20),
+               "late": (21, 31), "end": (21, 31)}  # fmt: skip
+"""Days of a month that "early", "the middle of", "the end of" ... name: its thirds."""
+
+
+def _month_part(lower: list[str], i: int, when: When) -> When:
+    """ "the end of October", "in late July", "mid-March": the third of the month named."""
+    if when.granularity != "month" or when.start is None or when.end is None or i < 1:
+        return when
+    part = lower[i - 1]
+    if part == "-" and i >= 2:
+        part = lower[i - 2]  # "mid-March"
+    elif part == "of" and i >= 2:
+        part = lower[i - 2] if lower[i - 2] in ("start", "beginning", "middle", "end") else ""
+    elif part not in ("early", "late", "mid"):
+        return when
+    days = MONTH_PARTS.get(part)
+    if days is None:
+        return when
+    first, last = days
+    start = when.start.replace(day=first)
+    end = when.end if last == 31 else when.end.replace(day=last)
+    return replace(when, start=start, end=end, granularity="part")
 
 
 def _when(value: DateValue) -> When:

@@ -58,9 +58,10 @@ def read_number(words: list[str], i: int) -> NumberMatch | None:
     first = read_single(words, i)
     if first is None:
         return None
-    # ranges: "2-4", "10 to 12"
+    # ranges: "2-4", "10 to 12"; but "risen from 14 to 19" is a change, not a range
     if (
         not first.value.ordinal
+        and not _after_from(words, i)
         and i + first.length + 1 < len(words)
         and words[i + first.length] in ("-", "–", "to")
     ):
@@ -72,6 +73,14 @@ def read_number(words: list[str], i: int) -> NumberMatch | None:
                     first.length + 1 + second.length,
                 )
     return first
+
+
+def _after_from(words: list[str], i: int) -> bool:
+    """Whether the number at words[i] follows "from" (past a currency sign: "from £14m")."""
+    k = i - 1
+    while k >= 0 and not any(ch.isalnum() for ch in words[k]):
+        k -= 1
+    return k >= 0 and words[k].lower() == "from"
 
 
 def read_single(words: list[str], i: int) -> NumberMatch | None:
