@@ -106,10 +106,19 @@ class Finding:
     doc_url: str | None = None
     timeline: tuple[TimelinePoint, ...] = ()
     """Every value the sources give the claim's slot, oldest first."""
+    fix: tuple[int, int] | None = None
+    """Where a quick fix writes the sources' value, when the finding underlines more than the value
+    (a title with its holder's name); None: the whole range."""
 
     def shifted(self, offset: int) -> Finding:
         """The same finding in a text where its passage starts `offset` characters later."""
-        return replace(self, start=self.start + offset, end=self.end + offset)
+        fix = (self.fix[0] + offset, self.fix[1] + offset) if self.fix else None
+        return replace(self, start=self.start + offset, end=self.end + offset, fix=fix)
+
+    @property
+    def value_span(self) -> tuple[int, int]:
+        """The claimed value's own characters: what a quick fix replaces."""
+        return self.fix or (self.start, self.end)
 
 
 @dataclass(frozen=True)

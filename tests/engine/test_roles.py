@@ -34,6 +34,15 @@ def test_the_finding_names_the_person_and_their_title_in_the_sources(seeds: Corp
     assert finding.expected == ("Turkish Foreign Minister",)
 
 
+def test_a_title_finding_underlines_its_holder_and_fixes_only_the_title(seeds: Corpus) -> None:
+    # the title may be wrong, or the name: the pairing is, so both are underlined
+    draft = "Turkish Defence Minister Mevlut Cavusoglu spoke to reporters."
+    [finding] = seeds.flags(draft, on=ON)
+    assert draft[finding.start : finding.end] == "Turkish Defence Minister Mevlut Cavusoglu"
+    start, end = finding.value_span
+    assert draft[start:end] == finding.claim_text == "Turkish Defence Minister"
+
+
 @pytest.mark.parametrize(
     "draft",
     [

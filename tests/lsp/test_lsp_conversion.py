@@ -188,6 +188,37 @@ def test_when_sources_disagree_every_value_is_offered_and_none_preferred(seed: P
     assert not any(a.is_preferred for a in actions)
 
 
+def test_a_title_finding_underlines_the_holder_too_but_fixes_only_the_title(seed: Path) -> None:
+    draft = "Its chair, Marcus Odell, said so.\n"
+    finding = troops_finding(
+        seed,
+        rule="role-mismatch",
+        kind=Kind.ROLE,
+        start=draft.index("chair"),
+        end=draft.index(", said"),
+        fix=(draft.index("chair"), draft.index("chair") + len("chair")),
+        claim_text="chair",
+        expected=("branch secretary",),
+    )
+    index = LineIndex(draft)
+    diagnostic = finding_to_diagnostic(finding, index, SourceFiles())
+    assert diagnostic is not None
+    assert diagnostic.range == types.Range(
+        start=types.Position(line=0, character=4), end=types.Position(line=0, character=23)
+    )
+    replace_title = actions_for(finding, diagnostic, "file:///d.md", None, index)[0]
+    assert replace_title.edit is not None and replace_title.edit.changes
+    assert replace_title.edit.changes["file:///d.md"] == [
+        types.TextEdit(
+            range=types.Range(
+                start=types.Position(line=0, character=4), end=types.Position(line=0, character=9)
+            ),
+            new_text="branch secretary",
+        )
+    ]
+    assert finding.shifted(10).value_span == (14, 19)
+
+
 def test_a_broken_rule_file_is_marked_from_the_error_column_to_the_end_of_its_line() -> None:
     text = "id: troops\nkind: quantitty\n"
     error = RuleFileError("rules/troops.yaml", 2, 7, "unknown kind 'quantitty'")

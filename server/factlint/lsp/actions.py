@@ -35,7 +35,7 @@ def actions_for(
 ) -> list[types.CodeAction]:
     """The quick fixes for one finding: one per value the sources give, then suppression."""
     actions: list[types.CodeAction] = []
-    value_range = index.range(finding.start, finding.end)
+    value_range = index.range(*finding.value_span)
     single = len(set(finding.expected)) == 1 and not finding.sources_disagree
     why = " (as the sources say)" if finding.sources else ""
     for value in dict.fromkeys(finding.expected):

@@ -267,7 +267,12 @@ class _SentenceReader:
             start, end = words[role.title_start].start, words[role.title_end - 1].end
             person = " ".join(role.person.key)
             slot = Slot(Kind.ROLE, person, names=(person,))
-            yield Mention(Kind.ROLE, start + base, end + base, text[start:end], role.title, slot, said_on)
+            first = min(role.title_start, role.person.start)
+            last = max(role.title_end, role.person.end) - 1
+            reach = (words[first].start + base, words[last].end + base)
+            yield Mention(
+                Kind.ROLE, start + base, end + base, text[start:end], role.title, slot, said_on, reach
+            )
         titled = {role.person.start for role in roles}
         for run in self.runs:
             if (run.kind == "name" and run.start not in titled) or run.start in role_spans:

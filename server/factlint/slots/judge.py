@@ -630,13 +630,14 @@ class Judge:
             kind=claim.kind,
             severity=rule.severity,
             message=message,
-            start=claim.start,
-            end=claim.end,
+            start=claim.reach[0] if claim.reach else claim.start,
+            end=claim.reach[1] if claim.reach else claim.end,
             claim_text=claim.text,
             expected=expected,
             sources=_unique(sources),
             sources_disagree=disagree,
             doc_url=rule.link,
+            fix=(claim.start, claim.end) if claim.reach else None,
         )
 
 

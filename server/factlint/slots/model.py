@@ -138,6 +138,9 @@ class Mention:
     value: Value
     slot: Slot
     said_on: date | None
+    reach: tuple[int, int] | None = None
+    """What a finding on it underlines, when more than the value: a title with its holder's name
+    ("its inspector, Helen Marwood": either may be the error, the pairing is)."""
 
 
 # --- JSON: how mentions are stored -------------------------------------------------
