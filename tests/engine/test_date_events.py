@@ -347,3 +347,16 @@ def test_holding_a_meeting_is_not_what_makes_two_meetings_one(corpus_of: CorpusO
         corpus.flags("The council will hold a full meeting on March 22 to debate the petition.", "2028-03-17")
         == []
     )
+
+
+def test_a_month_leaves_no_doubt_about_which_day(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "arrival.txt": "date 2027-04-07\nTwo snow leopards arrived at Harwick Zoo on Monday.\n",
+            "later.txt": "date 2027-07-14\n"
+            "One of the snow leopards that arrived at Harwick Zoo in April is pregnant, the zoo said.\n",
+        }
+    )
+    draft = "{} arrival of two snow leopards at Harwick Zoo drew a crowd."
+    assert corpus.flagged(draft.format("Tuesday's"), on="2027-04-09") == [(Kind.EVENT_DATE, "Tuesday")]
+    assert corpus.flags(draft.format("Monday's"), on="2027-04-09") == []

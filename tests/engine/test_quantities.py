@@ -502,3 +502,28 @@ def test_an_earlier_one_of_a_series_is_not_refuted_by_a_later_one(corpus_of: Cor
         "from 40,000 after the first round in Tolvik."
     )
     assert corpus.flags(draft, on="2027-12-03") == []
+
+
+def test_could_in_reported_speech_is_can_not_a_wish(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "launch.txt": "date 2026-03-10\n"
+            "Nadia Brook, the operator's director, said the electric scooters could travel 40 kilometres "
+            "on a single charge.\n"
+        }
+    )
+    draft = "Nadia Brook says the scooters can cover {} on a charge."
+    assert corpus.flagged(draft.format("40 miles"), on="2026-03-12") == [(Kind.QUANTITY, "40 miles")]
+    assert corpus.flags(draft.format("25 miles"), on="2026-03-12") == []
+
+
+def test_a_measure_said_to_run_one_way_measures_the_noun_before_it(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "park.txt": "date 2027-04-07\n"
+            "The new garden includes a pond, a 40-metre glass wall and a wooden deck eight metres high.\n"
+        }
+    )
+    draft = "The garden has a pond, a glass wall {} long and a wooden deck eight metres high."
+    assert corpus.flagged(draft.format("40 feet"), on="2027-04-09") == [(Kind.QUANTITY, "40 feet")]
+    assert corpus.flags(draft.format("131 feet"), on="2027-04-09") == []

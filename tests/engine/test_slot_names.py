@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
+from factlint.slots.extract import PREVIOUS_SENTENCE
 from factlint.slots.model import Mention
 
 from .checking import read as read_on
@@ -112,3 +113,12 @@ def test_a_figure_s_noun_after_were_is_what_it_counts(read) -> None:  # type: ig
 )
 def test_a_sum_is_what_its_verb_or_noun_says_it_is(read, sentence: str, figure: str, what: str) -> None:  # type: ignore[no-untyped-def]
     assert read(sentence)[figure].slot.head == what
+
+
+def test_a_possessive_opener_before_a_named_subject_borrows_little() -> None:
+    text = (
+        "Velocita, which runs schemes in eleven cities, is opening a depot that will create 35 jobs. "
+        "Its managing director, Sandrine Leclerc, says the bikes can cover 70 kilometres on a charge."
+    )
+    context = dict(read_on(text, on="2026-03-12")["70 kilometres"].slot.context)
+    assert context.get("depot", 0.0) <= PREVIOUS_SENTENCE  # the weight of any sentence before, not 0.6

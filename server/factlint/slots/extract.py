@@ -56,6 +56,13 @@ MIN_WEIGHT = 0.08
 ANAPHORS = frozenset({"it", "its", "they", "their", "he", "she", "his", "her", "under", "there"})
 """Sentence openers that refer back ("It fired for 14 minutes"). Not "this" or "that": they open
 quotes and time phrases ("This is the biggest ...", "That week ...") as often as they refer."""
+DIMENSION_WORDS = frozenset({"long", "high", "wide", "deep", "tall", "thick", "across"})
+"""Adjectives after a measure that say which way it runs, not what it measures ("40 feet long")."""
+POSSESSIVE_ANAPHORS = frozenset({"its", "their", "his", "her"})
+POSSESSED_PREVIOUS = PREVIOUS_SENTENCE
+POSSESSED_REACH = 6
+"""Words of "Its UK managing director" before the comma that sets off the name."""
+"""... when it opens "Its director, Jane Smith, ...": about a person of what came before, who is named."""
 PREVIOUS_MARKERS = (("up", "from"), ("down", "from"), ("instead", "of"), ("rather", "than"),
                     ("compared", "with"), ("compared", "to"), ("from",), ("originally",), ("initially",),
                     ("previously",), ("against",), ("from", "the"), ("up", "from", "the"),
@@ -142,6 +149,8 @@ def extract_paragraph(
         found, runs = _values_and_names(words, read_on, lexicon, known_names)
         anaphoric = words[0].lower in ANAPHORS or _definite_callback(words, previous)
         carried = ANAPHORIC_PREVIOUS if anaphoric else PREVIOUS_SENTENCE
+        if anaphoric and words[0].lower in POSSESSIVE_ANAPHORS and _names_its_subject(words, runs):
+            carried = POSSESSED_PREVIOUS  # "Its managing director, Sandrine Leclerc, says ...": hers
         reader = _SentenceReader(words, found, runs, lexicon, previous, carried)
         s_start, s_end = words[0].start + base, words[-1].end + base
         for mention in reader.mentions(text, base, said_on, previous_names if anaphoric else ()):
@@ -195,6 +204,15 @@ def _names_of(runs: list[NameRun]) -> tuple[str, ...]:
 
 
 DEFINITE_OPENERS = frozenset({"the", "that", "this", "these", "those"})
+
+
+def _names_its_subject(words: list[Word], runs: list[NameRun]) -> bool:
+    """Whether the sentence's subject, after its possessive opener, is a name set off by commas or
+    right after a title ("Its UK managing director, Sandrine Leclerc, says")."""
+    first_comma = next((k for k, w in enumerate(words) if w.text == ","), None)
+    if first_comma is None or first_comma > POSSESSED_REACH:
+        return False
+    return any(r.start == first_comma + 1 for r in runs)
 
 
 def _definite_callback(words: list[Word], previous: dict[str, float]) -> bool:
@@ -514,7 +532,10 @@ class _SentenceReader:
         moods = []
         if any(w.lower in CONDITION_WORDS for w in clause_before):
             moods.append("supposed")
-        if any(w.lemma in WISH_WORDS or w.lower in WISH_WORDS for w in clause_before[-WISH_REACH:]):
+        # "said the bikes could travel 70 kilometres": reported "can", not a wish
+        reported = any(w.lower in SPEECH_VERBS for w in words[:start])
+        wishes = [w for w in clause_before[-WISH_REACH:] if w.lemma in WISH_WORDS or w.lower in WISH_WORDS]
+        if any(not (reported and w.lower == "could") for w in wishes):
             moods.append("wished")
         return moods
 
@@ -568,7 +589,16 @@ class _SentenceReader:
             or self._after_noun(f.end)
             or (self._money_verb(f.start - f.bound_words) if dimension.startswith("money") else "")
         )
+        if head in DIMENSION_WORDS:
+            head = self._noun_right_before(f.start - f.bound_words)  # "a viewing window 40 feet long"
         return head, False
+
+    def _noun_right_before(self, i: int) -> str:
+        """The noun a measure right after it describes ("a window 40 feet long"); "" if none."""
+        k = i - 1
+        if k < 0 or not self.keys[k] or self.words[k].upper or verb_form(self.words[k]):
+            return ""
+        return self.lexicon.noun(self.words[k].lemma)
 
     def _changed_from(self, f: Found) -> Found | None:
         """ "The cost has risen from £1.7 million to £2.6 million": the figure a value after "to"

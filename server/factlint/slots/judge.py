@@ -425,7 +425,11 @@ class Judge:
                 and _newer(f, newest, claim.said_on)
                 and (_may_change(claim, s) or (s >= MATCH and claim.slot.head == said))
             )
-            if (close or same_story or updated) and agrees(claim, f.mention, rule.spec, self.lexicon) is True:
+            if (
+                (close or same_story or updated)
+                and _no_wider(f.mention, claim)  # "arrived in April" leaves no doubt of the day
+                and agrees(claim, f.mention, rule.spec, self.lexicon) is True
+            ):
                 return Outcome(None)  # the slot is in doubt: say nothing
         return Outcome(self._finding(claim, rule, [f for _, f in disagreeing]))
 
