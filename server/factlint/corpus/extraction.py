@@ -73,6 +73,7 @@ def extract_article(article: Article, lexicon: Lexicon, spacy_model: str | None 
             base=paragraph.start,
             lead=lead,
             known_names=known,
+            derive=True,
         ):
             span = (read.sentence_start, read.sentence_end)
             if span not in at:

@@ -24,6 +24,7 @@ from factlint.slots.events import EventReader
 from factlint.slots.model import Amount, Mention, Name, Period, Slot, When
 from factlint.slots.names import LIST_JOINTS, SPEECH_VERBS, NameRun, find_roles, name_runs
 from factlint.slots.origins import Origin, origin_of
+from factlint.slots.tenure import Tenure, claimed_start, service_start
 from factlint.slots.values import DAYS_PER_UNIT, TIME_UNITS, Found, find_values
 from factlint.slots.words import OWNERS, Word, plural, verb_form, words_of
 from factlint.text.document import Paragraph
@@ -125,6 +126,7 @@ def extract_paragraph(
     date_known: bool = True,
     known_names: frozenset[str] = frozenset(),
     lead: str = "",
+    derive: bool = False,
 ) -> Iterator[ReadMention]:
     """Every value in `text` with its slot; offsets shifted by `base`.
 
@@ -132,7 +134,8 @@ def extract_paragraph(
     taken as written today): relative dates stay unresolved rather than pinned to
     a guess, but the mention still carries `said_on` for comparing figures.
     `lead` is the paragraph before (see `with_leads`): news paragraphs are a sentence or
-    two, so "It closes on October 11." often refers to the paragraph above.
+    two, so "It closes on October 11." often refers to the paragraph above. `derive`: a source's
+    facts also give what their values imply (a length of service dates the start of a post).
     """
     doc = nlp(text)
     read_on = said_on if date_known else None
@@ -151,7 +154,7 @@ def extract_paragraph(
         carried = ANAPHORIC_PREVIOUS if anaphoric else PREVIOUS_SENTENCE
         if anaphoric and words[0].lower in POSSESSIVE_ANAPHORS and _names_its_subject(words, runs):
             carried = POSSESSED_PREVIOUS  # "Its managing director, Sandrine Leclerc, says ...": hers
-        reader = _SentenceReader(words, found, runs, lexicon, previous, carried)
+        reader = _SentenceReader(words, found, runs, lexicon, previous, carried, derive)
         s_start, s_end = words[0].start + base, words[-1].end + base
         for mention in reader.mentions(text, base, said_on, previous_names if anaphoric else ()):
             yield ReadMention(mention, s_start, s_end)
@@ -231,7 +234,10 @@ class _SentenceReader:
         lexicon: Lexicon,
         previous: dict[str, float],
         carried: float,
+        derive: bool = False,
     ) -> None:
+        self.derive = derive
+        """Whether to add what a source's values imply (the start a length of service dates)."""
         self.words = words
         self.found = found
         self.roles = find_roles(words, runs, lexicon)
@@ -278,6 +284,19 @@ class _SentenceReader:
             if words[f.end - 1].text.endswith(".") and len(words[f.end - 1].text) > 1:
                 end -= 1  # "£37.4m." at a sentence's end: the full stop is not the figure's
             yield Mention(f.kind, start + base, end + base, text[start:end], f.value, slot, said_on)
+            tenure = (
+                service_start(words, f, self.roles, self.runs, self.lexicon.titles, said_on)
+                if self.derive
+                else None
+            )
+            if self.derive and tenure is None and (holder := claimed_start(words, f, self.runs)):
+                assert isinstance(f.value, When)  # a source's "became chief executive in 2019" too
+                tenure = Tenure(holder, f.value)
+            if tenure is not None:
+                yield Mention(
+                    Kind.EVENT_DATE, start + base, end + base, text[start:end], tenure.when,
+                    self._tenure_slot(tenure.owner, slot), said_on,
+                )  # fmt: skip
         roles = self.roles
         role_spans: set[int] = set()
         for role in roles:
@@ -332,6 +351,11 @@ class _SentenceReader:
             elif self._ongoing(f):
                 marks.append("ongoing")
         elif isinstance(f.value, When):
+            holder = None if self.derive else claimed_start(self.words, f, self.runs)
+            if holder is not None:  # "who took over as chief executive in 2016"
+                key = " ".join(holder.key)
+                return Slot(f.kind, self.lexicon.synonym("begin"), context=_rounded(context),
+                            names=(key,), near=(key,), marks=("tenure",))  # fmt: skip
             head = self.events.date_event(f)
             if head:
                 context[head] = max(context.get(head, 0.0), 1.5)
@@ -376,6 +400,12 @@ class _SentenceReader:
         if origin is not None:
             return self._origin_slot(origin, context, names)
         return Slot(kind, head, context=_rounded(context), names=names)
+
+    def _tenure_slot(self, owner: NameRun, of: Slot) -> Slot:
+        """The start of a person's post: pinned by the person, placed by the words of its length."""
+        key = " ".join(owner.key)
+        begin = self.lexicon.synonym("begin")
+        return Slot(Kind.EVENT_DATE, begin, context=of.context, names=(key,), near=(key,), marks=("tenure",))
 
     def _origin_slot(self, origin: Origin, context: dict[str, float], names: tuple[str, ...]) -> Slot:
         """Where something is from: a slot of its own ("origin"), pinned by whose origin it is."""

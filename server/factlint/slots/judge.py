@@ -81,9 +81,10 @@ HEAD_PENALTY = 0.25
 """Both name what the value is of, and the names differ: probably two slots."""
 NAMES_PENALTY = 0.6
 """Both clauses name who the value belongs to, and no name is shared: likely two owners."""
-OWNED_ORIGIN = 1.0
-"""Where a named thing is from ("Delvin Ground Support, of Rotherham") is one slot in every
-statement that gives it, however little else the statements share: a full match."""
+OWNED_SLOT = 1.0
+"""Where a named thing is from ("Delvin Ground Support, of Rotherham"), when a person took up their
+post ("chief executive for the past eight years"): one slot in every statement that gives it for that
+owner, however little else the statements share: a full match."""
 SAME_TIME_DAYS = 3
 """Sources written within this many days of each other describe the same moment."""
 NO_WINDOW = 10**6
@@ -142,7 +143,7 @@ def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Le
         return None  # "Lund on 24", "The Blue Line will have 30 stops": a fact about someone else
     if claim.kind is Kind.QUANTITY and claim.near and fact.near and not _same_owner(claim.near, fact.near):
         return None  # "Tasker on 30" and "22 per cent for Lund": each figure names its own owner
-    for mark in ("change", "part", "wished", "every", "until", "origin"):
+    for mark in ("change", "part", "wished", "every", "until", "origin", "tenure"):
         if (mark in claim.marks) != (mark in fact.marks):
             if mark == "part" and "partitive" in claim.marks:
                 continue  # "19 of the idle vessels" may be the source's "19 of the 34 vessels"
@@ -155,8 +156,9 @@ def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Le
     if claim.when and fact.when and claim.when.resolved and fact.when.resolved:
         if not claim.when.overlaps(fact.when):
             return None
-    if "origin" in claim.marks and claim.near and fact.near and _same_owner(claim.near, fact.near):
-        return OWNED_ORIGIN  # where Delvin Ground Support is from, whatever else either sentence says
+    owned = "origin" in claim.marks or "tenure" in claim.marks
+    if owned and claim.near and fact.near and _same_owner(claim.near, fact.near):
+        return OWNED_SLOT  # where Delvin Ground Support is from, when Pryce took up his post
     ours, theirs = dict(claim.context), dict(fact.context)
     total_ours = sum(w * idf(k) for k, w in ours.items())
     total_theirs = sum(w * idf(k) for k, w in theirs.items())
