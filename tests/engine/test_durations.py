@@ -198,3 +198,25 @@ def test_a_length_in_months_is_as_long_as_its_months_may_be(corpus_of: CorpusOf)
     assert corpus.flagged(draft.format("two months and a half"), on="2027-06-11") == [
         (Kind.DURATION, "two months and a half")
     ]
+
+
+def test_since_a_year_is_a_length_up_to_the_day_written(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "talks.txt": "date 2027-10-20\n"
+            "Jens Ulvang, a senior civil servant who has led the delegation since 2019, will again be "
+            "chief negotiator.\n"
+        }
+    )
+    draft = "Jens Ulvang, a civil servant who has led the delegation for the past {} years, will lead again."
+    assert corpus.flagged(draft.format("five"), on="2027-10-22") == [(Kind.DURATION, "five years")]
+    assert corpus.flags(draft.format("eight"), on="2027-10-22") == []
+
+
+def test_the_first_in_so_many_years_is_a_length_not_a_time_until(corpus_of: CorpusOf) -> None:
+    found = read("It will be the company's first hosepipe ban in seven years.", on="2027-07-30")
+    assert "until" not in found["seven years"].slot.marks
+    assert (
+        "until"
+        in read("The company will lift the ban in seven weeks.", on="2027-07-30")["seven weeks"].slot.marks
+    )

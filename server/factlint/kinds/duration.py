@@ -103,12 +103,15 @@ def shown_at(fact: Period, text: str, fact_date: date | None, claim_date: date |
 
 def agrees(claim: Mention, fact: Mention, spec: DurationSpec, lexicon: Lexicon) -> bool | None:
     assert isinstance(claim.value, Period) and isinstance(fact.value, Period)
+    # a source's "since 2018" is a length up to the day it was written, and a draft's length
+    # beside it is one up to its own: both move to the draft's date
+    to_date = "to-date" in fact.slot.marks
     return compare(
         claim.value,
         claim.said_on,
-        "ongoing" in claim.slot.marks,
+        to_date or "ongoing" in claim.slot.marks,
         fact.value,
         fact.said_on,
-        "ongoing" in fact.slot.marks,
+        to_date or "ongoing" in fact.slot.marks,
         spec,
     )

@@ -57,6 +57,9 @@ MIN_WEIGHT = 0.08
 ANAPHORS = frozenset({"it", "its", "they", "their", "he", "she", "his", "her", "under", "there"})
 """Sentence openers that refer back ("It fired for 14 minutes"). Not "this" or "that": they open
 quotes and time phrases ("This is the biggest ...", "That week ...") as often as they refer."""
+FIRST_WORDS = frozenset({"first", "only", "biggest", "largest", "smallest", "highest", "lowest", "worst",
+                         "best", "longest", "shortest"})  # fmt: skip
+"""Words that make "in seven years" a length up to now: "the first ban in seven years"."""
 DIMENSION_WORDS = frozenset({"long", "high", "wide", "deep", "tall", "thick", "across"})
 """Adjectives after a measure that say which way it runs, not what it measures ("40 feet long")."""
 POSSESSIVE_ANAPHORS = frozenset({"its", "their", "his", "her"})
@@ -289,6 +292,13 @@ class _SentenceReader:
                 if self.derive
                 else None
             )
+            since = self._length_since(f, said_on) if self.derive else None
+            if since is not None:  # a source's "the first ban since 2018" is one in nine years
+                marks = tuple(sorted({*slot.marks, "to-date"} - {"past"}))
+                length = Slot(Kind.DURATION, slot.head, "time", slot.context, slot.names, slot.near, marks)
+                yield Mention(
+                    Kind.DURATION, start + base, end + base, text[start:end], since, length, said_on
+                )
             if self.derive and tenure is None and (holder := claimed_start(words, f, self.runs)):
                 assert isinstance(f.value, When)  # a source's "became chief executive in 2019" too
                 tenure = Tenure(holder, f.value)
@@ -400,6 +410,23 @@ class _SentenceReader:
         if origin is not None:
             return self._origin_slot(origin, context, names)
         return Slot(kind, head, context=_rounded(context), names=names)
+
+    def _length_since(self, f: Found, said_on: date | None) -> Period | None:
+        """How long it has been since a year or month after "since" ("the first ban since 2018"),
+        on the day the text was written."""
+        value = f.value
+        before = f.start - f.bound_words - 1
+        if (
+            said_on is None
+            or not isinstance(value, When)
+            or before < 0
+            or self.words[before].lower != "since"
+        ):
+            return None
+        if value.granularity not in ("year", "month") or value.start is None or value.end is None:
+            return None
+        low, high = (said_on - value.end).days, (said_on - value.start).days
+        return Period(float(max(low, 0)), float(high), value.granularity) if high > 0 else None
 
     def _tenure_slot(self, owner: NameRun, of: Slot) -> Slot:
         """The start of a person's post: pinned by the person, placed by the words of its length."""
@@ -852,6 +879,8 @@ class _SentenceReader:
         if start < 1 or words[start - 1].lower != "in":
             return False
         clause = words[start].clause
+        if any(w.lower in FIRST_WORDS for w in words[:start] if w.clause == clause):
+            return False  # "It will be the first hosepipe ban in seven years": a length up to now
         return any(w.lower in self.lexicon.future_markers for w in words[:start] if w.clause == clause)
 
     def _ongoing(self, f: Found) -> bool:
