@@ -220,3 +220,17 @@ def test_the_first_in_so_many_years_is_a_length_not_a_time_until(corpus_of: Corp
         "until"
         in read("The company will lift the ban in seven weeks.", on="2027-07-30")["seven weeks"].slot.marks
     )
+
+
+def test_how_long_after_an_event_something_was_said_grows_with_the_day_of_saying(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "cancel.md": "---\ndate: 2027-09-08\n---\n"
+            "Next year's Kelsby fair will not take place, its organisers said on Monday, two weeks after a "
+            "stand collapsed at the showground, injuring three people.\n"
+        }
+    )
+    draft = (
+        "The Kelsby fair is coming back, its organisers said, {} after a stand collapsed at the showground."
+    )
+    assert corpus.flags(draft.format("three months"), on="2027-11-26") == []

@@ -892,6 +892,8 @@ class _SentenceReader:
             return not self._of_plural(f.end)
         if f.end + 1 < len(words) and words[f.end - 1].lower == "old":
             return True
+        if self._since_saying(f):
+            return True
         clause = words[f.start].clause
         window = [w.lower for w in words[max(0, f.start - 6) : f.start] if w.clause == clause]
         running = any(w in RUNNING_PARTICIPLES for w in window)
@@ -905,6 +907,15 @@ class _SentenceReader:
         )
         perfect = auxiliary and (running or been_for)
         return perfect or ("place" in window and "in" in window) or "now" in window
+
+    def _since_saying(self, f: Found) -> bool:
+        """ "the trust announced on Tuesday, three months after the crash": how long after an event
+        something was said, which grows with the day of saying like a length still running."""
+        words = self.words
+        start = f.start - f.bound_words
+        if f.end >= len(words) or words[f.end].lower != "after" or start < 1 or words[start - 1].text != ",":
+            return False
+        return any(w.lower in SPEECH_VERBS for w in words[: start - 1])
 
     def _qualifying_when(self, f: Found) -> When | None:
         """A month, season or year written right by a figure: the time it holds for ("in April")."""
