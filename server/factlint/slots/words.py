@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from factlint.text.lemmas import inflection, lemma
+from factlint.text.spacy_import import STOP_WORDS
 
 CLAUSE_OPENERS = frozenset({"and", "but", "while", "whereas", "although", "though", "which", "who",
                             "whose", "where", "when", "after", "before", "as", "because", "since",

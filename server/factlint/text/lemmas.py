@@ -20,6 +20,9 @@ _OVERRIDES = {"does": "do", "data": "data", "media": "media", "us": "us", "news"
 @cache
 def _table() -> Any:
     """The English table (keyed by string hashes, so it is queried, never copied)."""
+    from factlint.text.spacy_import import load_spacy
+
+    load_spacy()
     from spacy.lookups import load_lookups
 
     return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
