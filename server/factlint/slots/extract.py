@@ -26,6 +26,7 @@ from factlint.slots.names import LIST_JOINTS, SPEECH_VERBS, NameRun, find_roles,
 from factlint.slots.values import DAYS_PER_UNIT, TIME_UNITS, Found, find_values
 from factlint.slots.words import OWNERS, Word, plural, verb_form, words_of
 from factlint.text.document import Paragraph
+from factlint.text.sentences import sentences
 
 NEAR = 4.0
 """Words this many places from a value weigh half as much as its neighbours: the scale of a phrase."""
@@ -126,12 +127,11 @@ def extract_paragraph(
     `lead` is the paragraph before (see `with_leads`): news paragraphs are a sentence or
     two, so "It closes on October 11." often refers to the paragraph above.
     """
-    doc = nlp(text)
     read_on = said_on if date_known else None
     previous: dict[str, float] = {}
     previous_names: tuple[str, ...] = ()
     first = True
-    for sentence in doc.sents:
+    for sentence in sentences(nlp, text):
         words = words_of(sentence)
         if not words:
             continue
@@ -172,10 +172,10 @@ def _closing_context(
     lead: str, read_on: date | None, lexicon: Lexicon, nlp: Any, known_names: frozenset[str]
 ) -> tuple[dict[str, float], tuple[str, ...]]:
     """The words and names of the last sentence of `lead`, as a next sentence borrows them."""
-    sentences = [words for words in (words_of(s) for s in nlp(lead).sents) if words]
-    if not sentences:
+    read = [words for words in (words_of(s) for s in sentences(nlp, lead)) if words]
+    if not read:
         return {}, ()
-    words = sentences[-1]
+    words = read[-1]
     found, runs = _values_and_names(words, read_on, lexicon, known_names)
     return _SentenceReader(words, found, runs, lexicon, {}, 0.0).sentence_context(), _names_of(runs)
 
