@@ -21,3 +21,16 @@ from factlint.text.lemmas import lemma
 )
 def test_a_word_s_dictionary_form(word: str, form: str) -> None:
     assert lemma(word) == form
+
+
+def test_the_table_read_as_a_dict_answers_as_spacy_s_lookups_do() -> None:
+    """factlint reads the lookup table's file itself: the same entries, without spaCy's re-keying."""
+    from spacy.lookups import load_lookups
+
+    from factlint.text.lemmas import _table
+
+    table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+    ours = _table()
+    assert len(ours) == len(table)
+    assert all(table.get(word) == form for word, form in ours.items())
+    assert table.get("qwzxv-not-a-word") is None and "qwzxv-not-a-word" not in ours

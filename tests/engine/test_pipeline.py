@@ -45,3 +45,57 @@ def test_words_read_through_the_docs_arrays_are_the_tokens_themselves() -> None:
         ] == expected
     whole = words_of(doc)
     assert [w.start for w in whole] == [t.idx for t in doc if t.text.strip()]
+
+
+SPLITS = (
+    TRICKY,
+    "",
+    "   ",
+    "Hello",
+    "...",
+    "Mr. Smith went. He said: 'no!' Then? Yes!! ok",
+    "A. B. C. d",
+    "“Quote.” He left. (Really.) And then.",
+    "Wait ... what?! 3.5 million. ok.\n\nNext paragraph; no stop",
+)
+
+
+@pytest.mark.parametrize("text", SPLITS)
+def test_sentences_split_as_the_sentencizer_splits(text: str) -> None:
+    """`sentences` reads the tokenizer's output with the sentencizer's rule, never running it."""
+    from factlint.text.sentences import sentences
+
+    nlp = pipeline()
+    assert [(s.start, s.end) for s in sentences(nlp, text)] == [(s.start, s.end) for s in nlp(text).sents]
+
+
+def test_sentences_use_the_pipeline_s_own_punctuation_marks() -> None:
+    import spacy
+
+    from factlint.text.sentences import sentences
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer", config={"punct_chars": [";"]})
+    text = "One; two. Three; four"
+    assert [(s.start, s.end) for s in sentences(nlp, text)] == [(s.start, s.end) for s in nlp(text).sents]
+    assert len(sentences(nlp, text)) == 3
+
+
+def test_another_pipeline_s_sentences_are_its_own() -> None:
+    """A pipeline with more than the sentencizer (a model's parser, say) is run as it is."""
+    import spacy
+
+    from factlint.text.sentences import sentences
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+
+    @spacy.Language.component("factlint_test_one_sentence")
+    def one_sentence(doc: object) -> object:
+        for token in doc[1:]:  # type: ignore[index]
+            token.is_sent_start = False
+        return doc
+
+    nlp.add_pipe("factlint_test_one_sentence")
+    spans = sentences(nlp, "One. Two. Three.")
+    assert [(s.start, s.end) for s in spans] == [(0, 6)]

@@ -136,3 +136,30 @@ def test_many_segments_decode_together_as_one_by_one(segments: list[list[int]]) 
     assert records.decode_segments(rows).tolist() == [
         f for low, blob in rows for f in decode_segment(low, blob)
     ]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_many_random_segments_decode_together_as_one_by_one(seed: int) -> None:
+    """Thousands of segments of every width, empty ones among them (a key's facts all forgotten),
+    decoded from one joined byte array: the ids one-by-one decoding gives, in row order."""
+    import random
+    import struct
+
+    rng = random.Random(seed)
+    rows: list[tuple[int, bytes]] = []
+    article = rng.randrange(1, 1 << 20)
+    for _ in range(2000):
+        if rng.random() < 0.05:
+            rows.append((article << FACT_BITS, struct.pack("<2sI", b"BB", 0)))
+            continue
+        facts = []
+        for _ in range(rng.randrange(1, 12)):
+            article += rng.choice((0, 1, 1, 2, 300, 70_000, 5_000_000_000)) if facts else rng.randrange(1, 9)
+            facts.append((article << FACT_BITS) | rng.choice((0, 3, 255, 256, 65_535)))
+        facts = sorted(set(facts))
+        rows.append((facts[0], encode_segment(facts)))
+    expected = [f for low, blob in rows for f in decode_segment(low, blob)]
+    assert records.decode_segments(rows).tolist() == expected
+    assert records.decode_segments(rows[:1]).tolist() == decode_segment(*rows[0])
+    assert records.decode_segments([]).tolist() == []
+    assert records.decode_segments([(5 << FACT_BITS, struct.pack("<2sI", b"HB", 0))]).tolist() == []

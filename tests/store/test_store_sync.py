@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -45,6 +46,7 @@ def test_a_sync_with_nothing_changed_reads_nothing(tmp_path: Path, store_url: st
 BUILDER = """
 import sys, time
 from pathlib import Path
+from typing import Any
 
 import pytest
 sys.path.insert(0, {root!r}); sys.path.insert(0, {tests!r})
@@ -235,3 +237,29 @@ def test_a_reader_opened_before_the_store_was_built_again_reads_its_new_facts(
     fact = next(f for f, _ in builder.iter_facts())
     assert reader._fact_row(fact.id) == builder._fact_row(fact.id)
     assert reader.dictionary == builder.dictionary
+
+
+def test_a_build_reads_each_file_once_the_dictionary_s_samples_included(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The files read for the compression dictionary become rows as they were read, not read again,
+    and hold what the extraction of a build without samples to reuse stores."""
+    import factlint.corpus.store as store_module
+
+    corpus = write_articles(tmp_path / "corpus", range(12))
+    read: list[str] = []
+    extract = store_module.extract_article
+
+    def counted(article: Any, *args: Any) -> Any:
+        read.append(article.meta.path)
+        return extract(article, *args)
+
+    monkeypatch.setattr(store_module, "extract_article", counted)
+    monkeypatch.setattr(store_module, "DICTIONARY_FILES", 3)
+    store = FactStore(str(tmp_path / "once.sqlite"))
+    assert sync(store, corpus, mapper=lambda f, files: map(f, files)) == 12
+    assert sorted(read) == sorted(set(read)) and len(read) == 12
+    monkeypatch.setattr(store_module, "DICTIONARY_FILES", 0)  # no samples to reuse: all read by `extract`
+    again = FactStore(str(tmp_path / "again.sqlite"))
+    sync(again, corpus, mapper=lambda f, files: map(f, files))
+    assert snapshot(again) == snapshot(store)

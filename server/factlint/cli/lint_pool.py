@@ -26,8 +26,6 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.context import BaseContext
 
-from tqdm import tqdm
-
 from factlint.cli.lint_inputs import Draft
 from factlint.config import Config
 from factlint.engine import Engine
@@ -123,6 +121,8 @@ def _bar(results: Iterable[Outcome], total: int, show: bool) -> Iterator[Outcome
     if not show:
         yield from results
         return
+    from tqdm import tqdm  # imported only for a bar: it is not free, and most runs draw none
+
     with tqdm(total=total, unit="draft", file=sys.stderr, leave=False, dynamic_ncols=True) as bar:
         for result in results:
             bar.update(1)

@@ -255,12 +255,16 @@ def decode_segments(rows: Sequence[tuple[int, bytes]]) -> npt.NDArray[np.int64]:
     at its first article. Most keys mix widths (a batch with a long gap, a fact index past
     255), so each width's segments are decoded together and put back in row order.
     """
-    if not rows:
+    kept: list[tuple[int, bytes]] = []
+    heads: list[tuple[bytes, int]] = []
+    for segment in rows:  # each header read once: a lookup reads thousands of segments
+        head = _HEADER.unpack_from(segment[1])
+        if head[1]:  # an empty segment has no start
+            kept.append(segment)
+            heads.append(head)
+    if not kept:
         return np.empty(0, np.int64)
-    rows = [(low, blob) for low, blob in rows if _HEADER.unpack_from(blob)[1]]  # an empty one has no start
-    if not rows:
-        return np.empty(0, np.int64)
-    heads = [_HEADER.unpack_from(blob) for _, blob in rows]
+    rows = kept
     widths: dict[bytes, list[int]] = {}
     for row, (code, _) in enumerate(heads):
         widths.setdefault(code, []).append(row)

@@ -34,7 +34,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache, partial
-from itertools import groupby
+from itertools import chain, groupby
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -102,6 +102,8 @@ _ARTICLE_ROW = "SELECT id, COALESCE(path, source), title, date, date_inferred, u
 
 ProgressCallback = Callable[[str, float], None]
 Extracted = list[ArticleRecord] | SkippedFile
+ReadFacts = list[tuple[Article, ArticleFacts]] | SkippedFile
+"""A source file's articles with their facts, before they are made rows."""
 Mapper = Callable[[Callable[["SourceFile"], Extracted], Sequence["SourceFile"]], Iterable[Extracted]]
 """Runs the extraction over source files and yields the results in order: worker processes on
 this machine (the default) or a Dask cluster (`corpus.dask_build`)."""
@@ -577,26 +579,29 @@ class FactStore:
         done_before: int = 0,
     ) -> int:
         """Extract and write `changed` (one round of a sync); returns how many files that was."""
-        if self.dictionary is None:
-            self._make_dictionary([s for s, *_ in changed], lexicon, spacy_model)
-        assert self.dictionary is not None
-        extract = partial(
-            extract_records, lexicon=lexicon, spacy_model=spacy_model, dictionary=self.dictionary
-        )
-        pool = None
         files = [s for s, *_ in changed]
-        results: Iterable[Extracted]
+        sampled: list[ReadFacts] = []
+        if self.dictionary is None:
+            sampled = self._make_dictionary(files, lexicon, spacy_model)
+        dictionary = self.dictionary
+        assert dictionary is not None
+        extract = partial(extract_records, lexicon=lexicon, spacy_model=spacy_model, dictionary=dictionary)
+        pool = None
+        rest = files[len(sampled) :]
+        extracted: Iterable[Extracted]
         if mapper is not None:
-            results = mapper(extract, files)
-        elif len(changed) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+            extracted = mapper(extract, rest) if rest else ()
+        elif rest and len(changed) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
             workers = min(os.cpu_count() or 1, 8)
             # workers die with this process however it ends (see `factlint.processes`)
             pool = ProcessPoolExecutor(
                 max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),)
             )
-            results = in_order(pool.submit, extract, files, window=4 * workers)
+            extracted = in_order(pool.submit, extract, rest, window=4 * workers)
         else:
-            results = map(extract, files)
+            extracted = map(extract, rest)
+        # the files read for the dictionary are not read again: their facts become rows here
+        results = chain((records_of(read, dictionary) for read in sampled), extracted)
         bulk = self.article_count == 0 and not known and len(changed) + done_before >= BULK_FROM
         try:
             with self._lock:
@@ -614,17 +619,20 @@ class FactStore:
 
     def _make_dictionary(
         self, files: Sequence[SourceFile], lexicon: Lexicon, spacy_model: str | None
-    ) -> None:
+    ) -> list[ReadFacts]:
         """The store's compression dictionary, from the facts of the first files to write (read here,
-        in this process, before the extraction starts: every worker compresses with it)."""
+        in this process, before the extraction starts: every worker compresses with it). Returns
+        what those files were read as, in order, for the build to write without reading them again."""
+        sampled: list[ReadFacts] = []
 
         def samples() -> Iterator[bytes]:
             for source in files[:DICTIONARY_FILES]:
-                read = source.read()
+                read = read_facts(source, lexicon, spacy_model)
+                sampled.append(read)
                 if isinstance(read, SkippedFile):
                     continue
-                for article in read:
-                    yield from (fact_json(m) for m in extract_article(article, lexicon, spacy_model).mentions)
+                for _, facts in read:
+                    yield from (fact_json(m) for m in facts.mentions)
 
         dictionary = make_dictionary(samples())
         with self._lock:
@@ -633,6 +641,7 @@ class FactStore:
             self._db.execute("INSERT INTO dictionary (id, data) VALUES (1, ?)", (dictionary,))
             self._db.commit()
         self.dictionary = dictionary
+        return sampled
 
     def _write_all(
         self,
@@ -907,15 +916,22 @@ def extract_records(
     source: SourceFile, lexicon: Lexicon, spacy_model: str | None, dictionary: bytes = b""
 ) -> Extracted:
     """Read one source file and turn its articles into rows: runs in a worker, local or on Dask."""
+    return records_of(read_facts(source, lexicon, spacy_model), dictionary)
+
+
+def read_facts(source: SourceFile, lexicon: Lexicon, spacy_model: str | None) -> ReadFacts:
+    """Read one source file and extract each of its articles' facts."""
     read = source.read()
     if isinstance(read, SkippedFile):
         return read
-    return [
-        replace(
-            article_record(extract_article(article, lexicon, spacy_model), dictionary), digest=article.digest
-        )
-        for article in read
-    ]
+    return [(article, extract_article(article, lexicon, spacy_model)) for article in read]
+
+
+def records_of(read: ReadFacts, dictionary: bytes) -> Extracted:
+    """A file's extracted articles as the rows the store writes, facts compressed with `dictionary`."""
+    if isinstance(read, SkippedFile):
+        return read
+    return [replace(article_record(facts, dictionary), digest=article.digest) for article, facts in read]
 
 
 def _read_digest(result: Extracted) -> str | None:

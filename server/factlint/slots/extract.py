@@ -28,6 +28,7 @@ from factlint.slots.tenure import Tenure, claimed_start, service_start
 from factlint.slots.values import DAYS_PER_UNIT, TIME_UNITS, Found, find_values
 from factlint.slots.words import OWNERS, Word, plural, verb_form, words_of
 from factlint.text.document import Paragraph
+from factlint.text.sentences import sentences
 
 NEAR = 4.0
 """Words this many places from a value weigh half as much as its neighbours: the scale of a phrase."""
@@ -140,12 +141,11 @@ def extract_paragraph(
     two, so "It closes on October 11." often refers to the paragraph above. `derive`: a source's
     facts also give what their values imply (a length of service dates the start of a post).
     """
-    doc = nlp(text)
     read_on = said_on if date_known else None
     previous: dict[str, float] = {}
     previous_names: tuple[str, ...] = ()
     first = True
-    for sentence in doc.sents:
+    for sentence in sentences(nlp, text):
         words = words_of(sentence)
         if not words:
             continue
@@ -188,10 +188,10 @@ def _closing_context(
     lead: str, read_on: date | None, lexicon: Lexicon, nlp: Any, known_names: frozenset[str]
 ) -> tuple[dict[str, float], tuple[str, ...]]:
     """The words and names of the last sentence of `lead`, as a next sentence borrows them."""
-    sentences = [words for words in (words_of(s) for s in nlp(lead).sents) if words]
-    if not sentences:
+    read = [words for words in (words_of(s) for s in sentences(nlp, lead)) if words]
+    if not read:
         return {}, ()
-    words = sentences[-1]
+    words = read[-1]
     found, runs = _values_and_names(words, read_on, lexicon, known_names)
     return _SentenceReader(words, found, runs, lexicon, {}, 0.0).sentence_context(), _names_of(runs)
 

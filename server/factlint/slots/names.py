@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from factlint.rulebook.lexicon import Lexicon
 from factlint.slots.model import Title
 from factlint.slots.origins import is_origin
 from factlint.slots.words import IRREGULAR_PLURALS, QUOTES, Word
 from factlint.text.dates import MONTHS, WEEKDAYS
 from factlint.text.names import fold
+from factlint.text.spacy_import import STOP_WORDS
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "rev"})
 NAME_STOPS = frozenset({w.capitalize() for w in STOP_WORDS}) | {"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame"}

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from factlint.text.lemmas import inflection, lemma
+from factlint.text.sentences import token_rows
+from factlint.text.spacy_import import STOP_WORDS
 
 CLAUSE_OPENERS = frozenset({"and", "but", "while", "whereas", "although", "though", "which", "who",
                             "whose", "where", "when", "after", "before", "as", "because", "since",
@@ -49,35 +49,15 @@ class Word:
 
 
 def words_of(tokens: Any) -> list[Word]:
-    """spaCy tokens (a sentence span, or a whole doc) as `Word`s, with clause numbers."""
+    """spaCy tokens (a sentence, or a whole doc) as `Word`s, with clause numbers."""
     out: list[Word] = []
-    for text, idx, is_punct in _token_rows(tokens):
+    for text, idx, is_punct in token_rows(tokens):
         if not text.strip():
             continue
         lower, lemma_, base, punct, upper, content = _reading(text, is_punct)
         out.append(Word(text, lower, lemma_, base, idx, punct, upper, content))
     mark_clauses(out)
     return out
-
-
-_ROWS = "factlint.token_rows"
-
-
-def _token_rows(tokens: Any) -> list[tuple[str, int, bool]]:
-    """(text, offset, is punctuation) of each token, read from the doc's arrays once per doc: a
-    spaCy `Token` made per word, for three attributes, was a tenth of the extractor's time. A
-    token's text is the doc's text at its offset, for its length (spaCy keeps them so)."""
-    doc = tokens.doc if hasattr(tokens, "doc") else tokens
-    rows = doc.user_data.get(_ROWS)
-    if rows is None:
-        from spacy.attrs import IDX, IS_PUNCT, LENGTH
-
-        text = doc.text
-        rows = [(text[i : i + n], i, bool(p)) for i, n, p in doc.to_array([IDX, LENGTH, IS_PUNCT]).tolist()]
-        doc.user_data[_ROWS] = rows
-    if tokens is doc:
-        return rows  # type: ignore[no-any-return]
-    return rows[tokens.start : tokens.end]  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=65536)

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from factlint.errors import ConfigError
+from factlint.text.spacy_import import load_spacy
 
 _PACKAGE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
@@ -33,8 +34,7 @@ def is_installed_pipeline(name: str) -> bool:
 
 @lru_cache(maxsize=4)
 def pipeline(model: str | None = None) -> Any:
-    import spacy
-
+    spacy = load_spacy()
     if model:
         if not is_installed_pipeline(model):
             raise ConfigError(
