@@ -360,3 +360,12 @@ def test_a_month_leaves_no_doubt_about_which_day(corpus_of: CorpusOf) -> None:
     draft = "{} arrival of two snow leopards at Harwick Zoo drew a crowd."
     assert corpus.flagged(draft.format("Tuesday's"), on="2027-04-09") == [(Kind.EVENT_DATE, "Tuesday")]
     assert corpus.flags(draft.format("Monday's"), on="2027-04-09") == []
+
+
+def test_a_start_and_an_end_in_one_sentence_are_compared(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {"end.txt": "date 2028-08-02\nThe heatwave ended on July 15, after 36 days. It began on June 10.\n"}
+    )
+    draft = "The heatwave, which began on {}, ended on July 15 after 36 days."
+    assert corpus.flagged(draft.format("June 12"), on="2028-08-04") == [(Kind.EVENT_DATE, "June 12")]
+    assert corpus.flags(draft.format("June 10"), on="2028-08-04") == []

@@ -207,3 +207,15 @@ def test_officials_of_other_offices_are_two_speakers(corpus_of: CorpusOf) -> Non
     )
     draft = "Daniel Mercer, the chief executive, said the company would pay the fine in full."
     assert corpus.flagged(draft, on="2028-05-05") == [(Kind.PERSON, "Daniel Mercer")]
+
+
+def test_a_place_another_place_of_the_sentence_gives_is_that_one_s(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "move.md": "---\ndate: 2028-04-12\n---\n"
+            "Brewing will end at Mill Street on September 29, and Askerby Gold will be brewed at Thorne "
+            "Green from October.\n"
+        }
+    )
+    draft = "The final brew at Mill Street is set for September 29, and Askerby Gold will be made at Thorne Green."
+    assert corpus.flags(draft, on="2028-04-14") == []

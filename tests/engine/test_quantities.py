@@ -527,3 +527,16 @@ def test_a_measure_said_to_run_one_way_measures_the_noun_before_it(corpus_of: Co
     draft = "The garden has a pond, a glass wall {} long and a wooden deck eight metres high."
     assert corpus.flagged(draft.format("40 feet"), on="2027-04-09") == [(Kind.QUANTITY, "40 feet")]
     assert corpus.flags(draft.format("131 feet"), on="2027-04-09") == []
+
+
+def test_each_day_opening_a_clause_makes_its_figure_a_daily_rate(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "fault.md": "---\ndate: 2027-09-22\n---\n"
+            "Greyhaven said each day without the turbines costs it around £400,000 in lost sales. The grid "
+            "operator said its extra cost was about £350,000 a day.\n"
+        }
+    )
+    draft = "The lost turbines had been costing Greyhaven about {} a day in sales."
+    assert corpus.flags(draft.format("£400,000"), on="2027-10-15") == []
+    assert corpus.flagged(draft.format("£600,000"), on="2027-10-15") == [(Kind.QUANTITY, "600,000")]

@@ -273,3 +273,16 @@ def test_a_relative_date_in_a_quotation_counts_from_a_day_of_saying(corpus_of: C
         "regional organiser."
     )
     assert corpus.flags(draft, on="2027-01-22") == []
+
+
+def test_until_a_weekday_is_until_the_coming_one(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "record.txt": "date 2028-06-14\n"
+            "The weather service has issued a red heat warning for the city until Saturday.\n"
+        }
+    )
+    assert corpus.flags("A red heat warning covers the city until tomorrow.", on="2028-06-16") == []
+    assert corpus.flagged("A red heat warning covers the city until Monday.", on="2028-06-16") == [
+        (Kind.EVENT_DATE, "Monday")
+    ]

@@ -27,7 +27,6 @@ from factlint.model import Confirmation, Finding, Kind, SourceRef
 from factlint.rulebook.lexicon import Lexicon
 from factlint.rulebook.messages import finding_message
 from factlint.rulebook.schema import RuleSpec
-from factlint.slots.events import LIGHT_VERBS
 from factlint.slots.model import Amount, Mention, Name, Period, Slot, Title, When
 from factlint.slots.names import SPEECH_VERBS
 from factlint.text.lemmas import lemma
@@ -81,6 +80,9 @@ HEAD_PENALTY = 0.25
 """Both name what the value is of, and the names differ: probably two slots."""
 NAMES_PENALTY = 0.6
 """Both clauses name who the value belongs to, and no name is shared: likely two owners."""
+EMPTY_VERBS = ("give", "make", "hold", "take", "have")
+"""Verbs that only name an event with their noun ("hold a meeting"): no shared context of their own
+(unlike "complete" or "finish", whose keys say an end)."""
 OWNED_SLOT = 1.0
 """Where a named thing is from ("Delvin Ground Support, of Rotherham"), when a person took up their
 post ("chief executive for the past eight years"): one slot in every statement that gives it for that
@@ -169,7 +171,7 @@ def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Le
         return None  # "Work would start in 2029" does not date the start of a consultation
     if claim.kind is Kind.EVENT_DATE:
         # "will hold a full meeting" and "would hold a public meeting": a light verb only names the event
-        light = {lexicon.synonym(verb) for verb in LIGHT_VERBS}
+        light = {lexicon.synonym(verb) for verb in EMPTY_VERBS}
         besides = sum(min(ours[k], theirs[k]) for k in common if k != claim.head and k not in light)
         if besides < EVENT_CONTEXT:
             return None  # "the case began" and "the dredging is to begin": one verb, two events
@@ -314,6 +316,10 @@ class Judge:
         others = [m for m in siblings or [] if m.kind is claim.kind and m.kind not in NAMED_KINDS]
         others_all = [m for m in siblings or [] if m.kind in VALUE_KINDS]
         theirs = {_value_key(other) for other in others}
+        if claim.kind is Kind.PLACE:
+            # "The final brew at Mill Street is set for September 29, and Askerby Gold will be made at
+            # Thorne Green": the source's Thorne Green is the other place's, not this one's
+            theirs |= {_value_key(m) for m in siblings or [] if m.kind is Kind.PLACE}
         every_candidate = self.facts.candidates(claim)
         swapped = self._swapped(claim, rule, others, every_candidate)
         if swapped is not None:

@@ -32,6 +32,8 @@ TIME_UNITS = {"second": "second", "seconds": "second", "sec": "second", "secs": 
               "months": "month", "year": "year", "years": "year", "decade": "decade",
               "decades": "decade", "century": "century", "centuries": "century"}  # fmt: skip
 RATE_WORDS = {"a", "an", "per", "each", "every"}
+RATE_BEFORE_REACH = 10
+"""Words before a figure searched for the period its clause opens with ("each day ... costs £400,000")."""
 RATE_UNITS = {"year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour",
               "minute": "minute", "second": "second", "annum": "year", "night": "night"}  # fmt: skip
 PERIOD_LEADS = {"for", "after", "about", "around", "nearly", "almost", "within", "than", "over", "took",
@@ -122,10 +124,19 @@ def _future(words: list[Word], i: int, marker: int | None, lexicon: Lexicon) -> 
     `_plan_marker`: "will open ... on Thursday" means the next one), or one after a date that
     opens its clause."""
     if marker is None:
-        return _plan_after(words, i, lexicon)
+        return _plan_after(words, i, lexicon) or _until_ahead(words, i)
     # "was due to start on Thursday": a plan as it stood, so the Thursday just gone; but "said 11
     # vessels were expected to berth by Thursday" reports a plan in the past tense
     return _reported(words, marker) or not _past_auxiliary(words, marker)
+
+
+def _until_ahead(words: list[Word], i: int) -> bool:
+    """ "has issued a red heat warning for the city until Saturday": what lasts until a weekday
+    lasts until the coming one, unless its clause is in the past ("was closed until Saturday")."""
+    if i < 1 or words[i - 1].lower not in ("until", "till"):
+        return False
+    clause = words[i].clause
+    return not any(w.lower in PAST_AUXILIARIES for w in words[:i] if w.clause == clause)
 
 
 def _relative(value: DateValue) -> bool:
@@ -479,7 +490,7 @@ def _amount_at(
             found = Amount(share, share, "percent", "percent", "~", False, 1.0)
             return Found(Kind.QUANTITY, n_at, j, found, n_at - i, extra)
     # a rate: "60 places a year", "four trains an hour", "850 metres per second" is a unit already
-    rate = _rate_after(lower, j, dimension)
+    rate = _rate_after(lower, j, dimension) or _rate_before(lower, i)
     if rate:
         extra["rate"] = rate
     bound, hedge_words = _bound(lower, i, lexicon)
@@ -535,6 +546,16 @@ def _rate_after(lower: list[str], j: int, dimension: str) -> str:
             return RATE_UNITS[lower[k + 1]]
         if lower[k] in (",", ".", ";", "and", "but", "which", "who"):
             break
+    return ""
+
+
+def _rate_before(lower: list[str], i: int) -> str:
+    """The period of a rate its clause opens with: "each day without them costs it £400,000"."""
+    for k in range(i - 2, max(-1, i - RATE_BEFORE_REACH), -1):
+        if lower[k] in (",", ".", ";", ":", "and", "but", "which", "who"):
+            break
+        if lower[k] in ("each", "every", "per") and lower[k + 1] in RATE_UNITS:
+            return RATE_UNITS[lower[k + 1]]
     return ""
 
 
