@@ -540,3 +540,15 @@ def test_each_day_opening_a_clause_makes_its_figure_a_daily_rate(corpus_of: Corp
     draft = "The lost turbines had been costing Greyhaven about {} a day in sales."
     assert corpus.flags(draft.format("£400,000"), on="2027-10-15") == []
     assert corpus.flagged(draft.format("£600,000"), on="2027-10-15") == [(Kind.QUANTITY, "600,000")]
+
+
+def test_a_figure_before_the_rise_is_the_old_value(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "fares.txt": "date 2027-10-04\n"
+            "The operator said on Monday that the single adult fare would rise from £2.20 to £2.60 on "
+            "November 1.\n"
+        }
+    )
+    assert corpus.flags("The single fare was £2.20 before the rise.", on="2027-11-26") == []
+    assert "previous" in read("The single fare was £2.20 before the rise.", on="2027-11-26")["2.20"].slot.marks

@@ -58,6 +58,8 @@ MIN_WEIGHT = 0.08
 ANAPHORS = frozenset({"it", "its", "they", "their", "he", "she", "his", "her", "under", "there"})
 """Sentence openers that refer back ("It fired for 14 minutes"). Not "this" or "that": they open
 quotes and time phrases ("This is the biggest ...", "That week ...") as often as they refer."""
+BEFORE_CHANGE_REACH = 4
+"""Words after a figure searched for "before the rise": "was £2.20 a journey before the rise"."""
 FIRST_WORDS = frozenset({"first", "only", "biggest", "largest", "smallest", "highest", "lowest", "worst",
                          "best", "longest", "shortest"})  # fmt: skip
 """Words that make "in seven years" a length up to now: "the first ban in seven years"."""
@@ -521,6 +523,8 @@ class _SentenceReader:
                         continue
                 marks.append("previous")
                 break
+        if "previous" not in marks and self._before_the_change(f):
+            marks.append("previous")  # "The single fare was £2.20 before the rise"
         for phrase in CHANGE_MARKERS:
             n = len(phrase)
             if start >= n and tuple(lower[start - n : start]) == phrase:
@@ -907,6 +911,18 @@ class _SentenceReader:
         )
         perfect = auxiliary and (running or been_for)
         return perfect or ("place" in window and "in" in window) or "now" in window
+
+    def _before_the_change(self, f: Found) -> bool:
+        """Whether "before the rise" (a change's noun) follows the figure in its clause: the value it
+        changed from."""
+        words = self.words
+        clause = words[f.start].clause
+        for k in range(f.end, min(f.end + BEFORE_CHANGE_REACH, len(words) - 2)):
+            if words[k].clause != clause:
+                return False
+            if words[k].lower == "before" and words[k + 1].lower in ("the", "its", "their"):
+                return words[k + 2].lemma in CHANGE_VERBS
+        return False
 
     def _since_saying(self, f: Found) -> bool:
         """ "the trust announced on Tuesday, three months after the crash": how long after an event
