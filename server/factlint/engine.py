@@ -37,7 +37,7 @@ from factlint.rulebook.suppressions import apply_suppressions
 from factlint.slots.checker import Checker
 from factlint.slots.extract import with_leads
 from factlint.slots.grouping import SlotGroup, group_facts
-from factlint.text.document import read_draft, split_paragraphs
+from factlint.text.document import is_heading, read_draft, split_paragraphs
 
 ProgressCallback = Callable[[str, float], None]
 """Called with a message and a fraction done (0..1) while the fact base is built."""
@@ -172,6 +172,8 @@ class Engine:
         when = stated or date.today()
         report = Report()
         for paragraph, lead in with_leads(split_paragraphs(text, draft.body_start)):
+            if is_heading(paragraph.text):
+                continue  # a headline, like the title: its few words cannot say which statement it is
             # without its own article, a draft's results are not the memo's
             check = self._check_paragraph_uncached if hidden else self._check_paragraph
             findings, confirmations, unsourced, out_of_time, unsourced_claims = check(

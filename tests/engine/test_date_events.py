@@ -369,3 +369,16 @@ def test_a_start_and_an_end_in_one_sentence_are_compared(corpus_of: CorpusOf) ->
     draft = "The heatwave, which began on {}, ended on July 15 after 36 days."
     assert corpus.flagged(draft.format("June 12"), on="2028-08-04") == [(Kind.EVENT_DATE, "June 12")]
     assert corpus.flags(draft.format("June 10"), on="2028-08-04") == []
+
+
+def test_a_place_after_its_preposition_says_where_not_whose(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "closed.md": "---\ndate: 2027-10-27\n---\n"
+            "Fennick Lane School in Corranby closed on Monday for two weeks.\n",
+            "reopened.md": "---\ndate: 2027-11-17\n---\n"
+            "Fennick Lane School reopened on November 8 after two weeks closed.\n",
+        }
+    )
+    draft = "Fennick Lane School in Corranby reopened on November 8 after a fortnight's closure."
+    assert corpus.flags(draft, on="2027-11-19") == []

@@ -217,5 +217,7 @@ def test_a_place_another_place_of_the_sentence_gives_is_that_one_s(corpus_of: Co
             "Green from October.\n"
         }
     )
-    draft = "The final brew at Mill Street is set for September 29, and Askerby Gold will be made at Thorne Green."
+    draft = (
+        "The final brew at Mill Street is set for September 29, and Askerby Gold will be made at Thorne Green"
+    )
     assert corpus.flags(draft, on="2028-04-14") == []

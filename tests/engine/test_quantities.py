@@ -551,4 +551,20 @@ def test_a_figure_before_the_rise_is_the_old_value(corpus_of: CorpusOf) -> None:
         }
     )
     assert corpus.flags("The single fare was £2.20 before the rise.", on="2027-11-26") == []
-    assert "previous" in read("The single fare was £2.20 before the rise.", on="2027-11-26")["2.20"].slot.marks
+    assert (
+        "previous" in read("The single fare was £2.20 before the rise.", on="2027-11-26")["2.20"].slot.marks
+    )
+
+
+def test_a_figure_of_an_earlier_year_says_nothing_of_now(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "outbreak.txt": "date 2027-10-13\n"
+            "Health officials have confirmed 23 cases of measles in the valley. The last measles outbreak "
+            "in the valley, in 2019, lasted eleven weeks and infected 41 people.\n"
+        }
+    )
+    assert corpus.flags("Measles has now infected 23 people in the valley.", on="2027-10-15") == []
+    assert (
+        read("The last outbreak, in 2019, infected 41 people.", on="2027-10-13")["41"].slot.when is not None
+    )

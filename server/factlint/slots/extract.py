@@ -491,13 +491,28 @@ class _SentenceReader:
                 return tuple(owner)  # "Tasker on 30, Lund on 24": whose figure comes first
         near = []
         for run in self.runs:
-            if self.words[run.start].clause != clause:
+            if self.words[run.start].clause != clause or self._located(run):
                 continue
             before = 0 <= a - run.end <= NEAR_NAME and not self._apart(run.end, a)
             after = 0 <= run.start - b <= NEAR_NAME and not self._apart(b, run.start)
             if before or after:
                 near.append(" ".join(run.key))
         return tuple(near)
+
+    def _set_off(self, a: int, b: int) -> bool:
+        """Whether words[a:b] stand between commas (", in 2019,")."""
+        words = self.words
+        return a >= 1 and b < len(words) and words[a - 1].text == "," and words[b].text == ","
+
+    def _located(self, run: NameRun) -> bool:
+        """Whether a name is where something is ("Fennick Lane Primary School in Corranby
+        reopened on November 8"): a place after its preposition says where, not whose."""
+        before = run.start - 1
+        return (
+            run.kind == "place"
+            and before >= 0
+            and self.words[before].lower in self.lexicon.place_prepositions
+        )
 
     def _apart(self, a: int, b: int) -> bool:
         """ "30 per cent for Tasker, 22 per cent for Lund": a comma ends one figure's owner; "the
@@ -947,6 +962,8 @@ class _SentenceReader:
             opening = g.start - (1 if g.start and self.words[g.start - 1].lower in ("in", "during") else 0)
             if opening == 0 and g.end < f.start:
                 return g.value  # "Last year the council spent 36 million pounds": the sentence's time
+            if g.end < f.start and self._set_off(opening, g.end):
+                return g.value  # "The last outbreak, in 2019, infected 41 people": the sentence's time
         return None
 
 

@@ -390,6 +390,7 @@ class Judge:
             and _more_than_the_noun(claim, f, self.lexicon.synonym("say"))
             and not self._another_event(claim, others_all, f)
             and not self._another_office(claim, siblings or [], f)
+            and not _of_an_earlier_year(claim, f.mention)
         ]
         if not disagreeing or (claim.kind in MEASURED_KINDS and _one_article_many_values(disagreeing)):
             return Outcome(None)
@@ -656,6 +657,18 @@ class Judge:
 def _base_head(title: Title) -> str:
     """A title's head without its rank: "interim chief executive" is a chief executive."""
     return title.head.split()[-1]
+
+
+def _of_an_earlier_year(claim: Mention, fact: Mention) -> bool:
+    """Whether the fact's figure is said of a year before the draft's, and the draft's of now: "The
+    last outbreak, in 2019, infected 41 people" says nothing against "Measles has now infected 23
+    people"."""
+    when = fact.slot.when
+    if claim.kind not in MEASURED_KINDS or claim.slot.when is not None or "past" in claim.slot.marks:
+        return False
+    if when is None or when.end is None or claim.said_on is None:
+        return False
+    return when.granularity == "year" and when.end.year < claim.said_on.year
 
 
 def _titles_of(person: Mention, mentions: list[Mention]) -> list[Title]:

@@ -85,6 +85,16 @@ def read_draft(text: str) -> DraftInfo:
     return DraftInfo()
 
 
+_HEADING = re.compile(r"#{1,6}[ \t]")
+
+
+def is_heading(paragraph: str) -> bool:
+    """A Markdown heading on a line of its own ("# Girl, 6, is first to die in measles outbreak"): a
+    headline, read like the front matter's title. It restates the story below in too few words to
+    tell which of the sources' statements a value is of, and the story states it again."""
+    return bool(_HEADING.match(paragraph)) and "\n" not in paragraph and "\r" not in paragraph
+
+
 def split_paragraphs(text: str, start: int = 0) -> list[Paragraph]:
     """Paragraphs of `text[start:]` (blank-line separated), with their offsets in `text`."""
     paragraphs: list[Paragraph] = []
