@@ -568,3 +568,16 @@ def test_a_figure_of_an_earlier_year_says_nothing_of_now(corpus_of: CorpusOf) ->
     assert (
         read("The last outbreak, in 2019, infected 41 people.", on="2027-10-13")["41"].slot.when is not None
     )
+
+
+def test_a_figure_more_than_another_is_a_difference(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "opening.txt": "date 2028-05-31\n"
+            "The restoration took 37 weeks and cost £2.71 million, £60,000 more than the revised budget "
+            "of £2.65 million.\n"
+        }
+    )
+    draft = "The project took 37 weeks and came in at £2.71m, {} above the revised budget."
+    assert corpus.flags(draft.format("£60,000"), on="2028-06-02") == []
+    assert "change" in read(draft.format("£60,000"), on="2028-06-02")["60,000"].slot.marks

@@ -171,3 +171,19 @@ def test_a_seat_in_a_body_is_held_beside_an_office(
         }
     )
     assert [f.claim_text for f in corpus.flags(draft, on="2027-11-26")] == flagged
+
+
+def test_an_acting_holder_holds_the_office_a_deputy_does_not(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "resign.txt": "date 2027-10-20\n"
+            "His deputy, Priya Nandakumar, has been appointed acting fund manager for six months.\n",
+            "police.txt": "date 2027-11-24\n"
+            "Priya Nandakumar, the acting fund manager, said the fund would try to recover the money.\n",
+        }
+    )
+    assert (
+        corpus.flags("The acting fund manager, Priya Nandakumar, has hired a law firm.", on="2027-11-26")
+        == []
+    )
+    assert corpus.flags("The fund manager, Priya Nandakumar, has hired a law firm.", on="2027-11-26") == []

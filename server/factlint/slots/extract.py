@@ -540,6 +540,8 @@ class _SentenceReader:
                 break
         if "previous" not in marks and self._before_the_change(f):
             marks.append("previous")  # "The single fare was £2.20 before the rise"
+        if self._compared_with(f):
+            marks.append("change")  # "£60,000 above the revised budget": a difference, not a level
         for phrase in CHANGE_MARKERS:
             n = len(phrase)
             if start >= n and tuple(lower[start - n : start]) == phrase:
@@ -926,6 +928,17 @@ class _SentenceReader:
         )
         perfect = auxiliary and (running or been_for)
         return perfect or ("place" in window and "in" in window) or "now" in window
+
+    def _compared_with(self, f: Found) -> bool:
+        """Whether the figure is a difference from another ("£60,000 more than the revised budget",
+        "£60,000 above the budget", "three fewer than last year")."""
+        lower = [w.lower for w in self.words[f.end : f.end + 3]]
+        if lower[:1] in (["above"], ["below"]) and lower[1:2] in (["the"], ["its"], ["their"], ["last"]):
+            return True
+        comparative = lower[:1] in (["more"], ["less"], ["fewer"], ["higher"], ["lower"])
+        return (
+            comparative and lower[1:2] == ["than"] and lower[2:3] in (["the"], ["its"], ["their"], ["last"])
+        )
 
     def _before_the_change(self, f: Found) -> bool:
         """Whether "before the rise" (a change's noun) follows the figure in its clause: the value it

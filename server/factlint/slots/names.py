@@ -28,6 +28,8 @@ TITLE_MODIFIERS = frozenset({"special", "senior", "deputy", "vice", "chief", "ac
                              "assistant", "associate", "executive", "general", "top", "first", "prime",
                              "lead", "head", "managing"})  # fmt: skip
 RANK_MODIFIERS = frozenset({"vice", "deputy", "assistant", "acting", "interim", "associate"})
+STAND_INS = frozenset({"acting", "interim"})
+"""Rank words that say who holds an office for now, not which office."""
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 
 
@@ -275,12 +277,13 @@ def _title_start(words: list[Word], h: int, lexicon: Lexicon) -> int:
     while k > 0:
         previous = words[k - 1]
         p = previous.lower
+        if p in lexicon.past_markers or p in TITLE_MODIFIERS or p in lexicon.titles or p == "-":
+            k -= 1  # "the acting fund manager", "the former chief executive"
+            continue
         if previous.base != p and not p.endswith("s") and not (k == h and p.endswith("ing")):
             break  # "named Councillor Amira Haddad", "this week met Afghan President": a verb
         # (but "managing director", "presiding judge": a participle before the head names the office)
-        if p in lexicon.past_markers or p in TITLE_MODIFIERS or p in lexicon.titles or p == "-":
-            k -= 1
-        elif p in DETERMINERS or p in STOP_WORDS or previous.punct:
+        if p in DETERMINERS or p in STOP_WORDS or previous.punct:
             break
         elif previous.upper or previous.content:
             k -= 1
@@ -316,7 +319,8 @@ def title_value(
     named = span[1:] if opens_sentence else span
     capitalised = {w.lower for w in named if w.upper and w.lower not in lexicon.portfolios}
     head_key = lexicon.title_group.get(head, head)
-    ranks = sorted(w for w in title_words if w in RANK_MODIFIERS)
+    # "acting fund manager" holds the fund manager's office for now; a deputy holds another
+    ranks = sorted(w for w in title_words if w in RANK_MODIFIERS and w not in STAND_INS and w != head_key)
     if ranks:
         head_key = f"{'-'.join(ranks)} {head_key}"
     qualifiers = tuple(
