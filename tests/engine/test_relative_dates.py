@@ -286,3 +286,20 @@ def test_until_a_weekday_is_until_the_coming_one(corpus_of: CorpusOf) -> None:
     assert corpus.flagged("A red heat warning covers the city until Monday.", on="2028-06-16") == [
         (Kind.EVENT_DATE, "Monday")
     ]
+
+
+def test_a_timetable_in_the_present_tense_is_the_coming_day(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "eggs.txt": "date 2028-04-19\n"
+            "A team of 14 volunteers will guard the nests. The nest watch starts on Thursday.\n",
+            "end.md": "---\ndate: 2028-07-26\n---\n"
+            "The nest watch ends next Monday. Its 22 volunteers have given 5,900 hours this season.\n",
+        }
+    )
+    assert corpus.flags("Fourteen volunteers began guarding the nests yesterday.", on="2028-04-21") == []
+    draft = "The nest watch, whose 22 volunteers have given 5,900 hours, finishes on Monday."
+    assert corpus.flags(draft, on="2028-07-28") == []
+    assert read("He told parents on Tuesday.", on="2028-04-19")["Tuesday"].value == When(
+        "tuesday", date(2028, 4, 18), date(2028, 4, 18), "day", 1
+    )

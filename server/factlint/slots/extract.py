@@ -380,7 +380,7 @@ class _SentenceReader:
             dimension=dimension,
             context=_rounded(context),
             names=self._names_in_clause(f.start) + carried_names,
-            near=self._near_names(f.start - f.bound_words, f.end),
+            near=self._near_names(f.start - f.bound_words, f.end, dated=f.kind is Kind.EVENT_DATE),
             marks=tuple(sorted(set(marks))),
             when=self._qualifying_when(f),
         )
@@ -482,8 +482,9 @@ class _SentenceReader:
                 context[key] = carried
         return context
 
-    def _near_names(self, a: int, b: int) -> tuple[str, ...]:
-        """Names right by a value ("Lund on 24", "Turkey's 500 troops"): whose value it is."""
+    def _near_names(self, a: int, b: int, dated: bool = False) -> tuple[str, ...]:
+        """Names right by a value ("Lund on 24", "Turkey's 500 troops"): whose value it is. For a
+        date, a place after its preposition says where its event was, not whose it is."""
         clause = self.words[a].clause
         if a >= 2 and self.words[a - 1].lower in ("on", "at"):
             owner = [" ".join(r.key) for r in self.runs if r.end == a - 1]
@@ -491,7 +492,7 @@ class _SentenceReader:
                 return tuple(owner)  # "Tasker on 30, Lund on 24": whose figure comes first
         near = []
         for run in self.runs:
-            if self.words[run.start].clause != clause or self._located(run):
+            if self.words[run.start].clause != clause or (dated and self._located(run)):
                 continue
             before = 0 <= a - run.end <= NEAR_NAME and not self._apart(run.end, a)
             after = 0 <= run.start - b <= NEAR_NAME and not self._apart(b, run.start)

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from factlint.model import Kind
 from factlint.rulebook.lexicon import Lexicon
 from factlint.slots.model import Amount, Period, Value, When
-from factlint.slots.names import SPEECH_VERBS
+from factlint.slots.names import DETERMINERS, SPEECH_VERBS
 from factlint.slots.words import Word, verb_form
 from factlint.text.dates import HOLIDAYS, MONTHS, WEEKDAYS, DateValue, date_keys, read_date
 from factlint.text.numbers import ORDINALS, SCALE_SUFFIXES, UNITS, read_number
@@ -124,7 +124,7 @@ def _future(words: list[Word], i: int, marker: int | None, lexicon: Lexicon) -> 
     `_plan_marker`: "will open ... on Thursday" means the next one), or one after a date that
     opens its clause."""
     if marker is None:
-        return _plan_after(words, i, lexicon) or _until_ahead(words, i)
+        return _plan_after(words, i, lexicon) or _until_ahead(words, i) or _scheduled(words, i)
     # "was due to start on Thursday": a plan as it stood, so the Thursday just gone; but "said 11
     # vessels were expected to berth by Thursday" reports a plan in the past tense
     return _reported(words, marker) or not _past_auxiliary(words, marker)
@@ -137,6 +137,23 @@ def _until_ahead(words: list[Word], i: int) -> bool:
         return False
     clause = words[i].clause
     return not any(w.lower in PAST_AUXILIARIES for w in words[:i] if w.clause == clause)
+
+
+TIMETABLE_VERBS = frozenset({"start", "begin", "open", "close", "end", "finish", "resume", "reopen",
+                             "launch", "expire", "return", "arrive", "leave", "depart"})  # fmt: skip
+"""Verbs a timetable uses in the present tense: "the watch starts on Thursday"."""
+
+
+def _scheduled(words: list[Word], i: int) -> bool:
+    """ "The nest watch starts on Thursday", "finishes on Monday": a present-tense verb of its
+    subject before "on" and a weekday tells of what is timetabled, so the coming one."""
+    if i < 3 or words[i - 1].lower != "on":
+        return False
+    verb, subject = words[i - 2], words[i - 3]
+    present = verb.lower in (verb.base + "s", verb.base + "es") and verb.base in TIMETABLE_VERBS
+    # "The nest watch, whose 22 volunteers have given 5,900 hours, finishes on Monday"
+    after_subject = subject.text == "," or (subject.content and subject.lower not in DETERMINERS)
+    return present and after_subject and not verb.upper
 
 
 def _relative(value: DateValue) -> bool:
