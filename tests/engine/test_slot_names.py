@@ -122,3 +122,12 @@ def test_a_possessive_opener_before_a_named_subject_borrows_little() -> None:
     )
     context = dict(read_on(text, on="2026-03-12")["70 kilometres"].slot.context)
     assert context.get("depot", 0.0) <= PREVIOUS_SENTENCE  # the weight of any sentence before, not 0.6
+
+
+def test_the_other_borrows_nothing_from_the_one_just_named() -> None:
+    text = (
+        "One of the two injured contractors, Liam Tozer, is still in hospital. "
+        "The other, 51, was discharged on Thursday."
+    )
+    context = dict(read_on(text, on="2027-09-29")["Thursday"].slot.context)
+    assert "tozer" not in context and "liam" not in context

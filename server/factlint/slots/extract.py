@@ -159,6 +159,8 @@ def extract_paragraph(
         carried = ANAPHORIC_PREVIOUS if anaphoric else PREVIOUS_SENTENCE
         if anaphoric and words[0].lower in POSSESSIVE_ANAPHORS and _names_its_subject(words, runs):
             carried = POSSESSED_PREVIOUS  # "Its managing director, Sandrine Leclerc, says ...": hers
+        if _contrastive(words):
+            anaphoric, carried = False, 0.0  # "The other, 51, was discharged": not the one just named
         reader = _SentenceReader(words, found, runs, lexicon, previous, carried, derive)
         s_start, s_end = words[0].start + base, words[-1].end + base
         for mention in reader.mentions(text, base, said_on, previous_names if anaphoric else ()):
@@ -212,6 +214,13 @@ def _names_of(runs: list[NameRun]) -> tuple[str, ...]:
 
 
 DEFINITE_OPENERS = frozenset({"the", "that", "this", "these", "those"})
+
+
+def _contrastive(words: list[Word]) -> bool:
+    """Whether a sentence opens on something other than what came before ("The other, 51, was
+    discharged on Thursday", "Another ..."): it borrows nothing from the sentence before."""
+    first = [w.lower for w in words[:2]]
+    return first[:1] == ["another"] or first == ["the", "other"]
 
 
 def _names_its_subject(words: list[Word], runs: list[NameRun]) -> bool:
