@@ -154,7 +154,8 @@ class EventReader:
             or self._event_after(f.end)
             or self._verb_before(i)
             or self._noun_before(i)
-            or self._noun_before(start)  # "expects the last six by the end of September": an end
+            # "expects the last six by the end of September": the end, when nothing else is named
+            or (self._noun_before(start) if start != i else "")
         )
 
     def _past_period_part(self, i: int) -> int:

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from factlint.model import Kind
 from factlint.rulebook.lexicon import Lexicon
 from factlint.slots.events import EventReader
-from factlint.slots.model import Amount, Mention, Name, Period, Slot, When
+from factlint.slots.model import Amount, Mention, Name, Period, Slot, Value, When
 from factlint.slots.names import LIST_JOINTS, SPEECH_VERBS, NameRun, find_roles, name_runs
 from factlint.slots.origins import Origin, origin_of
 from factlint.slots.tenure import Tenure, claimed_start, service_start
@@ -58,6 +58,9 @@ MIN_WEIGHT = 0.08
 ANAPHORS = frozenset({"it", "its", "they", "their", "he", "she", "his", "her", "under", "there"})
 """Sentence openers that refer back ("It fired for 14 minutes"). Not "this" or "that": they open
 quotes and time phrases ("This is the biggest ...", "That week ...") as often as they refer."""
+COMPARATIVES = frozenset({"more", "less", "fewer", "higher", "lower"})
+COMPARED_OPENERS = frozenset({"the", "its", "their", "last"})
+"""Words opening what a difference is from: "£60,000 more than *the* revised budget"."""
 BEFORE_CHANGE_REACH = 4
 """Words after a figure searched for "before the rise": "was £2.20 a journey before the rise"."""
 FIRST_WORDS = frozenset({"first", "only", "biggest", "largest", "smallest", "highest", "lowest", "worst",
@@ -298,26 +301,9 @@ class _SentenceReader:
             if words[f.end - 1].text.endswith(".") and len(words[f.end - 1].text) > 1:
                 end -= 1  # "£37.4m." at a sentence's end: the full stop is not the figure's
             yield Mention(f.kind, start + base, end + base, text[start:end], f.value, slot, said_on)
-            tenure = (
-                service_start(words, f, self.roles, self.runs, self.lexicon.titles, said_on)
-                if self.derive
-                else None
-            )
-            since = self._length_since(f, said_on) if self.derive else None
-            if since is not None:  # a source's "the first ban since 2018" is one in nine years
-                marks = tuple(sorted({*slot.marks, "to-date"} - {"past"}))
-                length = Slot(Kind.DURATION, slot.head, "time", slot.context, slot.names, slot.near, marks)
-                yield Mention(
-                    Kind.DURATION, start + base, end + base, text[start:end], since, length, said_on
-                )
-            if self.derive and tenure is None and (holder := claimed_start(words, f, self.runs)):
-                assert isinstance(f.value, When)  # a source's "became chief executive in 2019" too
-                tenure = Tenure(holder, f.value)
-            if tenure is not None:
-                yield Mention(
-                    Kind.EVENT_DATE, start + base, end + base, text[start:end], tenure.when,
-                    self._tenure_slot(tenure.owner, slot), said_on,
-                )  # fmt: skip
+            if self.derive:
+                for kind, value, implied in self._implied(f, slot, said_on):
+                    yield Mention(kind, start + base, end + base, text[start:end], value, implied, said_on)
         roles = self.roles
         role_spans: set[int] = set()
         for role in roles:
@@ -374,9 +360,7 @@ class _SentenceReader:
         elif isinstance(f.value, When):
             holder = None if self.derive else claimed_start(self.words, f, self.runs)
             if holder is not None:  # "who took over as chief executive in 2016"
-                key = " ".join(holder.key)
-                return Slot(f.kind, self.lexicon.synonym("begin"), context=_rounded(context),
-                            names=(key,), near=(key,), marks=("tenure",))  # fmt: skip
+                return self._tenure_slot(holder, _rounded(context))
             head = self.events.date_event(f)
             if head:
                 context[head] = max(context.get(head, 0.0), 1.5)
@@ -439,11 +423,34 @@ class _SentenceReader:
         low, high = (said_on - value.end).days, (said_on - value.start).days
         return Period(float(max(low, 0)), float(high), value.granularity) if high > 0 else None
 
-    def _tenure_slot(self, owner: NameRun, of: Slot) -> Slot:
-        """The start of a person's post: pinned by the person, placed by the words of its length."""
+    def _implied(self, f: Found, slot: Slot, said_on: date | None) -> Iterator[tuple[Kind, Value, Slot]]:
+        """What a source's value implies besides itself: the length since the year after "since"
+        ("the first ban since 2018" is one in nine years), and the start of a post that a length of
+        service dates ("chief executive for the past eight years") or a start states ("became chief
+        executive in 2019")."""
+        since = self._length_since(f, said_on)
+        if since is not None:
+            marks = tuple(sorted({*slot.marks, "to-date"} - {"past"}))
+            yield (
+                Kind.DURATION,
+                since,
+                replace(slot, kind=Kind.DURATION, dimension="time", marks=marks, when=None),
+            )
+        tenure = service_start(self.words, f, self.roles, self.runs, self.lexicon.titles, said_on)
+        if (
+            tenure is None
+            and isinstance(f.value, When)
+            and (holder := claimed_start(self.words, f, self.runs))
+        ):
+            tenure = Tenure(holder, f.value)
+        if tenure is not None:
+            yield Kind.EVENT_DATE, tenure.when, self._tenure_slot(tenure.owner, slot.context)
+
+    def _tenure_slot(self, owner: NameRun, context: tuple[tuple[str, float], ...]) -> Slot:
+        """The start of a person's post: pinned by the person, placed by the words around it."""
         key = " ".join(owner.key)
         begin = self.lexicon.synonym("begin")
-        return Slot(Kind.EVENT_DATE, begin, context=of.context, names=(key,), near=(key,), marks=("tenure",))
+        return Slot(Kind.EVENT_DATE, begin, context=context, names=(key,), near=(key,), marks=("tenure",))
 
     def _origin_slot(self, origin: Origin, context: dict[str, float], names: tuple[str, ...]) -> Slot:
         """Where something is from: a slot of its own ("origin"), pinned by whose origin it is."""
@@ -942,13 +949,10 @@ class _SentenceReader:
     def _compared_with(self, f: Found) -> bool:
         """Whether the figure is a difference from another ("£60,000 more than the revised budget",
         "£60,000 above the budget", "three fewer than last year")."""
-        lower = [w.lower for w in self.words[f.end : f.end + 3]]
-        if lower[:1] in (["above"], ["below"]) and lower[1:2] in (["the"], ["its"], ["their"], ["last"]):
-            return True
-        comparative = lower[:1] in (["more"], ["less"], ["fewer"], ["higher"], ["lower"])
-        return (
-            comparative and lower[1:2] == ["than"] and lower[2:3] in (["the"], ["its"], ["their"], ["last"])
-        )
+        first, second, third = ([w.lower for w in self.words[f.end : f.end + 3]] + ["", "", ""])[:3]
+        if first in ("above", "below"):
+            return second in COMPARED_OPENERS
+        return first in COMPARATIVES and second == "than" and third in COMPARED_OPENERS
 
     def _before_the_change(self, f: Found) -> bool:
         """Whether "before the rise" (a change's noun) follows the figure in its clause: the value it

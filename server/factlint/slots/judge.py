@@ -320,6 +320,7 @@ class Judge:
             # "The final brew at Mill Street is set for September 29, and Askerby Gold will be made at
             # Thorne Green": the source's Thorne Green is the other place's, not this one's
             theirs |= {_value_key(m) for m in siblings or [] if m.kind is Kind.PLACE}
+        said = self.lexicon.synonym("say")
         every_candidate = self.facts.candidates(claim)
         swapped = self._swapped(claim, rule, others, every_candidate)
         if swapped is not None:
@@ -387,7 +388,7 @@ class Judge:
             for s, f, v in verdicts
             if v is False
             and _pinned_together(claim, s, f)
-            and _more_than_the_noun(claim, f, self.lexicon.synonym("say"))
+            and _more_than_the_noun(claim, f, said)
             and not self._another_event(claim, others_all, f)
             and not self._another_office(claim, siblings or [], f)
             and not _of_an_earlier_year(claim, f.mention)
@@ -409,7 +410,6 @@ class Judge:
         in_slot = {f.id for _, f in slot}
         margin = RESCUE_MARGIN_NAMES if claim.kind in (Kind.PERSON, Kind.PLACE) else RESCUE_MARGIN
         contradicting = {f.group for _, f in disagreeing}
-        said = self.lexicon.synonym("say")
         newest = max((f.mention.said_on for _, f in disagreeing if f.mention.said_on), default=None)
         score_of = {f.id: s or 0.0 for s, f in every}
         for f in candidates:
@@ -655,7 +655,7 @@ class Judge:
 
 
 def _base_head(title: Title) -> str:
-    """A title's head without its rank: "interim chief executive" is a chief executive."""
+    """A title's head without its rank: a "deputy mayor" holds the mayor's kind of office."""
     return title.head.split()[-1]
 
 

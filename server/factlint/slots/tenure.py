@@ -85,11 +85,7 @@ def claimed_start(words: list[Word], f: Found, runs: list[NameRun]) -> NameRun |
     if lower[-1] == "since":
         if not any(w in SINCE_VERBS for w in lower[-6:]):
             return None
-    elif lower[-1] == "in":
-        phrase_at = _phrase_before(lower)
-        if phrase_at is None:
-            return None
-    else:
+    elif lower[-1] != "in" or not _start_phrase_before(lower):
         return None
     people = [
         r
@@ -104,13 +100,13 @@ def _who_follows(words: list[Word], run: NameRun) -> bool:
     return run.end + 1 < len(words) and words[run.end].text == "," and words[run.end + 1].lower == "who"
 
 
-def _phrase_before(lower: list[str]) -> int | None:
-    """Where a start phrase stands in the words before "in <year>", within a short reach."""
-    for k in range(max(0, len(lower) - 8), len(lower)):
-        for phrase in START_PHRASES:
-            if tuple(lower[k : k + len(phrase)]) == phrase:
-                return k
-    return None
+def _start_phrase_before(lower: list[str]) -> bool:
+    """Whether a start phrase stands in the words before "in <year>", within a short reach."""
+    return any(
+        tuple(lower[k : k + len(phrase)]) == phrase
+        for k in range(max(0, len(lower) - 8), len(lower))
+        for phrase in START_PHRASES
+    )
 
 
 def _titled_person_before(

@@ -258,20 +258,21 @@ def _value_at(
 MONTH_PARTS = {"early": (1, 10), "start": (1, 10), "beginning": (1, 10), "mid": (11, 20), "middle": (11, 20),
                "late": (21, 31), "end": (21, 31)}  # fmt: skip
 """Days of a month that "early", "the middle of", "the end of" ... name: its thirds."""
+PART_NOUNS = {k: MONTH_PARTS[k] for k in ("start", "beginning", "middle", "end")}
+PART_ADJECTIVES = {k: MONTH_PARTS[k] for k in ("early", "mid", "late")}
 
 
 def _month_part(lower: list[str], i: int, when: When) -> When:
     """ "the end of October", "in late July", "mid-March": the third of the month named."""
     if when.granularity != "month" or when.start is None or when.end is None or i < 1:
         return when
-    part = lower[i - 1]
-    if part == "-" and i >= 2:
-        part = lower[i - 2]  # "mid-March"
-    elif part == "of" and i >= 2:
-        part = lower[i - 2] if lower[i - 2] in ("start", "beginning", "middle", "end") else ""
-    elif part not in ("early", "late", "mid"):
-        return when
-    days = MONTH_PARTS.get(part)
+    before = lower[i - 1]
+    if before in ("-", "of") and i >= 2:
+        # "mid-March" (any part), "the end of October" (a part named by a noun)
+        part, named = lower[i - 2], MONTH_PARTS if before == "-" else PART_NOUNS
+    else:
+        part, named = before, PART_ADJECTIVES  # "late July"
+    days = named.get(part)
     if days is None:
         return when
     first, last = days
