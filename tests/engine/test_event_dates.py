@@ -6,7 +6,7 @@ import pytest
 
 from factlint.model import Kind
 
-from .checking import Corpus, source_names
+from .checking import Corpus, CorpusOf, source_names
 
 CALL = "{}, US Secretary of Defence Lloyd Austin called Turkish Defence Minister Hulusi Akar."
 
@@ -48,3 +48,29 @@ def test_a_year_is_compared_as_a_year(transit: Corpus) -> None:
     draft = "The last tram ran in {}, when the council replaced the network with buses."
     assert transit.flagged(draft.format(1958), on="2025-05-16") == [(Kind.EVENT_DATE, "1958")]
     assert transit.flags(draft.format(1957), on="2025-05-16") == []
+
+
+def test_a_when_clause_dates_its_own_event_too(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "mill.txt": "date 2028-03-15\n"
+            "Ada Rusk started weaving in a shed behind the Swan inn by the canal in 1851. The firm "
+            "moved its looms to Dray Lane in 1902, when the engine house was built.\n"
+        }
+    )
+    draft = "The engine house was built {} years ago, when the firm moved its looms."
+    assert corpus.flagged(draft.format(116), on="2028-03-17") == [(Kind.EVENT_DATE, "116 years ago")]
+    assert corpus.flags(draft.format(126), on="2028-03-17") == []
+
+
+def test_the_verbs_of_two_when_clauses_need_not_match(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "fire.txt": "date 2024-07-09\n"
+            "Residents of Osk Vale were ordered to leave at 6pm on Monday, when the wind turned and "
+            "pushed the fire towards the village.\n"
+        }
+    )
+    draft = "The order to leave Osk Vale came at 6pm on {}, when the wind swung round towards the village."
+    assert corpus.flagged(draft.format("Tuesday"), on="2024-07-10") == [(Kind.EVENT_DATE, "Tuesday")]
+    assert corpus.flags(draft.format("Monday"), on="2024-07-10") == []

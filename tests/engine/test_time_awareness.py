@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from factlint.model import Kind
 
-from .checking import Corpus, source_names
+from .checking import Corpus, CorpusOf, source_names
 
 WAR = "The US has entered into talks with the Taliban to end its {}-year war in Afghanistan."
 
@@ -45,3 +45,32 @@ def test_a_cost_estimate_from_two_years_earlier_does_not_contradict_the_final_bi
     assert transit.flagged("The project is expected to cost £450 million.", on="2023-03-15") == [
         (Kind.QUANTITY, "450 million")
     ]
+
+
+REHOUSING = {
+    "october.md": "---\ndate: 2029-10-03\n---\n"
+    "The Brenfield council said 43 households had been rehoused from the Larch estate.\n",
+    "november.md": "---\ndate: 2029-11-07\n---\n"
+    "The Brenfield council said 58 households had been rehoused from the Larch estate.\n",
+}
+
+
+def test_a_figure_said_of_an_earlier_month_is_not_refuted_by_a_later_count(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "october.md": "---\ndate: 2029-10-03\n---\n"
+            "Another 12 households have moved out since last month, bringing the number rehoused "
+            "from the Larch estate to 43.\n",
+            "november.md": REHOUSING["november.md"],
+        }
+    )
+    draft = "In October the Brenfield council said 43 households had been rehoused from the Larch estate."
+    assert corpus.flags(draft, on="2029-11-09") == []
+    now = "The Brenfield council says 43 households have been rehoused from the Larch estate."
+    assert corpus.flagged(now, on="2029-11-09") == [(Kind.QUANTITY, "43")]
+
+
+def test_a_figure_said_of_an_earlier_month_is_compared_with_that_month_s(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(REHOUSING)
+    draft = "In October the Brenfield council said 48 households had been rehoused from the Larch estate."
+    assert corpus.flagged(draft, on="2029-11-09") == [(Kind.QUANTITY, "48")]

@@ -158,6 +158,23 @@ class EventReader:
             or (self._noun_before(start) if start != i else "")
         )
 
+    def simultaneous_event(self, f: Found) -> str:
+        """The event of a "when" clause right after a date, which happened at that date too: "The
+        company moved to Mill Street in 1894, when the brewhouse was built" dates the building as
+        well as the move; "" if no such clause follows."""
+        words = self.words
+        j = f.end + (1 if f.end < len(words) and words[f.end].text == "," else 0)
+        if j >= len(words) or words[j].lower != "when":
+            return ""
+        for k in range(j + 1, min(j + 1 + EVENT_REACH, len(words))):
+            if words[k].punct:
+                break
+            if words[k].lower in AUXILIARIES:
+                return self._predicate(k)  # "when the brewhouse was built"
+            if self.keys[k] and verb_form(words[k]):
+                return self._light_verb_noun(k) or self.keys[k]  # "when the council replaced"
+        return ""
+
     def _past_period_part(self, i: int) -> int:
         """Where a date starts with the part of it a phrase names: "announced at *the end of* July"
         dates an announcement, not an end."""

@@ -38,6 +38,9 @@ PREVIOUS_SENTENCE = 0.2
 """Weight of the previous sentence's words: a fact is often spread over two sentences."""
 ANAPHORIC_PREVIOUS = 0.6
 """... and when the sentence opens with "it", "they", "the group": it is about what came before."""
+SIMULTANEOUS_WEIGHT = 1.0
+"""Weight of the event of a "when" clause after a date ("in 1894, when the brewhouse was built"):
+an event of that date, but not the one the date is written for, so less than its head's 1.5."""
 TENSE_REACH = 4
 """Words either side of a value that say whether it is a past event's or a present state's."""
 PRESENT_WORDS = frozenset({"has", "have", "is", "are", "now", "currently", "remains", "remain", "stands",
@@ -367,6 +370,9 @@ class _SentenceReader:
                 subject = self.events.what_begins(f, head)
                 if subject:
                     marks.append(f"of:{subject}")
+            also = self.events.simultaneous_event(f)
+            if also:  # "in 1894, when the brewhouse was built": an event of the same date
+                context[also] = max(context.get(also, 0.0), SIMULTANEOUS_WEIGHT)
         return Slot(
             kind=f.kind,
             head=head,

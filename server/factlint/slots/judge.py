@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Protocol
 
 from factlint.kinds import AGREES
@@ -590,7 +590,8 @@ class Judge:
         return [
             (s, f)
             for s, f in matched
-            if f.mention.said_on is None or 0 <= (when - f.mention.said_on).days <= window
+            if (f.mention.said_on is None or 0 <= (when - f.mention.said_on).days <= window)
+            and not _said_after_its_time(claim, f.mention)
         ]
 
     def _in_force(
@@ -669,6 +670,20 @@ def _of_an_earlier_year(claim: Mention, fact: Mention) -> bool:
     if when is None or when.end is None or claim.said_on is None:
         return False
     return when.granularity == "year" and when.end.year < claim.said_on.year
+
+
+def _said_after_its_time(claim: Mention, fact: Mention) -> bool:
+    """Whether the claim's figure is said of an earlier month or year than the draft's, and the
+    fact's was said after that time, of its own present: "In October the council said 43
+    households had been rehoused" is not refuted by November's 58, but is by a later source's
+    "43 in October"."""
+    time, said = claim.slot.when, fact.said_on
+    if time is None or time.end is None or claim.said_on is None or said is None:
+        return False
+    if time.end >= claim.said_on or said <= time.end + timedelta(days=SAME_TIME_DAYS):
+        return False
+    theirs = fact.slot.when
+    return not (theirs is not None and theirs.resolved and time.resolved and theirs.overlaps(time))
 
 
 def _titles_of(person: Mention, mentions: list[Mention]) -> list[Title]:
