@@ -581,3 +581,72 @@ def test_a_figure_more_than_another_is_a_difference(corpus_of: CorpusOf) -> None
     draft = "The project took 37 weeks and came in at £2.71m, {} above the revised budget."
     assert corpus.flags(draft.format("£60,000"), on="2028-06-02") == []
     assert "change" in read(draft.format("£60,000"), on="2028-06-02")["60,000"].slot.marks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "counted"),
+    [
+        ("There are now 71 confirmed cases.", "71", "case"),
+        ("Police arrested 12 armed men.", "12", "man"),
+        ("The council bought 22 leaseholders' flats.", "22", "flat"),
+        ("The council bought 22 of the 76 leaseholders' flats.", "22", "flat"),
+        ("The number of stops to go has fallen from 11 to eight.", "eight", "stop"),
+        ("The number of fires has risen to 23 and the number of people hurt to 11.", "11", "people"),
+    ],
+    ids=["participle", "irregular plural", "owners' noun", "part of a whole", "the number of", "people hurt"],
+)
+def test_what_a_figure_counts(sentence: str, value: str, counted: str) -> None:
+    assert read(sentence, on="2029-11-07")[value].slot.head == counted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Voters will elect 20 of the city council's 60 members.", "20"),
+        ("It is run by six staff and 20 volunteers, out of the 95 the trust now has.", "20"),
+    ],
+)
+def test_a_count_of_a_counted_whole_is_a_part(sentence: str, value: str) -> None:
+    assert "part" in read(sentence, on="2029-11-07")[value].slot.marks
+
+
+def test_a_figure_after_a_part_and_its_whole_is_no_part_of_that_whole() -> None:
+    found = read(
+        "Only 83 of the 112 signatures were valid, short of the 100 the rules require.", on="2025-02-12"
+    )
+    assert "part" in found["83"].slot.marks and "part" not in found["100"].slot.marks
+
+
+def test_a_part_is_not_compared_with_the_whole_s_other_figures(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "field.txt": "date 2025-02-12\n"
+            "On the same day voters will elect 20 of the Orlen council's 60 members. The Civic Party "
+            "holds 27 seats, Renewal 22 and independents seven.\n"
+        }
+    )
+    draft = "Twenty of the Orlen council's 60 seats will be fought on polling day."
+    assert corpus.flags(draft, on="2025-02-14") == []
+
+
+def test_a_count_of_others_is_added_to_the_one_named(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "launch.txt": "date 2025-09-24\n"
+            "Kestrel Launch said the three replaced valves had performed perfectly.\n"
+        }
+    )
+    draft = "Kestrel Launch replaced the faulty valve and two others from the same batch."
+    assert corpus.flags(draft, on="2025-09-29") == []
+
+
+def test_confirmed_cases_are_compared_as_cases(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "outbreak.md": "---\ndate: 2029-03-14\n---\n"
+            "Health officials in Marlow Vale said 71 confirmed cases had now been linked to the bakery.\n"
+        }
+    )
+    draft = "Officials have now linked {} confirmed cases to the bakery in Marlow Vale."
+    assert corpus.flagged(draft.format(64), on="2029-03-16") == [(Kind.QUANTITY, "64")]
+    assert corpus.flags(draft.format(71), on="2029-03-16") == []

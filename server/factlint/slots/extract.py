@@ -38,6 +38,10 @@ PREVIOUS_SENTENCE = 0.2
 """Weight of the previous sentence's words: a fact is often spread over two sentences."""
 ANAPHORIC_PREVIOUS = 0.6
 """... and when the sentence opens with "it", "they", "the group": it is about what came before."""
+NUMBER_OF_REACH = 12
+"""Words before a bare count searched for "the number of <noun>" it gives."""
+PART_REACH = 5
+"""Words after a count searched for "out of" its whole: "20 volunteers, out of the 95"."""
 SIMULTANEOUS_WEIGHT = 1.0
 """Weight of the event of a "when" clause after a date ("in 1894, when the brewhouse was built"):
 an event of that date, but not the one the date is written for, so less than its head's 1.5."""
@@ -571,8 +575,8 @@ class _SentenceReader:
                 verbs = self.words[max(0, start - n - 4) : start - n]
                 if any(w.lemma in CHANGE_VERBS for w in verbs):
                     marks.append("change")
-        if f.end < len(lower) and lower[f.end] in INCREMENT_WORDS:
-            marks.append("change")
+        if f.end < len(lower) and (lower[f.end] in INCREMENT_WORDS or lower[f.end] == "others"):
+            marks.append("change")  # "two more", "that valve and two others": added to the rest
         elif start >= 1 and lower[start - 1] in INCREMENT_WORDS - {"more", "fewer", "less"}:
             marks.append("change")  # "the extra £3.5 million", "a further £4.5m": an increment
         elif (
@@ -596,13 +600,33 @@ class _SentenceReader:
             marks.append(span)
         if isinstance(f.value, Amount):
             marks.extend(self._sorts(f))
-        if f.end + 2 < len(lower) and lower[f.end] == "of" and lower[f.end + 1] in ("the", "its", "their"):
-            if isinstance(f.value, Amount) and f.value.dimension == "count":
-                if lower[f.end + 2][:1].isdigit():
-                    marks.append("part")  # "137 of the 415 posts": a part, not the whole
-                else:
-                    marks.append("partitive")  # "19 of the idle vessels": of the whole, or a part
+        if isinstance(f.value, Amount) and f.value.dimension == "count":
+            part = self._part_mark(f)
+            if part:
+                marks.append(part)
         return marks
+
+    def _part_mark(self, f: Found) -> str:
+        """ "part" for a count of a part of a whole the sentence counts ("137 of the 415 posts",
+        "20 of the city council's 60 seats", "20 volunteers, out of the 95 the trust has"),
+        "partitive" for one of an uncounted whole ("19 of the idle vessels": the whole, or a
+        part), else ""."""
+        lower = [w.lower for w in self.words]
+        k = f.end
+        if k + 2 < len(lower) and lower[k] == "of" and lower[k + 1] in ("the", "its", "their"):
+            whole = k + 2
+            for m in range(whole, min(whole + 4, len(lower) - 1)):
+                if lower[m] in ("'s", "’s"):
+                    whole = m + 1
+                    break
+            return "part" if lower[whole][:1].isdigit() else "partitive"
+        for m in range(k, min(k + PART_REACH, len(lower) - 2)):
+            if self.words[m].clause != self.words[f.start].clause and lower[m] != ",":
+                break
+            if lower[m] == "out" and lower[m + 1] == "of":
+                whole = m + 2 + (lower[m + 2] in ("the", "its", "their"))
+                return "part" if whole < len(lower) and lower[whole][:1].isdigit() else ""
+        return ""
 
     def _first_span(self, f: Found) -> str:
         """ "118,000 journeys in its first four weeks", "1.9 million in its first year": the span a
@@ -680,8 +704,11 @@ class _SentenceReader:
         if dimension in ("count", "ordinal"):
             counted = self._counted_noun(f.end, f.value.ordinal)
             after_copula = "" if f.value.ordinal else self._noun_after_copula(f.end)
-            head = "age" if self._is_age(f) else counted or self._part_of_noun(f) or after_copula
-            return head, bool(head) and dimension == "count" and not (counted or after_copula)
+            if self._is_age(f):
+                return "age", False
+            part_of = "" if counted else self._part_of_noun(f)
+            head = counted or part_of or after_copula or self._number_of_noun(f)
+            return head, bool(part_of) and dimension == "count"
         if f.extra.get("attributive"):
             return self._after_noun(f.end), False
         head = (
@@ -693,6 +720,18 @@ class _SentenceReader:
         if head in DIMENSION_WORDS:
             head = self._noun_right_before(f.start - f.bound_words)  # "a viewing window 40 feet long"
         return head, False
+
+    def _number_of_noun(self, f: Found) -> str:
+        """ "the number of stops to go has fallen from 11 to eight", "bringing the number of
+        households rehoused to 43": a bare figure counts the noun of "the number of" before it."""
+        words = self.words
+        start = f.start - f.bound_words
+        for k in range(start - 2, max(-1, start - NUMBER_OF_REACH), -1):
+            if words[k].clause != words[start].clause or words[k].text in (";", ":"):
+                break
+            if words[k].lower == "number" and words[k + 1].lower == "of":
+                return self._counted_noun(k + 2, False)  # "the number of people hurt": people
+        return ""
 
     def _noun_right_before(self, i: int) -> str:
         """The noun a measure right after it describes ("a window 40 feet long"); "" if none."""
@@ -766,12 +805,20 @@ class _SentenceReader:
                     break
             while k < len(words) and (words[k].upper or words[k].lower in OWNERS) and k in self.value_at:
                 k += 1
+            while k < len(words) and k in self.value_at and words[k].text[:1].isdigit():
+                k += 1  # "22 of the 76 flats": the part counts what the whole does
         head = ""
         run: list[int] = []
         while k < len(words) and len(run) < 3:
             word = words[k]
             if word.lower in COUNT_MODIFIERS and not run:
                 k += 1
+                continue
+            if not run and self._owners_before_noun(k):
+                k += 2  # "22 leaseholders' flats": the flats are counted, not their owners
+                continue
+            if not run and self._participle_before_noun(k):
+                k += 1  # "71 confirmed cases", "12 armed men": the participle describes the noun
                 continue
             if word.upper and word.text.replace(".", "").isalpha() and not run:
                 k += 1  # a name qualifying the noun: "US troops"
@@ -791,6 +838,25 @@ class _SentenceReader:
             head = phrase or self.lexicon.noun(words[last].lemma)
         return head
 
+    def _owners_before_noun(self, k: int) -> bool:
+        """Whether words[k] is a plural possessive before the noun it owns: "leaseholders' flats"."""
+        words = self.words
+        return (
+            k + 2 < len(words)
+            and plural(words[k])
+            and words[k + 1].text in ("'", "’")
+            and not self._ends_noun_run_at(k + 2)
+        )
+
+    def _participle_before_noun(self, k: int) -> bool:
+        """Whether words[k] is a participle describing the plural noun after it: "confirmed cases"
+        (but "70 people registered" counts people, and "1,200 attended the rally" has no noun)."""
+        words = self.words
+        if k + 1 >= len(words) or not words[k].lower.endswith("ed") or not verb_form(words[k]):
+            return False
+        after = words[k + 1]
+        return plural(after) and not self._ends_noun_run_at(k + 1)
+
     def _ends_noun_run_at(self, k: int) -> bool:
         """Whether words[k] cannot be part of the noun a value counts or names."""
         word = self.words[k]
@@ -806,6 +872,8 @@ class _SentenceReader:
             if g is f or g.start >= f.start or not isinstance(g.value, Amount):
                 continue
             if g.start >= 2 and words[g.start - 1].lower == "the" and words[g.start - 2].lower == "of":
+                if g.start - 3 in self.value_at:
+                    continue  # "83 of the 112 signatures ..., short of the 100": 112 is 83's whole
                 return self._counted_noun(g.end, False)
         return ""
 
