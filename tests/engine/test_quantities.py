@@ -650,3 +650,15 @@ def test_confirmed_cases_are_compared_as_cases(corpus_of: CorpusOf) -> None:
     draft = "Officials have now linked {} confirmed cases to the bakery in Marlow Vale."
     assert corpus.flagged(draft.format(64), on="2029-03-16") == [(Kind.QUANTITY, "64")]
     assert corpus.flags(draft.format(71), on="2029-03-16") == []
+
+
+def test_a_whole_and_its_part_given_the_other_way_round_are_no_swap(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "plans.txt": "date 2029-09-12\n"
+            "About 290 of the 348 homes on the Larch estate are occupied, 214 by council tenants and 76 "
+            "by leaseholders.\n"
+        }
+    )
+    draft = "Of the 290 occupied homes on the Larch estate, 214 are rented from the council."
+    assert corpus.flags(draft, on="2029-09-14") == []

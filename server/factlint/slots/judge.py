@@ -477,8 +477,10 @@ class Judge:
         """Whether `claim` reads like `theirs` (another value's statement) by a clear margin over
         `own` (the statement its value is from)."""
         cross = similarity(claim.slot, theirs.mention.slot, self.facts.idf, self.lexicon)
-        straight = similarity(claim.slot, own.mention.slot, self.facts.idf, self.lexicon) or 0.0
-        return cross is not None and cross >= MATCH and cross - straight >= SWAP_MARGIN
+        straight = similarity(claim.slot, own.mention.slot, self.facts.idf, self.lexicon)
+        if ("part" in claim.slot.marks) != ("part" in own.mention.slot.marks):
+            return False  # "Of the 290 homes" and "290 of the 348 homes": a whole and a part, not a swap
+        return cross is not None and cross >= MATCH and cross - (straight or 0.0) >= SWAP_MARGIN
 
     def _same_change(self, fact: StoredFact, siblings: list[Mention]) -> bool:
         """Whether `fact` is the old value of a change whose new value the claim's sentence states
