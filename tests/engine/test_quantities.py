@@ -662,3 +662,21 @@ def test_a_whole_and_its_part_given_the_other_way_round_are_no_swap(corpus_of: C
     )
     draft = "Of the 290 occupied homes on the Larch estate, 214 are rented from the council."
     assert corpus.flags(draft, on="2029-09-14") == []
+
+
+def test_the_first_few_are_a_part() -> None:
+    found = read("Owen Tate said the first 164 homes would take about 26 months to build.", on="2029-11-07")
+    assert "part" in found["164"].slot.marks
+
+
+def test_which_of_a_series_is_not_said_of_the_year_after_it(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "contract.md": "---\ndate: 2029-10-03\n---\n"
+            "The contract for the first phase of the Larch estate rebuild is worth £58 million.\n",
+            "rehoused.txt": "date 2029-11-07\n"
+            "The Larch estate's community centre will stay open until the second phase begins in 2032.\n",
+        }
+    )
+    draft = "The Larch estate's community centre will stay open until the second phase starts in 2033."
+    assert corpus.flagged(draft, on="2029-11-09") == [(Kind.EVENT_DATE, "2033")]

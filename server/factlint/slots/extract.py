@@ -40,6 +40,8 @@ ANAPHORIC_PREVIOUS = 0.6
 """... and when the sentence opens with "it", "they", "the group": it is about what came before."""
 NUMBER_OF_REACH = 12
 """Words before a bare count searched for "the number of <noun>" it gives."""
+SUBSET_WORDS = frozenset({"first", "last", "final"})
+"""Words that make "the <word> N things" some of more: "the first 164 homes"."""
 PART_REACH = 5
 """Words after a count searched for "out of" its whole: "20 volunteers, out of the 95"."""
 SIMULTANEOUS_WEIGHT = 1.0
@@ -608,10 +610,14 @@ class _SentenceReader:
 
     def _part_mark(self, f: Found) -> str:
         """ "part" for a count of a part of a whole the sentence counts ("137 of the 415 posts",
-        "20 of the city council's 60 seats", "20 volunteers, out of the 95 the trust has"),
+        "20 of the city council's 60 seats", "20 volunteers, out of the 95 the trust has") or
+        names ("the first 164 homes"),
         "partitive" for one of an uncounted whole ("19 of the idle vessels": the whole, or a
         part), else ""."""
         lower = [w.lower for w in self.words]
+        start = f.start - f.bound_words
+        if start >= 2 and lower[start - 1] in SUBSET_WORDS and lower[start - 2] in ("the", "its", "their"):
+            return "part"  # "the first 164 homes": the first of more
         k = f.end
         if k + 2 < len(lower) and lower[k] == "of" and lower[k + 1] in ("the", "its", "their"):
             whole = k + 2
@@ -1053,6 +1059,8 @@ class _SentenceReader:
         """A month, season or year written right by a figure: the time it holds for ("in April")."""
         if f.kind is Kind.EVENT_DATE:
             return None
+        if isinstance(f.value, Amount) and f.value.ordinal:
+            return None  # "until the second phase starts in 2033": the year dates the start, not which phase
         for g in self.found:
             if not isinstance(g.value, When) or g.value.granularity in ("day", "ago"):
                 continue
