@@ -485,7 +485,9 @@ def test_an_extra_few_are_no_sort_of_the_thing_counted(corpus_of: CorpusOf) -> N
         "expected were tied up."
     )
     assert corpus.flags(draft.format("275 million"), on="2028-01-14") == []
-    assert corpus.flagged(draft.format("290 million"), on="2028-01-14") == [(Kind.QUANTITY, "290 million")]
+    assert corpus.flagged(draft.format("290 million"), on="2028-01-14") == [
+        (Kind.QUANTITY, "290 million crowns")
+    ]
 
 
 def test_an_earlier_one_of_a_series_is_not_refuted_by_a_later_one(corpus_of: CorpusOf) -> None:
@@ -680,3 +682,32 @@ def test_which_of_a_series_is_not_said_of_the_year_after_it(corpus_of: CorpusOf)
     )
     draft = "The Larch estate's community centre will stay open until the second phase starts in 2033."
     assert corpus.flagged(draft, on="2029-11-09") == [(Kind.EVENT_DATE, "2033")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "dimension"),
+    [
+        ("The budget has grown from 210 million kroner to 248 million.", "248 million", "money:krone"),
+        ("The fund rose from 240 million crowns to 275 million crowns.", "240 million crowns", "money:crown"),
+        ("The fare rose from £2.20 to 2.40.", "2.40", "money:pound"),
+        ("Its share rose from 5 per cent to 7.", "7", "percent"),
+        ("The fleet grew from 14 buses to 19.", "19", "count"),
+    ],
+)
+def test_a_sum_is_money_in_any_currency_and_a_new_figure_keeps_the_old_one_s(
+    sentence: str, value: str, dimension: str
+) -> None:
+    assert read(sentence, on="2029-02-14")[value].slot.dimension == dimension
+
+
+def test_a_project_budget_in_kroner_is_not_the_agency_s_annual_budget(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "delay.txt": "date 2029-02-14\n"
+            "The delay adds 9 million kroner to a project whose budget has already grown from 210 "
+            "million kroner to 248 million.\n\n"
+            "The agency, founded in 2016, has a staff of 420 and an annual budget of 95 million kroner.\n"
+        }
+    )
+    draft = "Last month the agency had put the budget at {} million kroner."
+    assert corpus.flags(draft.format(248), on="2029-03-23") == []

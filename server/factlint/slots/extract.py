@@ -38,6 +38,8 @@ PREVIOUS_SENTENCE = 0.2
 """Weight of the previous sentence's words: a fact is often spread over two sentences."""
 ANAPHORIC_PREVIOUS = 0.6
 """... and when the sentence opens with "it", "they", "the group": it is about what came before."""
+CHANGE_NOUN_WORDS = 3
+"""Words of the old figure's noun before "to" in "from 14 buses to 19"."""
 NUMBER_OF_REACH = 12
 """Words before a bare count searched for "the number of <noun>" it gives."""
 SUBSET_WORDS = frozenset({"first", "last", "final"})
@@ -273,6 +275,7 @@ class _SentenceReader:
         self.lexicon = lexicon
         self.previous = previous
         self.carried = carried
+        self.found = [self._unit_of_change(f) for f in found]
         self.value_at = {k for f in found for k in range(f.start, f.end)}
         self.keys = [self._key(k) for k in range(len(words))]
         lemmas = [w.lemma for w in words]
@@ -747,21 +750,38 @@ class _SentenceReader:
         return self.lexicon.noun(self.words[k].lemma)
 
     def _changed_from(self, f: Found) -> Found | None:
-        """ "The cost has risen from £1.7 million to £2.6 million": the figure a value after "to"
-        changed from, whose noun it shares; None if it follows none."""
+        """ "The cost has risen from £1.7 million to £2.6 million", "from 14 buses to 19": the figure
+        a value after "to" changed from, whose noun it shares; None if it follows none."""
         to = f.start - f.bound_words - 1
         if to < 2 or self.words[to].lower != "to":
             return None
         for g in self.found:
             before = g.start - g.bound_words - 1
+            between = self.words[g.end : to]
             if (
-                g.end == to
+                g.end <= to
+                and len(between) <= CHANGE_NOUN_WORDS
+                and all(w.content and not w.upper for w in between)
                 and isinstance(g.value, Amount)
                 and before >= 0
                 and self.words[before].lower == "from"
             ):
                 return g
         return None
+
+    def _unit_of_change(self, f: Found) -> Found:
+        """ "grown from 210 million kroner to 248 million": the new figure is in the old one's
+        currency (or per cent); a bare count stays one otherwise."""
+        value = f.value
+        if not isinstance(value, Amount) or value.dimension != "count" or value.ordinal:
+            return f
+        old = self._changed_from(f)
+        if old is None or not isinstance(old.value, Amount):
+            return f
+        dimension = old.value.dimension
+        if not (dimension.startswith("money") or dimension == "percent"):
+            return f  # "from 5 km to 7": the new figure would need the old one's scale too
+        return replace(f, value=replace(value, dimension=dimension, unit=old.value.unit))
 
     def _money_verb(self, i: int) -> str:
         """ "will now cost £214m", "value Hummels at £35m", "paid £3.1m for him": what a sum is."""

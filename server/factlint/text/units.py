@@ -110,7 +110,14 @@ CURRENCIES = {
     "dollar": "dollar", "dollars": "dollar", "euro": "euro", "euros": "euro", "pound": "pound",
     "pounds": "pound", "sterling": "pound", "yen": "yen", "rupee": "rupee", "rupees": "rupee",
     "yuan": "yuan", "franc": "franc", "francs": "franc", "usd": "dollar", "eur": "euro",
-    "gbp": "pound",
+    "gbp": "pound", "krone": "krone", "kroner": "krone", "krona": "krona", "kronor": "krona",
+    "crown": "crown", "crowns": "crown", "zloty": "zloty", "zlotys": "zloty", "forint": "forint",
+    "forints": "forint", "peso": "peso", "pesos": "peso", "rand": "rand", "lira": "lira",
+    "liras": "lira", "lire": "lira", "rouble": "rouble", "roubles": "rouble", "ruble": "rouble",
+    "rubles": "rouble", "shekel": "shekel", "shekels": "shekel", "dirham": "dirham",
+    "dirhams": "dirham", "dinar": "dinar", "dinars": "dinar", "baht": "baht", "ringgit": "ringgit",
+    "naira": "naira", "shilling": "shilling", "shillings": "shilling", "renminbi": "yuan",
+    "rupiah": "rupiah", "riyal": "riyal", "riyals": "riyal", "rial": "rial", "rials": "rial",
 }  # fmt: skip
 """Currency symbols and names; a symbol stands before the figure, a name after it."""
 
