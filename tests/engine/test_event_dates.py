@@ -74,3 +74,18 @@ def test_the_verbs_of_two_when_clauses_need_not_match(corpus_of: CorpusOf) -> No
     draft = "The order to leave Osk Vale came at 6pm on {}, when the wind swung round towards the village."
     assert corpus.flagged(draft.format("Tuesday"), on="2024-07-10") == [(Kind.EVENT_DATE, "Tuesday")]
     assert corpus.flags(draft.format("Monday"), on="2024-07-10") == []
+
+
+def test_a_relative_clause_dates_what_it_is_about(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "season.md": "---\ndate: 2028-01-05\n---\n"
+            "Despite the storms, 18,400 people have skied at the centre since it opened on December 4, "
+            "well ahead of the 11,200 at the same point last season.\n"
+        }
+    )
+    draft = "The four-seat lift, which opened on February 19, can move 1,800 people an hour."
+    assert corpus.flags(draft, on="2028-03-31") == []
+    assert corpus.flagged("The centre, which opened on December 9, is busy.", on="2028-03-31") == [
+        (Kind.EVENT_DATE, "December 9")
+    ]

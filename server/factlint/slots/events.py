@@ -158,6 +158,25 @@ class EventReader:
             or (self._noun_before(start) if start != i else "")
         )
 
+    def relative_antecedent(self, f: Found) -> str:
+        """The noun a relative clause holding the date is about: "The four-seat lift, which opened
+        on February 19" dates the lift's opening, whatever else the sentence says; "" if the date
+        is in no such clause."""
+        words = self.words
+        start = f.start - f.bound_words
+        if start >= len(words):
+            return ""
+        clause = words[start].clause
+        for k in range(start - 1, max(1, start - EVENT_REACH - 2), -1):
+            if words[k].clause != clause:
+                return ""
+            if words[k].lower in ("which", "that") and words[k - 1].text == ",":
+                noun = k - 2
+                if noun >= 0 and self.keys[noun] and not words[noun].upper and not verb_form(words[noun]):
+                    return self.keys[noun]
+                return ""
+        return ""
+
     def simultaneous_event(self, f: Found) -> str:
         """The event of a "when" clause right after a date, which happened at that date too: "The
         company moved to Mill Street in 1894, when the brewhouse was built" dates the building as

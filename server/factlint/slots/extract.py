@@ -46,6 +46,9 @@ SUBSET_WORDS = frozenset({"first", "last", "final"})
 """Words that make "the <word> N things" some of more: "the first 164 homes"."""
 PART_REACH = 5
 """Words after a count searched for "out of" its whole: "20 volunteers, out of the 95"."""
+ANTECEDENT_WEIGHT = 1.0
+"""Weight of the noun a relative clause holding a date is about ("The lift, which opened on
+February 19"): what the event is of, though a clause boundary away."""
 SIMULTANEOUS_WEIGHT = 1.0
 """Weight of the event of a "when" clause after a date ("in 1894, when the brewhouse was built"):
 an event of that date, but not the one the date is written for, so less than its head's 1.5."""
@@ -379,6 +382,11 @@ class _SentenceReader:
                 subject = self.events.what_begins(f, head)
                 if subject:
                     marks.append(f"of:{subject}")
+            about = self.events.relative_antecedent(f)
+            if about:  # "The four-seat lift, which opened on February 19": the lift's opening
+                context[about] = max(context.get(about, 0.0), ANTECEDENT_WEIGHT)
+                if head and not any(m.startswith("of:") for m in marks):
+                    marks.append(f"of:{about}")
             also = self.events.simultaneous_event(f)
             if also:  # "in 1894, when the brewhouse was built": an event of the same date
                 context[also] = max(context.get(also, 0.0), SIMULTANEOUS_WEIGHT)
