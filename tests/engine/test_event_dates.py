@@ -89,3 +89,27 @@ def test_a_relative_clause_dates_what_it_is_about(corpus_of: CorpusOf) -> None:
     assert corpus.flagged("The centre, which opened on December 9, is busy.", on="2028-03-31") == [
         (Kind.EVENT_DATE, "December 9")
     ]
+
+
+def test_a_later_time_does_not_refute_the_first(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "grant.md": "---\ndate: 2027-06-09\n---\n"
+            "Tollbar Museum has been given £250,000 towards buying the Roman coin hoard found at Brindle "
+            "Lane, the museum announced on Tuesday.\n"
+        }
+    )
+    draft = "When the Roman coin hoard was {} announced in March, it was put at 1,240 coins."
+    assert corpus.flags(draft.format("first"), on="2027-06-11") == []
+    assert corpus.flagged(draft.format("finally"), on="2027-06-11") == [(Kind.EVENT_DATE, "March")]
+
+
+def test_two_first_times_are_compared(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "vote.md": "---\ndate: 2025-06-11\n---\n"
+            '"Arthur Dunmore sold his first biscuits from a handcart in 1921," the chief executive said.\n'
+        }
+    )
+    draft = "She recalled that Arthur Dunmore had first sold biscuits from a handcart in 1912."
+    assert corpus.flagged(draft, on="2025-06-13") == [(Kind.EVENT_DATE, "1912")]

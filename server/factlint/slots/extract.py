@@ -588,6 +588,8 @@ class _SentenceReader:
                 verbs = self.words[max(0, start - n - 4) : start - n]
                 if any(w.lemma in CHANGE_VERBS for w in verbs):
                     marks.append("change")
+        if f.kind is Kind.EVENT_DATE and self._first_time(start):
+            marks.append("first-time")  # "When the find was first announced in March"
         if f.end < len(lower) and (lower[f.end] in INCREMENT_WORDS or lower[f.end] == "others"):
             marks.append("change")  # "two more", "that valve and two others": added to the rest
         elif start >= 1 and lower[start - 1] in INCREMENT_WORDS - {"more", "fewer", "less"}:
@@ -618,6 +620,19 @@ class _SentenceReader:
             if part:
                 marks.append(part)
         return marks
+
+    def _first_time(self, start: int) -> bool:
+        """Whether the date's clause tells of the first time something happened ("was first
+        announced in March", "sold his first biscuits in 1921"): a later time of the same does
+        not refute it."""
+        words = self.words
+        clause = words[min(start, len(words) - 1)].clause
+        for k in range(start - 1, max(-1, start - PART_REACH - 3), -1):
+            if words[k].clause != clause:
+                return False
+            if words[k].lower == "first":
+                return True
+        return False
 
     def _part_mark(self, f: Found) -> str:
         """ "part" for a count of a part of a whole the sentence counts ("137 of the 415 posts",

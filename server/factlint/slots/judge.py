@@ -392,6 +392,7 @@ class Judge:
             and not self._another_event(claim, others_all, f)
             and not self._another_office(claim, siblings or [], f)
             and not _of_an_earlier_year(claim, f.mention)
+            and not _a_later_time(claim, f.mention)
         ]
         if not disagreeing or (claim.kind in MEASURED_KINDS and _one_article_many_values(disagreeing)):
             return Outcome(None)
@@ -672,6 +673,17 @@ def _of_an_earlier_year(claim: Mention, fact: Mention) -> bool:
     if when is None or when.end is None or claim.said_on is None:
         return False
     return when.granularity == "year" and when.end.year < claim.said_on.year
+
+
+def _a_later_time(claim: Mention, fact: Mention) -> bool:
+    """Whether the fact dates a later time of what the claim says happened first: "was first
+    announced in March" is not refuted by "the museum said on Tuesday" in June."""
+    ours, theirs = claim.value, fact.value
+    if "first-time" not in claim.slot.marks or "first-time" in fact.slot.marks:
+        return False  # "first sold biscuits in 1912" and "sold his first biscuits in 1921" do differ
+    if not (isinstance(ours, When) and isinstance(theirs, When)):
+        return False
+    return ours.end is not None and theirs.start is not None and theirs.start > ours.end
 
 
 def _said_after_its_time(claim: Mention, fact: Mention) -> bool:
