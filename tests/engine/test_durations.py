@@ -234,3 +234,18 @@ def test_how_long_after_an_event_something_was_said_grows_with_the_day_of_saying
         "The Kelsby fair is coming back, its organisers said, {} after a stand collapsed at the showground."
     )
     assert corpus.flags(draft.format("three months"), on="2027-11-26") == []
+
+
+def test_a_delay_said_now_is_no_length_still_running(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "start.md": "---\ndate: 2029-12-05\n---\n"
+            "The first 164 homes on the Larch estate are now due to be finished in June 2032, six months "
+            "later than planned.\n"
+        }
+    )
+    draft = (
+        "The first 164 homes on the Larch estate are now expected in June 2032, {} months later than planned."
+    )
+    assert corpus.flagged(draft.format("nine"), on="2029-12-07") == [(Kind.DURATION, "nine months")]
+    assert corpus.flags(draft.format("six"), on="2029-12-07") == []

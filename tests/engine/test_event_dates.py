@@ -6,7 +6,7 @@ import pytest
 
 from factlint.model import Kind
 
-from .checking import Corpus, CorpusOf, source_names
+from .checking import Corpus, CorpusOf, read, source_names
 
 CALL = "{}, US Secretary of Defence Lloyd Austin called Turkish Defence Minister Hulusi Akar."
 
@@ -113,3 +113,11 @@ def test_two_first_times_are_compared(corpus_of: CorpusOf) -> None:
     )
     draft = "She recalled that Arthur Dunmore had first sold biscuits from a handcart in 1912."
     assert corpus.flagged(draft, on="2025-06-13") == [(Kind.EVENT_DATE, "1912")]
+
+
+def test_the_first_few_of_something_are_no_first_time() -> None:
+    found = read("The first 164 homes are now expected in June 2032.", on="2029-12-07")
+    assert "first-time" not in found["June 2032"].slot.marks
+    assert (
+        "first-time" in read("The hoard was first announced in March.", on="2027-06-11")["March"].slot.marks
+    )

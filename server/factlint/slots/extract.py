@@ -46,6 +46,10 @@ SUBSET_WORDS = frozenset({"first", "last", "final"})
 """Words that make "the <word> N things" some of more: "the first 164 homes"."""
 PART_REACH = 5
 """Words after a count searched for "out of" its whole: "20 volunteers, out of the 95"."""
+LAG_WORDS = frozenset({"later", "earlier", "late", "early", "behind", "ahead", "longer", "shorter",
+                       "sooner"})  # fmt: skip
+"""Words after a length that make it a difference between two times ("six months later than
+planned"), never a length still running ("three months after the crash" is `_since_saying`'s)."""
 ANTECEDENT_WEIGHT = 1.0
 """Weight of the noun a relative clause holding a date is about ("The lift, which opened on
 February 19"): what the event is of, though a clause boundary away."""
@@ -630,8 +634,12 @@ class _SentenceReader:
         for k in range(start - 1, max(-1, start - PART_REACH - 3), -1):
             if words[k].clause != clause:
                 return False
-            if words[k].lower == "first":
-                return True
+            if words[k].lower != "first":
+                continue
+            if k + 1 < len(words) and verb_form(words[k + 1]):
+                return True  # "was first announced"
+            if k > 0 and words[k - 1].lower in ("his", "her", "its", "their", "our"):
+                return True  # "sold his first biscuits" (but "the first 164 homes" are some of them)
         return False
 
     def _part_mark(self, f: Found) -> str:
@@ -1047,6 +1055,8 @@ class _SentenceReader:
     def _ongoing(self, f: Found) -> bool:
         """A length of time still running when written: "the 17-year war", "has lasted 12 years"."""
         words = self.words
+        if f.end < len(words) and words[f.end].lower in LAG_WORDS:
+            return False  # "now expected in June, nine months later than planned": a delay, not a run
         head = self._after_noun(f.end) or self._of_noun(f.end)
         if head and head in self.lexicon.ongoing:
             # "13 days of strikes": a total of days over many strikes, not one strike still running
