@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from factlint.model import Kind
@@ -121,3 +123,50 @@ def test_the_first_few_of_something_are_no_first_time() -> None:
     assert (
         "first-time" in read("The hoard was first announced in March.", on="2027-06-11")["March"].slot.marks
     )
+
+
+def test_a_date_that_will_come_is_read_in_the_coming_year(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "route.txt": "date 2029-04-30\n"
+            "The 2029 Tour of Brack will start in Kestwick on Sunday May 13, the organisers said.\n",
+            "prize.md": "---\ndate: 2029-06-20\n---\n"
+            "The 2030 Tour of Brack will start in Aldermouth on May 12, with eight stages.\n",
+        }
+    )
+    draft = "The 2030 Tour of Brack, with eight stages, will start on {} in Aldermouth."
+    assert corpus.flags(draft.format("May 12"), on="2029-06-22") == []
+    assert corpus.flagged(draft.format("May 19"), on="2029-06-22") == [(Kind.EVENT_DATE, "May 19")]
+    assert read(draft.format("May 12"), on="2029-06-22")["May 12"].value.start == date(2030, 5, 12)
+    assert "2030" not in read(draft.format("May 12"), on="2029-06-22")
+
+
+def test_a_date_weeks_ahead_is_another_occasion_than_a_past_one(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "delay.txt": "date 2029-02-14\n"
+            "Its images will be received at a new ground station at Brannoch, which opened in November.\n"
+        }
+    )
+    draft = "The mission director has promised a public open day at Brannoch in August."
+    assert corpus.flags(draft, on="2029-06-22") == []
+    assert corpus.flagged("The ground station at Brannoch opened in August.", on="2029-06-22") == [
+        (Kind.EVENT_DATE, "August")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when", "year"),
+    [
+        ("The ground station opened in August.", "August", 2028),
+        ("The station will open in August.", "August", 2029),
+        ("The race will start on May 12.", "May 12", 2030),
+        ("The programme is to be unveiled in August.", "August", 2029),
+        ("The council said it would decide in May.", "May", 2029),
+    ],
+)
+def test_the_year_of_a_date_written_without_one_follows_the_tense(
+    sentence: str, when: str, year: int
+) -> None:
+    value = read(sentence, on="2029-06-22")[when].value
+    assert value.start.year == year

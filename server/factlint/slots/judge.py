@@ -88,6 +88,10 @@ OWNED_SLOT = 1.0
 post ("chief executive for the past eight years"): one slot in every statement that gives it for that
 owner, however little else the statements share: a full match."""
 SAME_TIME_DAYS = 3
+ANOTHER_OCCASION_DAYS = 7
+"""How far ahead of the draft a date must be to be another occasion than a source's past one:
+beyond the week a weekday is read in, whose reading ("Wednesday's announcement means the ban
+will start ...") may be wrongly ahead."""
 """Sources written within this many days of each other describe the same moment."""
 NO_WINDOW = 10**6
 NAMED_KINDS = frozenset({Kind.PERSON, Kind.PLACE, Kind.ROLE})
@@ -393,6 +397,7 @@ class Judge:
             and not self._another_office(claim, siblings or [], f)
             and not _of_an_earlier_year(claim, f.mention)
             and not _a_later_time(claim, f.mention)
+            and not _another_occasion(claim, f.mention)
         ]
         if not disagreeing or (claim.kind in MEASURED_KINDS and _one_article_many_values(disagreeing)):
             return Outcome(None)
@@ -673,6 +678,20 @@ def _of_an_earlier_year(claim: Mention, fact: Mention) -> bool:
     if when is None or when.end is None or claim.said_on is None:
         return False
     return when.granularity == "year" and when.end.year < claim.said_on.year
+
+
+def _another_occasion(claim: Mention, fact: Mention) -> bool:
+    """Whether the claim dates something more than a week ahead of the draft and the fact something
+    already past when its source was written: "The 2030 edition will start on May 12" is not
+    refuted by "the 2029 Tour started in Kestwick on Sunday May 13", nor "has promised an open
+    day in August" by "the ground station opened in November"."""
+    ours, theirs = claim.value, fact.value
+    if not (isinstance(ours, When) and isinstance(theirs, When)):
+        return False
+    if claim.said_on is None or fact.said_on is None or ours.start is None or theirs.end is None:
+        return False
+    ahead = (ours.start - claim.said_on).days
+    return ahead > ANOTHER_OCCASION_DAYS and theirs.end < fact.said_on
 
 
 def _a_later_time(claim: Mention, fact: Mention) -> bool:

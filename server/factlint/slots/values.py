@@ -130,6 +130,57 @@ def _future(words: list[Word], i: int, marker: int | None, lexicon: Lexicon) -> 
     return _reported(words, marker) or not _past_auxiliary(words, marker)
 
 
+def _year_before_noun(words: list[Word], texts: list[str], i: int, length: int) -> bool:
+    """ "The 2030 edition", "its 1998 report": a year naming which one, not a count of them."""
+    text = texts[i]
+    if length != 1 or len(text) != 4 or not text.isdigit() or not 1800 <= int(text) <= 2100:
+        return False
+    before = words[i - 1].lower if i > 0 else ""
+    after = words[i + 1] if i + 1 < len(words) else None
+    owner = before in ("the", "its", "their", "his", "her", "this", "next", "last") or before.endswith("'s")
+    return owner and after is not None and after.content and not after.punct
+
+
+def _gone(when: When, said_on: date | None) -> bool:
+    """Whether a date read without its year ended before the day it was written."""
+    return said_on is not None and when.end is not None and when.end < said_on
+
+
+def _will(words: list[Word], i: int, lexicon: Lexicon) -> bool:
+    """Whether the date's clause says plainly what will happen: "will" or "shall" before it, not
+    reported ("said it would") and not a plan as it stood ("was due to")."""
+    marker = _plan_marker(words, i, lexicon)
+    return marker is not None and words[marker].lower in ("will", "shall") and not _reported(words, marker)
+
+
+def _ahead(when: When, said_on: date | None) -> bool:
+    """Whether a date read without its year begins after the day it was written."""
+    return said_on is not None and when.start is not None and when.start > said_on
+
+
+def _did(words: list[Word], i: int, lexicon: Lexicon) -> bool:
+    """Whether the date follows a past verb and its preposition ("opened in August") in a clause
+    with no future marker."""
+    if i < 2 or words[i - 1].lower not in ("in", "on") or not verb_form(words[i - 2]):
+        return False
+    if i >= 3 and words[i - 3].lower in ("be", "being", "been", "to"):
+        return False  # "the programme to be unveiled in February": a participle, not a past verb
+    return _plan_marker(words, i, lexicon) is None
+
+
+def _a_year_on(when: When, years: int) -> When:
+    """The same calendar days `years` later (February 29 becomes February 28)."""
+    assert when.start is not None and when.end is not None
+
+    def moved(day: date) -> date:
+        try:
+            return day.replace(year=day.year + years)
+        except ValueError:
+            return day.replace(year=day.year + years, day=28)
+
+    return replace(when, start=moved(when.start), end=moved(when.end))
+
+
 def _until_ahead(words: list[Word], i: int) -> bool:
     """ "has issued a red heat warning for the city until Saturday": what lasts until a weekday
     lasts until the coming one, unless its clause is in the past ("was closed until Saturday")."""
@@ -233,7 +284,12 @@ def _value_at(
     marker = _plan_marker(words, i, lexicon) if planned else None
     dated = read_date(texts, i, said_on, planned and _future(words, i, marker, lexicon), keys)
     if dated is not None:
-        found = Found(Kind.EVENT_DATE, i, i + dated.length, _month_part(lower, i, _when(dated.value)))
+        when = _when(dated.value)
+        if not when.year_given and _gone(when, said_on) and _will(words, i, lexicon):
+            when = _a_year_on(when, 1)  # "will start on May 12", written in June: next May
+        elif not when.year_given and _ahead(when, said_on) and _did(words, i, lexicon):
+            when = _a_year_on(when, -1)  # "opened in August", written in June: last August
+        found = Found(Kind.EVENT_DATE, i, i + dated.length, _month_part(lower, i, when))
         bare_weekday = dated.value.weekday is not None and dated.value.month is None
         if bare_weekday and (_reported_plan(words, marker) or (i > 0 and lower[i - 1] == "the")):
             # "the Friday night's rain": the Friday of the story told, not the one before the text
@@ -470,7 +526,7 @@ def _amount_at(
         j += 1
     if negative:
         low, high = -high, -low
-    if _year_range(texts, n_at, number.length):
+    if _year_range(texts, n_at, number.length) or _year_before_noun(words, texts, n_at, number.length):
         return None
     extra: dict[str, str] = {}
     unit_name = ""
