@@ -303,3 +303,12 @@ def test_a_timetable_in_the_present_tense_is_the_coming_day(corpus_of: CorpusOf)
     assert read("He told parents on Tuesday.", on="2028-04-19")["Tuesday"].value == When(
         "tuesday", date(2028, 4, 18), date(2028, 4, 18), "day", 1
     )
+
+
+def test_a_span_of_weekdays_is_every_week_s_not_a_date() -> None:
+    found = read(
+        "The centre will open five days a week, Wednesday to Sunday, from February.", on="2030-01-16"
+    )
+    assert "Wednesday" not in found and "Sunday" not in found and "February" in found
+    stretch = read("The lift will be shut from Friday to Monday.", on="2030-01-16")
+    assert "Friday" in stretch and "Monday" in stretch

@@ -129,6 +129,8 @@ def _read_date(
     if w in WEEKDAYS:
         if previous in ("every", "each"):
             return None  # "every Saturday day-ticket holder": no one day
+        if _days_of_the_week(lower, i):
+            return None  # "open five days a week, Wednesday to Sunday": days of every week
         spelled = _spelled_after_weekday(words, lower, i, said_on)
         if spelled is not None:
             return spelled
@@ -154,6 +156,21 @@ def _read_date(
         start = int(decade.group(1))
         return DateMatch(DateValue(w, date(start, 1, 1), date(start + 9, 12, 31), "decade"), 1)
     return None
+
+
+RANGE_WORDS = frozenset({"to", "through", "-", "–"})
+ANCHORS = frozenset({"on", "from", "last", "next", "this", "by", "until", "till", "since", "before", "after"})
+"""Words before a weekday that make it one day: "from Friday to Monday" is one stretch."""
+
+
+def _days_of_the_week(lower: list[str], i: int) -> bool:
+    """Whether the weekday at `i` is an end of a span of weekdays with nothing making it one day:
+    "Wednesday to Sunday" is the days of every week, "from Friday to Monday" one stretch."""
+    if i + 2 < len(lower) and lower[i + 1] in RANGE_WORDS and lower[i + 2] in WEEKDAYS:
+        return i == 0 or lower[i - 1] not in ANCHORS
+    if i >= 2 and lower[i - 1] in RANGE_WORDS and lower[i - 2] in WEEKDAYS:
+        return i == 2 or lower[i - 3] not in ANCHORS
+    return False
 
 
 def _spelled_after_weekday(
