@@ -170,3 +170,17 @@ def test_the_year_of_a_date_written_without_one_follows_the_tense(
 ) -> None:
     value = read(sentence, on="2029-06-22")[when].value
     assert value.start.year == year
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when", "event"),
+    [
+        ("The result was announced by the Westmarch Teachers' Union on Wednesday.", "Wednesday", "announce"),
+        ("Eleven of the 42 routes stopped running on Tuesday.", "Tuesday", "stop"),
+        ("Eleven routes were halted on Wednesday.", "Wednesday", "stop"),
+        ("On August 19, the case will first be heard at Teesside Magistrates' Court.", "August 19", "hear"),
+    ],
+    ids=["agent with an apostrophe", "verb and its gerund", "synonym", "opening date"],
+)
+def test_the_event_a_date_dates(sentence: str, when: str, event: str) -> None:
+    assert read(sentence, on="2030-01-18")[when].slot.head == event

@@ -152,6 +152,7 @@ class EventReader:
             or self._planned_event(i)
             or self._event_noun_before(i)
             or self._event_after(f.end)
+            or self._opening_date_predicate(f)
             or self._verb_before(i)
             or self._noun_before(i)
             # "expects the last six by the end of September": the end, when nothing else is named
@@ -247,7 +248,7 @@ class EventReader:
         counted = 0
         for k in range(first, -1, -1):
             word = words[k]
-            if word.clause != clause or (word.punct and word.text not in ("-", "'s", "’s")):
+            if word.clause != clause or (word.punct and word.text not in ("-", "'s", "’s", "'", "’")):
                 return
             if word.lower in SUBORDINATORS:
                 return  # "He said that twenty years ago he had taken over": not the saying
@@ -322,6 +323,8 @@ class EventReader:
             if self.keys[k] and not word.upper and not self._modifier(k) and self._event_noun(k):
                 if self._announced(k):
                     return ""  # "announced the closure on Monday": Monday is the announcement's
+                if word.lower.endswith("ing") and k > 0 and self.keys[k - 1] and verb_form(self.words[k - 1]):
+                    return self.keys[k - 1]  # "stopped running on Tuesday": the stopping
                 return self.keys[k]
         return ""
 
@@ -463,6 +466,31 @@ class EventReader:
             return ""
         if j < len(words) and self.keys[j] and verb_form(words[j]):
             return self._light_verb_noun(j) or self.keys[j]
+        return ""
+
+    def _opening_date_predicate(self, f: Found) -> str:
+        """ "On August 19, the case will first be heard": a date that opens its sentence, set off
+        by a comma, dates the predicate of the clause after it."""
+        words = self.words
+        start = f.start - f.bound_words
+        opening = start - 1 if start >= 1 and words[start - 1].lower in ("on", "in", "by") else start
+        if opening != 0 or f.end >= len(words) or words[f.end].text != ",":
+            return ""
+        return self._predicate_after_subject(f.end + 1)
+
+    def _predicate_after_subject(self, k: int) -> str:
+        """The verb of a clause a date opens, past its subject: "On August 19, the case will first
+        be heard" (the hearing); "" if none is near."""
+        words = self.words
+        for m in range(k, min(k + EVENT_REACH, len(words))):
+            if words[m].punct:
+                return ""
+            if words[m].lower in AUXILIARIES:
+                while m < len(words) and (words[m].lower in AUXILIARIES or words[m].lower == "first"):
+                    m += 1
+                return self.keys[m] if m < len(words) and self.keys[m] and not words[m].upper else ""
+            if self.keys[m] and verb_form(words[m]) and not words[m].upper:
+                return self._light_verb_noun(m) or self.keys[m]
         return ""
 
     def _possessive_noun(self, j: int) -> str:
