@@ -249,3 +249,18 @@ def test_a_delay_said_now_is_no_length_still_running(corpus_of: CorpusOf) -> Non
     )
     assert corpus.flagged(draft.format("nine"), on="2029-12-07") == [(Kind.DURATION, "nine months")]
     assert corpus.flags(draft.format("six"), on="2029-12-07") == []
+
+
+def test_a_length_of_another_thing_leaves_no_doubt(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "ballot.txt": "date 2030-01-16\n"
+            "About 240,000 pupils attend state schools in Westmarch. The last teachers' strike, in 2013, "
+            "closed 380 schools for two days.\n",
+            "settled.md": "---\ndate: 2030-01-17\n---\n"
+            "The minister signed the agreement on Monday. He said strikes had closed schools on three days.\n",
+        }
+    )
+    draft = "When teachers last walked out, in 2013, 380 schools were shut for {} days."
+    assert corpus.flagged(draft.format("three"), on="2030-01-18") == [(Kind.DURATION, "three days")]
+    assert corpus.flags(draft.format("two"), on="2030-01-18") == []

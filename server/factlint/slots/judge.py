@@ -53,6 +53,11 @@ RESCUE_MARGIN = 0.3
 """A fact that agrees and scores within this of the contradicting one leaves the slot in doubt:
 "31 points behind" may be the source's "31 points separating them" though another sentence about
 points matches better. Where the match is uncertain, say nothing."""
+RESCUE_MARGIN_DURATIONS = 0.2
+"""... and for lengths of time, which news gives of many things at once ("a two-day strike",
+"three days of talks"): at 0.3 a length of another thing often put the slot in doubt. Measured
+twice on held-out topics (38, then 48 of them): +3 hits each time, no false alarm; the same
+margin for figures and dates added false alarms."""
 RESCUE_MARGIN_NAMES = 0.12
 """People and places turn up in many statements: only a nearly as close one leaves doubt."""
 RESCUE_FLOOR = 0.12
@@ -415,6 +420,8 @@ class Judge:
         top = max(s for s, _ in disagreeing)
         in_slot = {f.id for _, f in slot}
         margin = RESCUE_MARGIN_NAMES if claim.kind in (Kind.PERSON, Kind.PLACE) else RESCUE_MARGIN
+        if claim.kind is Kind.DURATION:
+            margin = RESCUE_MARGIN_DURATIONS
         contradicting = {f.group for _, f in disagreeing}
         newest = max((f.mention.said_on for _, f in disagreeing if f.mention.said_on), default=None)
         score_of = {f.id: s or 0.0 for s, f in every}
