@@ -258,7 +258,8 @@ def test_a_length_of_another_thing_leaves_no_doubt(corpus_of: CorpusOf) -> None:
             "About 240,000 pupils attend state schools in Westmarch. The last teachers' strike, in 2013, "
             "closed 380 schools for two days.\n",
             "settled.md": "---\ndate: 2030-01-17\n---\n"
-            "The minister signed the agreement on Monday. He said strikes had closed schools on three days.\n",
+            "The minister signed the agreement on Monday. He said strikes had closed schools on "
+            "three days.\n",
         }
     )
     draft = "When teachers last walked out, in 2013, 380 schools were shut for {} days."
