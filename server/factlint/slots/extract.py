@@ -20,6 +20,7 @@ from typing import Any
 
 from factlint.model import Kind
 from factlint.rulebook.lexicon import Lexicon
+from factlint.slots.directions import Direction, directions_in
 from factlint.slots.events import EventReader
 from factlint.slots.model import Amount, Mention, Name, Period, Slot, Value, When
 from factlint.slots.names import LIST_JOINTS, SPEECH_VERBS, NameRun, find_roles, name_runs
@@ -336,6 +337,12 @@ class _SentenceReader:
             yield Mention(
                 Kind.ROLE, start + base, end + base, text[start:end], role.title, slot, said_on, reach
             )
+        for direction in directions_in(words):
+            start, end = words[direction.start].start, words[direction.end - 1].end
+            slot = self._direction_slot(direction, carried_names)
+            yield Mention(
+                Kind.PLACE, start + base, end + base, text[start:end], Name(direction.points), slot, said_on
+            )
         titled = {role.person.start for role in roles}
         for run in self.runs:
             if (run.kind == "name" and run.start not in titled) or run.start in role_spans:
@@ -478,6 +485,16 @@ class _SentenceReader:
         key = " ".join(owner.key)
         begin = self.lexicon.synonym("begin")
         return Slot(Kind.EVENT_DATE, begin, context=context, names=(key,), near=(key,), marks=("tenure",))
+
+    def _direction_slot(self, direction: Direction, carried_names: tuple[str, ...]) -> Slot:
+        """Where something lies from a place, or which side of a thing: a slot of its own
+        ("direction"), anchored by what it is reckoned from ("north of Kilvarrow")."""
+        anchor = self.keys[direction.anchor] or self.words[direction.anchor].lower
+        context = self._context(direction.start, direction.end)
+        names = self._names_in_clause(direction.start) + carried_names
+        return Slot(
+            Kind.PLACE, "", context=_rounded(context), names=names, near=(anchor,), marks=("direction",)
+        )
 
     def _origin_slot(self, origin: Origin, context: dict[str, float], names: tuple[str, ...]) -> Slot:
         """Where something is from: a slot of its own ("origin"), pinned by whose origin it is."""
