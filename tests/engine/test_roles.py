@@ -6,7 +6,7 @@ import pytest
 
 from factlint.model import Kind
 
-from .checking import Corpus, CorpusOf
+from .checking import Corpus, CorpusOf, read
 
 ON = "2021-04-02"
 
@@ -187,3 +187,30 @@ def test_an_acting_holder_holds_the_office_a_deputy_does_not(corpus_of: CorpusOf
         == []
     )
     assert corpus.flags("The fund manager, Priya Nandakumar, has hired a law firm.", on="2027-11-26") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("Sam Okafor, the Transport Workers' Union's national president, said so.", "national president"),
+        ("Oskar Lind, Helmforge Launch Systems' chief engineer, said so.", "chief engineer"),
+        ("Owen Tate, Carrick & Venn's chairman, has said so.", "chairman"),
+        ("Its curator, Helen Marsh, said so.", "curator"),
+    ],
+    ids=["owner with an apostrophe", "owner ending in s'", "owner with an ampersand", "a curator"],
+)
+def test_a_title_after_whose_office_it_is(sentence: str, title: str) -> None:
+    assert read(sentence, on="2029-02-16")[title].kind is Kind.ROLE
+
+
+def test_a_title_of_a_firm_with_an_ampersand_is_compared(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "contractor.md": "---\ndate: 2029-10-03\n---\n"
+            "Carrick & Venn beat four other bidders. Its managing director, Owen Tate, said the firm would "
+            "hire 40 apprentices.\n"
+        }
+    )
+    draft = "Owen Tate, Carrick & Venn's {}, has said the first phase will create 40 apprenticeships."
+    assert corpus.flagged(draft.format("chairman"), on="2029-12-07") == [(Kind.ROLE, "chairman")]
+    assert corpus.flags(draft.format("managing director"), on="2029-12-07") == []

@@ -204,6 +204,12 @@ def _acts(words: list[Word], b: int) -> bool:
     return word.base != word.lower and not word.lower.endswith("ing") and word.lower not in IRREGULAR_PLURALS
 
 
+def _ends_owner(word: Word) -> bool:
+    """Whether `word` ends the name of whose office a title is: punctuation other than the
+    apostrophes and ampersands of names ("the Transport Workers' Union's", "Carrick & Venn's")."""
+    return word.punct and word.text not in ("'", "’", "'s", "’s", "&")
+
+
 def find_roles(words: list[Word], runs: list[NameRun], lexicon: Lexicon) -> list[RoleFound]:
     """Titles attached to a person: "Finance director Priya Nandakumar", "Rees, the hospital's
     director of nursing", "the mission director, Rafael Quiroga"."""
@@ -236,10 +242,15 @@ def find_roles(words: list[Word], runs: list[NameRun], lexicon: Lexicon) -> list
             person = run_at[after + 2]  # "the mayor, Councillor Jennifer Oduya": an honorific between
         else:
             k = start - 1
-            if k >= 1 and lower[k] in ("'s", "’s"):
-                # "Rees, the hospital's medical director": walk over whose office it is
+            if k >= 1 and (
+                lower[k] in ("'s", "’s") or (lower[k] in ("'", "’") and lower[k - 1].endswith("s"))
+            ):
+                # "Rees, the hospital's medical director", "Oskar Lind, Helmforge Launch Systems'
+                # chief engineer": walk over whose office it is
                 k -= 1
-                while k >= 0 and lower[k] not in DETERMINERS and lower[k] != "," and not words[k].punct:
+                while (
+                    k >= 0 and lower[k] not in DETERMINERS and lower[k] != "," and not _ends_owner(words[k])
+                ):
                     k -= 1
                 if k >= 0 and lower[k] == ",":
                     k += 1  # "Pryce, Dravon's lawyer": no determiner
