@@ -34,3 +34,8 @@ def test_the_table_read_as_a_dict_answers_as_spacy_s_lookups_do() -> None:
     assert len(ours) == len(table)
     assert all(table.get(word) == form for word, form in ours.items())
     assert table.get("qwzxv-not-a-word") is None and "qwzxv-not-a-word" not in ours
+
+
+@pytest.mark.parametrize(("word", "expected"), [("crew", "crew"), ("ground", "ground"), ("wounds", "wound")])
+def test_nouns_the_table_reads_as_old_past_tenses(word: str, expected: str) -> None:
+    assert lemma(word) == expected

@@ -711,3 +711,9 @@ def test_a_project_budget_in_kroner_is_not_the_agency_s_annual_budget(corpus_of:
     )
     draft = "Last month the agency had put the budget at {} million kroner."
     assert corpus.flags(draft.format(248), on="2029-03-23") == []
+
+
+def test_a_bare_figure_after_an_owner_s_whole_counts_its_noun() -> None:
+    found = read("Of the Brevard Star's 25 crew, 10 were allowed to fly home.", on="2029-10-10")
+    assert found["25"].slot.head == found["10"].slot.head == "crew"
+    assert "part" in found["10"].slot.marks

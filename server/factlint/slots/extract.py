@@ -45,6 +45,8 @@ NUMBER_OF_REACH = 12
 """Words before a bare count searched for "the number of <noun>" it gives."""
 SUBSET_WORDS = frozenset({"first", "last", "final"})
 """Words that make "the <word> N things" some of more: "the first 164 homes"."""
+OWNER_WORDS = 4
+"""Words of a name between "of the" and its "'s" before a figure: "Of the Brevard Star's 25 crew"."""
 PART_REACH = 5
 """Words after a count searched for "out of" its whole: "20 volunteers, out of the 95"."""
 LAG_WORDS = frozenset({"later", "earlier", "late", "early", "behind", "ahead", "longer", "shorter",
@@ -941,15 +943,29 @@ class _SentenceReader:
 
     def _part_of_noun(self, f: Found) -> str:
         """ "Of the 415 posts ..., 137 have been filled": a bare figure counts the noun of "of the N"."""
-        words = self.words
         for g in self.found:
             if g is f or g.start >= f.start or not isinstance(g.value, Amount):
                 continue
-            if g.start >= 2 and words[g.start - 1].lower == "the" and words[g.start - 2].lower == "of":
-                if g.start - 3 in self.value_at:
+            of = self._of_the_before(g.start)
+            if of is not None:
+                if of - 1 in self.value_at:
                     continue  # "83 of the 112 signatures ..., short of the 100": 112 is 83's whole
                 return self._counted_noun(g.end, False)
         return ""
+
+    def _of_the_before(self, k: int) -> int | None:
+        """Where "of" stands in "of the 415 posts" or "Of the Brevard Star's 25 crew" before the
+        figure at `k`; None if no such phrase opens there."""
+        words = self.words
+        if k >= 2 and words[k - 1].lower == "the" and words[k - 2].lower == "of":
+            return k - 2
+        if k >= 1 and words[k - 1].lower in ("'s", "’s"):
+            for m in range(k - 2, max(-1, k - 2 - OWNER_WORDS), -1):
+                if words[m].lower == "the" and m >= 1 and words[m - 1].lower == "of":
+                    return m - 1
+                if words[m].punct:
+                    return None
+        return None
 
     def _after_noun(self, j: int) -> str:
         """The noun right after a value: "the 25-day cruise", "a £86 million extension"."""

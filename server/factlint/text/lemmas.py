@@ -13,8 +13,10 @@ from functools import cache, lru_cache
 from typing import cast
 
 _OVERRIDES = {"does": "do", "data": "data", "media": "media", "us": "us", "news": "news", "its": "its",
-              "number": "number", "rent": "rent", "rents": "rent"}  # fmt: skip
-"""Entries of the lookup table that would mislead here ("does" -> "doe", "number" -> "numb")."""
+              "number": "number", "rent": "rent", "rents": "rent", "crew": "crew", "crews": "crew",
+              "ground": "ground", "grounds": "ground", "wound": "wound", "wounds": "wound"}  # fmt: skip
+"""Entries of the lookup table that would mislead here ("does" -> "doe", "number" -> "numb",
+"crew" -> "crow", "ground" -> "grind": the nouns news means, not old or rare past tenses)."""
 
 
 @cache
