@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from factlint.model import Kind
 
-from .checking import Corpus, CorpusOf, source_names
+from .checking import Corpus, CorpusOf, read, source_names
 
 WAR = "The US has entered into talks with the Taliban to end its {}-year war in Afghanistan."
 
@@ -74,3 +74,17 @@ def test_a_figure_said_of_an_earlier_month_is_compared_with_that_month_s(corpus_
     corpus = corpus_of(REHOUSING)
     draft = "In October the Brenfield council said 48 households had been rehoused from the Larch estate."
     assert corpus.flagged(draft, on="2029-11-09") == [(Kind.QUANTITY, "48")]
+
+
+def test_a_figure_of_before_an_event_is_not_refuted_by_today_s(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "fire.txt": "date 2029-03-07\nAbout 88,000 vehicles a day use the Caddon viaduct, the agency said.\n",
+            "delay.txt": "date 2029-05-30\n"
+            "With three lanes open, the Caddon viaduct is carrying about 67,000 vehicles a day, against "
+            "88,000 before the fire.\n",
+        }
+    )
+    draft = "Before the fire, about {} vehicles used the Caddon viaduct each day."
+    assert corpus.flags(draft.format("88,000"), on="2029-06-29") == []
+    assert "previous" in read(draft.format("88,000"), on="2029-06-29")["88,000"].slot.marks

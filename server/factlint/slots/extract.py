@@ -1121,9 +1121,11 @@ class _SentenceReader:
         return first in COMPARATIVES and second == "than" and third in COMPARED_OPENERS
 
     def _before_the_change(self, f: Found) -> bool:
-        """Whether "before the rise" (a change's noun) follows the figure in its clause: the value it
-        changed from."""
+        """Whether "before the rise" (a change's noun) follows the figure in its clause, or the
+        sentence opens on "Before the ...": the value of a time before it."""
         words = self.words
+        if len(words) > 2 and words[0].lower == "before" and words[1].lower in ("the", "its", "their"):
+            return f.start > 2  # "Before the fire, about 88,000 vehicles used the viaduct each day"
         clause = words[f.start].clause
         for k in range(f.end, min(f.end + BEFORE_CHANGE_REACH, len(words) - 2)):
             if words[k].clause != clause:
