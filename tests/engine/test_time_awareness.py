@@ -79,7 +79,8 @@ def test_a_figure_said_of_an_earlier_month_is_compared_with_that_month_s(corpus_
 def test_a_figure_of_before_an_event_is_not_refuted_by_today_s(corpus_of: CorpusOf) -> None:
     corpus = corpus_of(
         {
-            "fire.txt": "date 2029-03-07\nAbout 88,000 vehicles a day use the Caddon viaduct, the agency said.\n",
+            "fire.txt": "date 2029-03-07\n"
+            "About 88,000 vehicles a day use the Caddon viaduct, the agency said.\n",
             "delay.txt": "date 2029-05-30\n"
             "With three lanes open, the Caddon viaduct is carrying about 67,000 vehicles a day, against "
             "88,000 before the fire.\n",
