@@ -692,6 +692,11 @@ def test_which_of_a_series_is_not_said_of_the_year_after_it(corpus_of: CorpusOf)
         ("The fare rose from £2.20 to 2.40.", "2.40", "money:pound"),
         ("Its share rose from 5 per cent to 7.", "7", "percent"),
         ("The fleet grew from 14 buses to 19.", "19", "count"),
+        (
+            "The bill has reached 40.3 million crowns, 3.2 million more than budgeted.",
+            "3.2 million",
+            "money:crown",
+        ),
     ],
 )
 def test_a_sum_is_money_in_any_currency_and_a_new_figure_keeps_the_old_one_s(

@@ -819,13 +819,25 @@ class _SentenceReader:
                 return g
         return None
 
+    def _compared_sum_before(self, f: Found) -> Found | None:
+        """ "40.3 million crowns, 3.2 million more than budgeted": the sum a difference right after
+        it is reckoned in; None if the figure follows none."""
+        words = self.words
+        start = f.start - f.bound_words
+        if start < 2 or words[start - 1].text != "," or f.end >= len(words):
+            return None
+        if words[f.end].lower not in COMPARATIVES | {"above", "below", "over", "under"}:
+            return None
+        return next((g for g in self.found if g.end == start - 1 and isinstance(g.value, Amount)), None)
+
     def _unit_of_change(self, f: Found) -> Found:
-        """ "grown from 210 million kroner to 248 million": the new figure is in the old one's
-        currency (or per cent); a bare count stays one otherwise."""
+        """ "grown from 210 million kroner to 248 million", "40.3 million crowns, 3.2 million more
+        than budgeted": the figure is in the other one's currency (or per cent); a bare count
+        stays one otherwise."""
         value = f.value
         if not isinstance(value, Amount) or value.dimension != "count" or value.ordinal:
             return f
-        old = self._changed_from(f)
+        old = self._changed_from(f) or self._compared_sum_before(f)
         if old is None or not isinstance(old.value, Amount):
             return f
         dimension = old.value.dimension
