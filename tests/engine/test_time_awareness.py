@@ -89,3 +89,16 @@ def test_a_figure_of_before_an_event_is_not_refuted_by_today_s(corpus_of: Corpus
     draft = "Before the fire, about {} vehicles used the Caddon viaduct each day."
     assert corpus.flags(draft.format("88,000"), on="2029-06-29") == []
     assert "previous" in read(draft.format("88,000"), on="2029-06-29")["88,000"].slot.marks
+
+
+def test_a_figure_of_last_year_is_compared_with_this_year_s_account_of_it(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "fire.txt": "date 2029-03-07\n"
+            "The yard, leased by a tyre recycling firm, had been the subject of two complaints to "
+            "Stennick council about fire risk last year.\n"
+        }
+    )
+    draft = "Stennick council received {} complaints last year about fire risk at the yard."
+    assert corpus.flagged(draft.format("three"), on="2029-03-09") == [(Kind.QUANTITY, "three")]
+    assert corpus.flags(draft.format("two"), on="2029-03-09") == []

@@ -722,6 +722,8 @@ def _said_after_its_time(claim: Mention, fact: Mention) -> bool:
     time, said = claim.slot.when, fact.said_on
     if time is None or time.end is None or claim.said_on is None or said is None:
         return False
+    if time.granularity != "month":
+        return False  # "three complaints last year": a source of this year tells of last year too
     if time.end >= claim.said_on or said <= time.end + timedelta(days=SAME_TIME_DAYS):
         return False
     theirs = fact.slot.when
