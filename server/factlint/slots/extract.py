@@ -47,6 +47,8 @@ SUBSET_WORDS = frozenset({"first", "last", "final"})
 """Words that make "the <word> N things" some of more: "the first 164 homes"."""
 OWNER_WORDS = 4
 """Words of a name between "of the" and its "'s" before a figure: "Of the Brevard Star's 25 crew"."""
+FIRST_TIME_REACH = 8
+"""Words before a date searched for the "first" of a first time: "was first announced in March"."""
 PART_REACH = 5
 """Words after a count searched for "out of" its whole: "20 volunteers, out of the 95"."""
 LAG_WORDS = frozenset({"later", "earlier", "late", "early", "behind", "ahead", "longer", "shorter",
@@ -80,6 +82,8 @@ ANAPHORS = frozenset({"it", "its", "they", "their", "he", "she", "his", "her", "
 """Sentence openers that refer back ("It fired for 14 minutes"). Not "this" or "that": they open
 quotes and time phrases ("This is the biggest ...", "That week ...") as often as they refer."""
 COMPARATIVES = frozenset({"more", "less", "fewer", "higher", "lower"})
+DIFFERENCE_WORDS = COMPARATIVES | {"above", "below", "over", "under"}
+"""Words after a figure that make it a difference from a sum before it: "3.2 million more"."""
 COMPARED_OPENERS = frozenset({"the", "its", "their", "last"})
 """Words opening what a difference is from: "£60,000 more than *the* revised budget"."""
 BEFORE_CHANGE_REACH = 4
@@ -650,7 +654,7 @@ class _SentenceReader:
         not refute it."""
         words = self.words
         clause = words[min(start, len(words) - 1)].clause
-        for k in range(start - 1, max(-1, start - PART_REACH - 3), -1):
+        for k in range(start - 1, max(-1, start - FIRST_TIME_REACH), -1):
             if words[k].clause != clause:
                 return False
             if words[k].lower != "first":
@@ -826,7 +830,7 @@ class _SentenceReader:
         start = f.start - f.bound_words
         if start < 2 or words[start - 1].text != "," or f.end >= len(words):
             return None
-        if words[f.end].lower not in COMPARATIVES | {"above", "below", "over", "under"}:
+        if words[f.end].lower not in DIFFERENCE_WORDS:
             return None
         return next((g for g in self.found if g.end == start - 1 and isinstance(g.value, Amount)), None)
 
