@@ -722,3 +722,23 @@ def test_a_bare_figure_after_an_owner_s_whole_counts_its_noun() -> None:
     found = read("Of the Brevard Star's 25 crew, 10 were allowed to fly home.", on="2029-10-10")
     assert found["25"].slot.head == found["10"].slot.head == "crew"
     assert "part" in found["10"].slot.marks
+
+
+def test_one_thing_in_several_is_a_share() -> None:
+    found = read("One worker in eight used a language other than Valdrian at work.", on="2030-09-11")
+    share = found["One worker in eight"].value
+    assert share.dimension == "percent" and share.low == 12.5
+    assert "Three" in read("Three people in ten days died.", on="2030-09-11")
+
+
+def test_a_share_in_words_restated_in_digits_is_judged_by_the_digits(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "first.txt": "date 2030-06-05\n"
+            "The Valdria census had a response rate of 91.4 per cent. For the first time, 58 per cent of "
+            "households filled in the form online.\n"
+        }
+    )
+    draft = "Nine in ten households, {} per cent, returned the Valdria census form."
+    assert corpus.flags(draft.format("91.4"), on="2030-06-07") == []
+    assert [t for _, t in corpus.flagged(draft.format("93.4"), on="2030-06-07")] == ["93.4 per cent"]

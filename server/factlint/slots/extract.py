@@ -47,6 +47,8 @@ SUBSET_WORDS = frozenset({"first", "last", "final"})
 """Words that make "the <word> N things" some of more: "the first 164 homes"."""
 OWNER_WORDS = 4
 """Words of a name between "of the" and its "'s" before a figure: "Of the Brevard Star's 25 crew"."""
+RESTATED_NOUN_WORDS = 2
+"""Words of a noun between a figure in words and its restatement: "Nine in ten households, 91.4%"."""
 FIRST_TIME_REACH = 8
 """Words before a date searched for the "first" of a first time: "was first announced in March"."""
 PART_REACH = 5
@@ -312,6 +314,27 @@ class _SentenceReader:
             return ""
         return self.lexicon.synonym(word.lemma)
 
+    def _restated(self, f: Found) -> bool:
+        """Whether a share in words is restated in digits right after it ("Nine in ten
+        households, 91.4 per cent, returned the form"): the digits say it, more exactly."""
+        words = self.words
+        if not isinstance(f.value, Amount) or f.value.dimension != "percent":
+            return False  # "two dozen drivers, sixteen of them new": a part, not the same figure
+        if any(c.isdigit() for w in words[f.start : f.end] for c in w.text):
+            return False
+        comma = f.end
+        while comma < min(f.end + RESTATED_NOUN_WORDS, len(words)) and words[comma].content:
+            comma += 1  # "Nine in ten households, 91.4 per cent"
+        if comma + 1 >= len(words) or words[comma].text != ",":
+            return False
+        return any(
+            g.start - g.bound_words == comma + 1
+            and isinstance(g.value, Amount)
+            and g.value.dimension == f.value.dimension
+            and words[g.start].text[:1].isdigit()
+            for g in self.found
+        )
+
     def sentence_context(self) -> dict[str, float]:
         return {key: 1.0 for key in self.keys if key}
 
@@ -320,6 +343,8 @@ class _SentenceReader:
     ) -> Iterator[Mention]:
         words = self.words
         for f in self.found:
+            if self._restated(f):
+                continue
             slot = self._slot(f, carried_names)
             if slot is None:
                 continue

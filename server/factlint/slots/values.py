@@ -549,6 +549,10 @@ def _amount_at(
             unit_name, dimension, factor = found_unit.name, found_unit.dimension, found_unit.factor
             j = unit_at + length
     ratio = _one_in(texts, lower, j, low) if dimension == "count" and not currency else None
+    if ratio is None and dimension == "count" and not currency and _noun_before_in(words, j):
+        ratio = _one_in(texts, lower, j + 1, low)  # "one worker in eight"
+        if ratio is not None and ratio[1] < len(words) and _noun_like(words[ratio[1]]):
+            ratio = None  # "three people in ten days": a time, not a share
     if ratio is not None:
         # "one in three of the riders": a share, about 33 per cent
         share, j = ratio
@@ -583,6 +587,15 @@ def _amount_at(
     # the figure's range leaves out a currency sign ("£600 million" reads "600 million"), as a
     # quick fix keeps it; a unit stays in, since another source may give another unit
     return Found(Kind.QUANTITY, n_at, j, amount, hedge_words + (n_at - i), extra)
+
+
+def _noun_before_in(words: list[Word], j: int) -> bool:
+    """Whether words[j] is a noun between a figure and "in": "one *worker* in eight"."""
+    return j + 1 < len(words) and words[j + 1].lower == "in" and _noun_like(words[j])
+
+
+def _noun_like(word: Word) -> bool:
+    return word.content and not word.upper and not word.punct and not verb_form(word)
 
 
 def _one_in(texts: list[str], lower: list[str], j: int, part: float) -> tuple[float, int] | None:
