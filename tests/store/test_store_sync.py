@@ -154,6 +154,41 @@ def test_a_sync_in_rounds_makes_the_store_one_round_makes(
     assert snapshot(in_rounds) == snapshot(at_once)
 
 
+def test_a_sync_reads_the_stored_files_a_page_at_a_time(
+    tmp_path: Path, store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At a million articles the table of stored files, read whole, was most of a sync's memory:
+    a sync reads it a page of keys at a time and still finds what changed and what is gone."""
+    import factlint.corpus.store as store_module
+
+    corpus = write_articles(tmp_path / "corpus", range(9))
+    monkeypatch.setattr(store_module, "LISTED_CHUNK", 2)
+    paged = FactStore(store_url)
+    assert sync(paged, corpus) == 9
+    for gone in ("000001.md", "000006.md"):
+        next(corpus.rglob(gone)).unlink()
+    changed = next(corpus.rglob("000004.md"))
+    changed.write_text(changed.read_text() + "\nThe depot employs 412 cleaners, its manager said.\n")
+    write_articles(corpus, [12])
+    largest = 0
+    execute = paged.backend.execute
+
+    def counted(sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
+        nonlocal largest
+        rows = execute(sql, params)
+        if "FROM sources" in sql:
+            largest = max(largest, len(rows))
+        return rows
+
+    monkeypatch.setattr(paged.backend, "execute", counted)
+    assert sync(paged, corpus) == 2
+    assert largest <= 2
+    fresh = FactStore(str(tmp_path / "fresh.sqlite"))
+    sync(fresh, corpus)
+    assert snapshot(paged) == snapshot(fresh)
+    assert paged.article_count == 8
+
+
 def test_a_fact_has_one_source_while_it_is_cached(tmp_path: Path, store_url: str) -> None:
     """Memoised check results share their sources: typing in the language server grows its
     memory by a paragraph's findings per keystroke, not by a copy of each source sentence."""
