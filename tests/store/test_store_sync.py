@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from factlint.corpus.backend import SCHEMA_VERSION, StoreError
+from factlint.corpus.backend import SCHEMA_VERSION, SECONDARY_INDEXES, StoreError
 from factlint.corpus.store import FactStore
 
 from .stores import ROOT, snapshot, sync, write_articles
@@ -53,6 +53,7 @@ sys.path.insert(0, {root!r}); sys.path.insert(0, {tests!r})
 import factlint.corpus.store as store_module
 from factlint.corpus.reader import Article
 store_module.BATCH = 4
+{settings}
 slow = store_module.extract_records
 def extract_slowly(*args, **kwargs):
     time.sleep(0.15)
@@ -63,8 +64,10 @@ sync(store_module.FactStore({url!r}), Path({corpus!r}), mapper=lambda f, files: 
 """
 
 
-def _start_builder(url: str, corpus: Path) -> subprocess.Popen[bytes]:
-    script = BUILDER.format(root=str(ROOT), tests=str(ROOT / "tests"), url=url, corpus=str(corpus))
+def _start_builder(url: str, corpus: Path, settings: str = "") -> subprocess.Popen[bytes]:
+    script = BUILDER.format(
+        root=str(ROOT), tests=str(ROOT / "tests"), url=url, corpus=str(corpus), settings=settings
+    )
     return subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE)
 
 
@@ -114,6 +117,34 @@ def test_a_build_killed_mid_way_leaves_the_last_complete_batch(tmp_path: Path, s
     fresh = FactStore(str(tmp_path / "fresh.sqlite"))
     sync(fresh, corpus)
     assert snapshot(left) == snapshot(fresh)
+
+
+def _indexes(store: FactStore) -> set[str]:
+    db = store.backend
+    if db.shared:
+        return {name for (name,) in db.execute("SELECT indexname FROM pg_indexes")}
+    return {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+
+
+def test_a_cold_build_killed_between_rounds_gets_its_indexes_back(tmp_path: Path, store_url: str) -> None:
+    """A cold build drops the secondary indexes until its last round: killed before, its store had
+    none for good, and every lookup of an article by source or story read the whole table."""
+    corpus = write_articles(tmp_path / "corpus", range(40))
+    FactStore(store_url).close()
+    builder = _start_builder(store_url, corpus, "store_module.BULK_FROM = 1; store_module.SYNC_CHUNK = 8")
+    deadline = time.monotonic() + 120
+    while _committed(store_url) < 12 and builder.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.kill(builder.pid, signal.SIGKILL)
+    builder.wait()
+    left = FactStore(store_url)
+    assert not set(SECONDARY_INDEXES) & _indexes(left), "killed after its last round: nothing to show"
+    sync(left, corpus)
+    assert set(SECONDARY_INDEXES) <= _indexes(left)
+    fresh = FactStore(str(tmp_path / "fresh.sqlite"))
+    sync(fresh, corpus)
+    assert snapshot(left) == snapshot(fresh)
+    assert set(SECONDARY_INDEXES) <= _indexes(fresh)
 
 
 def test_readers_see_whole_articles_while_the_builder_writes(tmp_path: Path, store_url: str) -> None:

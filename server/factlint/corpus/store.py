@@ -94,7 +94,9 @@ LISTED_CHUNK = 500
 """Listed files whose stored stamps are read in one query: a sync never holds the `sources` table
 whole (at a million files, as a dict, about 400 MB, and as much again while it was read)."""
 BULK_FROM = 2000
-"""A build into an empty store of at least this many files drops secondary indexes first."""
+"""A build into an empty store of at least this many files drops secondary indexes first, and
+makes them once at its end: made again after each round of a million-file build, they were
+sorted 50 times over (quadratic in the archive)."""
 DICTIONARY_FILES = 64
 """Files read, at most, for the compression dictionary's samples (`_make_dictionary`)."""
 ROWS_KEPT = 50_000
@@ -526,6 +528,8 @@ class FactStore:
     ) -> int:
         with self._lock:
             stored = int(self._db.execute("SELECT COUNT(*) FROM sources")[0][0])
+            if stored:  # a cold build killed between its rounds left them dropped: made before any lookup
+                self._db.bulk_mode(False)
         changed: list[Changed] = []
         seen: set[str] = set()
         matched = 0
@@ -576,6 +580,8 @@ class FactStore:
             self._db.commit()
         if changed:
             read += self._extract_all(changed, stored == 0, lexicon, spacy_model, progress, mapper, read)
+        with self._lock:
+            self._db.bulk_mode(False)  # the secondary indexes, once for a cold build's every round
         return read
 
     def _stamps_of(self, keys: Sequence[str]) -> dict[str, tuple[int, int, str]]:
@@ -644,13 +650,14 @@ class FactStore:
         bulk = self.article_count == 0 and empty and len(changed) + done_before >= BULK_FROM
         try:
             with self._lock:
-                if bulk:
+                if bulk:  # dropped at the first round, made once after the last (`_sync`)
                     self._db.bulk_mode(True)
                 try:
                     self._write_all(changed, results, progress, done_before)
-                finally:
+                except BaseException:
                     if bulk:
                         self._db.bulk_mode(False)
+                    raise
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
