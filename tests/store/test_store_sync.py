@@ -194,6 +194,7 @@ def test_a_sync_reads_the_stored_files_a_page_at_a_time(
 
     corpus = write_articles(tmp_path / "corpus", range(9))
     monkeypatch.setattr(store_module, "LISTED_CHUNK", 2)
+    monkeypatch.setattr(store_module, "RANGE_SLACK", 1)
     paged = FactStore(store_url)
     assert sync(paged, corpus) == 9
     for gone in ("000001.md", "000006.md"):
@@ -213,11 +214,23 @@ def test_a_sync_reads_the_stored_files_a_page_at_a_time(
 
     monkeypatch.setattr(paged.backend, "execute", counted)
     assert sync(paged, corpus) == 2
-    assert largest <= 2
+    assert largest <= 3
     fresh = FactStore(str(tmp_path / "fresh.sqlite"))
     sync(fresh, corpus)
     assert snapshot(paged) == snapshot(fresh)
     assert paged.article_count == 8
+
+
+def test_stored_stamps_are_read_by_key_when_their_range_holds_many_others(
+    tmp_path: Path, store_url: str
+) -> None:
+    corpus = write_articles(tmp_path / "corpus", range(12))
+    store = FactStore(store_url)
+    sync(store, corpus)
+    keys = sorted(k for (k,) in store.backend.execute("SELECT key FROM sources"))
+    assert set(store._stamps_of([keys[0], keys[-1]])) == {keys[0], keys[-1]}
+    assert set(store._stamps_of(keys[3:6])) == set(keys[3:6])
+    assert store._stamps_of([str(tmp_path / "elsewhere.md")]) == {}
 
 
 def test_a_fact_has_one_source_while_it_is_cached(tmp_path: Path, store_url: str) -> None:
