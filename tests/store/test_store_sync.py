@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from factlint.corpus.backend import SCHEMA_VERSION, StoreError
+from factlint.corpus.backend import SCHEMA_VERSION, SECONDARY_INDEXES, StoreError
 from factlint.corpus.store import FactStore
 
 from .stores import ROOT, snapshot, sync, write_articles
@@ -53,6 +53,7 @@ sys.path.insert(0, {root!r}); sys.path.insert(0, {tests!r})
 import factlint.corpus.store as store_module
 from factlint.corpus.reader import Article
 store_module.BATCH = 4
+{settings}
 slow = store_module.extract_records
 def extract_slowly(*args, **kwargs):
     time.sleep(0.15)
@@ -63,8 +64,10 @@ sync(store_module.FactStore({url!r}), Path({corpus!r}), mapper=lambda f, files: 
 """
 
 
-def _start_builder(url: str, corpus: Path) -> subprocess.Popen[bytes]:
-    script = BUILDER.format(root=str(ROOT), tests=str(ROOT / "tests"), url=url, corpus=str(corpus))
+def _start_builder(url: str, corpus: Path, settings: str = "") -> subprocess.Popen[bytes]:
+    script = BUILDER.format(
+        root=str(ROOT), tests=str(ROOT / "tests"), url=url, corpus=str(corpus), settings=settings
+    )
     return subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE)
 
 
@@ -116,6 +119,34 @@ def test_a_build_killed_mid_way_leaves_the_last_complete_batch(tmp_path: Path, s
     assert snapshot(left) == snapshot(fresh)
 
 
+def _indexes(store: FactStore) -> set[str]:
+    db = store.backend
+    if db.shared:
+        return {name for (name,) in db.execute("SELECT indexname FROM pg_indexes")}
+    return {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+
+
+def test_a_cold_build_killed_between_rounds_gets_its_indexes_back(tmp_path: Path, store_url: str) -> None:
+    """A cold build drops the secondary indexes until its last round: killed before, its store had
+    none for good, and every lookup of an article by source or story read the whole table."""
+    corpus = write_articles(tmp_path / "corpus", range(40))
+    FactStore(store_url).close()
+    builder = _start_builder(store_url, corpus, "store_module.BULK_FROM = 1; store_module.SYNC_CHUNK = 8")
+    deadline = time.monotonic() + 120
+    while _committed(store_url) < 12 and builder.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.kill(builder.pid, signal.SIGKILL)
+    builder.wait()
+    left = FactStore(store_url)
+    assert not set(SECONDARY_INDEXES) & _indexes(left), "killed after its last round: nothing to show"
+    sync(left, corpus)
+    assert set(SECONDARY_INDEXES) <= _indexes(left)
+    fresh = FactStore(str(tmp_path / "fresh.sqlite"))
+    sync(fresh, corpus)
+    assert snapshot(left) == snapshot(fresh)
+    assert set(SECONDARY_INDEXES) <= _indexes(fresh)
+
+
 def test_readers_see_whole_articles_while_the_builder_writes(tmp_path: Path, store_url: str) -> None:
     corpus = write_articles(tmp_path / "corpus", range(32))
     FactStore(store_url).close()
@@ -152,6 +183,54 @@ def test_a_sync_in_rounds_makes_the_store_one_round_makes(
     at_once = FactStore(str(tmp_path / "fresh.sqlite"))
     sync(at_once, corpus)
     assert snapshot(in_rounds) == snapshot(at_once)
+
+
+def test_a_sync_reads_the_stored_files_a_page_at_a_time(
+    tmp_path: Path, store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At a million articles the table of stored files, read whole, was most of a sync's memory:
+    a sync reads it a page of keys at a time and still finds what changed and what is gone."""
+    import factlint.corpus.store as store_module
+
+    corpus = write_articles(tmp_path / "corpus", range(9))
+    monkeypatch.setattr(store_module, "LISTED_CHUNK", 2)
+    monkeypatch.setattr(store_module, "RANGE_SLACK", 1)
+    paged = FactStore(store_url)
+    assert sync(paged, corpus) == 9
+    for gone in ("000001.md", "000006.md"):
+        next(corpus.rglob(gone)).unlink()
+    changed = next(corpus.rglob("000004.md"))
+    changed.write_text(changed.read_text() + "\nThe depot employs 412 cleaners, its manager said.\n")
+    write_articles(corpus, [12])
+    largest = 0
+    execute = paged.backend.execute
+
+    def counted(sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
+        nonlocal largest
+        rows = execute(sql, params)
+        if "FROM sources" in sql:
+            largest = max(largest, len(rows))
+        return rows
+
+    monkeypatch.setattr(paged.backend, "execute", counted)
+    assert sync(paged, corpus) == 2
+    assert largest <= 3
+    fresh = FactStore(str(tmp_path / "fresh.sqlite"))
+    sync(fresh, corpus)
+    assert snapshot(paged) == snapshot(fresh)
+    assert paged.article_count == 8
+
+
+def test_stored_stamps_are_read_by_key_when_their_range_holds_many_others(
+    tmp_path: Path, store_url: str
+) -> None:
+    corpus = write_articles(tmp_path / "corpus", range(12))
+    store = FactStore(store_url)
+    sync(store, corpus)
+    keys = sorted(k for (k,) in store.backend.execute("SELECT key FROM sources"))
+    assert set(store._stamps_of([keys[0], keys[-1]])) == {keys[0], keys[-1]}
+    assert set(store._stamps_of(keys[3:6])) == set(keys[3:6])
+    assert store._stamps_of([str(tmp_path / "elsewhere.md")]) == {}
 
 
 def test_a_fact_has_one_source_while_it_is_cached(tmp_path: Path, store_url: str) -> None:

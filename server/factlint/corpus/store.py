@@ -34,7 +34,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache, partial
-from itertools import chain, groupby
+from itertools import chain, groupby, islice
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -90,8 +90,15 @@ BATCH = 400
 """Source files per transaction: a killed build loses at most this many, never half of one."""
 SYNC_CHUNK = 20_000
 """Changed files taken per round of a sync: at a million, their list alone would be 700 MB."""
+LISTED_CHUNK = 500
+"""Listed files whose stored stamps are read in one query: a sync never holds the `sources` table
+whole (at a million files, as a dict, about 400 MB, and as much again while it was read)."""
+RANGE_SLACK = 4
+"""A chunk's key range is read whole unless it holds more than this many stored files per listed one."""
 BULK_FROM = 2000
-"""A build into an empty store of at least this many files drops secondary indexes first."""
+"""A build into an empty store of at least this many files drops secondary indexes first, and
+makes them once at its end: made again after each round of a million-file build, they were
+sorted 50 times over (quadratic in the archive)."""
 DICTIONARY_FILES = 64
 """Files read, at most, for the compression dictionary's samples (`_make_dictionary`)."""
 ROWS_KEPT = 50_000
@@ -104,6 +111,9 @@ ProgressCallback = Callable[[str, float], None]
 Extracted = list[ArticleRecord] | SkippedFile
 ReadFacts = list[tuple[Article, ArticleFacts]] | SkippedFile
 """A source file's articles with their facts, before they are made rows."""
+Changed = tuple["SourceFile", int, int, str, bool]
+"""A file to read again: the file, its size, change stamp and digest, and whether the store holds
+an earlier version of it (to be forgotten first)."""
 Mapper = Callable[[Callable[["SourceFile"], Extracted], Sequence["SourceFile"]], Iterable[Extracted]]
 """Runs the extraction over source files and yields the results in order: worker processes on
 this machine (the default) or a Dask cluster (`corpus.dask_build`)."""
@@ -519,41 +529,47 @@ class FactStore:
         mapper: Mapper | None,
     ) -> int:
         with self._lock:
-            known = {
-                k: (s, m, d)
-                for k, s, m, d in self._db.execute("SELECT key, size, mtime, digest FROM sources")
-            }
-        changed: list[tuple[SourceFile, int, int, str]] = []
+            stored = int(self._db.execute("SELECT COUNT(*) FROM sources")[0][0])
+            if stored:  # a cold build killed between its rounds left them dropped: made before any lookup
+                self._db.bulk_mode(False)
+        changed: list[Changed] = []
         seen: set[str] = set()
+        matched = 0
+        """Listed files the store held when they were listed: fewer than `stored` means some are gone."""
         restamped: list[tuple[int, int, str]] = []
         read = 0
-        for source in sources:
-            seen.add(source.key)
-            before = known.get(source.key)
-            try:
-                size, mtime = source.stamp()
-                if store_file.unchanged(before[:2] if before else None, (size, mtime)):
-                    continue
-                digest = source.digest()
-            except OSError:
-                if source.required:
-                    source.read()  # raises the file's own, located error
-                # listed but not there to read (a dangling link): read() names why it is skipped
-                size, mtime, digest = 0, store_file.UNTRUSTED_STAMP, "unreadable"
-            if before and before[2] == digest:
-                if (size, mtime) != tuple(before[:2]):
-                    restamped.append((size, mtime, source.key))
-                continue
-            changed.append((source, size, mtime, digest))
-            if len(changed) >= SYNC_CHUNK:  # a round of its own: the list never holds the whole archive
-                read += self._extract_all(changed, known, lexicon, spacy_model, progress, mapper, read)
-                changed = []
-        gone = [key for key in known if key not in seen]
-        if restamped:
+        for listed in _chunks(sources, LISTED_CHUNK):
             with self._lock:
-                self._db.begin()
-                self._db.executemany("UPDATE sources SET size=?, mtime=? WHERE key=?", restamped)
-                self._db.commit()
+                known = self._stamps_of([source.key for source in listed])
+            for source in listed:
+                before = known.get(source.key)
+                matched += before is not None and source.key not in seen
+                seen.add(source.key)
+                try:
+                    size, mtime = source.stamp()
+                    if store_file.unchanged(before[:2] if before else None, (size, mtime)):
+                        continue
+                    digest = source.digest()
+                except OSError:
+                    if source.required:
+                        source.read()  # raises the file's own, located error
+                    # listed but not there to read (a dangling link): read() names why it is skipped
+                    size, mtime, digest = 0, store_file.UNTRUSTED_STAMP, "unreadable"
+                if before and before[2] == digest:
+                    if (size, mtime) != tuple(before[:2]):
+                        restamped.append((size, mtime, source.key))
+                    continue
+                changed.append((source, size, mtime, digest, before is not None))
+                if len(changed) >= SYNC_CHUNK:  # a round of its own: the list never holds the whole archive
+                    read += self._extract_all(
+                        changed, stored == 0, lexicon, spacy_model, progress, mapper, read
+                    )
+                    changed = []
+            if len(restamped) >= SYNC_CHUNK:
+                self._restamp(restamped)
+                restamped = []
+        gone = self._gone(seen) if matched < stored else []
+        self._restamp(restamped)
         if not changed and not gone and not read:
             self.from_cache = True
             return 0
@@ -565,13 +581,56 @@ class FactStore:
             self._write_counts(batch)
             self._db.commit()
         if changed:
-            read += self._extract_all(changed, known, lexicon, spacy_model, progress, mapper, read)
+            read += self._extract_all(changed, stored == 0, lexicon, spacy_model, progress, mapper, read)
+        with self._lock:
+            self._db.bulk_mode(False)  # the secondary indexes, once for a cold build's every round
         return read
+
+    def _stamps_of(self, keys: Sequence[str]) -> dict[str, tuple[int, int, str]]:
+        """The stored size, change stamp and digest of those of `keys` the store holds.
+
+        A listing names files in about their keys' order, so a chunk's stamps are one range of the
+        key index (a scan: a third cheaper than probing each key); a range holding many more rows
+        than asked for (a listing out of key order) is read key by key instead."""
+        limit = RANGE_SLACK * len(keys)
+        rows = self._db.execute(
+            "SELECT key, size, mtime, digest FROM sources WHERE key BETWEEN ? AND ? LIMIT ?",
+            (min(keys), max(keys), limit + 1),
+        )
+        if len(rows) > limit:
+            marks = ", ".join("?" for _ in keys)
+            rows = self._db.execute(
+                f"SELECT key, size, mtime, digest FROM sources WHERE key IN ({marks})", keys
+            )
+        return {key: (size, mtime, digest) for key, size, mtime, digest in rows}
+
+    def _gone(self, seen: set[str]) -> list[str]:
+        """Stored source files that the listing did not name, read a page of keys at a time."""
+        gone: list[str] = []
+        after: tuple[str, ...] = ()
+        while True:
+            where = "WHERE key > ? " if after else ""
+            with self._lock:
+                rows = self._db.execute(
+                    f"SELECT key FROM sources {where}ORDER BY key LIMIT {LISTED_CHUNK}", after
+                )
+            gone.extend(key for (key,) in rows if key not in seen)
+            if len(rows) < LISTED_CHUNK:
+                return gone
+            after = (rows[-1][0],)
+
+    def _restamp(self, restamped: list[tuple[int, int, str]]) -> None:
+        """New stamps of files whose content did not change (copied, touched, checked out again)."""
+        if restamped:
+            with self._lock:
+                self._db.begin()
+                self._db.executemany("UPDATE sources SET size=?, mtime=? WHERE key=?", restamped)
+                self._db.commit()
 
     def _extract_all(
         self,
-        changed: list[tuple[SourceFile, int, int, str]],
-        known: dict[str, Any],
+        changed: list[Changed],
+        empty: bool,
         lexicon: Lexicon,
         spacy_model: str | None,
         progress: ProgressCallback | None,
@@ -602,16 +661,17 @@ class FactStore:
             extracted = map(extract, rest)
         # the files read for the dictionary are not read again: their facts become rows here
         results = chain((records_of(read, dictionary) for read in sampled), extracted)
-        bulk = self.article_count == 0 and not known and len(changed) + done_before >= BULK_FROM
+        bulk = self.article_count == 0 and empty and len(changed) + done_before >= BULK_FROM
         try:
             with self._lock:
-                if bulk:
+                if bulk:  # dropped at the first round, made once after the last (`_sync`)
                     self._db.bulk_mode(True)
                 try:
-                    self._write_all(changed, known, results, progress, done_before)
-                finally:
+                    self._write_all(changed, results, progress, done_before)
+                except BaseException:
                     if bulk:
                         self._db.bulk_mode(False)
+                    raise
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
@@ -645,8 +705,7 @@ class FactStore:
 
     def _write_all(
         self,
-        changed: list[tuple[SourceFile, int, int, str]],
-        known: dict[str, Any],
+        changed: list[Changed],
         results: Iterable[Extracted],
         progress: ProgressCallback | None,
         done_before: int,
@@ -656,9 +715,11 @@ class FactStore:
         batch = _Batch()
         db.begin()
         try:
-            for n, ((source, size, mtime, digest), result) in enumerate(zip(changed, results, strict=True)):
+            for n, ((source, size, mtime, digest, stored), result) in enumerate(
+                zip(changed, results, strict=True)
+            ):
                 digest = _read_digest(result) or digest
-                if source.key in known:
+                if stored:
                     self._forget(source.key, batch)
                 db.execute(
                     "INSERT INTO sources (key, size, mtime, digest) VALUES (?, ?, ?, ?)",
@@ -897,6 +958,13 @@ def in_order(
         done = pending.popleft().result()
         send()
         yield from done
+
+
+def _chunks(items: Iterable[SourceFile], size: int) -> Iterator[list[SourceFile]]:
+    """`items` in lists of `size` (the last one shorter), read lazily."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
 
 
 def extract_chunk(extract: Callable[[SourceFile], Extracted], chunk: list[SourceFile]) -> list[Extracted]:
