@@ -184,3 +184,20 @@ def test_the_year_of_a_date_written_without_one_follows_the_tense(
 )
 def test_the_event_a_date_dates(sentence: str, when: str, event: str) -> None:
     assert read(sentence, on="2030-01-18")[when].slot.head == event
+
+
+def test_a_place_visited_is_not_whose_day_it_was(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "saved.txt": "date 2030-03-20\n"
+            "Lukas Brenner, Corvanta's chief executive, who visited the factory on March 13, said the "
+            "company had listened to Hollinsby.\n",
+            "line.md": "---\ndate: 2030-04-25\n---\n"
+            "Nadia Ferreira, who will take over as managing director on July 1, visited the factory on "
+            "Wednesday and met the union.\n",
+        }
+    )
+    draft = (
+        "Nadia Ferreira, who currently runs Corvanta's Ghent plant, visited Hollinsby {} and met the union."
+    )
+    assert corpus.flags(draft.format("last Wednesday"), on="2030-04-29") == []

@@ -597,9 +597,12 @@ class _SentenceReader:
         return a >= 1 and b < len(words) and words[a - 1].text == "," and words[b].text == ","
 
     def _located(self, run: NameRun) -> bool:
-        """Whether a name is where something is ("Fennick Lane Primary School in Corranby
-        reopened on November 8"): a place after its preposition says where, not whose."""
+        """Whether a name is where something is or what was done to it ("Fennick Lane Primary
+        School in Corranby reopened on November 8", "visited Hollinsby last Wednesday"): a place
+        after its preposition, or a thing right after a verb, says where or what, not whose."""
         before = run.start - 1
+        if before >= 0 and verb_form(self.words[before]) and run.kind != "person":
+            return True
         return (
             run.kind == "place"
             and before >= 0
