@@ -312,3 +312,20 @@ def test_a_span_of_weekdays_is_every_week_s_not_a_date() -> None:
     assert "Wednesday" not in found and "Sunday" not in found and "February" in found
     stretch = read("The lift will be shut from Friday to Monday.", on="2030-01-16")
     assert "Friday" in stretch and "Monday" in stretch
+
+
+def test_last_weekday_of_the_same_week_can_agree_but_not_refute(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "inspection.md": "---\ndate: 2029-03-21\n---\n"
+            "Inspectors from Dunfield District Council who visited the central bakery on Thursday found "
+            "custard kept at 14C.\n"
+        }
+    )
+    draft = "Dunfield District Council's inspection of the central bakery {} found custard kept at 14C."
+    assert corpus.flags(draft.format("last Thursday"), on="2029-03-23") == []  # the 15th or the 22nd
+    assert corpus.flagged(draft.format("on Tuesday"), on="2029-03-23") == [(Kind.EVENT_DATE, "Tuesday")]
+    assert (
+        "supposed"
+        not in read("The inspection last Thursday found it.", on="2029-03-26")["last Thursday"].slot.marks
+    )

@@ -141,6 +141,15 @@ def _year_before_noun(words: list[Word], texts: list[str], i: int, length: int) 
     return owner and after is not None and after.content and not after.punct
 
 
+def _last_weekday_this_week(value: DateValue, said_on: date | None) -> bool:
+    """Whether "last <weekday>" reads as a day of the week it is said in ("last Thursday" on a
+    Friday), which writers also use for the week before's."""
+    words = value.expression.split()
+    if said_on is None or value.start is None or len(words) != 2 or words[0] != "last":
+        return False
+    return value.weekday is not None and value.start >= said_on - timedelta(days=said_on.weekday())
+
+
 def _gone(when: When, said_on: date | None) -> bool:
     """Whether a date read without its year ended before the day it was written."""
     return said_on is not None and when.end is not None and when.end < said_on
@@ -293,6 +302,10 @@ def _value_at(
         bare_weekday = dated.value.weekday is not None and dated.value.month is None
         if bare_weekday and (_reported_plan(words, marker) or (i > 0 and lower[i - 1] == "the")):
             # "the Friday night's rain": the Friday of the story told, not the one before the text
+            found.extra["unanchored"] = "1"
+        elif _last_weekday_this_week(dated.value, said_on):
+            # "last Thursday" said on a Friday: yesterday to some writers, the week before's
+            # Thursday to others; either can agree, neither refutes
             found.extra["unanchored"] = "1"
         elif _relative(dated.value) and _quoted(words, i):
             # '"... all that matters today," said the organiser': the day of saying, which a draft
