@@ -46,7 +46,8 @@ NUMBER_OF_REACH = 12
 SUBSET_WORDS = frozenset({"first", "last", "final"})
 """Words that make "the <word> N things" some of more: "the first 164 homes"."""
 OWNER_WORDS = 4
-"""Words of a name between "of the" and its "'s" before a figure: "Of the Brevard Star's 25 crew"."""
+"""Words of an owner's name up to its "'s": "Of the *Brevard Star's* 25 crew", "of the *city
+council's* 60 seats"."""
 RESTATED_NOUN_WORDS = 2
 """Words of a noun between a figure in words and its restatement: "Nine in ten households, 91.4%"."""
 FIRST_TIME_REACH = 8
@@ -97,9 +98,9 @@ DIMENSION_WORDS = frozenset({"long", "high", "wide", "deep", "tall", "thick", "a
 """Adjectives after a measure that say which way it runs, not what it measures ("40 feet long")."""
 POSSESSIVE_ANAPHORS = frozenset({"its", "their", "his", "her"})
 POSSESSED_PREVIOUS = PREVIOUS_SENTENCE
+"""... when it opens "Its director, Jane Smith, ...": about a person of what came before, who is named."""
 POSSESSED_REACH = 6
 """Words of "Its UK managing director" before the comma that sets off the name."""
-"""... when it opens "Its director, Jane Smith, ...": about a person of what came before, who is named."""
 PREVIOUS_MARKERS = (("up", "from"), ("down", "from"), ("instead", "of"), ("rather", "than"),
                     ("compared", "with"), ("compared", "to"), ("from",), ("originally",), ("initially",),
                     ("previously",), ("against",), ("from", "the"), ("up", "from", "the"),
@@ -676,6 +677,14 @@ class _SentenceReader:
                 marks.append(part)
         return marks
 
+    def _past_owner(self, k: int) -> int:
+        """Where what follows an owner's "'s" within a few words of `k` starts ("the *board's*
+        members", "the *city council's* 60 seats"); `k` itself if no owner is named there."""
+        for m in range(k, min(k + OWNER_WORDS, len(self.words))):
+            if self.words[m].lower in ("'s", "’s"):
+                return m + 1
+        return k
+
     def _first_time(self, start: int) -> bool:
         """Whether the date's clause tells of the first time something happened ("was first
         announced in March", "sold his first biscuits in 1921"): a later time of the same does
@@ -705,12 +714,8 @@ class _SentenceReader:
             return "part"  # "the first 164 homes": the first of more
         k = f.end
         if k + 2 < len(lower) and lower[k] == "of" and lower[k + 1] in ("the", "its", "their"):
-            whole = k + 2
-            for m in range(whole, min(whole + 4, len(lower) - 1)):
-                if lower[m] in ("'s", "’s"):
-                    whole = m + 1
-                    break
-            return "part" if lower[whole][:1].isdigit() else "partitive"
+            whole = self._past_owner(k + 2)  # "20 of the city council's 60 seats"
+            return "part" if whole < len(lower) and lower[whole][:1].isdigit() else "partitive"
         for m in range(k, min(k + PART_REACH, len(lower) - 2)):
             if self.words[m].clause != self.words[f.start].clause and lower[m] != ",":
                 break
@@ -918,11 +923,7 @@ class _SentenceReader:
         if hyphened:
             k += 1  # "a 540-space car park", "a 24-bed unit": the noun after the hyphen is counted
         if k + 1 < len(words) and words[k].lower == "of" and words[k + 1].lower in OWNERS:
-            k += 2  # "three of the board's members"
-            for m in range(k, min(k + 4, len(words))):
-                if words[m].lower in ("'s", "’s"):
-                    k = m + 1
-                    break
+            k = self._past_owner(k + 2)  # "three of the board's members"
             while k < len(words) and (words[k].upper or words[k].lower in OWNERS) and k in self.value_at:
                 k += 1
             while k < len(words) and k in self.value_at and words[k].text[:1].isdigit():

@@ -715,8 +715,8 @@ def _a_later_time(claim: Mention, fact: Mention) -> bool:
 
 
 def _said_after_its_time(claim: Mention, fact: Mention) -> bool:
-    """Whether the claim's figure is said of an earlier month or year than the draft's, and the
-    fact's was said after that time, of its own present: "In October the council said 43
+    """Whether the claim's figure is said of an earlier month than the draft's, and the fact's was
+    said after that month, of its own present: "In October the council said 43
     households had been rehoused" is not refuted by November's 58, but is by a later source's
     "43 in October"."""
     time, said = claim.slot.when, fact.said_on
