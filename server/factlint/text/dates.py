@@ -144,7 +144,9 @@ def _read_date(
         return _read_month_first(words, lower, i, said_on)
     if _DAY.match(w) and following in MONTHS and words[i + 1][0].isupper():
         return _read_day_first(words, lower, i, said_on)
-    if _YEAR.match(w) and (previous in YEAR_PREPOSITIONS or following in (",", ".", "")):
+    if _YEAR.match(w) and (
+        previous in YEAR_PREPOSITIONS or following in (",", ".", "") or _among_years(lower, i)
+    ):
         year = int(w)
         return DateMatch(DateValue(w, date(year, 1, 1), date(year, 12, 31), "year"), 1)
     if _NUMERIC_DATE.match(w):
@@ -235,6 +237,17 @@ def _read_month_first(words: list[str], lower: list[str], i: int, said_on: date 
         year, j = named, j + 2
     text = " ".join(words[i:j])
     return DateMatch(_month_value(text, month, day, year, said_on), j - i)
+
+
+def _among_years(lower: list[str], i: int) -> bool:
+    """Whether the year-shaped number at `i` is listed with another ("the 2027, 2028 and 2029 model
+    years", "the 2027 and 2028 seasons"): one of a list of years is a year too."""
+    before = i >= 2 and lower[i - 1] in LIST_JOINERS and bool(_YEAR.match(lower[i - 2]))
+    after = i + 2 < len(lower) and lower[i + 1] in LIST_JOINERS and bool(_YEAR.match(lower[i + 2]))
+    return before or after
+
+
+LIST_JOINERS = frozenset({",", "and", "or"})
 
 
 def _named_year(lower: list[str], j: int, said_on: date | None) -> int | None:
