@@ -382,3 +382,28 @@ def test_a_place_after_its_preposition_says_where_not_whose(corpus_of: CorpusOf)
     )
     draft = "Fennick Lane School in Corranby reopened on November 8 after a fortnight's closure."
     assert corpus.flags(draft, on="2027-11-19") == []
+
+
+def test_an_opening_is_its_subject_s(corpus_of: CorpusOf) -> None:
+    # "the ballot would open" dates the ballot's opening, which a university's is not
+    source = "Dr Tom Gethin said the ballot would open on January 27 and close on February 17."
+    assert "of:vote" in read(source, on="2031-01-15")["January 27"].slot.marks
+    corpus = corpus_of({"ballot.md": "---\ndate: 2031-01-15\n---\n" + source + "\n"})
+    assert corpus.flagged("Gethin said the ballot would open on January 29.", on="2031-01-20") == [
+        (Kind.EVENT_DATE, "January 29")
+    ]
+
+
+def test_what_closed_is_the_subject_not_what_it_was_for() -> None:
+    found = read(
+        "The ballot for places closed on Monday after receiving 61,000 applications.", on="2028-01-12"
+    )
+    assert "of:vote" in found["Monday"].slot.marks  # a ballot is a vote to the rules, and not its places
+
+
+def test_a_date_after_an_apposition_dates_the_act_before_it() -> None:
+    found = read(
+        "Mr Achterberg took over from Dr Ruth Adeyemi, the interim chief executive, on July 1.",
+        on="2031-09-23",
+    )
+    assert found["July 1"].slot.head != ""

@@ -742,3 +742,25 @@ def test_a_share_in_words_restated_in_digits_is_judged_by_the_digits(corpus_of: 
     draft = "Nine in ten households, {} per cent, returned the Valdria census form."
     assert corpus.flags(draft.format("91.4"), on="2030-06-07") == []
     assert [t for _, t in corpus.flagged(draft.format("93.4"), on="2030-06-07")] == ["93.4 per cent"]
+
+
+def test_a_figure_of_the_same_act_leaves_the_slot_in_doubt(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "sale.md": "---\ndate: 2030-10-16\n---\n"
+            "The airline employed 508 people, not 520, and 440 have now been made redundant, with 68 "
+            "kept on.\n"
+        }
+    )
+    # the redundancies are the source's 440, however much closer "employed 508 people" reads
+    assert corpus.flags("Some 440 people have now been made redundant.", on="2030-10-18") == []
+    assert read("Velmora sold 212,000 cars.", on="2031-02-12")["212,000"].slot.marks == ("act:sell", "past")
+
+
+def test_a_year_listed_with_years_is_a_year() -> None:
+    found = read("The recall covers the 2027, 2028 and 2029 model years.", on="2031-02-12")
+    assert all(found[year].kind is Kind.EVENT_DATE for year in ("2027", "2028", "2029"))
+    assert (
+        read("The figures cover the 2027 and 2028 seasons.", on="2031-02-12")["2027"].kind is Kind.EVENT_DATE
+    )
+    assert read("It built 2028 cars.", on="2031-02-12")["2028"].kind is Kind.QUANTITY

@@ -214,3 +214,40 @@ def test_a_title_of_a_firm_with_an_ampersand_is_compared(corpus_of: CorpusOf) ->
     draft = "Owen Tate, Carrick & Venn's {}, has said the first phase will create 40 apprenticeships."
     assert corpus.flagged(draft.format("chairman"), on="2029-12-07") == [(Kind.ROLE, "chairman")]
     assert corpus.flags(draft.format("managing director"), on="2029-12-07") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        (
+            "Dr Ruth Adeyemi, who has been interim chief executive since April 14, will return.",
+            "interim chief executive",
+        ),
+        ("The finance director, Alan Quigley, became acting chief executive.", "acting chief executive"),
+        ("Tom Hargreaves is finance director.", "finance director"),
+    ],
+)
+def test_a_title_given_by_a_verb_is_a_title(sentence: str, title: str) -> None:
+    assert title in read(sentence, on="2031-05-15")
+
+
+def test_a_title_to_come_is_no_title_yet() -> None:
+    assert "chair" not in read(
+        "Priya Shah, who becomes chair of the trust in January, spoke.", on="2027-11-26"
+    )
+
+
+def test_a_title_held_before_a_change_of_office_is_not_refuted(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "collapse.md": "---\ndate: 2030-09-25\n---\n"
+            "Morag Feeney resigned as chief executive on Monday, and the finance director, Alan Quigley, "
+            "became acting chief executive.\n",
+            "sale.md": "---\ndate: 2030-10-16\n---\n"
+            "Alan Quigley, who became acting chief executive the day before the collapse, is working with "
+            "the administrators.\n",
+        }
+    )
+    draft = "Alan Quigley, the {} who took over as acting chief executive, declined to comment."
+    assert corpus.flags(draft.format("finance director"), on="2030-10-18") == []
+    assert corpus.flagged(draft.format("sales director"), on="2030-10-18") == [(Kind.ROLE, "sales director")]

@@ -57,8 +57,20 @@ MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "
 AUXILIARIES = MODALS | frozenset({"has", "have", "had", "is", "are", "was", "were", "be", "been", "also",
                                   "then", "later", "now", "already", "to"})  # fmt: skip
 """Words between a subject and its verb: "Reid will take over", "Hale has also placed"."""
-ASPECT_VERBS = frozenset({"begin", "end", "resume", "continue"})
-"""Verbs that say only that something began or ended: which event they date is their subject's."""
+FIGURE_DETERMINERS = frozenset(
+    {"a", "an", "the", "its", "their", "his", "her", "another", "some", "about", "nearly", "almost"}
+    | {"around", "roughly", "over", "just", "only"}
+)
+"""Words between a figure and the verb before it: "employed about 508", "sold its 212,000"."""
+FIGURE_NOUN_REACH = 3
+"""Words of a figure's noun before the verb after it: "440 cabin crew members were made"."""
+FIGURE_EMPTY_VERBS = frozenset(
+    {"have", "be", "include", "total", "number", "reach", "become", "remain", "stand", "say", "see"}
+)
+"""Verbs that tell what a figure is, not what was done: "has 41 stations", "totalled 508"."""
+ASPECT_VERBS = frozenset({"begin", "end", "resume", "continue", "open", "close"})
+"""Verbs that say only that something began or ended: which event they date is their subject's
+("the ballot would open on January 27" is not the university's opening)."""
 APPOSITION_REACH = 10
 """Words of an apposition searched for its "who": "Pryce, an attorney with the firm Sterling Hale who"."""
 
@@ -159,6 +171,50 @@ class EventReader:
             or (self._noun_before(start) if start != i else "")
         )
 
+    def figure_act(self, start: int, end: int) -> str:
+        """What is done to or with a figure's things: "sold 212,000 cars" (selling), "440 have been
+        made redundant" (being made redundant); "" when no verb governs the figure right before it
+        or right after its noun, or only having or being does ("has 41 stations")."""
+        words = self.words
+        k = start - 1
+        while k >= 0 and words[k].lower in FIGURE_DETERMINERS:
+            k -= 1
+        if k >= 0 and not words[k].upper and self.keys[k] and self._governs(k):
+            return self._act_at(k)
+        j = end
+        for _ in range(FIGURE_NOUN_REACH):  # past the counted noun: "440 *people* have been made"
+            if j < len(words) and self.keys[j] and not words[j].upper and not verb_form(words[j]):
+                j += 1
+        while j < len(words) and words[j].lower in AUXILIARIES:
+            j += 1
+        if j < len(words) and not words[j].upper and verb_form(words[j]):
+            if self.keys[j] or words[j].lemma in LIGHT_VERBS:
+                return self._act_at(j)
+        return ""
+
+    def _governs(self, k: int) -> bool:
+        """Whether words[k], right before a figure, is its verb: "employed 508", "employs 508", "is
+        recalling 84,000" (a plural noun right before a figure is rare)."""
+        word = self.words[k]
+        if verb_form(word) or self._after_modal(k):
+            return True
+        if word.lower.endswith("ing"):
+            return k > 0 and self.words[k - 1].lower in AUXILIARIES
+        return word.lower.endswith("s") and word.base != word.lower
+
+    def _act_at(self, k: int) -> str:
+        """The act a verb names: a light verb by the word after it ("made redundant", "gave
+        approval"); having and being name none."""
+        lemma_ = self.words[k].lemma
+        if lemma_ in FIGURE_EMPTY_VERBS:
+            return ""
+        if lemma_ in LIGHT_VERBS:
+            m = k + 1
+            while m < len(self.words) and self.words[m].lower in FIGURE_DETERMINERS:
+                m += 1
+            return self.keys[m] if m < len(self.words) and self.keys[m] else ""
+        return self.keys[k]
+
     def relative_antecedent(self, f: Found) -> str:
         """The noun a relative clause holding the date is about: "The four-seat lift, which opened
         on February 19" dates the lift's opening, whatever else the sentence says; "" if the date
@@ -221,6 +277,11 @@ class EventReader:
             m = k - 1
             while m >= 0 and words[m].lower in AUXILIARIES:
                 m -= 1
+            # "The ballot for places closed": the subject is the ballot, not its places
+            while (
+                m >= 2 and words[m - 1].lower in ("of", "for") and self.keys[m - 2] and not words[m - 2].upper
+            ):
+                m -= 2
             noun = m >= 0 and self.keys[m] and not verb_form(words[m]) and not (words[m].upper and m > 0)
             return self.keys[m] if noun else ""
         return ""
@@ -445,6 +506,23 @@ class EventReader:
             k -= 1
         if k >= 1 and words[k].text == "," and words[k + 1].lower == "from":
             k -= 1  # "The postponement of Ardent's launch, from November 14 to ...": set off, not cut off
+        elif k >= 1 and words[k].text == ",":
+            k = self._before_apposition(k)
+        return k
+
+    def _before_apposition(self, k: int) -> int:
+        """Where the words before an apposition ending at the comma words[k] end: "took over from
+        Dr Ruth Adeyemi, the interim chief executive, on July 1" is a taking over on July 1; k
+        itself when no apposition (a determiner's phrase with no verb) ends there."""
+        words = self.words
+        for m in range(k - 1, max(0, k - APPOSITION_REACH), -1):
+            if words[m].text == ",":
+                opens = words[m + 1].lower in ARTICLES and m + 1 < k
+                between = words[m + 1 : k]
+                plain = not any(w.punct or verb_form(w) or w.lower in SUBORDINATORS for w in between)
+                return m - 1 if opens and plain else k
+            if words[m].punct:
+                return k
         return k
 
     def _event_after(self, j: int) -> str:

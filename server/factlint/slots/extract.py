@@ -362,7 +362,8 @@ class _SentenceReader:
             role_spans.update(range(role.title_start, role.title_end))
             start, end = words[role.title_start].start, words[role.title_end - 1].end
             person = " ".join(role.person.key)
-            slot = Slot(Kind.ROLE, person, names=(person,))
+            marks = ("taken-up",) if role.taken_up else ()
+            slot = Slot(Kind.ROLE, person, names=(person,), marks=marks)
             first = min(role.title_start, role.person.start)
             last = max(role.title_end, role.person.end) - 1
             reach = (words[first].start + base, words[last].end + base)
@@ -399,6 +400,9 @@ class _SentenceReader:
                 return None  # "first", "the second": no telling what it ranks
             if head:
                 context[head] = max(context.get(head, 0.0), 1.5)
+            act = self.events.figure_act(f.start - f.bound_words, f.end)
+            if act and act != head:
+                marks.append(f"act:{act}")
         elif isinstance(f.value, Period):
             dimension = "time"
             head = (

@@ -222,6 +222,11 @@ def _other_sort(claim: Slot, fact: Slot) -> bool:
     )
 
 
+def _acts(slot: Slot) -> set[str]:
+    """What was done to a figure's things, as the extractor marks it ("act:sell")."""
+    return {m[4:] for m in slot.marks if m.startswith("act:")}
+
+
 def _begins_in(slot: Slot, other_context: dict[str, float]) -> bool:
     """Whether what `slot`'s event begins or ends ("of:work") is among the other slot's words."""
     return all(m[3:] in other_context for m in slot.marks if m.startswith("of:"))
@@ -408,6 +413,8 @@ class Judge:
         ]
         if not disagreeing or (claim.kind in MEASURED_KINDS and _one_article_many_values(disagreeing)):
             return Outcome(None)
+        if claim.kind is Kind.ROLE and self._former_title(claim, scored, disagreeing):
+            return Outcome(None)
         needed = _needed(claim, [f for _, f in disagreeing])
         if claim.kind is not Kind.ROLE and max(s for s, _ in disagreeing) < needed:
             return Outcome(None)
@@ -425,6 +432,9 @@ class Judge:
         if claim.kind is Kind.DURATION:
             margin = RESCUE_MARGIN_DURATIONS
         contradicting = {f.group for _, f in disagreeing}
+        # "440 have been made redundant" agrees where "employed 508" does not: the same act
+        other_acts = set().union(*(_acts(f.mention.slot) for _, f in disagreeing))
+        own_acts = _acts(claim.slot) - other_acts if other_acts else set()
         newest = max((f.mention.said_on for _, f in disagreeing if f.mention.said_on), default=None)
         score_of = {f.id: s or 0.0 for s, f in every}
         for f in candidates:
@@ -449,8 +459,9 @@ class Judge:
                 and _newer(f, newest, claim.said_on)
                 and (_may_change(claim, s) or (s >= MATCH and claim.slot.head == said))
             )
+            same_act = bool(own_acts & _acts(f.mention.slot)) and s >= MATCH
             if (
-                (close or same_story or updated)
+                (close or same_story or updated or same_act)
                 and _no_wider(f.mention, claim)  # "arrived in April" leaves no doubt of the day
                 and agrees(claim, f.mention, rule.spec, self.lexicon) is True
             ):
@@ -543,6 +554,21 @@ class Judge:
             for a in ours
             for b in theirs
         )
+
+    def _former_title(
+        self,
+        claim: Mention,
+        scored: list[tuple[float, StoredFact]],
+        disagreeing: list[tuple[float, StoredFact]],
+    ) -> bool:
+        """Whether the claim's title is one the person held before a change of office the sources
+        tell ("the finance director, Alan Quigley, became acting chief executive"): the draft may
+        speak of that time ("Quigley, the finance director who took over as acting chief
+        executive"), so a title in the claim's own words is at most out of date."""
+        held = [f for _, f in scored if _same_words(claim, f.mention)]
+        changed = [f for f in held if "taken-up" in f.mention.slot.marks]
+        changed += [f for _, f in disagreeing if "taken-up" in f.mention.slot.marks]
+        return bool(held and changed)
 
     def _by_own_rule(self, ours: Mention, other: Mention) -> bool | None:
         """Whether a value of the claim's sentence agrees with another, by its own active rule
@@ -739,6 +765,12 @@ def _titles_of(person: Mention, mentions: list[Mention]) -> list[Title]:
         for m in mentions
         if m.kind is Kind.ROLE and m.slot.head == name and isinstance(m.value, Title)
     ]
+
+
+def _same_words(claim: Mention, fact: Mention) -> bool:
+    """Whether a fact gives the claim's title in the claim's own words ("finance director")."""
+    ours, theirs = claim.value, fact.value
+    return isinstance(ours, Title) and isinstance(theirs, Title) and ours.words == theirs.words
 
 
 def _no_wider(fact: Mention, claim: Mention) -> bool:

@@ -49,6 +49,9 @@ class RoleFound:
     title_end: int
     person: NameRun
     title: Title
+    taken_up: bool = False
+    """Said by a verb ("became acting chief executive", "has been interim chief executive"): a
+    change of office, after which the person's earlier titles are former ones."""
 
 
 def name_runs(words: list[Word], taken: set[int], lexicon: Lexicon, known: frozenset[str]) -> list[NameRun]:
@@ -229,6 +232,7 @@ def find_roles(words: list[Word], runs: list[NameRun], lexicon: Lexicon) -> list
         start = _title_start(words, h, lexicon)
         after = _after_complements(words, h + 1, lexicon)
         person: NameRun | None = None
+        taken_up = False
         if after in run_at:
             person = run_at[after]
         elif after < len(words) and lower[after] == "," and after + 1 in run_at:
@@ -268,13 +272,47 @@ def find_roles(words: list[Word], runs: list[NameRun], lexicon: Lexicon) -> list
                 pass
             elif start >= 2 and lower[start - 1] == "," and (start - 1) in run_ending:
                 person = run_ending[start - 1]  # "Pryce, general counsel of Dravon"
+            else:
+                person = _subject_of_predicate(words, start, run_ending)
+                taken_up = person is not None
         if person is None or person.kind == "place":
             continue
         span = [words[k] for k in range(start, after) if lower[k] not in (",", "-")]
         past = start >= 2 and lower[start - 1] in DETERMINERS and lower[start - 2] in lexicon.past_markers
         title = title_value(span, lower[h], lexicon, past, opens_sentence=start == 0)
-        roles.append(RoleFound(start, after, person, title))
+        roles.append(RoleFound(start, after, person, title, taken_up))
     return roles
+
+
+def _subject_of_predicate(words: list[Word], start: int, run_ending: dict[int, NameRun]) -> NameRun | None:
+    """The person a title is said of by a verb: "Dr Ruth Adeyemi, who has been interim chief
+    executive since April 14", "Adeyemi would become interim chief executive", "Mercer was
+    appointed chief executive"; None if no such predicate opens the title."""
+    k = start - 1
+    while k >= 0 and words[k].lower in ("the", "its", "their", "a", "an"):
+        k -= 1
+    verbs = 0
+    while k >= 0 and words[k].lower in PREDICATE_WORDS:
+        verbs += words[k].lower not in ("has", "have", "had", "is", "are")
+        k -= 1
+    if k == start - 1 or (not verbs and words[k + 1].lower not in ("is", "was")):
+        return None
+    if k >= 1 and words[k].lower == "who" and words[k - 1].text == ",":
+        k -= 2  # "Adeyemi, who has been"
+    elif k >= 1 and words[k].text == ",":  # "Adeyemi, the director of operations, would become"
+        opening = next((m for m in range(k - 1, max(0, k - 9), -1) if words[m].text == ","), None)
+        if opening is None or words[opening + 1].lower not in ("the", "its", "their", "a", "an"):
+            return None
+        k = opening - 1
+    return run_ending.get(k + 1)
+
+
+PREDICATE_WORDS = frozenset(
+    {"is", "was", "are", "were", "been", "has", "have", "had", "became", "appointed", "named"}
+    | {"remains", "remained", "also", "now", "still"}
+)
+"""Words of a predicate that gives a person a title: "has been", "was named". Not the future's
+("would become", "takes over as"): a title to come is no title yet."""
 
 
 def _honorific(word: str, lexicon: Lexicon) -> bool:
