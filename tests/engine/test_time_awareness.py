@@ -102,3 +102,36 @@ def test_a_figure_of_last_year_is_compared_with_this_year_s_account_of_it(corpus
     draft = "Stennick council received {} complaints last year about fire risk at the yard."
     assert corpus.flagged(draft.format("three"), on="2029-03-09") == [(Kind.QUANTITY, "three")]
     assert corpus.flags(draft.format("two"), on="2029-03-09") == []
+
+
+def test_a_later_source_that_moves_a_date_leaves_the_old_one_behind(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "aid.md": "---\ndate: 2031-05-27\n---\n"
+            "Applications for the frost aid will open on June 2 and close on July 15, the ministry said.\n",
+            "revised.md": "---\ndate: 2031-06-17\n---\n"
+            "The agriculture ministry said it would extend the deadline for applications from July 15 to "
+            "August 29.\n",
+        }
+    )
+    draft = "By Monday, 689 growers had applied, the ministry said, and applications close on {}."
+    assert corpus.flags(draft.format("August 29"), on="2031-07-10") == []
+    assert corpus.flagged(draft.format("September 12"), on="2031-07-10") != []
+
+
+def test_a_past_event_s_date_is_not_superseded_by_a_later_event(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "chief.md": "---\ndate: 2031-04-09\n---\n"
+            "Paul Everington, the chief executive of the Wendmoor Ambulance Service, stepped down on "
+            "Tuesday, a day after inspectors rated the service inadequate.\n",
+            "opened.md": "---\ndate: 2031-09-18\n---\n"
+            "Paul Everington, the former chief executive, was appointed in August to lead a review of "
+            "ambulance fleets for the national health department.\n",
+        }
+    )
+    draft = (
+        "Paul Everington, who stepped down as chief executive in {}, is leading a review of ambulance "
+        "fleets for the national health department."
+    )
+    assert corpus.flags(draft.format("April"), on="2031-09-23") == []

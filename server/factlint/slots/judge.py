@@ -438,9 +438,14 @@ class Judge:
         newest = max((f.mention.said_on for _, f in disagreeing if f.mention.said_on), default=None)
         score_of = {f.id: s or 0.0 for s, f in every}
         for f in candidates:
-            if "previous" in f.mention.slot.marks or f.id in in_slot or not f.kind_matches(claim):
-                continue  # "up from £48m" says what the figure was, not what it is
             s = score_of.get(f.id, 0.0)
+            # a past event's date is not superseded by a later source's other event: the statement
+            # that matches best holds too ("who stepped down in April" and "appointed in August")
+            same_event = bool(claim.slot.head) and f.mention.slot.head == claim.slot.head
+            same_event = same_event and all(g.mention.slot.head != claim.slot.head for _, g in disagreeing)
+            superseded = f.id in in_slot and not (_past_date(claim) and (s >= top or same_event))
+            if "previous" in f.mention.slot.marks or superseded or not f.kind_matches(claim):
+                continue  # "up from £48m" says what the figure was, not what it is
             close = s >= top - margin
             # the same story gives the draft's value for the same noun: "31 points" may be the
             # article's "31 points separating them", however much closer "five points" reads
@@ -457,7 +462,11 @@ class Judge:
                 s >= UPDATE_FLOOR
                 and newest is not None
                 and _newer(f, newest, claim.said_on)
-                and (_may_change(claim, s) or (s >= MATCH and claim.slot.head == said))
+                and (
+                    _may_change(claim, s)
+                    or (s >= MATCH and claim.slot.head == said)
+                    or self._tells_the_change(f, disagreeing)
+                )
             )
             same_act = bool(own_acts & _acts(f.mention.slot)) and s >= MATCH
             if (
@@ -569,6 +578,16 @@ class Judge:
         changed = [f for f in held if "taken-up" in f.mention.slot.marks]
         changed += [f for _, f in disagreeing if "taken-up" in f.mention.slot.marks]
         return bool(held and changed)
+
+    def _tells_the_change(self, fact: StoredFact, disagreeing: list[tuple[float, StoredFact]]) -> bool:
+        """Whether the later sentence giving the claim's value gives the contradicting one too:
+        "extend the deadline for applications from July 15 to August 29" moved the date, however
+        little its words match the claim's."""
+        old = {_value_key(f.mention) for _, f in disagreeing}
+        return any(
+            g.kind_matches(fact.mention) and _value_key(g.mention) in old
+            for g in self.facts.sentence_facts(fact)
+        )
 
     def _by_own_rule(self, ours: Mention, other: Mention) -> bool | None:
         """Whether a value of the claim's sentence agrees with another, by its own active rule
@@ -810,6 +829,15 @@ def _may_change(claim: Mention, score: float) -> bool:
     if not isinstance(value, When) or value.start is None or claim.said_on is None:
         return False
     return score >= MATCH and value.start > claim.said_on
+
+
+def _past_date(claim: Mention) -> bool:
+    """Whether the claim dates something already done when the draft was written ("who stepped
+    down in April"): a later source's other event does not supersede it."""
+    value = claim.value
+    if claim.kind is not Kind.EVENT_DATE or not isinstance(value, When) or claim.said_on is None:
+        return False
+    return value.end is not None and value.end < claim.said_on
 
 
 def _newer(fact: StoredFact, than: date, draft: date | None) -> bool:
