@@ -3,6 +3,8 @@ slot of its own, pinned by whose origin it is, whatever else the sentences say."
 
 from __future__ import annotations
 
+import pytest
+
 from factlint.model import Kind
 
 from .checking import CorpusOf, read
@@ -76,3 +78,22 @@ def test_what_follows_a_home_and_a_comma_is_no_place() -> None:
     found = read("The two lynx from Vilnius, Aras and Miga, went on show on Friday.", on="2027-08-02")
     assert found["Vilnius"].kind is Kind.PLACE
     assert "Aras" not in found or found["Aras"].kind is not Kind.PLACE
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "The buyer is Corvanta, a multinational with headquarters in Antwerp.",
+        "The buyer is Corvanta, which has its head office in Antwerp.",
+    ],
+)
+def test_headquarters_are_a_home(corpus_of: CorpusOf, draft: str) -> None:
+    corpus = corpus_of(
+        {
+            "sale.md": "---\ndate: 2030-01-17\n---\n"
+            "Corvanta, which is based in Rotterdam and has 41 factories in 19 countries, said the deal "
+            "would be completed by the end of March. The family agreed to sell to Corvanta last week.\n"
+        }
+    )
+    assert corpus.flagged(draft, on="2030-01-21") == [(Kind.PLACE, "Antwerp")]
+    assert corpus.flags(draft.replace("Antwerp", "Rotterdam"), on="2030-01-21") == []

@@ -21,6 +21,10 @@ if TYPE_CHECKING:  # names.py asks `is_origin` how to type a name
 
 BASE_WORDS = frozenset({"based", "headquartered"})
 """Participles that give a home: "based in Leeds", "the Oslo-based firm"."""
+HOME_NOUNS = frozenset({"headquarters", "hq"})
+"""Nouns that give a home: "with headquarters in Rotterdam", "has its head office in Leeds"."""
+HOME_OPENERS = frozenset({"with", "its", "their", "has", "have", "head", "main", "registered"})
+"""Words before a home noun: "with", "its head"."""
 ARRIVAL_VERBS = frozenset({"arrive", "come", "join", "move", "transfer"})
 """Verbs whose "from" says where their subject came from: "joined from the Port of Rotterdam"."""
 LINKING = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "also", "now"})
@@ -78,6 +82,12 @@ def _construction(words: list[Word], a: int, b: int) -> tuple[int, int | None, i
     preposition, before = words[k].lower, words[k - 1]
     if preposition in ("in", "at") and before.lower in BASE_WORDS:
         return _description(words, k - 1)
+    head_office = before.lower == "office" and words[k - 2].lower in ("head", "main", "registered")
+    if preposition in ("in", "at") and (before.lower in HOME_NOUNS or head_office):
+        j = k - 1
+        while j > 0 and words[j - 1].lower in HOME_OPENERS:
+            j -= 1  # "a multinational with headquarters in", "which has its head office in"
+        return _description(words, j)
     if preposition == "of" and before.text == "," and k == a - 1 and _ends_phrase(words, b):
         return k - 1, None, None  # "Delvin Ground Support, of Rotherham,"
     if preposition == "from":
