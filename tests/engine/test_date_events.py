@@ -407,3 +407,16 @@ def test_a_date_after_an_apposition_dates_the_act_before_it() -> None:
         on="2031-09-23",
     )
     assert found["July 1"].slot.head != ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("Members chose her at Sunday's annual meeting.", "meet"),
+        ("The mine's future was discussed after Tuesday's partial reopening.", "reopen"),
+        ("Wednesday's announcement means the ban will start on August 2.", "announce"),
+    ],
+)
+def test_a_possessive_date_dates_the_noun_its_adjectives_describe(sentence: str, event: str) -> None:
+    [day] = [m for m in read(sentence, on="2031-07-10").values() if m.text.endswith("day")]
+    assert day.slot.head == event

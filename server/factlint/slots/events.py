@@ -581,8 +581,19 @@ class EventReader:
             k += 1
             while k < len(words) and (words[k].text[:1].isdigit() or words[k].lower in SEQUENCE_WORDS):
                 k += 1  # "Sunday's 3-1 win", "Tuesday's first dose": the score, the order are not the event
-            if k < len(words) and self.keys[k] and not words[k].upper:
-                return self.keys[k]  # "Sunday night's landing": the event, -ing and all
+            if k < len(words) and words[k].content and not words[k].upper:
+                # "Sunday's annual meeting", "Monday's phone call": the noun the words before it
+                # describe; "Sunday night's landing": the event, -ing and all
+                m = k
+                while (
+                    m + 1 < min(len(words), k + 3)
+                    and self.keys[m + 1]
+                    and not words[m + 1].upper
+                    and not verb_form(words[m + 1])
+                    and not (words[m + 1].lower.endswith("s") and not words[m + 1].lower.endswith("ss"))
+                ):  # "Wednesday's announcement means": a word in -s may be the verb
+                    m += 1
+                return self.keys[m] or self.keys[k]
             return ""
         attributive = (j >= 2 and words[j - 2].lower == "the") or (j >= 3 and words[j - 3].lower == "the")
         return self.after_noun(k) if attributive and k < len(words) else ""  # "the May 1 deadline"
