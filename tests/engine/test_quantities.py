@@ -764,3 +764,24 @@ def test_a_year_listed_with_years_is_a_year() -> None:
         read("The figures cover the 2027 and 2028 seasons.", on="2031-02-12")["2027"].kind is Kind.EVENT_DATE
     )
     assert read("It built 2028 cars.", on="2031-02-12")["2028"].kind is Kind.QUANTITY
+
+
+@pytest.mark.parametrize(
+    "usual",
+    [
+        "The region usually harvests about 142,000 tonnes of grapes.",
+        "The harvest will be well short of the 142,000 tonnes of a normal year.",
+    ],
+)
+def test_what_usually_holds_is_not_this_year_s_figure(corpus_of: CorpusOf, usual: str) -> None:
+    corpus = corpus_of(
+        {
+            "frost.md": "---\ndate: 2031-04-10\n---\n"
+            "The region usually produces about 142,000 tonnes of grapes a year.\n",
+            "damage.md": "---\ndate: 2031-05-06\n---\n"
+            "The region now expects to harvest about 95,000 tonnes of grapes this autumn.\n",
+        }
+    )
+    assert corpus.flags(usual, on="2031-10-03") == []
+    wrong = "The region usually produces about 124,000 tonnes of grapes a year."
+    assert corpus.flagged(wrong, on="2031-10-03") == [(Kind.QUANTITY, "124,000 tonnes")]

@@ -144,6 +144,14 @@ MOVE_VERBS = frozenset({"rise", "increase", "grow", "fall", "drop", "climb", "ju
 cent" is a level)."""
 
 
+USUAL_WORDS = frozenset({"usually", "normally", "typically", "ordinarily", "generally"})
+"""Words that make a figure what usually holds: "The region usually produces 142,000 tonnes"."""
+USUAL_ADJECTIVES = frozenset({"normal", "usual", "typical", "average"})
+"""... and adjectives: "a normal 52,000 tonnes", "in an average year"."""
+USUAL_REACH = 6
+"""Words before a figure searched for them: "usually produces about"."""
+
+
 @dataclass(frozen=True)
 class ReadMention:
     """A mention with the offsets of the sentence it stands in (for provenance)."""
@@ -626,6 +634,26 @@ class _SentenceReader:
         own = tuple(" ".join(r.key) for r in self.runs if self.words[r.start].clause == clause)
         return own or tuple(dict.fromkeys(" ".join(r.key) for r in self.runs))
 
+    def _usual(self, start: int, end: int) -> bool:
+        """Whether the figure at words[start:end] is what usually holds ("usually produces", "a
+        normal 52,000 tonnes", "11,000 tonnes in a normal year"): a figure of its own slot, which
+        this year's figure does not refute."""
+        words = self.words
+        clause = words[start].clause if start < len(words) else -1
+        for k in range(start - 1, max(-1, start - 1 - USUAL_REACH), -1):
+            if words[k].clause != clause:
+                break
+            if words[k].lower in USUAL_WORDS or (k == start - 1 and words[k].lower in USUAL_ADJECTIVES):
+                return True
+            if words[k].lower == "year" and words[k - 1].lower in USUAL_ADJECTIVES:
+                return True
+        for k in range(end, min(len(words) - 1, end + USUAL_REACH)):
+            if words[k].punct:
+                break
+            if words[k].lower in USUAL_ADJECTIVES and words[k + 1].lower in ("year", "year's"):
+                return True
+        return False
+
     def _marks(self, f: Found) -> list[str]:
         lower = [w.lower for w in self.words]
         start = f.start - f.bound_words
@@ -642,6 +670,8 @@ class _SentenceReader:
             marks.append("previous")  # "The single fare was £2.20 before the rise"
         if self._compared_with(f):
             marks.append("change")  # "£60,000 above the revised budget": a difference, not a level
+        if isinstance(f.value, Amount) and self._usual(start, f.end):
+            marks.append("usual")  # "The region usually produces about 142,000 tonnes": not this year's
         for phrase in CHANGE_MARKERS:
             n = len(phrase)
             if start >= n and tuple(lower[start - n : start]) == phrase:
