@@ -87,7 +87,7 @@ def test_every_kind_of_claim_is_marked_with_a_legend(report: Path) -> None:
     assert marked == {
         "400": "contradicted",
         "14": "confirmed",
-        "12 March 2024": "contradicted",
+        "15 March 2024": "contradicted",
         "40,000": "unsourced",
     }
     assert "4 claims: 1 confirmed by the sources, 2 contradicted, 1 unsourced" in page
