@@ -441,8 +441,11 @@ class Judge:
             s = score_of.get(f.id, 0.0)
             # a past event's date is not superseded by a later source's other event: the statement
             # that matches best holds too ("who stepped down in April" and "appointed in August")
-            same_event = bool(claim.slot.head) and f.mention.slot.head == claim.slot.head
-            same_event = same_event and all(g.mention.slot.head != claim.slot.head for _, g in disagreeing)
+            same_event = (
+                bool(claim.slot.head)
+                and f.mention.slot.head == claim.slot.head
+                and all(g.mention.slot.head != claim.slot.head for _, g in disagreeing)
+            )
             superseded = f.id in in_slot and not (_past_date(claim) and (s >= top or same_event))
             if "previous" in f.mention.slot.marks or superseded or not f.kind_matches(claim):
                 continue  # "up from £48m" says what the figure was, not what it is

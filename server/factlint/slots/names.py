@@ -286,20 +286,19 @@ def find_roles(words: list[Word], runs: list[NameRun], lexicon: Lexicon) -> list
 
 def _subject_of_predicate(words: list[Word], start: int, run_ending: dict[int, NameRun]) -> NameRun | None:
     """The person a title is said of by a verb: "Dr Ruth Adeyemi, who has been interim chief
-    executive since April 14", "Adeyemi would become interim chief executive", "Mercer was
-    appointed chief executive"; None if no such predicate opens the title."""
+    executive since April 14", "Alan Quigley became acting chief executive", "Tom Hargreaves is
+    finance director"; None if no such predicate opens the title."""
     k = start - 1
     while k >= 0 and words[k].lower in ("the", "its", "their", "a", "an"):
         k -= 1
-    verbs = 0
+    last = k
     while k >= 0 and words[k].lower in PREDICATE_WORDS:
-        verbs += words[k].lower not in ("has", "have", "had", "is", "are")
         k -= 1
-    if k == start - 1 or (not verbs and words[k + 1].lower not in ("is", "was")):
-        return None
+    if not {w.lower for w in words[k + 1 : last + 1]} - HAVING:
+        return None  # no predicate, or only having: "has the chief executive's backing"
     if k >= 1 and words[k].lower == "who" and words[k - 1].text == ",":
         k -= 2  # "Adeyemi, who has been"
-    elif k >= 1 and words[k].text == ",":  # "Adeyemi, the director of operations, would become"
+    elif k >= 1 and words[k].text == ",":  # "Adeyemi, the director of operations, became"
         opening = next((m for m in range(k - 1, max(0, k - 9), -1) if words[m].text == ","), None)
         if opening is None or words[opening + 1].lower not in ("the", "its", "their", "a", "an"):
             return None
@@ -307,6 +306,8 @@ def _subject_of_predicate(words: list[Word], start: int, run_ending: dict[int, N
     return run_ending.get(k + 1)
 
 
+HAVING = frozenset({"has", "have", "had", "also", "now", "still"})
+"""Words of a predicate that say no more than having: "has the chief executive's backing"."""
 PREDICATE_WORDS = frozenset(
     {"is", "was", "are", "were", "been", "has", "have", "had", "became", "appointed", "named"}
     | {"remains", "remained", "also", "now", "still"}
