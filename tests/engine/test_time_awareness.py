@@ -135,3 +135,15 @@ def test_a_past_event_s_date_is_not_superseded_by_a_later_event(corpus_of: Corpu
         "fleets for the national health department."
     )
     assert corpus.flags(draft.format("April"), on="2031-09-23") == []
+
+
+def test_a_date_of_a_repeat_is_another_occasion(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "figures.md": "---\ndate: 2030-02-06\n---\n"
+            "Figures published on Friday showed the service's response times improved in January.\n"
+        }
+    )
+    # "again": another improvement than the January one the source dates
+    assert corpus.flags("The service's response times improved again in March.", on="2030-04-12") == []
+    assert corpus.flagged("The service's response times improved in March.", on="2030-02-12") != []

@@ -428,6 +428,8 @@ class _SentenceReader:
             elif self._ongoing(f):
                 marks.append("ongoing")
         elif isinstance(f.value, When):
+            if self._again(f.start - f.bound_words):
+                marks.append("again")  # "improved again in March": another time than the source's
             holder = None if self.derive else claimed_start(self.words, f, self.runs)
             if holder is not None:  # "who took over as chief executive in 2016"
                 return self._tenure_slot(holder, _rounded(context))
@@ -633,6 +635,18 @@ class _SentenceReader:
         clause = self.words[k].clause
         own = tuple(" ".join(r.key) for r in self.runs if self.words[r.start].clause == clause)
         return own or tuple(dict.fromkeys(" ".join(r.key) for r in self.runs))
+
+    def _again(self, start: int) -> bool:
+        """Whether the clause before a date tells a repeat ("response times improved again in
+        March"): the date is of another occurrence than any source's, which it cannot refute."""
+        words = self.words
+        clause = words[start].clause if start < len(words) else -1
+        for k in range(start - 1, max(-1, start - 1 - USUAL_REACH), -1):
+            if words[k].clause != clause or words[k].punct:
+                break
+            if words[k].lower == "again":
+                return True
+        return False
 
     def _usual(self, start: int, end: int) -> bool:
         """Whether the figure at words[start:end] is what usually holds ("usually produces", "a

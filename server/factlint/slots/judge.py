@@ -418,7 +418,7 @@ class Judge:
         needed = _needed(claim, [f for _, f in disagreeing])
         if claim.kind is not Kind.ROLE and max(s for s, _ in disagreeing) < needed:
             return Outcome(None)
-        if "supposed" in claim.slot.marks:
+        if "supposed" in claim.slot.marks or "again" in claim.slot.marks:
             return Outcome(None)  # "if the fight lasts 12 rounds": a value supposed, judged only by agreement
         if "previous" in claim.slot.marks:
             # "up from £86m": a value of another time, judged only by agreement, unless the source
