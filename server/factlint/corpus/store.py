@@ -10,7 +10,8 @@ ones that are gone.
 What is kept per article: each of its facts (slot, value, time, place in the
 file) in a row of its own, compressed with the store's dictionary, so a claim's
 candidate is one small read; one compressed blob of the sentences that state
-them; the postings of its facts' slot keys (48-bit hashes), its names, and a
+them; the postings of its facts' slot keys (48-bit hashes: a segment per key per
+batch, merged into long rows as the store grows, `_merge_postings`), its names, and a
 sketch that finds copies of one story. Rows go to a `Backend` (SQLite by default, PostgreSQL for a team),
 committed in batches of whole articles: a reader, or a build killed mid-way,
 sees the last complete batch, never half an article.
