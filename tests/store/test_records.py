@@ -6,6 +6,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from factlint.config import Config
@@ -38,6 +39,23 @@ from .stores import SEED
 )
 def test_a_segment_gives_back_the_fact_ids_it_was_made_of(facts: list[int]) -> None:
     assert decode_segment(facts[0], encode_segment(facts)) == facts
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        [5 << FACT_BITS],
+        [(7 << FACT_BITS) | 3, (7 << FACT_BITS) | 9, (8 << FACT_BITS) | 0, (300 << FACT_BITS) | 2],
+        [(1 << FACT_BITS) | 700, (70_000 << FACT_BITS) | 1, (5_000_000_000 << FACT_BITS) | 65_535],
+        [(a << FACT_BITS) | (a % 300) for a in range(10, 9000, 7)],
+    ],
+    ids=["one", "byte gaps", "wide gaps and indexes", "many"],
+)
+def test_a_merged_segment_is_encoded_byte_for_byte_as_one_built_in_a_batch(facts: list[int]) -> None:
+    """Merging re-encodes a key's ids with numpy: the rows must be the ones `encode_segment` makes."""
+    blob = records.encode_segment_array(np.array(facts, np.int64))
+    assert blob == encode_segment(facts)
+    assert records.segment_size(blob) == len(facts)
 
 
 def test_a_segment_of_one_batch_costs_a_few_bytes_a_posting() -> None:
@@ -163,3 +181,18 @@ def test_many_random_segments_decode_together_as_one_by_one(seed: int) -> None:
     assert records.decode_segments(rows[:1]).tolist() == decode_segment(*rows[0])
     assert records.decode_segments([]).tolist() == []
     assert records.decode_segments([(5 << FACT_BITS, struct.pack("<2sI", b"HB", 0))]).tolist() == []
+
+
+def test_merged_rows_end_with_an_article_s_last_fact() -> None:
+    """Forgetting an article reads the one row of a key that holds its facts: a merge must not cut
+    an article's facts of a key across two rows."""
+    from factlint.corpus.store import _parts
+
+    ids = np.array([(a << FACT_BITS) | i for a in range(1, 40) for i in range(a % 5)], np.int64)
+    parts = _parts(ids, 8)
+    assert np.concatenate(parts).tolist() == ids.tolist()
+    assert all(len(part) >= 8 for part in parts[:-1]) and len(parts) > 3
+    ends = [int(part[-1]) >> FACT_BITS for part in parts[:-1]]
+    starts = [int(part[0]) >> FACT_BITS for part in parts[1:]]
+    assert all(end < start for end, start in zip(ends, starts, strict=True))
+    assert [part.tolist() for part in _parts(ids[:5], 8)] == [ids[:5].tolist()]

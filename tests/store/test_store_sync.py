@@ -147,6 +147,84 @@ def test_a_cold_build_killed_between_rounds_gets_its_indexes_back(tmp_path: Path
     assert set(SECONDARY_INDEXES) <= _indexes(fresh)
 
 
+def test_a_build_killed_while_it_merges_postings_leaves_every_key_whole(
+    tmp_path: Path, store_url: str
+) -> None:
+    """Merging a key's segments deletes its rows and writes them again: a build killed in the
+    middle leaves each key as it was or merged, never without some of its facts."""
+    corpus = write_articles(tmp_path / "corpus", range(40))
+    FactStore(store_url).close()
+    marker = tmp_path / "merging"
+    settings = f"""
+store_module.SYNC_CHUNK = 20; store_module.MERGE_FROM = 2; store_module.SEGMENT_FACTS = 4
+store_module.MERGE_COMMIT = 3
+encode = store_module.encode_segment_array
+def encode_slowly(*args, **kwargs):
+    Path({str(marker)!r}).touch()
+    time.sleep(0.05)
+    return encode(*args, **kwargs)
+store_module.encode_segment_array = encode_slowly
+"""
+    builder = _start_builder(store_url, corpus, settings)
+    deadline = time.monotonic() + 120
+    while not marker.exists() and builder.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)
+    assert builder.poll() is None, "the builder ended before it was killed in its first merge"
+    os.kill(builder.pid, signal.SIGKILL)
+    builder.wait()
+    left = FactStore(store_url)
+    assert _consistent(left) == 20, "the first round is written whole before it is merged"
+    assert sync(left, corpus) == 20
+    fresh = FactStore(str(tmp_path / "fresh.sqlite"))
+    sync(fresh, corpus)
+    assert snapshot(left) == snapshot(fresh)
+
+
+def _rows_per_key(store: FactStore) -> dict[int, int]:
+    return {
+        int(k): int(n) for k, n in store.backend.execute("SELECT key, COUNT(*) FROM postings GROUP BY key")
+    }
+
+
+def test_merged_postings_give_each_lookup_the_ids_the_batches_gave(
+    tmp_path: Path, store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build writes a segment per key per batch (1,250 for a common key at 500,000 articles,
+    all decoded by each lookup of it): a key's segments are merged into long rows as the store
+    grows, and a lookup must read the same ids, in the same order, from fewer rows."""
+    import factlint.corpus.store as store_module
+
+    corpus = write_articles(tmp_path / "corpus", range(30))
+    monkeypatch.setattr(store_module, "BATCH", 2)
+    monkeypatch.setattr(store_module, "SYNC_CHUNK", 10)
+    monkeypatch.setattr(store_module, "MERGE_FROM", 10**9)
+    unmerged = FactStore(str(tmp_path / "unmerged.sqlite"))
+    sync(unmerged, corpus)
+    monkeypatch.setattr(store_module, "MERGE_FROM", 3)
+    monkeypatch.setattr(store_module, "SEGMENT_FACTS", 4)
+    merged = FactStore(store_url)
+    sync(merged, corpus)
+    rows, batches = _rows_per_key(merged), _rows_per_key(unmerged)
+    counts = {int(k): int(n) for k, n in merged.backend.execute("SELECT key, n FROM keycounts")}
+    assert rows.keys() == batches.keys()
+    assert all(rows[key] <= counts[key] // 4 + 2 for key in rows), (
+        "a key left with more rows than merging allows"
+    )
+    assert all(rows[key] <= batches[key] for key in rows)
+    assert sum(rows.values()) < 0.7 * sum(batches.values())
+    # forgetting a changed or deleted article takes its facts out of merged rows too
+    changed = next(corpus.rglob("000003.md"))
+    changed.write_text(changed.read_text() + "\nThe depot employs 412 cleaners, its manager said.\n")
+    next(corpus.rglob("000017.md")).unlink()
+    write_articles(corpus, [40, 41])
+    for store in (merged, unmerged):
+        assert sync(store, corpus) == 3
+    assert snapshot(merged) == snapshot(unmerged)
+    for key in rows.keys() | batches.keys():
+        assert merged._postings(key).tolist() == unmerged._postings(key).tolist()
+
+
 def test_readers_see_whole_articles_while_the_builder_writes(tmp_path: Path, store_url: str) -> None:
     corpus = write_articles(tmp_path / "corpus", range(32))
     FactStore(store_url).close()

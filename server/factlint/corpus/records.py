@@ -196,6 +196,7 @@ def location(path: str, where: tuple[int, int, int, int]) -> Location:
 
 _HEADER = struct.Struct("<2sI")
 _WIDTHS = (("B", 1 << 8), ("H", 1 << 16), ("I", 1 << 32), ("Q", 1 << 64))
+_DTYPES = {"B": "<u1", "H": "<u2", "I": "<u4", "Q": "<u8"}
 
 
 def encode_segment(facts: Sequence[int]) -> bytes:
@@ -219,6 +220,26 @@ def encode_segment(facts: Sequence[int]) -> bytes:
     )
 
 
+def encode_segment_array(facts: npt.NDArray[np.int64]) -> bytes:
+    """`encode_segment` of sorted ids in a numpy array, byte for byte the same: merging a key's
+    segments (`FactStore._merge_postings`) encodes millions of ids, a Python int each was most
+    of its cost."""
+    articles = facts >> FACT_BITS
+    gaps = np.diff(articles, prepend=articles[:1])
+    indexes = facts & (MAX_FACTS_PER_ARTICLE - 1)
+    gap_code, number_code = _width(int(gaps.max())), _width(int(indexes.max()))
+    return (
+        _HEADER.pack((gap_code + number_code).encode(), len(facts))
+        + gaps.astype(_DTYPES[gap_code]).tobytes()
+        + indexes.astype(_DTYPES[number_code]).tobytes()
+    )
+
+
+def segment_size(blob: bytes) -> int:
+    """How many fact ids a segment holds, read from its header alone."""
+    return int(_HEADER.unpack_from(blob)[1])
+
+
 def decode_segment(low: int, blob: bytes) -> list[int]:
     """The fact ids of a segment whose first fact is `low`."""
     codes, count = _HEADER.unpack_from(blob)
@@ -231,9 +252,6 @@ def decode_segment(low: int, blob: bytes) -> list[int]:
         numbers.byteswap()
     base = low >> FACT_BITS
     return [((base + a) << FACT_BITS) | i for a, i in zip(accumulate(gaps), numbers, strict=True)]
-
-
-_DTYPES = {"B": "<u1", "H": "<u2", "I": "<u4", "Q": "<u8"}
 
 
 def decode_segment_array(low: int, blob: bytes) -> npt.NDArray[np.int64]:
