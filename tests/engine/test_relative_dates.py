@@ -329,3 +329,11 @@ def test_last_weekday_of_the_same_week_can_agree_but_not_refute(corpus_of: Corpu
         "supposed"
         not in read("The inspection last Thursday found it.", on="2029-03-26")["last Thursday"].slot.marks
     )
+
+
+def test_a_timetable_verb_before_its_complement_tells_the_coming_day() -> None:
+    # said on Thursday 26 June: "leaves ... on Monday" is the coming Monday, the 30th
+    found = read(
+        "Jonas Brandt, who leaves as project director on Monday, said he was proud.", on="2031-06-26"
+    )
+    assert found["Monday"].value.start == date(2031, 6, 30)

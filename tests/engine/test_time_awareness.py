@@ -147,3 +147,16 @@ def test_a_date_of_a_repeat_is_another_occasion(corpus_of: CorpusOf) -> None:
     # "again": another improvement than the January one the source dates
     assert corpus.flags("The service's response times improved again in March.", on="2030-04-12") == []
     assert corpus.flagged("The service's response times improved in March.", on="2030-02-12") != []
+
+
+def test_a_first_plan_is_a_value_of_another_time(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "delay.md": "---\ndate: 2031-04-01\n---\n"
+            "The delay is the second for the cable car: the line was first due to open in December 2030 "
+            "before the towers were held up by a shortage of steel.\n"
+        }
+    )
+    assert corpus.flags("The cable car line opened on May 24 after two delays.", on="2031-06-30") == []
+    first = read("The line was first due to open in December 2030.", on="2031-04-01")["December 2030"]
+    assert "previous" in first.slot.marks

@@ -149,6 +149,8 @@ USUAL_WORDS = frozenset({"usually", "normally", "typically", "ordinarily", "gene
 USUAL_ADJECTIVES = frozenset({"normal", "usual", "typical", "average"})
 """... and adjectives: "a normal 52,000 tonnes", "in an average year"."""
 USUAL_REACH = 6
+FIRST_PLAN_WORDS = frozenset({"due", "expected", "scheduled", "planned", "set", "meant", "supposed"})
+"""Words of a plan that "first", "originally" make an old one: "was first due to open in 2030"."""
 """Words before a figure searched for them: "usually produces about"."""
 
 
@@ -636,6 +638,28 @@ class _SentenceReader:
         own = tuple(" ".join(r.key) for r in self.runs if self.words[r.start].clause == clause)
         return own or tuple(dict.fromkeys(" ".join(r.key) for r in self.runs))
 
+    def _first_plan(self, start: int) -> bool:
+        """Whether the date at `start` is of a first plan ("was first due to open in December
+        2030", "had originally been expected in May"): the value of another time, as "up from" is."""
+        words = self.words
+        clause = words[start].clause if start < len(words) else -1
+        for k in range(start - 1, max(0, start - 1 - USUAL_REACH), -1):
+            if words[k].clause != clause or words[k].punct:
+                break
+            if words[k].lower in FIRST_PLAN_WORDS and words[k - 1].lower in (
+                "first",
+                "originally",
+                "initially",
+            ):
+                return True
+            if (
+                words[k].lower in FIRST_PLAN_WORDS
+                and k >= 2
+                and words[k - 2].lower in ("originally", "initially")
+            ):
+                return True  # "originally been expected"
+        return False
+
     def _again(self, start: int) -> bool:
         """Whether the clause before a date tells a repeat ("response times improved again in
         March"): the date is of another occurrence than any source's, which it cannot refute."""
@@ -680,6 +704,8 @@ class _SentenceReader:
                         continue
                 marks.append("previous")
                 break
+        if "previous" not in marks and isinstance(f.value, When) and self._first_plan(start):
+            marks.append("previous")  # "was first due to open in December 2030": a plan since changed
         if "previous" not in marks and self._before_the_change(f):
             marks.append("previous")  # "The single fare was £2.20 before the rise"
         if self._compared_with(f):

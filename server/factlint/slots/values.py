@@ -209,11 +209,26 @@ def _scheduled(words: list[Word], i: int) -> bool:
     subject before "on" and a weekday tells of what is timetabled, so the coming one."""
     if i < 3 or words[i - 1].lower != "on":
         return False
-    verb, subject = words[i - 2], words[i - 3]
-    present = verb.lower in (verb.base + "s", verb.base + "es") and verb.base in TIMETABLE_VERBS
-    # "The nest watch, whose 22 volunteers have given 5,900 hours, finishes on Monday"
-    after_subject = subject.text == "," or (subject.content and subject.lower not in DETERMINERS)
-    return present and after_subject and not verb.upper
+    # the verb right before "on", or before its complement: "who leaves as project director on Monday"
+    for k in range(i - 2, max(0, i - 2 - SCHEDULE_REACH), -1):
+        verb, subject = words[k], words[k - 1]
+        if verb.punct:
+            return False
+        present = verb.lower in (verb.base + "s", verb.base + "es") and verb.base in TIMETABLE_VERBS
+        if not present:
+            continue
+        # "The nest watch, whose 22 volunteers have given 5,900 hours, finishes on Monday"
+        after_subject = (
+            subject.text == ","
+            or subject.lower in ("who", "which", "that")
+            or (subject.content and subject.lower not in DETERMINERS)
+        )
+        return after_subject and not verb.upper
+    return False
+
+
+SCHEDULE_REACH = 4
+"""Words between a timetable verb and its "on": "leaves as project director on Monday"."""
 
 
 def _relative(value: DateValue) -> bool:
