@@ -148,10 +148,11 @@ USUAL_WORDS = frozenset({"usually", "normally", "typically", "ordinarily", "gene
 """Words that make a figure what usually holds: "The region usually produces 142,000 tonnes"."""
 USUAL_ADJECTIVES = frozenset({"normal", "usual", "typical", "average"})
 """... and adjectives: "a normal 52,000 tonnes", "in an average year"."""
-USUAL_REACH = 6
 FIRST_PLAN_WORDS = frozenset({"due", "expected", "scheduled", "planned", "set", "meant", "supposed"})
 """Words of a plan that "first", "originally" make an old one: "was first due to open in 2030"."""
-"""Words before a figure searched for them: "usually produces about"."""
+MARKER_REACH = 6
+"""Words before a value searched for a marker of its slot: "usually produces about", "was first
+due to open in"."""
 
 
 @dataclass(frozen=True)
@@ -638,54 +639,45 @@ class _SentenceReader:
         own = tuple(" ".join(r.key) for r in self.runs if self.words[r.start].clause == clause)
         return own or tuple(dict.fromkeys(" ".join(r.key) for r in self.runs))
 
+    def _before_in_clause(self, start: int, *, past_punctuation: bool = False) -> Iterator[int]:
+        """Positions leftwards from a value at `start`, within its clause and `MARKER_REACH`
+        words, stopping at punctuation unless told otherwise: where a marker of its slot stands."""
+        words = self.words
+        clause = words[start].clause if start < len(words) else -1
+        for k in range(start - 1, max(-1, start - 1 - MARKER_REACH), -1):
+            if words[k].clause != clause or (words[k].punct and not past_punctuation):
+                return
+            yield k
+
     def _first_plan(self, start: int) -> bool:
         """Whether the date at `start` is of a first plan ("was first due to open in December
         2030", "had originally been expected in May"): the value of another time, as "up from" is."""
         words = self.words
-        clause = words[start].clause if start < len(words) else -1
-        for k in range(start - 1, max(0, start - 1 - USUAL_REACH), -1):
-            if words[k].clause != clause or words[k].punct:
-                break
-            if words[k].lower in FIRST_PLAN_WORDS and words[k - 1].lower in (
-                "first",
-                "originally",
-                "initially",
-            ):
+        for k in self._before_in_clause(start):
+            if k < 1 or words[k].lower not in FIRST_PLAN_WORDS:
+                continue
+            if words[k - 1].lower in ("first", "originally", "initially"):
                 return True
-            if (
-                words[k].lower in FIRST_PLAN_WORDS
-                and k >= 2
-                and words[k - 2].lower in ("originally", "initially")
-            ):
+            if k >= 2 and words[k - 2].lower in ("originally", "initially"):
                 return True  # "originally been expected"
         return False
 
     def _again(self, start: int) -> bool:
         """Whether the clause before a date tells a repeat ("response times improved again in
         March"): the date is of another occurrence than any source's, which it cannot refute."""
-        words = self.words
-        clause = words[start].clause if start < len(words) else -1
-        for k in range(start - 1, max(-1, start - 1 - USUAL_REACH), -1):
-            if words[k].clause != clause or words[k].punct:
-                break
-            if words[k].lower == "again":
-                return True
-        return False
+        return any(self.words[k].lower == "again" for k in self._before_in_clause(start))
 
     def _usual(self, start: int, end: int) -> bool:
         """Whether the figure at words[start:end] is what usually holds ("usually produces", "a
         normal 52,000 tonnes", "11,000 tonnes in a normal year"): a figure of its own slot, which
         this year's figure does not refute."""
         words = self.words
-        clause = words[start].clause if start < len(words) else -1
-        for k in range(start - 1, max(-1, start - 1 - USUAL_REACH), -1):
-            if words[k].clause != clause:
-                break
+        for k in self._before_in_clause(start, past_punctuation=True):
             if words[k].lower in USUAL_WORDS or (k == start - 1 and words[k].lower in USUAL_ADJECTIVES):
                 return True
             if words[k].lower == "year" and words[k - 1].lower in USUAL_ADJECTIVES:
                 return True
-        for k in range(end, min(len(words) - 1, end + USUAL_REACH)):
+        for k in range(end, min(len(words) - 1, end + MARKER_REACH)):
             if words[k].punct:
                 break
             if words[k].lower in USUAL_ADJECTIVES and words[k + 1].lower in ("year", "year's"):

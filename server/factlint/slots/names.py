@@ -289,7 +289,7 @@ def _subject_of_predicate(words: list[Word], start: int, run_ending: dict[int, N
     executive since April 14", "Alan Quigley became acting chief executive", "Tom Hargreaves is
     finance director"; None if no such predicate opens the title."""
     k = start - 1
-    while k >= 0 and words[k].lower in ("the", "its", "their", "a", "an"):
+    while k >= 0 and words[k].lower in PREDICATE_DETERMINERS:
         k -= 1
     last = k
     while k >= 0 and words[k].lower in PREDICATE_WORDS:
@@ -300,12 +300,15 @@ def _subject_of_predicate(words: list[Word], start: int, run_ending: dict[int, N
         k -= 2  # "Adeyemi, who has been"
     elif k >= 1 and words[k].text == ",":  # "Adeyemi, the director of operations, became"
         opening = next((m for m in range(k - 1, max(0, k - 9), -1) if words[m].text == ","), None)
-        if opening is None or words[opening + 1].lower not in ("the", "its", "their", "a", "an"):
+        if opening is None or words[opening + 1].lower not in PREDICATE_DETERMINERS:
             return None
         k = opening - 1
     return run_ending.get(k + 1)
 
 
+PREDICATE_DETERMINERS = frozenset({"the", "its", "their", "a", "an"})
+"""Words between a predicate and its title ("has been the chief executive"), and that open an
+apposition between a name and its predicate ("Adeyemi, the director of operations, became")."""
 HAVING = frozenset({"has", "have", "had", "also", "now", "still"})
 """Words of a predicate that say no more than having: "has the chief executive's backing"."""
 PREDICATE_WORDS = frozenset(
