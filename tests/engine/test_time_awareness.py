@@ -160,3 +160,27 @@ def test_a_first_plan_is_a_value_of_another_time(corpus_of: CorpusOf) -> None:
     assert corpus.flags("The cable car line opened on May 24 after two delays.", on="2031-06-30") == []
     first = read("The line was first due to open in December 2030.", on="2031-04-01")["December 2030"]
     assert "previous" in first.slot.marks
+
+
+AID_DEADLINE = (
+    "---\ndate: 2031-05-01\n---\nThe ministry said growers have until July 15 to apply for the drought aid.\n"
+)
+AID_VISITS = (
+    "---\ndate: 2031-06-02\n---\n"
+    "The ministry said on Monday that its inspectors would visit the growers' estates on August 29.\n"
+)
+
+
+def test_an_old_source_alone_still_refutes(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of({"deadline.md": AID_DEADLINE})
+    draft = "Growers now have until August 29 to apply for the drought aid, the ministry said."
+    assert corpus.flagged(draft, on="2031-06-25") == [(Kind.EVENT_DATE, "August 29")]
+
+
+def test_an_old_source_is_doubted_where_a_source_gives_the_drafts_date(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of({"deadline.md": AID_DEADLINE, "visits.md": AID_VISITS})
+    draft = "Growers now have until August 29 to apply for the drought aid, the ministry said."
+    # the July 15 of eight weeks ago may since have moved; the ministry gives August 29 for something
+    assert corpus.flags(draft, on="2031-06-25") == []
+    # a source of the week before is not stale: its July 15 refutes
+    assert corpus.flagged(draft, on="2031-05-06") == [(Kind.EVENT_DATE, "August 29")]
