@@ -337,3 +337,11 @@ def test_a_timetable_verb_before_its_complement_tells_the_coming_day() -> None:
         "Jonas Brandt, who leaves as project director on Monday, said he was proud.", on="2031-06-26"
     )
     assert found["Monday"].value.start == date(2031, 6, 30)
+
+
+def test_this_weekday_is_the_one_of_the_week_it_is_said_in() -> None:
+    # Monday 28 October 2030: "this Wednesday" is two days ahead; on Friday 1 November, two behind
+    meeting = read("Residents can raise questions at a public meeting this Wednesday.", on="2030-10-28")
+    assert meeting["this Wednesday"].value.start == date(2030, 10, 30)
+    meeting = read("Residents raised questions at a public meeting this Wednesday.", on="2030-11-01")
+    assert meeting["this Wednesday"].value.start == date(2030, 10, 30)

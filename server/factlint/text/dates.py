@@ -354,6 +354,11 @@ def _read_relative(lower: list[str], i: int, said_on: date | None) -> DateMatch 
     if unit in WEEKDAYS:
         if said_on is None:
             return DateMatch(DateValue(text), 2)
+        if shift == 0:
+            # "this Wednesday" is the one of the week it is said in, ahead or behind
+            monday, _ = _period("week", said_on, 0)
+            day = monday + timedelta(days=WEEKDAYS[unit])
+            return DateMatch(DateValue(text, day, day, weekday=WEEKDAYS[unit]), 2)
         value = _weekday(text, WEEKDAYS[unit], said_on, future=shift > 0)
         if shift and value.start == said_on:
             # "last Friday" and "next Friday" said on a Friday are a week away, not that day
