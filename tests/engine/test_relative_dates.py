@@ -345,3 +345,19 @@ def test_this_weekday_is_the_one_of_the_week_it_is_said_in() -> None:
     assert meeting["this Wednesday"].value.start == date(2030, 10, 30)
     meeting = read("Residents raised questions at a public meeting this Wednesday.", on="2030-11-01")
     assert meeting["this Wednesday"].value.start == date(2030, 10, 30)
+
+
+def test_a_span_of_weekdays_ends_on_the_first_such_day_after_its_start(corpus_of: CorpusOf) -> None:
+    # Wednesday 9 April 2031: "from Monday to Saturday" is 14 to 19 April, not a Saturday gone by
+    hours = read("The food bank will hand out parcels from Monday to Saturday, 10am to 2pm.", on="2031-04-09")
+    assert (hours["Monday"].value.start, hours["Saturday"].value.start) == (
+        date(2031, 4, 14),
+        date(2031, 4, 19),
+    )
+    corpus = corpus_of(
+        {
+            "opening.md": "---\ndate: 2031-04-09\n---\n"
+            "The food bank will hand out parcels from Monday to Saturday.\n"
+        }
+    )
+    assert corpus.flags("Parcels will be handed out from Monday to Saturday.", on="2031-04-14") == []

@@ -184,3 +184,40 @@ def test_an_old_source_is_doubted_where_a_source_gives_the_drafts_date(corpus_of
     assert corpus.flags(draft, on="2031-06-25") == []
     # a source of the week before is not stale: its July 15 refutes
     assert corpus.flagged(draft, on="2031-05-06") == [(Kind.EVENT_DATE, "August 29")]
+
+
+APPEAL = {
+    "january.md": "---\ndate: 2031-01-15\n---\nThe fit-out appeal for the warehouse has reached £62,000.\n",
+    "february.md": "---\ndate: 2031-02-05\n---\nThe fit-out appeal for the warehouse has reached £88,000.\n",
+}
+MID_JANUARY = "The fit-out appeal for the warehouse had reached £{} in the middle of January."
+
+
+def test_a_figure_given_for_a_past_month_is_compared_with_the_sources_of_that_time(
+    corpus_of: CorpusOf,
+) -> None:
+    corpus = corpus_of(APPEAL)
+    [finding] = corpus.flags(MID_JANUARY.format("50,000"), on="2031-02-28")
+    assert finding.expected == ("62,000",)
+
+
+def test_a_later_figure_does_not_refute_one_given_for_a_past_month(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "january.md": "---\ndate: 2031-01-15\n---\nThe charity said it has raised £62,000 so far.\n",
+            "february.md": APPEAL["february.md"],
+        }
+    )
+    # February's £88,000 is the appeal's total in February, not in the middle of January
+    assert corpus.flags(MID_JANUARY.format("62,000"), on="2031-02-28") == []
+
+
+def test_a_later_source_speaks_of_the_past_month_it_names(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "fire.md": "---\ndate: 2029-02-20\n---\n"
+            "The yard had been the subject of two complaints to the council about fire risk last year.\n"
+        }
+    )
+    draft = "The council received three complaints last year about fire risk at the yard."
+    assert corpus.flagged(draft, on="2029-03-09") == [(Kind.QUANTITY, "three")]

@@ -26,7 +26,7 @@ from factlint.slots.model import Amount, Mention, Name, Period, Slot, Value, Whe
 from factlint.slots.names import LIST_JOINTS, SPEECH_VERBS, NameRun, find_roles, name_runs
 from factlint.slots.origins import Origin, origin_of
 from factlint.slots.tenure import Tenure, claimed_start, service_start
-from factlint.slots.values import DAYS_PER_UNIT, TIME_UNITS, Found, find_values
+from factlint.slots.values import DAYS_PER_UNIT, MONTH_PARTS, TIME_UNITS, Found, find_values
 from factlint.slots.words import OWNERS, Word, plural, verb_form, words_of
 from factlint.text.document import Paragraph
 from factlint.text.sentences import sentences
@@ -1267,12 +1267,18 @@ class _SentenceReader:
                 continue
             if 0 <= g.start - f.end <= 3 or 0 <= f.start - g.end <= 2:
                 return g.value
+            if g.start >= f.end and all(w.lower in MONTH_PART_WORDS for w in self.words[f.end : g.start]):
+                return g.value  # "had reached £62,000 in the middle of January"
             opening = g.start - (1 if g.start and self.words[g.start - 1].lower in ("in", "during") else 0)
             if opening == 0 and g.end < f.start:
                 return g.value  # "Last year the council spent 36 million pounds": the sentence's time
             if g.end < f.start and self._set_off(opening, g.end):
                 return g.value  # "The last outbreak, in 2019, infected 41 people": the sentence's time
         return None
+
+
+MONTH_PART_WORDS = frozenset({"in", "at", "by", "the", "of", *MONTH_PARTS})
+"""Words between a figure and its month that only name a part of the month ("in the middle of")."""
 
 
 OBJECT_OPENERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your"})

@@ -681,6 +681,16 @@ class Judge:
         if when is None or not slot:
             return slot
         undated = [(s, f) for s, f in slot if f.mention.said_on is None]
+        held = claim.slot.when
+        if claim.kind in MEASURED_KINDS and held is not None and held.end is not None and held.end < when:
+            # "which had reached £62,000 in the middle of January": the figure of that time, as the
+            # sources written by then give it, or as later ones give it for that time
+            undated += [
+                (s, f)
+                for s, f in slot
+                if f.mention.said_on is not None and f.mention.said_on <= when and self._of_the_time(f, held)
+            ]
+            when = held.end
         before = [(s, f) for s, f in slot if f.mention.said_on is not None and f.mention.said_on <= when]
         if not before:
             return undated
@@ -697,6 +707,19 @@ class Judge:
             for s, f in before
             if series or (latest - _date(f)).days <= SAME_TIME_DAYS or (finished and s == best)
         ]
+
+    def _of_the_time(self, fact: StoredFact, held: When) -> bool:
+        """Whether a fact gives its figure for the time `held`: a time of its own, or a date of that
+        time in its sentence ("two complaints to the council about fire risk last year")."""
+        if fact.mention.slot.when is not None:
+            return True  # a time of its own that the claim's overlaps, or it would not be scored
+        return any(
+            isinstance(other.mention.value, When)
+            and other.mention.value.resolved
+            and other.mention.value.overlaps(held)
+            for other in self.facts.sentence_facts(fact)
+            if other.mention.kind is Kind.EVENT_DATE
+        )
 
     def _finding(self, claim: Mention, rule: RuleSpec, facts: list[StoredFact]) -> Finding:
         sources = [self.facts.source_ref(f) for f in facts]

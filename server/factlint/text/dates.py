@@ -137,6 +137,13 @@ def _read_date(
         week = _week_after_weekday(lower, i, said_on)
         if week is not None:
             return week
+        if said_on is not None and i >= 2 and previous in RANGE_WORDS and lower[i - 2] in WEEKDAYS:
+            # "from Monday to Saturday": the first Saturday after that Monday, however each reads alone
+            first = lower[i - 2]
+            opening = _weekday(first, WEEKDAYS[first], said_on, future or (i > 2 and lower[i - 3] == "next"))
+            if opening.start is not None:
+                day = opening.start + timedelta(days=(WEEKDAYS[w] - WEEKDAYS[first]) % 7 or 7)
+                return DateMatch(DateValue(w, day, day, weekday=WEEKDAYS[w]), 1)
         return DateMatch(_weekday(w, WEEKDAYS[w], said_on, future or previous == "next"), 1)
     if w in MONTHS and (w not in ("may", "march") or words[i][0].isupper()):
         if len(w) == 3 and w != "may" and not words[i].endswith(".") and not words[i].istitle():
