@@ -201,3 +201,25 @@ def test_a_place_visited_is_not_whose_day_it_was(corpus_of: CorpusOf) -> None:
         "Nadia Ferreira, who currently runs Corvanta's Ghent plant, visited Hollinsby {} and met the union."
     )
     assert corpus.flags(draft.format("last Wednesday"), on="2030-04-29") == []
+
+
+def test_the_time_of_one_count_is_not_refuted_by_the_time_of_another(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "record.md": "---\ndate: 2031-01-15\n---\n"
+            "The food bank handed out a record 18,400 parcels last year.\n"
+        }
+    )
+    # January's 1,720 parcels and last year's 18,400 are two counts, each with its own time
+    assert corpus.flags("The food bank handed out 1,720 parcels in January.", on="2031-03-24") == []
+
+
+def test_a_date_beside_a_figure_of_another_act_is_still_checked(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "bid.md": "---\ndate: 2029-03-01\n---\n"
+            "Brennock Coaches, which runs 212 buses and employs about 560 people, was founded in 1994.\n"
+        }
+    )
+    draft = "Brennock Coaches, which was founded in 1998, employs about 560 people and runs 212 buses."
+    assert corpus.flagged(draft, on="2029-03-09") == [(Kind.EVENT_DATE, "1998")]

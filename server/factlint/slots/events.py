@@ -75,6 +75,10 @@ APPOSITION_REACH = 10
 """Words of an apposition searched for its "who": "Pryce, an attorney with the firm Sterling Hale who"."""
 
 
+PARTICLES = frozenset({"out", "up", "off", "down", "back", "away"})
+"""Words that finish a phrasal verb ("hand out", "set up", "lay off") between it and its figure."""
+
+
 class EventReader:
     """The events of one sentence's dates and the acts of its people."""
 
@@ -179,6 +183,8 @@ class EventReader:
         k = start - 1
         while k >= 0 and words[k].lower in FIGURE_DETERMINERS:
             k -= 1
+        if k >= 1 and words[k].lower in PARTICLES and verb_form(words[k - 1]):
+            k -= 1  # "handed out 1,720 parcels": the verb before its particle
         if k >= 0 and not words[k].upper and self.keys[k] and self._governs(k):
             return self._act_at(k)
         j = end

@@ -413,6 +413,7 @@ class Judge:
             and _pinned_together(claim, s, f)
             and _more_than_the_noun(claim, f, said)
             and not self._another_event(claim, others_all, f)
+            and not self._another_count(claim, siblings or [], f)
             and not self._another_office(claim, siblings or [], f)
             and not _of_an_earlier_year(claim, f.mention)
             and not _a_later_time(claim, f.mention)
@@ -560,6 +561,30 @@ class Judge:
                 if self._by_own_rule(ours, other) is False:
                     return True
         return False
+
+    def _another_count(self, claim: Mention, siblings: list[Mention], fact: StoredFact) -> bool:
+        """Whether a date that says when a figure was counted is refuted only by the time of another
+        count: "1,720 parcels handed out in January" and "18,400 parcels handed out last year" are
+        two counts, each with its own time, not one count misdated."""
+        if claim.kind is not Kind.EVENT_DATE:
+            return False
+        ours = [
+            m
+            for m in siblings
+            if m.kind in MEASURED_KINDS and m.slot.when == claim.value and claim.slot.head in _acts(m.slot)
+        ]
+        if not ours:
+            return False
+        theirs = [
+            f.mention
+            for f in self.facts.sentence_facts(fact)
+            if f.mention.kind in MEASURED_KINDS and f.mention.slot.when == fact.mention.value
+        ]
+        return any(
+            a.slot.dimension == b.slot.dimension and self._by_own_rule(a, b) is False
+            for a in ours
+            for b in theirs
+        )
 
     def _another_office(self, claim: Mention, siblings: list[Mention], fact: StoredFact) -> bool:
         """Whether the claim's person and the fact's speak holding other offices, as their sentences
