@@ -251,3 +251,32 @@ def test_a_title_held_before_a_change_of_office_is_not_refuted(corpus_of: Corpus
     draft = "Alan Quigley, the {} who took over as acting chief executive, declined to comment."
     assert corpus.flags(draft.format("finance director"), on="2030-10-18") == []
     assert corpus.flagged(draft.format("sales director"), on="2030-10-18") == [(Kind.ROLE, "sales director")]
+
+
+DYCE = "Rhiannon Dyce, leader of Calderwick County Council,"
+COUNCIL_LEADER = {
+    "cost.txt": f"date 2030-09-05\n{DYCE} said the county would not pay.\n",
+    "geology.txt": f"date 2030-10-24\n{DYCE} asked for the report.\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("title", "flagged"),
+    [("deputy leader", ["deputy leader"]), ("vice-chair", []), ("leader", [])],
+    ids=["a deputy of the office", "another office, not a rank", "the office"],
+)
+def test_a_deputy_holds_another_office_than_the_one_they_deputise(
+    corpus_of: CorpusOf, title: str, flagged: list[str]
+) -> None:
+    corpus = corpus_of({"cost.txt": COUNCIL_LEADER["cost.txt"]})
+    draft = f"Rhiannon Dyce, the {title} of Calderwick County Council, said the county would not pay."
+    assert [f.claim_text for f in corpus.flags(draft, on="2030-09-09")] == flagged
+
+
+def test_the_one_title_the_sources_give_is_counted_over_every_source_before_the_draft(
+    corpus_of: CorpusOf,
+) -> None:
+    corpus = corpus_of(COUNCIL_LEADER)
+    draft = "Rhiannon Dyce, the chief executive of Calderwick County Council, asked for the report."
+    # one title in each of two articles: the person holds the one office, whichever is the latest
+    assert corpus.flagged(draft, on="2030-10-28") == [(Kind.ROLE, "chief executive")]

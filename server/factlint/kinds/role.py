@@ -36,6 +36,9 @@ class RoleSpec:
     """Qualifiers that tell offices of one head apart even when capitalised (foreign, defence)."""
     portfolio_groups: tuple[tuple[str, ...], ...] = field(default=(), metadata={ONE_WORD: True})
     """Spellings of one portfolio: [[defence, defense]]."""
+    ranks: tuple[str, ...] = field(default=(), metadata={ONE_WORD: True})
+    """Words that make a title another office under it (deputy, vice): "deputy leader" is not
+    "leader" of the same body, as "interim" chief executive still is the chief executive."""
     past_markers: tuple[str, ...] = field(default=(), metadata={ONE_WORD: True})
     """Words that put a title in the past (former, ex, then): such titles are never compared."""
     window_days: int = 730
@@ -59,12 +62,15 @@ def vocabulary(spec: RoleSpec, vocab: Lexicon) -> None:
         for word in group:
             vocab.portfolios[word.lower()] = group[0].lower()
     vocab.past_markers.update(m.lower() for m in spec.past_markers)
+    vocab.ranks.update(r.lower() for r in spec.ranks)
 
 
 def compare(claim: Title, fact: Title, vocab: Lexicon, only_title: bool) -> bool | None:
     """Whether two titles of one person name the same office; None: they cannot be compared."""
     if claim.past or fact.past:
         return None
+    if _head(claim) == _head(fact) and _ranks(claim, vocab) != _ranks(fact, vocab):
+        return False  # "deputy leader" and "leader": two offices of one body
     if claim.head == fact.head:
         return not (claim.qualifiers and fact.qualifiers and not set(claim.qualifiers) & set(fact.qualifiers))
     if _head(claim) in vocab.memberships or _head(fact) in vocab.memberships:
@@ -91,6 +97,10 @@ def _an_office(title: Title, vocab: Lexicon) -> bool:
         or " " in title.head
         or any(w != head and w in vocab.titles for w in title.words)
     )
+
+
+def _ranks(title: Title, vocab: Lexicon) -> set[str]:
+    return {part for word in title.words for part in word.split("-")} & vocab.ranks
 
 
 def _head(title: Title) -> str:

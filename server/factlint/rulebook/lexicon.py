@@ -47,6 +47,7 @@ class Lexicon:
     memberships: set[str] = field(default_factory=set)
     portfolios: dict[str, str] = field(default_factory=dict)
     past_markers: set[str] = field(default_factory=set)
+    ranks: set[str] = field(default_factory=set)
     region_of: dict[str, frozenset[str]] = field(default_factory=dict)
     """place (folded) -> every region containing it."""
     places: frozenset[str] = frozenset()

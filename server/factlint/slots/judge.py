@@ -392,7 +392,9 @@ class Judge:
         verdicts = [(s, f, agrees(claim, f.mention, rule.spec, self.lexicon)) for s, f in current]
         past_title = isinstance(claim.value, Title) and claim.value.past
         if claim.kind is Kind.ROLE and not past_title and all(v is None for _, _, v in verdicts):
-            verdicts = self._one_office(claim, current)  # "the former mayor" may be deputy mayor now
+            verdicts = self._one_office(
+                claim, current, eligible
+            )  # "the former mayor" may be deputy mayor now
         agreeing = [f for s, f, v in verdicts if v is True]
         if agreeing:
             # later sources that say the same are cited too: they confirm, they cannot refute
@@ -664,10 +666,20 @@ class Judge:
         return self._in_force(claim, self._eligible(claim, slot, rule))
 
     def _one_office(
-        self, claim: Mention, current: list[tuple[float, StoredFact]]
+        self,
+        claim: Mention,
+        current: list[tuple[float, StoredFact]],
+        eligible: list[tuple[float, StoredFact]],
     ) -> list[tuple[float, StoredFact, bool | None]]:
-        """Another title than the one the sources always give the person contradicts it."""
-        titles = [f.mention.value for _, f in current]
+        """Another title than the one the sources always give the person contradicts it: every
+        title the sources before the draft give them, not only the latest source's."""
+        when = claim.said_on
+        titles = [
+            f.mention.value
+            for _, f in eligible
+            if (when is None or f.mention.said_on is None or f.mention.said_on <= when)
+            and _title_head(f.mention) not in self.lexicon.memberships  # held beside any office
+        ]
         assert all(isinstance(t, Title) for t in titles)
         single = only_title(titles)  # type: ignore[arg-type]
         return [(s, f, False if single else None) for s, f in current]
@@ -873,6 +885,11 @@ def _one_article_many_values(facts: list[tuple[float, StoredFact]]) -> bool:
     for _, fact in facts:
         values.setdefault(fact.article, set()).add(_value_key(fact.mention))
     return any(len(keys) > 1 for keys in values.values())
+
+
+def _title_head(mention: Mention) -> str:
+    """The last word of a title's head ("councillor", "executive")."""
+    return mention.value.head.split()[-1] if isinstance(mention.value, Title) else ""
 
 
 def _one_sided(claim: Mention) -> bool:
