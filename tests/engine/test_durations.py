@@ -265,3 +265,15 @@ def test_a_length_of_another_thing_leaves_no_doubt(corpus_of: CorpusOf) -> None:
     draft = "When teachers last walked out, in 2013, 380 schools were shut for {} days."
     assert corpus.flagged(draft.format("three"), on="2030-01-18") == [(Kind.DURATION, "three days")]
     assert corpus.flags(draft.format("two"), on="2030-01-18") == []
+
+
+def test_a_delay_is_compared_with_a_delay_however_each_is_worded(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "arena.md": "---\ndate: 2031-01-31\n---\n"
+            "The club said the opening of the Riverside Arena had been put back by three weeks.\n"
+        }
+    )
+    draft = "The opening of the Riverside Arena has been delayed by {}, the club said."
+    assert corpus.flagged(draft.format("a fortnight"), on="2031-02-06") == [(Kind.DURATION, "a fortnight")]
+    assert corpus.flags(draft.format("three weeks"), on="2031-02-06") == []

@@ -134,7 +134,8 @@ MONEY_VERB_REACH = 8
 CHANGE_VERBS = frozenset({"rise", "raise", "increase", "grow", "fall", "cut", "reduce", "drop", "climb",
                           "jump", "swell", "shrink", "slow", "delay", "postpone", "push", "extend",
                           "boost", "lower", "decline", "slip", "outnumber", "exceed", "beat", "lead",
-                          "trail", "win", "lose", "up", "down"})  # fmt: skip
+                          "trail", "win", "lose", "up", "down", "back", "forward", "shorten", "lengthen",
+                          "trim", "slash"})  # fmt: skip
 """Verbs whose "by" introduces a change ("risen by 18 per cent"), not an agent ("opposed by three")."""
 RUNNING_PARTICIPLES = frozenset({"lasted", "spent", "run", "gone", "existed", "stood"})
 """Participles of a length still running after "has": "has lasted 12 years"."""

@@ -39,7 +39,7 @@ RATE_UNITS = {"year": "year", "month": "month", "week": "week", "day": "day", "h
 PERIOD_LEADS = {"for", "after", "about", "around", "nearly", "almost", "within", "than", "over", "took",
                 "take", "takes", "taking", "lasted", "lasting", "last", "lasts", "spent", "spend",
                 "to", "of", "some", "roughly", "approximately", "just", "only", "barely", "under",
-                "least", "in"}  # fmt: skip
+                "least", "in", "by"}  # fmt: skip
 """Words before "a year", "an hour" that make it a length of time, not a rate ("60 places a year")."""
 FRACTION_OF = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 _VALUE_STARTS = (
