@@ -420,3 +420,17 @@ def test_a_date_after_an_apposition_dates_the_act_before_it() -> None:
 def test_a_possessive_date_dates_the_noun_its_adjectives_describe(sentence: str, event: str) -> None:
     [day] = [m for m in read(sentence, on="2031-07-10").values() if m.text.endswith("day")]
     assert day.slot.head == event
+
+
+def test_a_date_moved_forward_dates_the_thing_moved_not_the_move() -> None:
+    moved = read(
+        "Breakthrough has been brought forward from May to April 2031, the engineers said on Wednesday.",
+        on="2030-11-21",
+    )
+    assert (moved["May"].slot.head, moved["April 2031"].slot.head) == ("breakthrough", "breakthrough")
+    assert (
+        read("Tunnel breakthrough brought forward to April.", on="2030-11-21")["April"].slot.head
+        == "breakthrough"
+    )
+    # a verb with an object moves its object, as it always did
+    assert read("The council moved the vote to April 3.", on="2030-11-21")["April 3"].slot.head == "vote"

@@ -79,6 +79,16 @@ PARTICLES = frozenset({"out", "up", "off", "down", "back", "away"})
 """Words that finish a phrasal verb ("hand out", "set up", "lay off") between it and its figure."""
 
 
+MOVE_PARTICLES = frozenset({"forward", "back", "from", "to", "until", "again", "last", "by", ","})
+"""Words right after a verb that moves a date when it has no object: "breakthrough has been brought
+forward", "was put back from May to June"."""
+
+
+def words_lower(words: list[Word], k: int) -> str:
+    """The lower-case word at `k`, "" past either end."""
+    return words[k].lower if 0 <= k < len(words) else ""
+
+
 class EventReader:
     """The events of one sentence's dates and the acts of its people."""
 
@@ -158,11 +168,23 @@ class EventReader:
         moved_from = self._from_date(i)
         if moved_from is not None:
             # "postponed the launch from November 14 to January 23": the first date's event
-            return self.date_event(replace(f, start=moved_from, end=i - 1, bound_words=0, extra={}))
+            event = self.date_event(replace(f, start=moved_from, end=i - 1, bound_words=0, extra={}))
+            # "breakthrough has been brought forward from May to April": the thing moved, not the move
+            return self._moved_subject(moved_from, event) or event
         if f.extra.get("since"):
             return self._event_after_since(f.end)
         if "state" in f.extra:
             return self.keys[int(f.extra["state"])]  # "has been closed for two years": the closure
+        moved_to = words_lower(self.words, i - 1) == "to" and words_lower(self.words, f.end) != "to"
+        if (
+            i >= 1 and words_lower(self.words, i - 1) == "from" and words_lower(self.words, f.end) == "to"
+        ) or moved_to:
+            # "brought forward from May to April": May is the thing moved's date, as April is; and
+            # "breakthrough brought forward to April": April is
+            event = self._verb_before(i) or self._noun_before(i)
+            moved = self._moved_subject(i, event)
+            if moved:
+                return moved
         return (
             self._possessive_noun(f.end)
             or self._planned_event(i)
@@ -291,6 +313,28 @@ class EventReader:
             noun = m >= 0 and self.keys[m] and not verb_form(words[m]) and not (words[m].upper and m > 0)
             return self.keys[m] if noun else ""
         return ""
+
+    def _moved_subject(self, start: int, event: str) -> str:
+        """The subject of the verb that moved a date, when that verb is the date's event: "breakthrough"
+        in "breakthrough has been brought forward from May to April"; "" if none is named."""
+        words, postpone = self.words, self.lexicon.synonym("postpone")
+        moves = [
+            k
+            for k in range(start)
+            if self.keys[k] == event and (event == postpone or words[k].lemma in MOVE_WORDS)
+        ]
+        if not moves or words_lower(words, moves[-1] + 1) not in MOVE_PARTICLES:
+            return ""  # "moved the vote to April 3": the thing moved is its object, named as usual
+        m = moves[-1] - 1
+        while m >= 0 and words[m].lower in AUXILIARIES:
+            m -= 1
+        if m >= 1 and words[m].text == ",":
+            # "Breakthrough at Wexley Bridge, brought forward last month": back past the place named
+            m -= 1
+            while m >= 1 and (words[m].upper or words[m].lower in ("at", "in", "of", "on")):
+                m -= 1
+        named = words[m].upper and m > 0
+        return self.keys[m] if m >= 0 and self.keys[m] and not verb_form(words[m]) and not named else ""
 
     def _from_date(self, i: int) -> int | None:
         """Where the date of "from <date> to" starts, when the date at `i` follows that "to"."""
