@@ -37,7 +37,7 @@ from factlint.rulebook.suppressions import apply_suppressions
 from factlint.slots.checker import Checker
 from factlint.slots.extract import with_leads
 from factlint.slots.grouping import SlotGroup, group_facts
-from factlint.text.document import is_heading, read_draft, split_paragraphs
+from factlint.text.document import date_in_name, is_heading, read_draft, split_paragraphs
 
 ProgressCallback = Callable[[str, float], None]
 """Called with a message and a fraction done (0..1) while the fact base is built."""
@@ -126,14 +126,16 @@ class Engine:
     def check(
         self, text: str, draft_date: date | None = None, note_conflicts: bool = True, path: str | None = None
     ) -> Report:
-        """Check a whole draft; `draft_date` overrides the configured default, not front matter.
+        """Check a whole draft; `draft_date` overrides the configured default, not front matter. A
+        draft whose front matter gives no date, at a `path` whose file name does, is of that date.
 
         `note_conflicts`: say in each finding's message where the audit finds its sources
         disagreeing. It costs an audit of the cited facts the first time they are cited, so the
         language server leaves it to the hover and keeps keystrokes cheap. A draft at `path`
         (absolute) that is also in the corpus is checked without its own article.
         """
-        return self._reading(lambda: self._check_hiding(text, draft_date, note_conflicts, path))
+        named = date_in_name(path) if path and draft_date is None else None
+        return self._reading(lambda: self._check_hiding(text, draft_date or named, note_conflicts, path))
 
     def _check_hiding(
         self, text: str, draft_date: date | None, note_conflicts: bool, path: str | None

@@ -19,7 +19,7 @@ def not_compared(count: int, when: date, at: int) -> Finding:
     """The note for `count` claims left uncompared in an undated draft checked as of `when` (today)."""
     claims = "1 claim was" if count == 1 else f"{count} claims were"
     why = f"the draft has no date, so it was checked as written today ({when.isoformat()})"
-    how = "give it one with `date:` in its front matter or `--date`"
+    how = "give it one with `date:` in its front matter, a date in its file name or `--date`"
     return Finding(
         rule=NOT_COMPARED,
         kind=Kind.NOTICE,

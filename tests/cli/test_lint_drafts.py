@@ -35,3 +35,17 @@ def test_the_date_option_dates_a_draft_without_front_matter(tmp_path: Path, cach
     draft = write_draft(tmp_path, "draft.md", WAR, date=None)
     assert factlint("lint", "--date", "2019-03-13", draft, cache=cache).returncode == 0
     assert factlint("lint", "--date", "2021-04-02", draft, cache=cache).returncode == 1
+
+
+def test_a_date_in_the_file_name_dates_a_draft_without_front_matter(tmp_path: Path, cache: Path) -> None:
+    assert (
+        factlint("lint", write_draft(tmp_path, "war-2019-03-13.md", WAR, date=None), cache=cache).returncode
+        == 0
+    )
+    assert (
+        factlint("lint", write_draft(tmp_path, "war-2021-04-02.md", WAR, date=None), cache=cache).returncode
+        == 1
+    )
+    # the file's own date is more particular than one given for every draft
+    draft = tmp_path / "war-2019-03-13.md"
+    assert factlint("lint", "--date", "2021-04-02", draft, cache=cache).returncode == 0

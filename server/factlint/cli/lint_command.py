@@ -50,7 +50,7 @@ def register(commands: Any) -> None:
         "--date",
         type=parse_date,
         metavar="YYYY-MM-DD",
-        help="the date drafts are written on when their front matter has none",
+        help="the date drafts are written on when neither their front matter nor their file name gives one",
     )
     parser.add_argument(
         "--format",

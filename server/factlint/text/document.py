@@ -88,6 +88,21 @@ def read_draft(text: str) -> DraftInfo:
 _HEADING = re.compile(r"#{1,6}[ \t]")
 
 
+_NAMED_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+
+
+def date_in_name(path: str) -> date | None:
+    """The day a draft's file name gives ("talks-2030-02-11.md", Jekyll's "2030-02-11-talks.md"):
+    its date when its front matter gives none. The last such date in the name counts."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    for match in reversed(list(_NAMED_DATE.finditer(name))):
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            continue  # "2030-13-45" is no day
+    return None
+
+
 def is_heading(paragraph: str) -> bool:
     """A Markdown heading on a line of its own ("# Girl, 6, is first to die in measles outbreak"): a
     headline, read like the front matter's title. It restates the story below in too few words to
