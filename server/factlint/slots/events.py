@@ -15,14 +15,14 @@ from dataclasses import replace
 from factlint.rulebook.lexicon import Lexicon
 from factlint.slots.names import SPEECH_VERBS, NameRun, RoleFound
 from factlint.slots.values import Found
-from factlint.slots.words import OWNERS, Word, verb_form
+from factlint.slots.words import DETERMINERS, OWNERS, Word, verb_form
 
 DATE_PREPOSITIONS = frozenset({"on", "in", "at", "by", "from", "until", "since", "for", "of", "the"})
 MOVE_WORDS = frozenset({"move", "shift", "reschedule", "bring", "change", "postpone", "delay"})
 """Words that move a date: "from <date> to <date>" after one is one event's old and new date."""
 SEQUENCE_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "final", "last", "latest", "-"})
 """Words between a possessive date and its event that say which one: "Tuesday's first dose"."""
-ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
+ARTICLES = DETERMINERS | {"our"}
 PERIOD_PARTS = frozenset({"end", "start", "beginning", "middle", "close", "turn", "half"})
 """Words that name a part of the period after them: "the end of July", "the first half of 2028"."""
 DEADLINE_WORDS = frozenset({"by", "until", "till", "before", "to"})
@@ -57,10 +57,10 @@ MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "
 AUXILIARIES = MODALS | frozenset({"has", "have", "had", "is", "are", "was", "were", "be", "been", "also",
                                   "then", "later", "now", "already", "to"})  # fmt: skip
 """Words between a subject and its verb: "Reid will take over", "Hale has also placed"."""
-FIGURE_DETERMINERS = frozenset(
-    {"a", "an", "the", "its", "their", "his", "her", "another", "some", "about", "nearly", "almost"}
-    | {"around", "roughly", "over", "just", "only"}
+FIGURE_HEDGES = frozenset(
+    {"another", "some", "about", "nearly", "almost", "around", "roughly", "over", "just", "only"}
 )
+FIGURE_DETERMINERS = DETERMINERS | FIGURE_HEDGES
 """Words between a figure and the verb before it: "employed about 508", "sold its 212,000"."""
 FIGURE_NOUN_REACH = 3
 """Words of a figure's noun before the verb after it: "440 cabin crew members were made"."""

@@ -27,7 +27,7 @@ from factlint.slots.names import LIST_JOINTS, SPEECH_VERBS, NameRun, find_roles,
 from factlint.slots.origins import Origin, origin_of
 from factlint.slots.tenure import Tenure, claimed_start, service_start
 from factlint.slots.values import DAYS_PER_UNIT, MONTH_PARTS, TIME_UNITS, Found, find_values
-from factlint.slots.words import OWNERS, Word, plural, verb_form, words_of
+from factlint.slots.words import DETERMINERS, OWNERS, Word, plural, verb_form, words_of
 from factlint.text.document import Paragraph
 from factlint.text.sentences import sentences
 
@@ -1099,7 +1099,7 @@ class _SentenceReader:
         words = self.words
         if j < len(words) and words[j].lower == "of":
             k = j + 1
-            while k < len(words) and words[k].lower in ("the", "a", "an", "its", "their", "his", "her"):
+            while k < len(words) and words[k].lower in DETERMINERS:
                 k += 1
             return self._after_noun(k)
         return ""
@@ -1110,7 +1110,7 @@ class _SentenceReader:
         if j >= len(words) or words[j].lower != "of":
             return False
         k = j + 1
-        while k < len(words) and words[k].lower in ("the", "a", "an", "its", "their", "his", "her"):
+        while k < len(words) and words[k].lower in DETERMINERS:
             k += 1
         while k + 1 < len(words) and self.keys[k + 1] and not words[k + 1].punct:
             k += 1  # "of peace talks": the last word of the noun says its number
@@ -1282,7 +1282,7 @@ MONTH_PART_WORDS = frozenset({"in", "at", "by", "the", "of", *MONTH_PARTS})
 """Words between a figure and its month that only name a part of the month ("in the middle of")."""
 
 
-OBJECT_OPENERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your"})
+OBJECT_OPENERS = DETERMINERS | {"our", "my", "your"}
 """Words that open a verb's object: a noun is not followed by one."""
 
 

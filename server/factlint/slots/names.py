@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from factlint.rulebook.lexicon import Lexicon
 from factlint.slots.model import Title
 from factlint.slots.origins import is_origin
-from factlint.slots.words import IRREGULAR_PLURALS, QUOTES, Word
+from factlint.slots.words import DETERMINERS, IRREGULAR_PLURALS, QUOTES, Word
 from factlint.text.dates import MONTHS, WEEKDAYS
 from factlint.text.names import fold
 from factlint.text.spacy_import import STOP_WORDS
@@ -30,7 +30,6 @@ TITLE_MODIFIERS = frozenset({"special", "senior", "deputy", "vice", "chief", "ac
 RANK_MODIFIERS = frozenset({"vice", "deputy", "assistant", "acting", "interim", "associate"})
 STAND_INS = frozenset({"acting", "interim"})
 """Rank words that say who holds an office for now, not which office."""
-DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 
 
 @dataclass(frozen=True)
@@ -306,7 +305,7 @@ def _subject_of_predicate(words: list[Word], start: int, run_ending: dict[int, N
     return run_ending.get(k + 1)
 
 
-PREDICATE_DETERMINERS = frozenset({"the", "its", "their", "a", "an"})
+PREDICATE_DETERMINERS = DETERMINERS - {"his", "her"}
 """Words between a predicate and its title ("has been the chief executive"), and that open an
 apposition between a name and its predicate ("Adeyemi, the director of operations, became")."""
 HAVING = frozenset({"has", "have", "had", "also", "now", "still"})

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from factlint.slots.words import Word, verb_form
+from factlint.slots.words import DETERMINERS, Word, verb_form
 
 if TYPE_CHECKING:  # names.py asks `is_origin` how to type a name
     from factlint.slots.names import NameRun
@@ -29,7 +29,8 @@ ARRIVAL_VERBS = frozenset({"arrive", "come", "join", "move", "transfer"})
 """Verbs whose "from" says where their subject came from: "joined from the Port of Rotterdam"."""
 LINKING = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "also", "now"})
 """Words between an owner (or its "which") and the participle of its origin: "which is based in"."""
-DETERMINERS = frozenset({"a", "an", "the", "two", "three", "four", "its", "their", "his", "her"})
+DESCRIPTION_OPENERS = DETERMINERS | {"two", "three", "four"}
+"""Words that open a description before its "from" or "based": "two firms based in"."""
 DESCRIPTION_REACH = 4
 """Words of a description before its "from" or "based": "a Norwegian investment fund based in"."""
 APPOSITION_REACH = 10
@@ -71,7 +72,7 @@ def _construction(words: list[Word], a: int, b: int) -> tuple[int, int | None, i
     after "-based"; None if words[a:b] is no origin."""
     if b + 1 < len(words) and words[b].text == "-" and words[b + 1].lower in BASE_WORDS:
         start = a
-        while start > 0 and words[start - 1].lower in DETERMINERS:
+        while start > 0 and words[start - 1].lower in DESCRIPTION_OPENERS:
             start -= 1
         return start, None, b + 2 if b + 2 < len(words) else None
     k = a - 1
@@ -106,7 +107,7 @@ def _description(words: list[Word], k: int) -> tuple[int, int | None, None]:
     noun = k - 1
     for m in range(k - 1, max(-1, k - 1 - DESCRIPTION_REACH), -1):
         word = words[m]
-        if word.lower in DETERMINERS:
+        if word.lower in DESCRIPTION_OPENERS:
             if noun >= 0 and words[noun].content and not verb_form(words[noun]):
                 return m, noun, None
             break

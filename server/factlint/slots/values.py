@@ -15,8 +15,8 @@ from datetime import date, timedelta
 from factlint.model import Kind
 from factlint.rulebook.lexicon import Lexicon
 from factlint.slots.model import Amount, Period, Value, When
-from factlint.slots.names import DETERMINERS, SPEECH_VERBS
-from factlint.slots.words import Word, verb_form
+from factlint.slots.names import SPEECH_VERBS
+from factlint.slots.words import DETERMINERS, Word, verb_form
 from factlint.text.dates import HOLIDAYS, MONTHS, WEEKDAYS, DateValue, date_keys, read_date
 from factlint.text.numbers import ORDINALS, SCALE_SUFFIXES, UNITS, read_number
 from factlint.text.units import CURRENCIES, read_unit
