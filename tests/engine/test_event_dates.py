@@ -223,3 +223,17 @@ def test_a_date_beside_a_figure_of_another_act_is_still_checked(corpus_of: Corpu
     )
     draft = "Brennock Coaches, which was founded in 1998, employs about 560 people and runs 212 buses."
     assert corpus.flagged(draft, on="2029-03-09") == [(Kind.EVENT_DATE, "1998")]
+
+
+def test_due_back_is_a_return(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "camp.md": "---\ndate: 2030-06-27\n---\nThe team is due to return to Hallbrook on August 14.\n",
+            "extended.md": "---\ndate: 2030-07-18\n---\n"
+            "The institute said the expedition would be extended by two weeks, with the team now due back "
+            "in Hallbrook on August 28 instead of August 14.\n",
+        }
+    )
+    draft = "Its report draws on this summer's 12-week expedition, which returned to Hallbrook on August {}."
+    assert corpus.flags(draft.format(28), on="2030-09-23") == []
+    assert corpus.flagged(draft.format(21), on="2030-09-23") == [(Kind.EVENT_DATE, "August 21")]
