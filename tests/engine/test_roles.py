@@ -280,3 +280,22 @@ def test_the_one_title_the_sources_give_is_counted_over_every_source_before_the_
     draft = "Rhiannon Dyce, the chief executive of Calderwick County Council, asked for the report."
     # one title in each of two articles: the person holds the one office, whichever is the latest
     assert corpus.flagged(draft, on="2030-10-28") == [(Kind.ROLE, "chief executive")]
+
+
+@pytest.mark.parametrize(
+    ("title", "flagged"),
+    [("culture chief", []), ("finance chief", ["finance chief"])],
+    ids=["its portfolio before a generic head", "another portfolio"],
+)
+def test_a_generic_head_of_the_persons_portfolio_names_their_office(
+    corpus_of: CorpusOf, title: str, flagged: list[str]
+) -> None:
+    ellery = "Morag Ellery, the council's cabinet member for culture,"
+    corpus = corpus_of(
+        {
+            "venue.txt": f"date 2031-07-10\n{ellery} welcomed the move.\n",
+            "prizes.txt": f"date 2031-07-31\n{ellery} presented the prizes.\n",
+        }
+    )
+    draft = f"Morag Ellery, the council's {title}, said the fair would return next year."
+    assert [f.claim_text for f in corpus.flags(draft, on="2031-08-04")] == flagged

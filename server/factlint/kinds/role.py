@@ -76,6 +76,10 @@ def compare(claim: Title, fact: Title, vocab: Lexicon, only_title: bool) -> bool
     if _head(claim) in vocab.memberships or _head(fact) in vocab.memberships:
         return None  # a councillor may chair the committee, an MP may be a minister
     if _head(claim) in vocab.generic_titles or _head(fact) in vocab.generic_titles:
+        if _portfolio_before(claim, vocab) & set(fact.qualifiers) or _portfolio_before(fact, vocab) & set(
+            claim.qualifiers
+        ):
+            return True  # "culture chief" for the "cabinet member for culture": one portfolio, loosely
         if _an_office(claim, vocab) and _an_office(fact, vocab):
             return False  # "chief executive" is not "director of procurement"
         # a profession beside an office (a nutritionist and a charity's spokeswoman): it
@@ -97,6 +101,16 @@ def _an_office(title: Title, vocab: Lexicon) -> bool:
         or " " in title.head
         or any(w != head and w in vocab.titles for w in title.words)
     )
+
+
+def _portfolio_before(title: Title, vocab: Lexicon) -> set[str]:
+    """What a generic head is head of, named before it: "culture" in "culture chief"; none after
+    it ("chief executive of Marrowgate Water" names a body, not a portfolio)."""
+    head = _head(title)
+    if head not in vocab.generic_titles or head not in title.words:
+        return set()
+    before = title.words[: title.words.index(head)]
+    return {w for w in before if w in title.qualifiers and not w.endswith("ly")}  # not "currently"
 
 
 def _ranks(title: Title, vocab: Lexicon) -> set[str]:
