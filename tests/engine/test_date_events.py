@@ -192,8 +192,8 @@ def test_a_noun_after_an_article_is_no_participle() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Marsh Water will impose a hosepipe ban on its customers from Friday.",
-        "Marsh Water is to impose a hosepipe ban on its customers from Friday.",
+        "Marsh Water will impose new limits on its customers from Friday.",
+        "Marsh Water is to impose new limits on its customers from Friday.",
     ],
     ids=["after a modal", "after 'is to'"],
 )

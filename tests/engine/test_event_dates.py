@@ -237,3 +237,22 @@ def test_due_back_is_a_return(corpus_of: CorpusOf) -> None:
     draft = "Its report draws on this summer's 12-week expedition, which returned to Hallbrook on August {}."
     assert corpus.flags(draft.format(28), on="2030-09-23") == []
     assert corpus.flagged(draft.format(21), on="2030-09-23") == [(Kind.EVENT_DATE, "August 21")]
+
+
+@pytest.mark.parametrize(
+    ("source", "draft"),
+    [
+        (
+            "On Monday the council cancelled the ferry contract.",
+            "The council scrapped the ferry contract on {}.",
+        ),
+        ("On Monday the trust paid £2m for the mill.", "The trust spent £2m on the mill on {}."),
+    ],
+    ids=["cancel, scrap", "pay, spend"],
+)
+def test_an_event_named_with_another_verb_of_news_is_the_same_event(
+    corpus_of: CorpusOf, source: str, draft: str
+) -> None:
+    corpus = corpus_of({"news.md": f"---\ndate: 2030-03-06\n---\n{source}\n"})
+    assert corpus.flags(draft.format("Monday"), on="2030-03-08") == []
+    assert corpus.flagged(draft.format("Tuesday"), on="2030-03-08") == [(Kind.EVENT_DATE, "Tuesday")]
