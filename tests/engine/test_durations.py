@@ -277,3 +277,17 @@ def test_a_delay_is_compared_with_a_delay_however_each_is_worded(corpus_of: Corp
     draft = "The opening of the Riverside Arena has been delayed by {}, the club said."
     assert corpus.flagged(draft.format("a fortnight"), on="2031-02-06") == [(Kind.DURATION, "a fortnight")]
     assert corpus.flags(draft.format("three weeks"), on="2031-02-06") == []
+
+
+def test_a_length_said_days_apart_agrees_however_each_is_told(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "list.md": "---\ndate: 2030-09-12\n---\n"
+            "There were 6,200 people on the waiting list for a dentist, with an average wait of 14 months.\n",
+            "tender.md": "---\ndate: 2030-11-14\n---\n"
+            "The waiting list for a dentist has reached 7,650 people, and the average wait is now "
+            "16 months.\n",
+        }
+    )
+    draft = "The board said 7,650 people are waiting for a dentist, with an average wait of {} months."
+    assert corpus.flags(draft.format(16), on="2030-11-18") == []

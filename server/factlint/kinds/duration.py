@@ -37,6 +37,10 @@ def vocabulary(spec: DurationSpec, vocab: Lexicon) -> None:
         vocab.ongoing.add(vocab.synonym(" ".join(lemma_key(word))))
 
 
+SAME_MOMENT_DAYS = 7
+"""Lengths said this close together are said of one moment: a week adds nothing to "16 months"."""
+
+
 def compare(
     claim: Period,
     claim_date: date | None,
@@ -54,7 +58,15 @@ def compare(
         shift = (claim_date - fact_date).days
         low, high = low + shift, high + shift
     elif claim_ongoing != fact_ongoing and claim_date != fact_date:
-        return None  # one says how long it has run so far, the other how long it ran or will run
+        # one says how long it has run so far, the other how long it ran or will run: only the same
+        # length said within days of each other tells anything ("an average wait of 16 months" and
+        # "the average wait is now 16 months" four days before), and only that they agree
+        close = (
+            claim_date is not None
+            and fact_date is not None
+            and abs((claim_date - fact_date).days) <= SAME_MOMENT_DAYS
+        )
+        return True if close and compare(claim, None, False, fact, None, False, spec) else None
     unit = DAYS_PER_UNIT[claim.unit]
     margin = 0.0
     if claim.unit != fact.unit:
