@@ -225,6 +225,10 @@ def test_a_title_of_a_firm_with_an_ampersand_is_compared(corpus_of: CorpusOf) ->
         ),
         ("The finance director, Alan Quigley, became acting chief executive.", "acting chief executive"),
         ("Tom Hargreaves is finance director.", "finance director"),
+        (
+            "Priya Varma, its head of wastewater, will act as operations director for now.",
+            "operations director",
+        ),
     ],
 )
 def test_a_title_given_by_a_verb_is_a_title(sentence: str, title: str) -> None:
@@ -234,6 +238,12 @@ def test_a_title_given_by_a_verb_is_a_title(sentence: str, title: str) -> None:
 def test_a_title_to_come_is_no_title_yet() -> None:
     assert "chair" not in read(
         "Priya Shah, who becomes chair of the trust in January, spoke.", on="2027-11-26"
+    )
+
+
+def test_the_office_someone_replaces_a_person_in_is_not_a_title_of_theirs() -> None:
+    assert "head" not in read(
+        "Two members are standing to replace Henri Castagne as head of the cooperative.", on="2031-06-19"
     )
 
 

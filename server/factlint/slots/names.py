@@ -291,6 +291,10 @@ def _subject_of_predicate(words: list[Word], start: int, run_ending: dict[int, N
     while k >= 0 and words[k].lower in PREDICATE_DETERMINERS:
         k -= 1
     last = k
+    if k >= 1 and words[k].lower == "as" and words[k - 1].lower in ACTING:
+        k -= 2
+        if k >= 0 and words[k].lower in ("will", "would"):
+            k -= 1  # "will act as operations director until a replacement is found": from now
     while k >= 0 and words[k].lower in PREDICATE_WORDS:
         k -= 1
     if not {w.lower for w in words[k + 1 : last + 1]} - HAVING:
@@ -314,6 +318,8 @@ PREDICATE_WORDS = frozenset(
     {"is", "was", "are", "were", "been", "has", "have", "had", "became", "appointed", "named"}
     | {"remains", "remained", "also", "now", "still"}
 )
+ACTING = frozenset({"act", "acts", "acted", "acting"})
+"""Verbs that give a title with "as": "will act as operations director" (not "replace her as head")."""
 """Words of a predicate that gives a person a title: "has been", "was named". Not the future's
 ("would become", "takes over as"): a title to come is no title yet."""
 
