@@ -785,3 +785,16 @@ def test_what_usually_holds_is_not_this_year_s_figure(corpus_of: CorpusOf, usual
     assert corpus.flags(usual, on="2031-10-03") == []
     wrong = "The region usually produces about 124,000 tonnes of grapes a year."
     assert corpus.flagged(wrong, on="2031-10-03") == [(Kind.QUANTITY, "124,000 tonnes")]
+
+
+def test_all_of_a_total_is_not_refuted_by_the_count_so_far(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "progress.md": "---\ndate: 2031-03-04\n---\n"
+            "Kestrel has connected 9,200 homes to full-fibre broadband, but will not reach all 16,500 "
+            "by the end of June.\n"
+        }
+    )
+    draft = "Work on connecting all {} homes to full-fibre broadband had been due to end in June."
+    # 9,200 is how many are connected so far, not how many there are
+    assert corpus.flags(draft.format("16,500"), on="2031-03-17") == []

@@ -420,6 +420,7 @@ class Judge:
             and not _of_an_earlier_year(claim, f.mention)
             and not _a_later_time(claim, f.mention)
             and not _another_occasion(claim, f.mention)
+            and not ("whole" in claim.slot.marks and "whole" not in f.mention.slot.marks)
         ]
         if not disagreeing or (claim.kind in MEASURED_KINDS and _one_article_many_values(disagreeing)):
             return Outcome(None)
