@@ -69,13 +69,13 @@ def compare(claim: Title, fact: Title, vocab: Lexicon, only_title: bool) -> bool
     """Whether two titles of one person name the same office; None: they cannot be compared."""
     if claim.past or fact.past:
         return None
-    if _head(claim) == _head(fact) and _ranks(claim, vocab) != _ranks(fact, vocab):
+    if head_word(claim) == head_word(fact) and _ranks(claim, vocab) != _ranks(fact, vocab):
         return False  # "deputy leader" and "leader": two offices of one body
     if claim.head == fact.head:
         return not (claim.qualifiers and fact.qualifiers and not set(claim.qualifiers) & set(fact.qualifiers))
-    if _head(claim) in vocab.memberships or _head(fact) in vocab.memberships:
+    if head_word(claim) in vocab.memberships or head_word(fact) in vocab.memberships:
         return None  # a councillor may chair the committee, an MP may be a minister
-    if _head(claim) in vocab.generic_titles or _head(fact) in vocab.generic_titles:
+    if head_word(claim) in vocab.generic_titles or head_word(fact) in vocab.generic_titles:
         if _portfolio_before(claim, vocab) & set(fact.qualifiers) or _portfolio_before(fact, vocab) & set(
             claim.qualifiers
         ):
@@ -92,7 +92,7 @@ def _an_office(title: Title, vocab: Lexicon) -> bool:
     """An office: a head that names one ("chairman", "mayor"), or a generic head made one by its
     other words ("chief executive", "managing director", "director of procurement", "deputy
     director"); a bare "director" is not, nor is a trade ("Australian nutritionist")."""
-    head = _head(title)
+    head = head_word(title)
     if head in vocab.professions:
         return False
     return (
@@ -106,7 +106,7 @@ def _an_office(title: Title, vocab: Lexicon) -> bool:
 def _portfolio_before(title: Title, vocab: Lexicon) -> set[str]:
     """What a generic head is head of, named before it: "culture" in "culture chief"; none after
     it ("chief executive of Marrowgate Water" names a body, not a portfolio)."""
-    head = _head(title)
+    head = head_word(title)
     if head not in vocab.generic_titles or head not in title.words:
         return set()
     before = title.words[: title.words.index(head)]
@@ -117,7 +117,8 @@ def _ranks(title: Title, vocab: Lexicon) -> set[str]:
     return {part for word in title.words for part in word.split("-")} & vocab.ranks
 
 
-def _head(title: Title) -> str:
+def head_word(title: Title) -> str:
+    """The last word of a title's head ("executive" in "chief executive"): what kind of title it is."""
     return title.head.split()[-1]
 
 

@@ -175,10 +175,8 @@ class EventReader:
             return self._event_after_since(f.end)
         if "state" in f.extra:
             return self.keys[int(f.extra["state"])]  # "has been closed for two years": the closure
-        moved_to = words_lower(self.words, i - 1) == "to" and words_lower(self.words, f.end) != "to"
-        if (
-            i >= 1 and words_lower(self.words, i - 1) == "from" and words_lower(self.words, f.end) == "to"
-        ) or moved_to:
+        before, after = words_lower(self.words, i - 1), words_lower(self.words, f.end)
+        if (before == "from" and after == "to") or (before == "to" and after != "to"):
             # "brought forward from May to April": May is the thing moved's date, as April is; and
             # "breakthrough brought forward to April": April is
             event = self._verb_before(i) or self._noun_before(i)

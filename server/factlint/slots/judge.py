@@ -22,7 +22,7 @@ from factlint.kinds.duration import shown_at
 from factlint.kinds.event_date import elapsed_since
 from factlint.kinds.person import compare as same_person
 from factlint.kinds.role import compare as same_office
-from factlint.kinds.role import only_title
+from factlint.kinds.role import head_word, only_title
 from factlint.model import Confirmation, Finding, Kind, SourceRef
 from factlint.rulebook.lexicon import Lexicon
 from factlint.rulebook.messages import finding_message
@@ -392,9 +392,8 @@ class Judge:
         verdicts = [(s, f, agrees(claim, f.mention, rule.spec, self.lexicon)) for s, f in current]
         past_title = isinstance(claim.value, Title) and claim.value.past
         if claim.kind is Kind.ROLE and not past_title and all(v is None for _, _, v in verdicts):
-            verdicts = self._one_office(
-                claim, current, eligible
-            )  # "the former mayor" may be deputy mayor now
+            # "the former mayor" may be deputy mayor now
+            verdicts = self._one_office(current, eligible)
         agreeing = [f for s, f, v in verdicts if v is True]
         if agreeing:
             # later sources that say the same are cited too: they confirm, they cannot refute
@@ -451,16 +450,16 @@ class Judge:
         stale = (
             newest is not None and claim.said_on is not None and (claim.said_on - newest).days >= STALE_DAYS
         )
+        # a past event's date is not superseded by a later source's other event: the statement
+        # that matches best holds too ("who stepped down in April" and "appointed in August")
+        past = _past_date(claim)
+        event_unrefuted = bool(claim.slot.head) and all(
+            g.mention.slot.head != claim.slot.head for _, g in disagreeing
+        )
         for f in candidates:
             s = score_of.get(f.id, 0.0)
-            # a past event's date is not superseded by a later source's other event: the statement
-            # that matches best holds too ("who stepped down in April" and "appointed in August")
-            same_event = (
-                bool(claim.slot.head)
-                and f.mention.slot.head == claim.slot.head
-                and all(g.mention.slot.head != claim.slot.head for _, g in disagreeing)
-            )
-            superseded = f.id in in_slot and not (_past_date(claim) and (s >= top or same_event))
+            same_event = event_unrefuted and f.mention.slot.head == claim.slot.head
+            superseded = f.id in in_slot and not (past and (s >= top or same_event))
             if "previous" in f.mention.slot.marks or superseded or not f.kind_matches(claim):
                 continue  # "up from £48m" says what the figure was, not what it is
             close = s >= top - margin or (stale and s >= RESCUE_FLOOR)
@@ -667,22 +666,15 @@ class Judge:
         return self._in_force(claim, self._eligible(claim, slot, rule))
 
     def _one_office(
-        self,
-        claim: Mention,
-        current: list[tuple[float, StoredFact]],
-        eligible: list[tuple[float, StoredFact]],
+        self, current: list[tuple[float, StoredFact]], eligible: list[tuple[float, StoredFact]]
     ) -> list[tuple[float, StoredFact, bool | None]]:
         """Another title than the one the sources always give the person contradicts it: every
-        title the sources before the draft give them, not only the latest source's."""
-        when = claim.said_on
-        titles = [
-            f.mention.value
-            for _, f in eligible
-            if (when is None or f.mention.said_on is None or f.mention.said_on <= when)
-            and _title_head(f.mention) not in self.lexicon.memberships  # held beside any office
-        ]
+        title the sources before the draft (`eligible`) give them, not only the latest source's;
+        seats in a body are held beside any office, so they do not count."""
+        titles = [f.mention.value for _, f in eligible]
         assert all(isinstance(t, Title) for t in titles)
-        single = only_title(titles)  # type: ignore[arg-type]
+        offices = [t for t in titles if head_word(t) not in self.lexicon.memberships]  # type: ignore[arg-type]
+        single = only_title(offices)  # type: ignore[arg-type]
         return [(s, f, False if single else None) for s, f in current]
 
     def _eligible(
@@ -886,11 +878,6 @@ def _one_article_many_values(facts: list[tuple[float, StoredFact]]) -> bool:
     for _, fact in facts:
         values.setdefault(fact.article, set()).add(_value_key(fact.mention))
     return any(len(keys) > 1 for keys in values.values())
-
-
-def _title_head(mention: Mention) -> str:
-    """The last word of a title's head ("councillor", "executive")."""
-    return mention.value.head.split()[-1] if isinstance(mention.value, Title) else ""
 
 
 def _one_sided(claim: Mention) -> bool:

@@ -318,10 +318,11 @@ PREDICATE_WORDS = frozenset(
     {"is", "was", "are", "were", "been", "has", "have", "had", "became", "appointed", "named"}
     | {"remains", "remained", "also", "now", "still"}
 )
-ACTING = frozenset({"act", "acts", "acted", "acting"})
-"""Verbs that give a title with "as": "will act as operations director" (not "replace her as head")."""
 """Words of a predicate that gives a person a title: "has been", "was named". Not the future's
 ("would become", "takes over as"): a title to come is no title yet."""
+ACTING = frozenset({"act", "acts", "acted", "acting"})
+"""Verbs that give a title with "as", from now even after "will": "will act as operations director
+until a replacement is found" (a bare "as" gives none: "replace Henri Castagne as head")."""
 
 
 def _honorific(word: str, lexicon: Lexicon) -> bool:
