@@ -207,6 +207,25 @@ def test_every_saturday_is_no_date(corpus_of: CorpusOf) -> None:
     assert "Saturday" not in read(draft, on="2027-07-30")
 
 
+def test_a_weekday_of_every_week_is_no_date(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "pool.txt": "date 2031-03-05\n"
+            "The Hexton Swimming Club, which has 90 members, said it would train at Marlow Baths on "
+            "Saturday mornings. Visits rose to 20,000 last year, helped by a new Friday night disco.\n"
+        }
+    )
+    assert (
+        corpus.flags("The 90-member club will train at Marlow Baths on Saturday mornings.", on="2031-03-12")
+        == []
+    )
+    draft = "Visits reached 20,000 last year, which the baths put down to a new Friday night disco."
+    assert corpus.flags(draft, on="2031-03-12") == []
+    assert "Saturday" not in read("They train on Saturday mornings.", on="2031-03-12")
+    assert "Friday" not in read("It holds a Friday market.", on="2031-03-12")
+    assert "Friday" in read("The market opened on Friday morning.", on="2031-03-12")
+
+
 def test_the_friday_of_the_story_is_not_refuted_by_the_texts_date(corpus_of: CorpusOf) -> None:
     corpus = corpus_of(
         {

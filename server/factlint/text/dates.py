@@ -129,7 +129,7 @@ def _read_date(
     if w in WEEKDAYS:
         if previous in ("every", "each"):
             return None  # "every Saturday day-ticket holder": no one day
-        if _days_of_the_week(lower, i):
+        if _days_of_the_week(lower, i) or _of_every_week(lower, i):
             return None  # "open five days a week, Wednesday to Sunday": days of every week
         spelled = _spelled_after_weekday(words, lower, i, said_on)
         if spelled is not None:
@@ -180,6 +180,20 @@ def _days_of_the_week(lower: list[str], i: int) -> bool:
     if i >= 2 and lower[i - 1] in RANGE_WORDS and lower[i - 2] in WEEKDAYS:
         return i == 2 or lower[i - 3] not in ANCHORS
     return False
+
+
+PARTS_OF_DAYS = frozenset({"mornings", "afternoons", "evenings", "nights"})
+"""Parts of many days: "on Saturday mornings" is every Saturday's."""
+INDEFINITE_REACH = 2
+"""Words back from a weekday searched for "a": "a Friday market", "a new Friday night disco"."""
+
+
+def _of_every_week(lower: list[str], i: int) -> bool:
+    """Whether the weekday at `i` names a day of every week rather than one day: "trains on Saturday
+    mornings", "a new Friday night disco" (what happens on any Friday, not on one)."""
+    if i + 1 < len(lower) and lower[i + 1] in PARTS_OF_DAYS:
+        return True
+    return any(w in ("a", "an") for w in lower[max(0, i - INDEFINITE_REACH) : i])
 
 
 def _spelled_after_weekday(
