@@ -213,6 +213,24 @@ def test_since_a_year_is_a_length_up_to_the_day_written(corpus_of: CorpusOf) -> 
     assert corpus.flags(draft.format("eight"), on="2027-10-22") == []
 
 
+def test_a_length_since_a_year_is_not_rounded_twice(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "chief.txt": "date 2031-02-13\n"
+            "Paul Evering, the chief executive, who has led the ambulance service since 2024, said the "
+            "figures were not good enough.\n"
+        }
+    )
+    # since 2024, on 18 February 2031: six to seven years, whichever way a writer rounds it
+    draft = (
+        "The chief executive, Paul Evering, who has run the ambulance service for the past {} years, "
+        "said the figures were not good enough."
+    )
+    assert corpus.flagged(draft.format("five"), on="2031-02-18") == [(Kind.DURATION, "five years")]
+    assert corpus.flags(draft.format("six"), on="2031-02-18") == []
+    assert corpus.flags(draft.format("seven"), on="2031-02-18") == []
+
+
 def test_the_first_in_so_many_years_is_a_length_not_a_time_until(corpus_of: CorpusOf) -> None:
     found = read("It will be the company's first hosepipe ban in seven years.", on="2027-07-30")
     assert "until" not in found["seven years"].slot.marks

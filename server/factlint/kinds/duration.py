@@ -49,8 +49,11 @@ def compare(
     fact_date: date | None,
     fact_ongoing: bool,
     spec: DurationSpec,
+    fact_exact: bool = False,
 ) -> bool | None:
-    """Whether two lengths of one slot agree at the claim's date; None if that cannot be known."""
+    """Whether two lengths of one slot agree at the claim's date; None if that cannot be known.
+    `fact_exact`: the fact's range is every length it may be (one reckoned from "since 2024"), not
+    a rounded figure."""
     low, high = fact.low, fact.high
     if claim_ongoing and fact_ongoing:
         if claim_date is None or fact_date is None:
@@ -73,6 +76,8 @@ def compare(
         margin = min(unit, DAYS_PER_UNIT[fact.unit]) / 2  # "an hour and a half" is not "90 minutes" exactly
     if claim_ongoing and fact_ongoing:
         margin = spec.tolerance_units * unit + unit / 2  # moved in time, and rounded both times
+        if fact_exact:
+            margin = unit  # "since 2024" is already the whole range it may be: only the claim is rounded
     if claim.bound == fact.bound and claim.bound in ("<=", ">="):
         # "up to an hour and a half" against "up to 70 minutes": one bound restated
         return abs(claim.low - low) <= margin + 1e-9
@@ -126,4 +131,5 @@ def agrees(claim: Mention, fact: Mention, spec: DurationSpec, lexicon: Lexicon) 
         fact.said_on,
         to_date or "ongoing" in fact.slot.marks,
         spec,
+        fact_exact=to_date,
     )
