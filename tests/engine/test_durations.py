@@ -309,3 +309,27 @@ def test_a_length_said_days_apart_agrees_however_each_is_told(corpus_of: CorpusO
     )
     draft = "The board said 7,650 people are waiting for a dentist, with an average wait of {} months."
     assert corpus.flags(draft.format(16), on="2030-11-18") == []
+
+
+def test_a_running_length_and_a_finished_one_said_days_apart_are_of_one_moment(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "storm.txt": "date 2033-09-13\n"
+            '"It will stand again," said Owen Threlfall, who has run the pier company for nine years.\n',
+            "ship.txt": "date 2029-09-19\nThe Brevard Star has now blocked the Selmar Canal for nine days.\n",
+        }
+    )
+    draft = "Owen Threlfall, who led the pier company for {} years, vowed that it would stand again."
+    assert corpus.flagged(draft.format("14"), on="2033-09-16") == [(Kind.DURATION, "14 years")]
+    assert corpus.flags(draft.format("nine"), on="2033-09-16") == []
+    assert (
+        corpus.flags("Owen Threlfall, the 46-year-old who runs the pier company, spoke.", on="2033-09-16")
+        == []
+    )
+    # two days on, the ship's nine days are eleven
+    assert (
+        corpus.flags("The Brevard Star was stuck in the Selmar Canal for eleven days.", on="2029-09-21") == []
+    )
+    assert corpus.flagged("The Brevard Star was stuck in the Selmar Canal for 16 days.", on="2029-09-21") == [
+        (Kind.DURATION, "16 days")
+    ]

@@ -61,15 +61,16 @@ def compare(
         shift = (claim_date - fact_date).days
         low, high = low + shift, high + shift
     elif claim_ongoing != fact_ongoing and claim_date != fact_date:
-        # one says how long it has run so far, the other how long it ran or will run: only the same
-        # length said within days of each other tells anything ("an average wait of 16 months" and
-        # "the average wait is now 16 months" four days before), and only that they agree
-        close = (
-            claim_date is not None
-            and fact_date is not None
-            and abs((claim_date - fact_date).days) <= SAME_MOMENT_DAYS
+        # one says how long it has run so far, the other how long it ran or will run: only lengths
+        # said within days of each other are of one moment ("an average wait of 16 months" and "the
+        # average wait is now 16 months" four days before), the running one moved by those days
+        if claim_date is None or fact_date is None or abs((claim_date - fact_date).days) > SAME_MOMENT_DAYS:
+            return None
+        shift = (claim_date - fact_date).days if fact_ongoing else 0
+        moved = Period(fact.low + shift, fact.high + shift, fact.unit, fact.bound)
+        return compare(claim, None, False, fact, None, False, spec) or compare(
+            claim, None, False, moved, None, False, spec
         )
-        return True if close and compare(claim, None, False, fact, None, False, spec) else None
     unit = DAYS_PER_UNIT[claim.unit]
     margin = 0.0
     if claim.unit != fact.unit:

@@ -431,6 +431,8 @@ class _SentenceReader:
                 marks.append("until")  # "will go in seven weeks": how long until, not how long
             elif self._ongoing(f):
                 marks.append("ongoing")
+            if self.words[f.end - 1].lower == "old":
+                marks.append("age")  # "the 46-year-old": how old someone is, not how long they served
         elif isinstance(f.value, When):
             if self._again(f.start - f.bound_words):
                 marks.append("again")  # "improved again in March": another time than the source's

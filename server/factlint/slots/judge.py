@@ -161,7 +161,18 @@ def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Le
         return None  # "Lund on 24", "The Blue Line will have 30 stops": a fact about someone else
     if claim.kind is Kind.QUANTITY and claim.near and fact.near and not _same_owner(claim.near, fact.near):
         return None  # "Tasker on 30" and "22 per cent for Lund": each figure names its own owner
-    for mark in ("change", "part", "wished", "every", "until", "origin", "tenure", "direction", "usual"):
+    for mark in (
+        "change",
+        "part",
+        "wished",
+        "every",
+        "until",
+        "origin",
+        "tenure",
+        "direction",
+        "usual",
+        "age",
+    ):
         if (mark in claim.marks) != (mark in fact.marks):
             if mark == "part" and "partitive" in claim.marks:
                 continue  # "19 of the idle vessels" may be the source's "19 of the 34 vessels"
