@@ -798,3 +798,16 @@ def test_all_of_a_total_is_not_refuted_by_the_count_so_far(corpus_of: CorpusOf) 
     draft = "Work on connecting all {} homes to full-fibre broadband had been due to end in June."
     # 9,200 is how many are connected so far, not how many there are
     assert corpus.flags(draft.format("16,500"), on="2031-03-17") == []
+
+
+def test_voting_against_is_opposing(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "loan.md": "---\ndate: 2029-02-08\n---\n"
+            "Kestley Town Council voted 11 to 4 on Monday to lend the leisure trust £450,000. The four "
+            "councillors who voted against said the trust should sell the rink.\n"
+        }
+    )
+    draft = "It was opposed by {} councillors."
+    assert corpus.flagged(draft.format("five"), on="2029-02-11") == [(Kind.QUANTITY, "five")]
+    assert corpus.flags(draft.format("four"), on="2029-02-11") == []
