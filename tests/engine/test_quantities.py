@@ -811,3 +811,14 @@ def test_voting_against_is_opposing(corpus_of: CorpusOf) -> None:
     draft = "It was opposed by {} councillors."
     assert corpus.flagged(draft.format("five"), on="2029-02-11") == [(Kind.QUANTITY, "five")]
     assert corpus.flags(draft.format("four"), on="2029-02-11") == []
+
+
+def test_an_old_value_counts_what_the_new_one_counts_at_the_time_beside_it(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {"pier.txt": "date 2033-09-13\nThe pier drew 310,000 visitors last year, up from 285,000 in 2031.\n"}
+    )
+    draft = "Last year 310,000 visitors came to the pier, up from {} in 2031."
+    old = read(draft.format("258,000"), on="2033-09-16")["258,000"].slot
+    assert old.head == "visitor" and old.when is not None and old.when.expression == "2031"
+    assert corpus.flagged(draft.format("258,000"), on="2033-09-16") == [(Kind.QUANTITY, "258,000")]
+    assert corpus.flags(draft.format("285,000"), on="2033-09-16") == []

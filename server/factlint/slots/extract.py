@@ -41,6 +41,8 @@ ANAPHORIC_PREVIOUS = 0.6
 """... and when the sentence opens with "it", "they", "the group": it is about what came before."""
 CHANGE_NOUN_WORDS = 3
 """Words of the old figure's noun before "to" in "from 14 buses to 19"."""
+CHANGED_TO_REACH = 10
+"""Words between a new figure and its old one: "310,000 visitors came to the pier, up from 258,000"."""
 NUMBER_OF_REACH = 12
 """Words before a bare count searched for "the number of <noun>" it gives."""
 SUBSET_WORDS = frozenset({"first", "last", "final"})
@@ -406,6 +408,8 @@ class _SentenceReader:
         if isinstance(f.value, Amount):
             dimension = f.value.dimension
             head, part = self._amount_head(self._changed_from(f) or f)
+            if not head and "previous" in marks and (new := self._changed_to(f)) is not None:
+                head, _ = self._amount_head(new)  # "310,000 visitors, up from 285,000": visitors too
             if part:
                 marks.append("part")  # "Of the 415 posts ..., 137 have been filled"
             if f.value.ordinal and not head:
@@ -927,6 +931,21 @@ class _SentenceReader:
                 return g
         return None
 
+    def _changed_to(self, f: Found) -> Found | None:
+        """ "The pier drew 310,000 visitors last year, up from 285,000": the figure an old value
+        right after it changed to, in the same unit; None if none stands close before it."""
+        start = f.start - f.bound_words
+        before = [
+            g
+            for g in self.found
+            if g.end <= start and start - g.end <= CHANGED_TO_REACH and isinstance(g.value, Amount)
+        ]
+        if not before or not isinstance(f.value, Amount):
+            return None
+        nearest = max(before, key=lambda g: g.end)
+        assert isinstance(nearest.value, Amount)
+        return nearest if nearest.value.dimension == f.value.dimension else None
+
     def _compared_sum_before(self, f: Found) -> Found | None:
         """ "40.3 million crowns, 3.2 million more than budgeted": the sum a difference right after
         it is reckoned in; None if the figure follows none."""
@@ -1265,20 +1284,26 @@ class _SentenceReader:
             return None
         if isinstance(f.value, Amount) and f.value.ordinal:
             return None  # "until the second phase starts in 2033": the year dates the start, not which phase
-        for g in self.found:
-            if not isinstance(g.value, When) or g.value.granularity in ("day", "ago"):
-                continue
-            if self.words[g.start].clause != self.words[f.start].clause:
-                continue
+        times = [
+            (g, g.value)
+            for g in self.found
+            if isinstance(g.value, When)
+            and g.value.granularity not in ("day", "ago")
+            and self.words[g.start].clause == self.words[f.start].clause
+        ]
+        for g, when in times:
             if 0 <= g.start - f.end <= 3 or 0 <= f.start - g.end <= 2:
-                return g.value
+                return when
             if g.start >= f.end and all(w.lower in MONTH_PART_WORDS for w in self.words[f.end : g.start]):
-                return g.value  # "had reached £62,000 in the middle of January"
+                return when  # "had reached £62,000 in the middle of January"
+        # else the sentence's time; one right by the figure comes first: "Last year 310,000
+        # visitors came, up from 258,000 in 2031" gives 258,000 for 2031
+        for g, when in times:
             opening = g.start - (1 if g.start and self.words[g.start - 1].lower in ("in", "during") else 0)
             if opening == 0 and g.end < f.start:
-                return g.value  # "Last year the council spent 36 million pounds": the sentence's time
+                return when  # "Last year the council spent 36 million pounds": the sentence's time
             if g.end < f.start and self._set_off(opening, g.end):
-                return g.value  # "The last outbreak, in 2019, infected 41 people": the sentence's time
+                return when  # "The last outbreak, in 2019, infected 41 people": the sentence's time
         return None
 
 
