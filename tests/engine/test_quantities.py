@@ -822,3 +822,16 @@ def test_an_old_value_counts_what_the_new_one_counts_at_the_time_beside_it(corpu
     assert old.head == "visitor" and old.when is not None and old.when.expression == "2031"
     assert corpus.flagged(draft.format("258,000"), on="2033-09-16") == [(Kind.QUANTITY, "258,000")]
     assert corpus.flags(draft.format("285,000"), on="2033-09-16") == []
+
+
+@pytest.mark.parametrize("marker", ["rather than the", "compared with the"])
+def test_an_old_value_after_the_is_still_an_old_value(corpus_of: CorpusOf, marker: str) -> None:
+    corpus = corpus_of(
+        {
+            "report.md": "---\ndate: 2033-10-06\n---\n"
+            "Carrow Marine found that 64 metres of deck must be rebuilt, not 40 as first thought.\n"
+        }
+    )
+    draft = f"The consultants found that 64 metres of deck must be rebuilt, {marker} 40 metres first feared."
+    assert "previous" in read(draft, on="2033-10-10")["40 metres"].slot.marks
+    assert corpus.flags(draft, on="2033-10-10") == []

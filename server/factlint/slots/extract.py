@@ -106,7 +106,8 @@ POSSESSED_REACH = 6
 PREVIOUS_MARKERS = (("up", "from"), ("down", "from"), ("instead", "of"), ("rather", "than"),
                     ("compared", "with"), ("compared", "to"), ("from",), ("originally",), ("initially",),
                     ("previously",), ("against",), ("from", "the"), ("up", "from", "the"),
-                    ("down", "from", "the"), ("instead", "of", "the"))  # fmt: skip
+                    ("down", "from", "the"), ("instead", "of", "the"), ("rather", "than", "the"),
+                    ("compared", "with", "the"), ("compared", "to", "the"))  # fmt: skip
 """Words before a figure that make it the value of another time ("up from £86m", "instead of 120")."""
 CHANGE_MARKERS = (("by",), ("by", "about"), ("by", "some"), ("by", "around"), ("by", "nearly"))
 """Words before a figure that make it a change, not a level ("risen by 18 per cent")."""
