@@ -835,3 +835,20 @@ def test_an_old_value_after_the_is_still_an_old_value(corpus_of: CorpusOf, marke
     draft = f"The consultants found that 64 metres of deck must be rebuilt, {marker} 40 metres first feared."
     assert "previous" in read(draft, on="2033-10-10")["40 metres"].slot.marks
     assert corpus.flags(draft, on="2033-10-10") == []
+
+
+def test_a_figure_told_with_the_same_other_figure_restates_that_sentence(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "sale.txt": "date 2029-02-21\n"
+            "Community trust buys the Orion Cinema for £410,000\n\n"
+            "So far 1,150 people have bought community shares, raising £380,000.\n",
+            "strike.md": "---\ndate: 2030-02-06\n---\n"
+            "Councils expect at least 450 of the region's 612 schools to close fully on the first day.\n",
+        }
+    )
+    draft = "Some 1,150 residents have already bought community shares worth a combined £380,000."
+    assert corpus.flags(draft, on="2029-02-23") == []
+    # "at least 540" fits any larger figure: the 612 beside it tells nothing
+    draft = "Councils expect at least 540 of the 612 schools to shut completely on the first strike day."
+    assert corpus.flagged(draft, on="2030-02-08") == [(Kind.QUANTITY, "540")]

@@ -73,6 +73,8 @@ UPDATE_FLOOR = 0.05
 """A later source giving the draft's very value leaves a figure in doubt even when it words the
 slot differently ("overall storage has recovered to 64 per cent" for "the reservoirs as a whole are
 64 per cent full"): the figure may have changed, and the same value is itself evidence."""
+TELLING_FIGURE = 100
+"""Figures from this up are rare enough to recognise a source sentence by ("1,150 residents")."""
 SAME_SLOT = 0.12
 """Facts scoring within this of the best one are taken as the same slot."""
 EVENT_CONTEXT = 0.3
@@ -467,6 +469,9 @@ class Judge:
         event_unrefuted = bool(claim.slot.head) and all(
             g.mention.slot.head != claim.slot.head for _, g in disagreeing
         )
+        # "at least 540" agrees with any larger figure: its own sentence's other figures say nothing
+        one_of_many = claim.kind is not Kind.QUANTITY or _one_sided(claim)
+        mates = [] if one_of_many else [m for m in siblings or [] if _telling(m)]
         for f in candidates:
             s = score_of.get(f.id, 0.0)
             same_event = event_unrefuted and f.mention.slot.head == claim.slot.head
@@ -497,9 +502,9 @@ class Judge:
             )
             same_act = bool(own_acts & _acts(f.mention.slot)) and s >= MATCH
             if (
-                (close or same_story or updated or same_act)
-                and _no_wider(f.mention, claim)  # "arrived in April" leaves no doubt of the day
+                _no_wider(f.mention, claim)  # "arrived in April" leaves no doubt of the day
                 and agrees(claim, f.mention, rule.spec, self.lexicon) is True
+                and (close or same_story or updated or same_act or self._told_together(f, mates))
             ):
                 return Outcome(None)  # the slot is in doubt: say nothing
         return Outcome(self._finding(claim, rule, [f for _, f in disagreeing]))
@@ -534,6 +539,16 @@ class Judge:
                     if self._reads_like(claim, taken, left) and self._reads_like(other, left, taken):
                         return taken
         return None
+
+    def _told_together(self, fact: StoredFact, mates: list[Mention]) -> bool:
+        """Whether the source sentence of `fact` (which gives the claim's value) also gives the value
+        of another figure of the claim's sentence: "Some 1,150 residents have bought shares worth
+        £380,000" restates "1,150 people have bought community shares, raising £380,000", however
+        little else the two share."""
+        if not mates:
+            return False
+        wanted = {(m.kind, _value_key(m)) for m in mates}
+        return any((o.mention.kind, _value_key(o.mention)) in wanted for o in self.facts.sentence_facts(fact))
 
     def _reads_like(self, claim: Mention, theirs: StoredFact, own: StoredFact) -> bool:
         """Whether `claim` reads like `theirs` (another value's statement) by a clear margin over
@@ -889,6 +904,13 @@ def _one_article_many_values(facts: list[tuple[float, StoredFact]]) -> bool:
     for _, fact in facts:
         values.setdefault(fact.article, set()).add(_value_key(fact.mention))
     return any(len(keys) > 1 for keys in values.values())
+
+
+def _telling(mention: Mention) -> bool:
+    """Whether a figure is rare enough that finding it again marks the sentence it came from: "1,150
+    residents", not "four"."""
+    value = mention.value
+    return isinstance(value, Amount) and value.low >= TELLING_FIGURE and value.low == value.high
 
 
 def _one_sided(claim: Mention) -> bool:
