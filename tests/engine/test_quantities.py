@@ -852,3 +852,17 @@ def test_a_figure_told_with_the_same_other_figure_restates_that_sentence(corpus_
     # "at least 540" fits any larger figure: the 612 beside it tells nothing
     draft = "Councils expect at least 540 of the 612 schools to shut completely on the first strike day."
     assert corpus.flagged(draft, on="2030-02-08") == [(Kind.QUANTITY, "540")]
+
+
+def test_a_hundred_and_eighty_is_one_figure(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {"orchard.txt": "date 2029-03-08\nThe trust will plant 180 fruit trees on Cowslip Field.\n"}
+    )
+    draft = "A hundred and {} fruit trees will be planted on Cowslip Field."
+    assert corpus.flags(draft.format("eighty"), on="2029-03-12") == []
+    assert corpus.flagged(draft.format("sixty"), on="2029-03-12") == [(Kind.QUANTITY, "A hundred and sixty")]
+    found = read(
+        "Two hundred and twenty-five came, between a hundred and two hundred a day.", on="2029-03-12"
+    )
+    assert found["Two hundred and twenty-five"].value.low == 225
+    assert "a hundred" in found and "two hundred" in found

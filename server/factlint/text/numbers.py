@@ -118,7 +118,8 @@ def _read_words(words: list[str], i: int) -> NumberMatch | None:
     if lower in ("a", "an"):
         if i + 1 < len(words) and words[i + 1].lower() in ("dozen", "hundred", "thousand"):
             value = UNITS.get(words[i + 1].lower()) or SCALES[words[i + 1].lower()]
-            return NumberMatch(NumberValue(value, value), 2)
+            extra, taken = _and_tail(words, i + 2) if value in (100, 1000) else (0, 0)
+            return NumberMatch(NumberValue(value + extra, value + extra), 2 + taken)
         if i + 2 < len(words) and words[i + 1].lower() in FRACTIONS and words[i + 2].lower() == "of":
             part = FRACTIONS[words[i + 1].lower()]  # "a quarter of normal capacity", not "a third shop"
             return NumberMatch(NumberValue(part, part, fraction=True), 2)
@@ -139,6 +140,10 @@ def _read_words(words: list[str], i: int) -> NumberMatch | None:
             total += current * scale
             current = 0
         j += 1
+    if j > i + 1 and words[j - 1].lower() in SCALES:
+        extra, taken = _and_tail(words, j)  # "two hundred and fifty"
+        current += extra
+        j += taken
     total += current
     hyphen = j + 1 < len(words) and words[j] == "-" and words[j + 1].lower() in FRACTIONS
     if hyphen:
@@ -149,6 +154,20 @@ def _read_words(words: list[str], i: int) -> NumberMatch | None:
     if hyphen:
         j -= 1
     return NumberMatch(NumberValue(total, total), j - i)
+
+
+def _and_tail(words: list[str], j: int) -> tuple[int, int]:
+    """ "and eighty", "and twenty - five" after a hundred or a thousand (British usage): the value
+    and how many tokens it takes; (0, 0) if none, or if a scale follows ("a hundred and two
+    hundred" is two numbers)."""
+    if j + 1 >= len(words) or words[j].lower() != "and" or words[j + 1].lower() not in UNITS:
+        return 0, 0
+    value, k = UNITS[words[j + 1].lower()], j + 2
+    if value >= 20 and k + 1 < len(words) and words[k] == "-" and UNITS.get(words[k + 1].lower(), 10) < 10:
+        value, k = value + UNITS[words[k + 1].lower()], k + 2  # "and twenty-five"
+    if k < len(words) and words[k].lower() in SCALES:
+        return 0, 0
+    return value, k - j
 
 
 def format_number(value: float) -> str:
