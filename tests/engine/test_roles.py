@@ -309,3 +309,16 @@ def test_a_generic_head_of_the_persons_portfolio_names_their_office(
     )
     draft = f"Morag Ellery, the council's {title}, said the fair would return next year."
     assert [f.claim_text for f in corpus.flags(draft, on="2031-08-04")] == flagged
+
+
+def test_a_title_is_read_once_in_full(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "petition.md": "---\ndate: 2033-02-22\n---\n"
+            "Chief fire officer Gwen Tallis said 1,100 responses had come in.\n"
+        }
+    )
+    draft = "Gwen Tallis, the chief fire officer, said 1,100 responses had come in so far."
+    roles = [m.text for m in read(draft, on="2033-02-25").values() if m.kind is Kind.ROLE]
+    assert roles == ["chief fire officer"]
+    assert corpus.flags(draft, on="2033-02-25") == []

@@ -280,7 +280,22 @@ def find_roles(words: list[Word], runs: list[NameRun], lexicon: Lexicon) -> list
         past = start >= 2 and lower[start - 1] in DETERMINERS and lower[start - 2] in lexicon.past_markers
         title = title_value(span, lower[h], lexicon, past, opens_sentence=start == 0)
         roles.append(RoleFound(start, after, person, title, taken_up))
-    return roles
+    return _widest(roles)
+
+
+def _widest(roles: list[RoleFound]) -> list[RoleFound]:
+    """Each title once, in full: "the chief fire officer" is not also "the chief"."""
+    return [
+        role
+        for role in roles
+        if not any(
+            other.person == role.person
+            and other.title_start <= role.title_start
+            and role.title_end <= other.title_end
+            and other.title_end - other.title_start > role.title_end - role.title_start
+            for other in roles
+        )
+    ]
 
 
 def _subject_of_predicate(words: list[Word], start: int, run_ending: dict[int, NameRun]) -> NameRun | None:
