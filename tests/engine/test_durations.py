@@ -333,3 +333,15 @@ def test_a_running_length_and_a_finished_one_said_days_apart_are_of_one_moment(c
     assert corpus.flagged("The Brevard Star was stuck in the Selmar Canal for 16 days.", on="2029-09-21") == [
         (Kind.DURATION, "16 days")
     ]
+
+
+def test_lengths_far_apart_are_of_different_things(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "retire.md": "---\ndate: 2033-11-10\n---\n"
+            "Bereavement services manager Colm Adair announced on Wednesday that he will retire at the "
+            "end of the year after 22 years in the post, and Ruth Ambler will take over.\n"
+        }
+    )
+    draft = "Colm Adair retires in ten days, and Ruth Ambler takes over as bereavement services manager."
+    assert corpus.flags(draft, on="2033-12-21") == []

@@ -51,9 +51,12 @@ def compare(
     spec: DurationSpec,
     fact_exact: bool = False,
 ) -> bool | None:
-    """Whether two lengths of one slot agree at the claim's date; None if that cannot be known.
+    """Whether two lengths of one slot agree at the claim's date; None if that cannot be known
+    (or if they are so far apart that they cannot be one length misstated).
     `fact_exact`: the fact's range is every length it may be (one reckoned from "since 2024"), not
     a rounded figure."""
+    if _far_apart(claim, fact):
+        return None  # "retires in ten days" and "after 22 years": two lengths, not one misstated
     low, high = fact.low, fact.high
     if claim_ongoing and fact_ongoing:
         if claim_date is None or fact_date is None:
@@ -85,6 +88,15 @@ def compare(
     claim_low, claim_high = _calendar(claim, *_widen(claim), fact.unit)
     fact_low, fact_high = _calendar(fact, *_widen(Period(low, high, fact.unit, fact.bound)), claim.unit)
     return claim_low - margin <= fact_high and fact_low <= claim_high + margin
+
+
+MAGNITUDE = 50.0
+"""Lengths further apart than this factor are of different things: days against decades."""
+
+
+def _far_apart(a: Period, b: Period) -> bool:
+    x, y = max(a.high, 1e-9), max(b.high, 1e-9)
+    return max(x, y) / min(x, y) > MAGNITUDE
 
 
 def _calendar(period: Period, low: float, high: float, other_unit: str) -> tuple[float, float]:
