@@ -256,3 +256,17 @@ def test_an_event_named_with_another_verb_of_news_is_the_same_event(
     corpus = corpus_of({"news.md": f"---\ndate: 2030-03-06\n---\n{source}\n"})
     assert corpus.flags(draft.format("Monday"), on="2030-03-08") == []
     assert corpus.flagged(draft.format("Tuesday"), on="2030-03-08") == [(Kind.EVENT_DATE, "Tuesday")]
+
+
+def test_what_had_been_due_is_a_plan_since_overtaken(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "vote.txt": "date 2033-05-18\n"
+            "Station commander Lee Vance said the second engine would be moved to Pellham in July.\n",
+            "building.md": "---\ndate: 2033-06-29\n---\nThe station's second fire engine left for Pellham on "
+            "June 20, earlier than planned.\n",
+        }
+    )
+    draft = "Marrowby's second fire engine, which had been due to go in July, left for Pellham on June 20."
+    assert "previous" in read(draft, on="2033-07-02")["July"].slot.marks
+    assert corpus.flags(draft, on="2033-07-02") == []

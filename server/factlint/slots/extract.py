@@ -668,6 +668,8 @@ class _SentenceReader:
                 return True
             if k >= 2 and words[k - 2].lower in ("originally", "initially"):
                 return True  # "originally been expected"
+            if k >= 2 and words[k - 1].lower == "been" and words[k - 2].lower == "had":
+                return True  # "which had been due to go in July": a plan since overtaken
         return False
 
     def _again(self, start: int) -> bool:
