@@ -270,3 +270,21 @@ def test_what_had_been_due_is_a_plan_since_overtaken(corpus_of: CorpusOf) -> Non
     draft = "Marrowby's second fire engine, which had been due to go in July, left for Pellham on June 20."
     assert "previous" in read(draft, on="2033-07-02")["July"].slot.marks
     assert corpus.flags(draft, on="2033-07-02") == []
+
+
+def test_a_planned_date_a_later_source_gives_otherwise_is_in_doubt(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "captain.md": "---\ndate: 2033-06-21\n---\n"
+            "Club chairman Philippa Marsh said the rebuilding of the roof would begin on August 1 and "
+            "take about ten weeks, so the pavilion should reopen in mid-October.\n",
+            "ferrisford.txt": "date 2033-07-19\n"
+            "Philippa Marsh said the start of the roof rebuild had been put back two weeks, to August 15, "
+            "because the slate supplier could not deliver until August.\n",
+        }
+    )
+    draft = (
+        "Work on the new roof started on August 15 and should take about ten weeks, with the pavilion "
+        "due to reopen on October 14."
+    )
+    assert corpus.flags(draft, on="2033-08-26") == []

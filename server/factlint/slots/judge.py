@@ -471,6 +471,9 @@ class Judge:
         )
         # "at least 540" agrees with any larger figure: its own sentence's other figures say nothing
         one_of_many = claim.kind is not Kind.QUANTITY or _one_sided(claim)
+        # a date the contradicting source gave as a plan may have moved since ("would start on
+        # August 1", then "put back two weeks, to August 15"): a later source's value is doubt
+        planned = any(_a_plan(f.mention) for _, f in disagreeing)
         mates = [] if one_of_many else [m for m in siblings or [] if _telling(m)]
         for f in candidates:
             s = score_of.get(f.id, 0.0)
@@ -496,6 +499,7 @@ class Judge:
                 and _newer(f, newest, claim.said_on)
                 and (
                     _may_change(claim, s)
+                    or planned
                     or (s >= MATCH and claim.slot.head == said)
                     or self._tells_the_change(f, disagreeing)
                 )
@@ -928,6 +932,17 @@ def _may_change(claim: Mention, score: float) -> bool:
     if not isinstance(value, When) or value.start is None or claim.said_on is None:
         return False
     return score >= MATCH and value.start > claim.said_on
+
+
+def _a_plan(mention: Mention) -> bool:
+    """Whether a date was still to come when its source was written: a plan, which may move."""
+    value = mention.value
+    return (
+        isinstance(value, When)
+        and value.start is not None
+        and mention.said_on is not None
+        and value.start > mention.said_on
+    )
 
 
 def _past_date(claim: Mention) -> bool:
