@@ -288,3 +288,19 @@ def test_a_planned_date_a_later_source_gives_otherwise_is_in_doubt(corpus_of: Co
         "due to reopen on October 14."
     )
     assert corpus.flags(draft, on="2033-08-26") == []
+
+
+def test_a_date_earlier_or_later_than_the_one_set_before_leaves_that_one_old(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "date.md": "---\ndate: 2029-05-10\n---\nThe skatepark will open on July 9, the council said.\n",
+            "opening.md": "---\ndate: 2029-06-28\n---\n"
+            "The skatepark will open on September 1, two weeks earlier than expected.\n",
+        }
+    )
+    draft = "The skatepark will open on September 1, two weeks {} than the September 15 date set in May."
+    assert "previous" in read(draft.format("earlier"), on="2029-07-03")["September 15"].slot.marks
+    assert corpus.flags(draft.format("earlier"), on="2029-07-03") == []
+    assert (
+        "previous" not in read("It must open no later than June 30.", on="2029-07-03")["June 30"].slot.marks
+    )
