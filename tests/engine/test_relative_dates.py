@@ -380,3 +380,18 @@ def test_a_span_of_weekdays_ends_on_the_first_such_day_after_its_start(corpus_of
         }
     )
     assert corpus.flags("Parcels will be handed out from Monday to Saturday.", on="2031-04-14") == []
+
+
+def test_more_than_so_long_ago_is_any_time_before(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "closure.txt": "date 2033-01-19\n"
+            "The fire authority announced on Monday a plan to close the station.\n"
+        }
+    )
+    draft = (
+        "Since the plan to close the station was announced more than five weeks ago, crews have been busy."
+    )
+    assert corpus.flags(draft, on="2033-02-25") == []
+    soon = "The plan to close the station was announced less than a week ago."
+    assert corpus.flagged(soon, on="2033-02-25") == [(Kind.EVENT_DATE, "a week ago")]

@@ -469,6 +469,10 @@ def _period_at(lower: list[str], i: int, said_on: date | None) -> Found | None:
     return _period(i, end, low_days, high_days, unit, lower, said_on)
 
 
+AGO_OPEN_FACTOR = 10
+"""How far back "more than N weeks ago" reaches, in Ns: far enough to hold any time it may mean."""
+
+
 def _period(
     i: int, end: int, low: float, high: float, unit: str, lower: list[str], said_on: date | None
 ) -> Found:
@@ -504,6 +508,11 @@ def _period(
         half = DAYS_PER_UNIT[unit] / 2
         start = _shift(said_on, -(high + half))
         stop = _shift(said_on, -(low - half))
+        bound = tuple(lower[max(0, i - 2) : i])
+        if bound in (("more", "than"), ("at", "least")):
+            start = _shift(said_on, -(high * AGO_OPEN_FACTOR))  # "more than five weeks ago": any time before
+        elif bound in (("less", "than"), ("fewer", "than")):
+            start, stop = _shift(said_on, -high), said_on  # "less than a week ago": since then
         return Found(Kind.EVENT_DATE, i, stop_word, When(expression, start, stop, "ago"), extra=extra)
     return Found(Kind.DURATION, i, end, Period(low, high, unit))
 
