@@ -11,7 +11,7 @@ import pytest
 
 from factlint import collector
 from factlint.config import Config
-from factlint.lsp.rebuild import open_engine_as_it_stands
+from factlint.lsp.rebuild import _settling, open_engine_as_it_stands
 
 
 @pytest.fixture(autouse=True)
@@ -64,3 +64,14 @@ def test_the_first_engine_settles_it_even_when_it_cannot_open(tmp_path: Path) ->
         open_engine_as_it_stands(config, None)
     assert gc.isenabled()
     assert gc.get_threshold()[0] == collector.YOUNG_OBJECTS
+
+
+def test_a_sync_that_writes_the_store_runs_with_the_collector_on() -> None:
+    """No store to open as it stands: the build it takes is no start-up."""
+    reports: list[str] = []
+    collector.hold()
+    report = _settling(lambda message, fraction: reports.append(message))
+    assert not gc.isenabled()
+    report("reading sources: 1/40", 0.025)
+    assert gc.isenabled()
+    assert reports == ["reading sources: 1/40"]
