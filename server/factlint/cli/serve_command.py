@@ -14,9 +14,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from factlint import collector
-
-    collector.hold()  # until the first engine is open (`lsp.rebuild.open_engine_as_it_stands`)
+    # the collector `main` held is settled once the first engine is open (`lsp.rebuild`)
     from factlint.lsp.server import serve_stdio
 
     return serve_stdio()
