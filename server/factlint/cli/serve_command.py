@@ -14,6 +14,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # the collector `main` held is settled once the first engine is open (`lsp.rebuild`)
     from factlint.lsp.server import serve_stdio
 
     return serve_stdio()

@@ -20,6 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from factlint import collector
 from factlint.config import Config
 from factlint.errors import FactlintError, RuleFileError
 from factlint.wording import count
@@ -75,12 +76,30 @@ def open_engine(config: Config, progress: ProgressSink | None) -> Engine:
 
 
 def open_engine_as_it_stands(config: Config, progress: ProgressSink | None) -> Engine:
-    """`open_engine` on the store as its last sync left it, if there is one (see `catch_up`)."""
-    from factlint.engine import Engine
+    """`open_engine` on the store as its last sync left it, if there is one (see `catch_up`).
 
-    engine = Engine.open(config, progress=progress, sync=False)
+    The server's start-up ends here, opened or not: the collector `serve` held is settled, and
+    before that if there is no store to open as it stands and a sync writes one (a build of the
+    archive is no start-up: it runs with the collector on)."""
+    try:
+        from factlint.engine import Engine
+
+        engine = Engine.open(config, progress=_settling(progress), sync=False)
+    finally:
+        collector.settle()
     engine.follow()
     return engine
+
+
+def _settling(progress: ProgressSink | None) -> ProgressSink:
+    """`progress`, settling the collector at its first report (a sync is writing the store)."""
+
+    def report(message: str, fraction: float) -> None:
+        collector.settle()
+        if progress is not None:
+            progress(message, fraction)
+
+    return report
 
 
 def catch_up(engine: Engine) -> str:
