@@ -866,3 +866,17 @@ def test_a_hundred_and_eighty_is_one_figure(corpus_of: CorpusOf) -> None:
     )
     assert found["Two hundred and twenty-five"].value.low == 225
     assert "a hundred" in found and "two hundred" in found
+
+
+def test_a_figure_for_a_time_to_come_is_not_refuted_by_today_s(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "route.md": "---\ndate: 2033-06-07\n---\n"
+            "The procession will start at Station Square and cover 1.8 miles to Priory Park.\n"
+        }
+    )
+    draft = "Next year's carnival will return to the full 2.4-mile route from Station Square to Priory Park."
+    assert corpus.flags(draft, on="2033-09-16") == []
+    assert corpus.flagged(
+        "The procession will start at Station Square and cover 2.4 miles to Priory Park.", on="2033-09-16"
+    ) == [(Kind.QUANTITY, "2.4 miles")]
