@@ -431,7 +431,7 @@ class Judge:
             and not self._another_office(claim, siblings or [], f)
             and not _of_an_earlier_year(claim, f.mention)
             and not _a_later_time(claim, f.mention)
-            and not _of_a_time_to_come(claim, f.mention)
+            and not self._of_a_time_to_come(claim, f)
             and not _another_occasion(claim, f.mention)
             and not ("whole" in claim.slot.marks and "whole" not in f.mention.slot.marks)
         ]
@@ -769,6 +769,18 @@ class Judge:
             if series or (latest - _date(f)).days <= SAME_TIME_DAYS or (finished and s == best)
         ]
 
+    def _of_a_time_to_come(self, claim: Mention, fact: StoredFact) -> bool:
+        """Whether the claim gives a figure for a time still to come ("Next year's carnival will
+        return to the full 2.4-mile route") that the fact, a figure of its own day, does not speak
+        of: this year's 1.8-mile route says nothing of next year's. A fact whose sentence names
+        that time ("Next year's festival will run ..., and weekend tickets will cost £255") does."""
+        held, written = claim.slot.when, claim.said_on
+        if claim.kind is not Kind.QUANTITY or held is None or not held.resolved or written is None:
+            return False
+        if held.start is None or held.start <= written:
+            return False
+        return not self._of_the_time(fact, held)
+
     def _of_the_time(self, fact: StoredFact, held: When) -> bool:
         """Whether a fact gives its figure for the time `held`: a time of its own, or a date of that
         time in its sentence ("two complaints to the council about fire risk last year")."""
@@ -854,16 +866,6 @@ def _a_later_time(claim: Mention, fact: Mention) -> bool:
     if not (isinstance(ours, When) and isinstance(theirs, When)):
         return False
     return ours.end is not None and theirs.start is not None and theirs.start > ours.end
-
-
-def _of_a_time_to_come(claim: Mention, fact: Mention) -> bool:
-    """Whether the claim gives a figure for a time still to come ("Next year's carnival will return
-    to the full 2.4-mile route") that the fact, a figure of its own day with no time named, does
-    not speak of: this year's 1.8-mile route says nothing of next year's."""
-    held, written = claim.slot.when, claim.said_on
-    if claim.kind is not Kind.QUANTITY or held is None or not held.resolved or written is None:
-        return False
-    return held.start is not None and held.start > written and fact.slot.when is None
 
 
 def _said_after_its_time(claim: Mention, fact: Mention) -> bool:
