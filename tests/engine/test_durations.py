@@ -345,3 +345,19 @@ def test_lengths_far_apart_are_of_different_things(corpus_of: CorpusOf) -> None:
     )
     draft = "Colm Adair retires in ten days, and Ruth Ambler takes over as bereavement services manager."
     assert corpus.flags(draft, on="2033-12-21") == []
+
+
+def test_the_month_may_is_no_wish(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "delay.txt": "date 2029-05-24\n"
+            "Owen Trevelyan will work his last day on May 31, ending 11 years as the branch's manager "
+            "and 34 years as a pharmacist in the town.\n"
+        }
+    )
+    assert (
+        "wished"
+        not in read("He leaves on May 31, ending 11 years there.", on="2029-05-28")["11 years"].slot.marks
+    )
+    draft = "Owen Trevelyan, manager of the branch for the past 11 years, will work his last day on May 31."
+    assert corpus.flags(draft, on="2029-05-28") == []

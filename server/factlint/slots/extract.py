@@ -835,7 +835,11 @@ class _SentenceReader:
             moods.append("supposed")
         # "said the bikes could travel 70 kilometres": reported "can", not a wish
         reported = any(w.lower in SPEECH_VERBS for w in words[:start])
-        wishes = [w for w in clause_before[-WISH_REACH:] if w.lemma in WISH_WORDS or w.lower in WISH_WORDS]
+        wishes = [
+            w
+            for w in clause_before[-WISH_REACH:]
+            if (w.lemma in WISH_WORDS or w.lower in WISH_WORDS) and not _the_month_may(w)
+        ]
         if any(not (reported and w.lower == "could") for w in wishes):
             moods.append("wished")
         return moods
@@ -1318,6 +1322,11 @@ MONTH_PART_WORDS = frozenset({"in", "at", "by", "the", "of", *MONTH_PARTS})
 
 OBJECT_OPENERS = DETERMINERS | {"our", "my", "your"}
 """Words that open a verb's object: a noun is not followed by one."""
+
+
+def _the_month_may(word: Word) -> bool:
+    """ "his last day on May 31": the month, not the verb of a wish."""
+    return word.text == "May"
 
 
 def _past_form(word: Word) -> bool:
