@@ -304,3 +304,21 @@ def test_a_date_earlier_or_later_than_the_one_set_before_leaves_that_one_old(cor
     assert (
         "previous" not in read("It must open no later than June 30.", on="2029-07-03")["June 30"].slot.marks
     )
+
+
+def test_another_sort_of_event_is_another_event(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "cooperative.md": "---\ndate: 2029-03-29\n---\n"
+            "The co-operative will hold a public meeting at St Wilfrid's church on April 3.\n"
+        }
+    )
+    assert (
+        corpus.flags(
+            "The co-operative's first annual general meeting is planned for September 12.", on="2029-05-28"
+        )
+        == []
+    )
+    assert corpus.flagged(
+        "The co-operative will hold a public meeting at St Wilfrid's church on April 5.", on="2029-03-30"
+    ) == [(Kind.EVENT_DATE, "April 5")]

@@ -452,6 +452,7 @@ class _SentenceReader:
                 subject = self.events.what_begins(f, head)
                 if subject:
                     marks.append(f"of:{subject}")
+                marks += self._event_sorts(f, head)
             about = self.events.relative_antecedent(f)
             if about:  # "The four-seat lift, which opened on February 19": the lift's opening
                 context[about] = max(context.get(about, 0.0), ANTECEDENT_WEIGHT)
@@ -1208,6 +1209,28 @@ class _SentenceReader:
                 and m not in self.value_at
                 and not verb_form(words[m])
                 and words[m].lower not in COUNT_MODIFIERS  # "the extra boats": how many more, not which
+            ):
+                sorts.append(f"sort:{keys[k]}={keys[m]}")
+        return sorts
+
+    def _event_sorts(self, f: Found, head: str) -> list[str]:
+        """ "the annual general meeting", "a public meeting": which sort of the event a date's
+        clause names, as "sort:meet=general" (a lowercase word right before the event's noun), so
+        that one sort's date does not refute another's."""
+        words, keys = self.words, self.keys
+        clause = words[f.start].clause
+        sorts = []
+        for k in range(1, len(words)):
+            if words[k].clause != clause or keys[k] != head or words[k].upper or verb_form(words[k]):
+                continue
+            m = k - 1
+            if (
+                keys[m]
+                and not words[m].upper
+                and m not in self.value_at
+                and not verb_form(words[m])
+                and words[m].lower not in COUNT_MODIFIERS
+                and words[m].lower not in DETERMINERS
             ):
                 sorts.append(f"sort:{keys[k]}={keys[m]}")
         return sorts
