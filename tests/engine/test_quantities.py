@@ -880,3 +880,17 @@ def test_a_figure_for_a_time_to_come_is_not_refuted_by_today_s(corpus_of: Corpus
     assert corpus.flagged(
         "The procession will start at Station Square and cover 2.4 miles to Priory Park.", on="2033-09-16"
     ) == [(Kind.QUANTITY, "2.4 miles")]
+
+
+def test_a_figure_before_cut_or_rise_is_the_change_not_the_level(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "grant.txt": "date 2033-05-10\n"
+            "Saltmere Town Council has cut its grant to the carnival from £25,000 to £15,000.\n",
+            "route.md": "---\ndate: 2033-06-07\n---\n"
+            "A brewery will give the carnival £8,000, making up most of the £10,000 cut in the town "
+            "council's grant.\n",
+        }
+    )
+    assert "change" in read("the £10,000 cut in the grant", on="2033-06-07")["10,000"].slot.marks
+    assert corpus.flags("The town council had cut its grant to £15,000 from £25,000.", on="2033-06-11") == []

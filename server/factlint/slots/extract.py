@@ -156,6 +156,9 @@ USUAL_ADJECTIVES = frozenset({"normal", "usual", "typical", "average"})
 """... and adjectives: "a normal 52,000 tonnes", "in an average year"."""
 FIRST_PLAN_WORDS = frozenset({"due", "expected", "scheduled", "planned", "set", "meant", "supposed"})
 """Words of a plan that "first", "originally" make an old one: "was first due to open in 2030"."""
+CHANGE_NOUNS = frozenset({"cut", "cuts", "rise", "rises", "increase", "increases", "reduction", "fall",
+                          "drop", "hike", "decrease", "decline", "shortfall"})  # fmt: skip
+"""Nouns right after a figure that make it a change, not a level: "the £10,000 cut", "a 5% rise"."""
 MARKER_REACH = 6
 """Words before a value searched for a marker of its slot: "usually produces about", "was first
 due to open in"."""
@@ -739,6 +742,8 @@ class _SentenceReader:
             and "change" not in marks
         ):
             marks.append("change")  # "its shares fell 13 per cent": as "fell by 13 per cent"
+        elif isinstance(f.value, Amount) and f.end < len(lower) and lower[f.end] in CHANGE_NOUNS:
+            marks.append("change")  # "the £10,000 cut in the council's grant": by how much, not to what
         tense = self._tense(f)
         if tense:
             marks.append(tense)
