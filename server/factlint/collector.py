@@ -1,4 +1,4 @@
-"""The garbage collector while a command starts: held, then set for a long life.
+"""The garbage collector while the language server starts: held, then set for a long life.
 
 Why: start-up (pygls, spaCy, the engine) makes a few hundred thousand objects that live as
 long as the process, and the first check of a draft makes as many again (its candidates'
@@ -6,16 +6,15 @@ facts, kept in the store's memos). The collector's default young threshold (700 
 objects) runs hundreds of passes over them, and every full pass walks all of them again:
 about 0.2 s of CPU while the modules import and 0.35 s in the first check of a 2,000-word
 draft, a sixth of the language server's CPU before its first diagnostics. It finds little
-garbage: the objects are in use. So `hold` stops automatic collection while
-the process starts; `settle`, once it has (the language server's first engine is open;
-`factlint lint` has imported), moves everything alive into the permanent generation
-(`gc.freeze`: never walked again), and collects young objects less often. The price is
-memory: the cycles the imports leave as garbage (about 45,000 objects, 15 MB of a server's
-280) are frozen with the rest, for good; a full collection to find them first would cost
-0.1 s, and gives back half of that memory.
+garbage: the objects are in use. So `hold` stops automatic collection while the server
+starts; `settle`, once the first engine is open, moves everything alive into the permanent
+generation (`gc.freeze`: never walked again), and collects young objects less often. The
+price is memory: the cycles the imports leave as garbage (about 45,000 objects, 15 MB of a
+server's 280) are frozen with the rest, for good; a full collection to find them first would
+cost 0.1 s, and gives back half of that memory.
 
-Only `factlint lint` and `factlint serve` hold it, and only as the process's own command
-(`cli.main.main` without arguments): a library user's, or a test's, collector is never changed.
+Collection is held only by `hold` (the `serve` command): a library user's, or a test's,
+collector is never changed.
 """
 
 from __future__ import annotations

@@ -15,7 +15,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
-from factlint import collector
 from factlint.cli.common import add_corpus_options, log, parse_date, report_skipped, resolve_config
 from factlint.cli.lint_inputs import Draft, changed_drafts, collect_drafts, read_drafts
 from factlint.cli.lint_pool import check_drafts, default_jobs
@@ -115,7 +114,6 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    collector.settle()  # imported: the sync and the checks run with the collector on
     _check_usage(args)
     paths, config_start = _gather(args)
     config = resolve_config(args, config_start)

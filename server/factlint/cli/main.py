@@ -16,7 +16,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from factlint import __version__, collector
+from factlint import __version__
 from factlint.errors import FactlintError
 from factlint.resources import docs_dir
 
@@ -55,17 +55,8 @@ COMMANDS = ("lint", "audit", "facts", "build", "rules", "serve")
 DESCRIPTION = "Flag statements in news drafts that contradict their source articles."
 
 
-COLLECTOR_HELD = frozenset({"lint", "serve"})
-"""Commands that hold the garbage collector while they import and settle it once started
-(`factlint.collector`): about 0.2 s of CPU at each start, more in the first check."""
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    """The command line; `argv` None means this process is the command (its collector is held
-    while it starts), a caller's own arguments that the caller's process is not."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if argv is None and arguments[:1] and arguments[0] in COLLECTOR_HELD:
-        collector.hold()
     parser = build_parser(only="serve" if arguments[:1] == ["serve"] else None)
     args = parser.parse_args(arguments)
     if args.command != "serve":

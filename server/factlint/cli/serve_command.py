@@ -14,7 +14,9 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    # the collector `main` held is settled once the first engine is open (`lsp.rebuild`)
+    from factlint import collector
+
+    collector.hold()  # until the first engine is open (`lsp.rebuild.open_engine_as_it_stands`)
     from factlint.lsp.server import serve_stdio
 
     return serve_stdio()
