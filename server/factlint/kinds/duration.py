@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from factlint.kinds.quantity import far_apart
 from factlint.rulebook.lexicon import Lexicon, lemma_key
 from factlint.slots.model import Mention, Period
 from factlint.slots.values import DAYS_PER_UNIT
@@ -55,7 +56,7 @@ def compare(
     (or if they are so far apart that they cannot be one length misstated).
     `fact_exact`: the fact's range is every length it may be (one reckoned from "since 2024"), not
     a rounded figure."""
-    if _far_apart(claim, fact):
+    if far_apart(claim.high, fact.high):
         return None  # "retires in ten days" and "after 22 years": two lengths, not one misstated
     low, high = fact.low, fact.high
     if claim_ongoing and fact_ongoing:
@@ -88,15 +89,6 @@ def compare(
     claim_low, claim_high = _calendar(claim, *_widen(claim), fact.unit)
     fact_low, fact_high = _calendar(fact, *_widen(Period(low, high, fact.unit, fact.bound)), claim.unit)
     return claim_low - margin <= fact_high and fact_low <= claim_high + margin
-
-
-MAGNITUDE = 50.0
-"""Lengths further apart than this factor are of different things: days against decades."""
-
-
-def _far_apart(a: Period, b: Period) -> bool:
-    x, y = max(a.high, 1e-9), max(b.high, 1e-9)
-    return max(x, y) / min(x, y) > MAGNITUDE
 
 
 def _calendar(period: Period, low: float, high: float, other_unit: str) -> tuple[float, float]:

@@ -97,11 +97,16 @@ def compare(claim: Amount, fact: Amount, spec: QuantitySpec) -> bool | None:
 
 
 MAGNITUDE = 50.0
-"""Figures further apart than this factor are different things, not one thing misstated."""
+"""Figures (and lengths) further apart than this factor are different things, not one misstated."""
 
 
 def _far_apart(a: Amount, b: Amount) -> bool:
-    x, y = abs(a.high) or 1e-12, abs(b.high) or 1e-12
+    return far_apart(a.high, b.high)
+
+
+def far_apart(a: float, b: float) -> bool:
+    """Whether two values differ by more than `MAGNITUDE` times: not one value misstated."""
+    x, y = abs(a) or 1e-12, abs(b) or 1e-12
     return max(x, y) / min(x, y) > MAGNITUDE
 
 

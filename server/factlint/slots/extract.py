@@ -1207,16 +1207,20 @@ class _SentenceReader:
                 continue  # "Ridgeline's investment values Halden": a verb with its object
             m = k - 1
             lowercase = not words[m].upper or m == 0  # "Day tickets" opening the sentence
-            if (
-                keys[m]
-                and lowercase
-                and m not in named
-                and m not in self.value_at
-                and not verb_form(words[m])
-                and words[m].lower not in COUNT_MODIFIERS  # "the extra boats": how many more, not which
-            ):
+            if lowercase and m not in named and self._sort_word(m):
                 sorts.append(f"sort:{keys[k]}={keys[m]}")
         return sorts
+
+    def _sort_word(self, m: int) -> bool:
+        """Whether words[m], right before a noun, says which sort of it: not a figure, a verb, or a
+        word of how many ("the extra boats": how many more, not which)."""
+        word = self.words[m]
+        return (
+            bool(self.keys[m])
+            and m not in self.value_at
+            and not verb_form(word)
+            and word.lower not in COUNT_MODIFIERS
+        )
 
     def _event_sorts(self, f: Found, head: str) -> list[str]:
         """ "the annual general meeting", "a public meeting": which sort of the event a date's
@@ -1229,14 +1233,7 @@ class _SentenceReader:
             if words[k].clause != clause or keys[k] != head or words[k].upper or verb_form(words[k]):
                 continue
             m = k - 1
-            if (
-                keys[m]
-                and not words[m].upper
-                and m not in self.value_at
-                and not verb_form(words[m])
-                and words[m].lower not in COUNT_MODIFIERS
-                and words[m].lower not in DETERMINERS
-            ):
+            if not words[m].upper and words[m].lower not in DETERMINERS and self._sort_word(m):
                 sorts.append(f"sort:{keys[k]}={keys[m]}")
         return sorts
 

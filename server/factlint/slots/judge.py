@@ -75,6 +75,9 @@ slot differently ("overall storage has recovered to 64 per cent" for "the reserv
 64 per cent full"): the figure may have changed, and the same value is itself evidence."""
 TELLING_FIGURE = 100
 """Figures from this up are rare enough to recognise a source sentence by ("1,150 residents")."""
+SLOT_MARKS = ("change", "part", "wished", "every", "until", "origin", "tenure", "direction", "usual", "age")
+"""Marks that make a value another slot: a claim and a fact fill one slot only if both have the
+mark or neither has ("by £10m" is a change, "the 46-year-old" an age, "wants 13" a wish)."""
 SAME_SLOT = 0.12
 """Facts scoring within this of the best one are taken as the same slot."""
 EVENT_CONTEXT = 0.3
@@ -163,18 +166,7 @@ def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Le
         return None  # "Lund on 24", "The Blue Line will have 30 stops": a fact about someone else
     if claim.kind is Kind.QUANTITY and claim.near and fact.near and not _same_owner(claim.near, fact.near):
         return None  # "Tasker on 30" and "22 per cent for Lund": each figure names its own owner
-    for mark in (
-        "change",
-        "part",
-        "wished",
-        "every",
-        "until",
-        "origin",
-        "tenure",
-        "direction",
-        "usual",
-        "age",
-    ):
+    for mark in SLOT_MARKS:
         if (mark in claim.marks) != (mark in fact.marks):
             if mark == "part" and "partitive" in claim.marks:
                 continue  # "19 of the idle vessels" may be the source's "19 of the 34 vessels"
@@ -941,10 +933,7 @@ def _may_change(claim: Mention, score: float) -> bool:
     of something done does not, so a later source's other event does not excuse it."""
     if claim.kind is Kind.QUANTITY:
         return True
-    value = claim.value
-    if not isinstance(value, When) or value.start is None or claim.said_on is None:
-        return False
-    return score >= MATCH and value.start > claim.said_on
+    return score >= MATCH and _a_plan(claim)
 
 
 def _a_plan(mention: Mention) -> bool:
