@@ -329,12 +329,14 @@ def _value_at(
         return found
     period = _period_at(lower, i, said_on)
     if period is not None:
+        bound, hedge_words = _bound(lower, i, lexicon)
+        if _span_over(lower, i - hedge_words, hedge_words):
+            bound, hedge_words = "=", 0
         if isinstance(period.value, Period):  # "about six weeks", "up to 70 minutes"
-            bound, hedge_words = _bound(lower, i, lexicon)
-            if _span_over(lower, i - hedge_words, hedge_words):
-                bound, hedge_words = "=", 0
             period.value = replace(period.value, bound=bound)
             period.bound_words = hedge_words
+        elif isinstance(period.value, When) and said_on is not None and "state" not in period.extra:
+            period.value = _hedged_ago(period.value, bound, said_on)
         return period
     return _amount_at(words, texts, lower, i, lexicon)
 
@@ -508,11 +510,6 @@ def _period(
         half = DAYS_PER_UNIT[unit] / 2
         start = _shift(said_on, -(high + half))
         stop = _shift(said_on, -(low - half))
-        bound = tuple(lower[max(0, i - 2) : i])
-        if bound in (("more", "than"), ("at", "least")):
-            start = _shift(said_on, -(high * AGO_OPEN_FACTOR))  # "more than five weeks ago": any time before
-        elif bound in (("less", "than"), ("fewer", "than")):
-            start, stop = _shift(said_on, -high), said_on  # "less than a week ago": since then
         return Found(Kind.EVENT_DATE, i, stop_word, When(expression, start, stop, "ago"), extra=extra)
     return Found(Kind.DURATION, i, end, Period(low, high, unit))
 
@@ -533,6 +530,17 @@ def _state_before(lower: list[str], i: int) -> int | None:
     if lower[been] == "now":
         been -= 1
     return k - 1 if been >= 0 and lower[been] == "been" else None
+
+
+def _hedged_ago(when: When, bound: str, said_on: date) -> When:
+    """An "ago" date with its hedge: "more than five weeks ago" is any time before five weeks
+    back, "less than a week ago" the stretch from a week back to the day written."""
+    if when.start is None or when.end is None or bound not in (">=", "<="):
+        return when
+    back = ((said_on - when.start).days + (said_on - when.end).days) / 2  # the length said
+    if bound == ">=":
+        return replace(when, start=_shift(said_on, -(back * AGO_OPEN_FACTOR)))
+    return replace(when, start=_shift(said_on, -back), end=said_on)
 
 
 def _shift(day: date, days: float) -> date:
