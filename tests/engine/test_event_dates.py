@@ -272,6 +272,24 @@ def test_what_had_been_due_is_a_plan_since_overtaken(corpus_of: CorpusOf) -> Non
     assert corpus.flags(draft, on="2033-07-02") == []
 
 
+def test_what_was_due_before_a_new_date_now_given_is_a_plan_since_overtaken(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "slipway.md": "---\ndate: 2033-07-21\n---\nThe slipway repairs, which began on July 11, are "
+            "now expected to finish on August 8 instead of August 1.\n"
+        }
+    )
+    draft = (
+        "The slipway repairs began on July 11 and were due to end on August 1, but should now finish on {}."
+    )
+    assert "previous" in read(draft.format("August 8"), on="2033-07-26")["August 1"].slot.marks
+    assert corpus.flags(draft.format("August 8"), on="2033-07-26") == []
+    assert (
+        "previous"
+        not in read("The repairs were due to end on August 1.", on="2033-07-26")["August 1"].slot.marks
+    )
+
+
 def test_a_planned_date_a_later_source_gives_otherwise_is_in_doubt(corpus_of: CorpusOf) -> None:
     corpus = corpus_of(
         {

@@ -800,6 +800,20 @@ def test_all_of_a_total_is_not_refuted_by_the_count_so_far(corpus_of: CorpusOf) 
     assert corpus.flags(draft.format("16,500"), on="2031-03-17") == []
 
 
+def test_what_an_estimate_had_been_put_at_is_a_value_since_revised(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "slipway.md": "---\ndate: 2033-07-21\n---\nThe cost of the slipway repairs has risen from "
+            "£38,000 to £44,000.\n"
+        }
+    )
+    draft = "The slipway repair bill has gone up to £44,000. It had been put at £38,000."
+    assert "previous" in read(draft, on="2033-07-26")["38,000"].slot.marks
+    assert corpus.flags(draft, on="2033-07-26") == []
+    first_put = read("The scheme was first put forward 27 years ago.", on="2033-07-26")
+    assert "previous" not in first_put["27 years ago"].slot.marks
+
+
 def test_voting_against_is_opposing(corpus_of: CorpusOf) -> None:
     corpus = corpus_of(
         {

@@ -226,6 +226,18 @@ def test_a_weekday_of_every_week_is_no_date(corpus_of: CorpusOf) -> None:
     assert "Friday" in read("The market opened on Friday morning.", on="2031-03-12")
 
 
+def test_a_weekday_of_every_month_is_no_date(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "yard.md": "---\ndate: 2033-07-21\n---\nThe yard plans to open to visitors on the first "
+            "Saturday of each month from September. Volunteers repaired the slipway on Saturday.\n"
+        }
+    )
+    draft = "From September the yard will open to visitors on the first Saturday of every month."
+    assert corpus.flags(draft, on="2033-07-26") == []
+    assert "Saturday" not in read("It opens on the last Friday of the month.", on="2033-07-26")
+
+
 def test_the_friday_of_the_story_is_not_refuted_by_the_texts_date(corpus_of: CorpusOf) -> None:
     corpus = corpus_of(
         {

@@ -229,10 +229,26 @@ def test_a_title_of_a_firm_with_an_ampersand_is_compared(corpus_of: CorpusOf) ->
             "Priya Varma, its head of wastewater, will act as operations director for now.",
             "operations director",
         ),
+        (
+            "Nessa Corrigan, the cooperative's founding chair, has been made its honorary president.",
+            "honorary president",
+        ),
     ],
 )
 def test_a_title_given_by_a_verb_is_a_title(sentence: str, title: str) -> None:
     assert title in read(sentence, on="2031-05-15")
+
+
+def test_a_title_the_sources_give_by_a_verb_passes(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "lease.txt": "date 2033-03-24\nThe cooperative's chair, Nessa Corrigan, signed the lease.\n",
+            "slipway.md": "---\ndate: 2033-07-21\n---\nNessa Corrigan, the cooperative's founding chair, "
+            "has been made its honorary president.\n",
+        }
+    )
+    draft = "Nessa Corrigan, the cooperative's founding chair, is now its honorary president."
+    assert corpus.flags(draft, on="2033-07-26") == []
 
 
 def test_a_title_to_come_is_no_title_yet() -> None:

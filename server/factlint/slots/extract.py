@@ -156,6 +156,8 @@ USUAL_ADJECTIVES = frozenset({"normal", "usual", "typical", "average"})
 """... and adjectives: "a normal 52,000 tonnes", "in an average year"."""
 FIRST_PLAN_WORDS = frozenset({"due", "expected", "scheduled", "planned", "set", "meant", "supposed"})
 """Words of a plan that "first", "originally" make an old one: "was first due to open in 2030"."""
+ESTIMATE_WORDS = frozenset({"put", "estimated", "valued", "forecast", "projected", "budgeted", "costed"})
+"""Participles of an estimate that "had been" makes an old one: "It had been put at £38,000"."""
 CHANGE_NOUNS = frozenset({"cut", "cuts", "rise", "rises", "increase", "increases", "reduction", "fall",
                           "drop", "hike", "decrease", "decline", "shortfall"})  # fmt: skip
 """Nouns right after a figure that make it a change, not a level: "the £10,000 cut", "a 5% rise"."""
@@ -664,11 +666,17 @@ class _SentenceReader:
             yield k
 
     def _first_plan(self, start: int) -> bool:
-        """Whether the date at `start` is of a first plan ("was first due to open in December
-        2030", "had originally been expected in May"): the value of another time, as "up from" is."""
+        """Whether the value at `start` is of a first plan or estimate ("was first due to open in
+        December 2030", "had originally been expected in May", "It had been put at £38,000", "was
+        due to end on August 1, but should now be finished on August 18"): the value of another
+        time, as "up from" is."""
         words = self.words
         for k in self._before_in_clause(start):
-            if k < 1 or words[k].lower not in FIRST_PLAN_WORDS:
+            word = words[k].lower
+            if k >= 2 and word in ESTIMATE_WORDS and words[k + 1].lower == "at":
+                if words[k - 1].lower == "been" and words[k - 2].lower == "had":
+                    return True  # "It had been put at £38,000": an estimate since revised
+            if k < 1 or word not in FIRST_PLAN_WORDS:
                 continue
             if words[k - 1].lower in ("first", "originally", "initially"):
                 return True
@@ -676,7 +684,14 @@ class _SentenceReader:
                 return True  # "originally been expected"
             if k >= 2 and words[k - 1].lower == "been" and words[k - 2].lower == "had":
                 return True  # "which had been due to go in July": a plan since overtaken
+            if word in FIRST_PLAN_WORDS and words[k - 1].lower in ("was", "were") and self._now_after(start):
+                return True  # "was due to end on August 1, but should now be finished on August 18"
         return False
+
+    def _now_after(self, start: int) -> bool:
+        """Whether a later clause of the sentence says what holds "now"."""
+        clause = self.words[start].clause
+        return any(w.lower == "now" and w.clause != clause for w in self.words[start + 1 :])
 
     def _again(self, start: int) -> bool:
         """Whether the clause before a date tells a repeat ("response times improved again in
@@ -712,7 +727,7 @@ class _SentenceReader:
                         continue
                 marks.append("previous")
                 break
-        if "previous" not in marks and isinstance(f.value, When) and self._first_plan(start):
+        if "previous" not in marks and isinstance(f.value, (When, Amount)) and self._first_plan(start):
             marks.append("previous")  # "was first due to open in December 2030": a plan since changed
         if "previous" not in marks and self._before_the_change(f):
             marks.append("previous")  # "The single fare was £2.20 before the rise"

@@ -330,10 +330,11 @@ apposition between a name and its predicate ("Adeyemi, the director of operation
 HAVING = frozenset({"has", "have", "had", "also", "now", "still"})
 """Words of a predicate that say no more than having: "has the chief executive's backing"."""
 PREDICATE_WORDS = frozenset(
-    {"is", "was", "are", "were", "been", "has", "have", "had", "became", "appointed", "named"}
+    {"is", "was", "are", "were", "been", "has", "have", "had", "became", "appointed", "named", "made"}
     | {"remains", "remained", "also", "now", "still"}
 )
-"""Words of a predicate that gives a person a title: "has been", "was named". Not the future's
+"""Words of a predicate that gives a person a title: "has been", "was named", "has been made its
+honorary president". Not the future's
 ("would become", "takes over as"): a title to come is no title yet."""
 ACTING = frozenset({"act", "acts", "acted", "acting"})
 """Verbs that give a title with "as", from now even after "will": "will act as operations director

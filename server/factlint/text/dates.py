@@ -189,9 +189,16 @@ INDEFINITE_REACH = 2
 
 
 def _of_every_week(lower: list[str], i: int) -> bool:
-    """Whether the weekday at `i` names a day of every week rather than one day: "trains on Saturday
-    mornings", "a new Friday night disco" (what happens on any Friday, not on one)."""
+    """Whether the weekday at `i` names a day of every week (or month) rather than one day: "trains
+    on Saturday mornings", "a new Friday night disco", "on the first Saturday of every month" (what
+    happens on any such day, not on one)."""
     if i + 1 < len(lower) and lower[i + 1] in PARTS_OF_DAYS:
+        return True
+    if lower[i + 1 : i + 3] in (["of", "every"], ["of", "each"]) or lower[i + 1 : i + 4] == [
+        "of",
+        "the",
+        "month",
+    ]:
         return True
     return any(w in ("a", "an") for w in lower[max(0, i - INDEFINITE_REACH) : i])
 
