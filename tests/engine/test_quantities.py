@@ -519,6 +519,21 @@ def test_could_in_reported_speech_is_can_not_a_wish(corpus_of: CorpusOf) -> None
     assert corpus.flags(draft.format("25 miles"), on="2026-03-12") == []
 
 
+def test_a_distance_in_words_is_as_precise_as_in_digits(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "plan.txt": "date 2029-03-01\n"
+            "While the centre is shut, school lessons will move to the pool at St Aldric's School in "
+            "Marlow Cross, about six miles away.\n"
+        }
+    )
+    draft = "School lessons will use the pool at St Aldric's School in Marlow Cross, about {} away."
+    assert corpus.flagged(draft.format("13 kilometres"), on="2029-03-03") == [
+        (Kind.QUANTITY, "13 kilometres")
+    ]
+    assert corpus.flags(draft.format("10 kilometres"), on="2029-03-03") == []
+
+
 def test_a_measure_said_to_run_one_way_measures_the_noun_before_it(corpus_of: CorpusOf) -> None:
     corpus = corpus_of(
         {

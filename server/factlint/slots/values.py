@@ -663,12 +663,24 @@ def _plain_number(text: str) -> bool:
 def _step(text: str, scale: float) -> float:
     """The size of the last digit written: "19" -> 1, "1.84" -> 0.01, "2,500" -> 100, "410" -> 10."""
     if not _plain_number(text):
-        return scale  # a number in words: "twelve", "a dozen"
+        return _precision(scale)  # a number in words is as precise as in digits: "six" 1, "sixty" 10
     digits = text.replace(",", "")
     if "." in digits:
         return 10.0 ** -len(digits.split(".")[1]) * scale
     stripped = digits.rstrip("0")
     return 10.0 ** (len(digits) - len(stripped)) * scale
+
+
+def _precision(value: float) -> float:
+    """The size of the last digit of a whole number written in words: "six" -> 1, "a hundred" ->
+    100; a fraction ("half") is its own precision."""
+    if value <= 0 or value != int(value):
+        return value
+    whole, size = int(value), 1.0
+    while whole % 10 == 0:
+        whole //= 10
+        size *= 10
+    return size
 
 
 def _rate_after(lower: list[str], j: int, dimension: str) -> str:
