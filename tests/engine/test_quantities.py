@@ -519,6 +519,19 @@ def test_could_in_reported_speech_is_can_not_a_wish(corpus_of: CorpusOf) -> None
     assert corpus.flags(draft.format("25 miles"), on="2026-03-12") == []
 
 
+def test_a_figure_of_the_same_stretch_of_time_for_the_same_noun_is_one_statement(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "grant.txt": "date 2029-03-08\nLast year's harvest came to 6.4 tonnes of apples, up from 5.1 "
+            "tonnes the year before.\n"
+        }
+    )
+    draft = "The orchard picked {} of apples last year."
+    assert corpus.flagged(draft.format("5.8 tonnes"), on="2029-03-12") == [(Kind.QUANTITY, "5.8 tonnes")]
+    assert corpus.flags(draft.format("6.4 tonnes"), on="2029-03-12") == []
+    assert corpus.flags("The orchard picked 5.8 tonnes of apples.", on="2029-03-12") == []
+
+
 def test_a_distance_in_words_is_as_precise_as_in_digits(corpus_of: CorpusOf) -> None:
     corpus = corpus_of(
         {

@@ -292,9 +292,19 @@ def _more_than_the_noun(claim: Mention, fact: StoredFact, said: str) -> bool:
     ours, theirs = claim.slot, fact.mention.slot
     if claim.kind is not Kind.QUANTITY or not ours.head or _share_a_name(ours, theirs):
         return True
+    if _same_time(ours.when, theirs.when):
+        return True  # "picked 5.1 tonnes of apples last year" and "last year's harvest came to 6.4 tonnes"
     mine, its = dict(ours.context), dict(theirs.context)
     besides = sum(min(mine[k], its[k]) for k in mine.keys() & its.keys() if k not in (ours.head, said))
     return besides >= FIGURE_CONTEXT
+
+
+def _same_time(ours: When | None, theirs: When | None) -> bool:
+    """Whether two figures are both said of one stretch of time, written out ("last year", "in
+    March"): with the same noun, one statement."""
+    if ours is None or theirs is None or not (ours.resolved and theirs.resolved):
+        return False
+    return (ours.start, ours.end) == (theirs.start, theirs.end)
 
 
 def _needed(claim: Mention, facts: list[StoredFact]) -> float:
