@@ -532,6 +532,23 @@ def test_a_figure_of_the_same_stretch_of_time_for_the_same_noun_is_one_statement
     assert corpus.flags("The orchard picked 5.8 tonnes of apples.", on="2029-03-12") == []
 
 
+def test_new_ones_are_a_part_of_all_there_are(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "caddies.md": "---\ndate: 2033-05-04\n---\nDelivery of food waste caddies to Hethersby's "
+            "38,000 households began on Monday.\n"
+        }
+    )
+    assert corpus.flagged("Caddies went to Hethersby's 83,000 homes.", on="2033-07-11") == [
+        (Kind.QUANTITY, "83,000")
+    ]
+    draft = (
+        "A second round of caddy deliveries, for about 900 new homes in Hethersby, will start in September."
+    )
+    assert "new" in read(draft, on="2033-07-11")["900"].slot.marks
+    assert corpus.flags(draft, on="2033-07-11") == []
+
+
 def test_a_distance_in_words_is_as_precise_as_in_digits(corpus_of: CorpusOf) -> None:
     corpus = corpus_of(
         {

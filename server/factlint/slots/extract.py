@@ -735,6 +735,8 @@ class _SentenceReader:
             marks.append("change")  # "£60,000 above the revised budget": a difference, not a level
         if isinstance(f.value, Amount) and start >= 1 and lower[start - 1] == "all":
             marks.append("whole")  # "connecting all 16,500 homes": the whole, not the count so far
+        if isinstance(f.value, Amount) and f.end < len(lower) and lower[f.end] == "new":
+            marks.append("new")  # "for about 900 new homes": the new ones, a part of all there are
         if isinstance(f.value, Amount) and self._usual(start, f.end):
             marks.append("usual")  # "The region usually produces about 142,000 tonnes": not this year's
         for phrase in CHANGE_MARKERS:

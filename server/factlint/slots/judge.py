@@ -299,6 +299,19 @@ def _more_than_the_noun(claim: Mention, fact: StoredFact, said: str) -> bool:
     return besides >= FIGURE_CONTEXT
 
 
+def _new_ones_and_all(claim: Mention, fact: Mention) -> bool:
+    """Whether one figure counts new things and the other, larger, all of them: "caddies for about
+    900 new homes" says nothing against "Hethersby's 38,000 households"."""
+    ours, theirs = claim.value, fact.value
+    if not (isinstance(ours, Amount) and isinstance(theirs, Amount)):
+        return False
+    if "new" in claim.slot.marks and "new" not in fact.slot.marks:
+        return theirs.low > ours.high
+    if "new" in fact.slot.marks and "new" not in claim.slot.marks:
+        return ours.low > theirs.high
+    return False
+
+
 def _same_time(ours: When | None, theirs: When | None) -> bool:
     """Whether two figures are both said of one stretch of time, written out ("last year", "in
     March"): with the same noun, one statement."""
@@ -436,6 +449,7 @@ class Judge:
             and not self._of_a_time_to_come(claim, f)
             and not _another_occasion(claim, f.mention)
             and not ("whole" in claim.slot.marks and "whole" not in f.mention.slot.marks)
+            and not _new_ones_and_all(claim, f.mention)
         ]
         if not disagreeing or (claim.kind in MEASURED_KINDS and _one_article_many_values(disagreeing)):
             return Outcome(None)
