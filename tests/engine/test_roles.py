@@ -239,6 +239,19 @@ def test_a_title_given_by_a_verb_is_a_title(sentence: str, title: str) -> None:
     assert title in read(sentence, on="2031-05-15")
 
 
+def test_a_body_before_a_title_says_whose_office_not_which(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "closure.txt": "date 2029-03-01\nBethan Crowe, regional officer of the Graphical Workers' "
+            "Alliance, said members were shocked.\n"
+        }
+    )
+    assert corpus.flags("Union officer Bethan Crowe said members were shocked.", on="2029-04-30") == []
+    assert corpus.flagged("Press officer Bethan Crowe said members were shocked.", on="2029-04-30") == [
+        (Kind.ROLE, "Press officer")
+    ]
+
+
 def test_a_title_the_sources_give_by_a_verb_passes(corpus_of: CorpusOf) -> None:
     corpus = corpus_of(
         {

@@ -36,6 +36,9 @@ class RoleSpec:
     """Qualifiers that tell offices of one head apart even when capitalised (foreign, defence)."""
     portfolio_groups: tuple[tuple[str, ...], ...] = field(default=(), metadata={ONE_WORD: True})
     """Spellings of one portfolio: [[defence, defense]]."""
+    bodies: tuple[str, ...] = field(default=(), metadata={ONE_WORD: True})
+    """Words before a title that say whose office it is, not which (union, club): "Union officer
+    Bethan Crowe" is the union's "regional officer"."""
     ranks: tuple[str, ...] = field(default=(), metadata={ONE_WORD: True})
     """Words that make a title another office under it (deputy, vice): "deputy leader" is not
     "leader" of the same body, as "interim" chief executive still is the chief executive."""
@@ -63,6 +66,7 @@ def vocabulary(spec: RoleSpec, vocab: Lexicon) -> None:
             vocab.portfolios[word.lower()] = group[0].lower()
     vocab.past_markers.update(m.lower() for m in spec.past_markers)
     vocab.ranks.update(r.lower() for r in spec.ranks)
+    vocab.bodies.update(b.lower() for b in spec.bodies)
 
 
 def compare(claim: Title, fact: Title, vocab: Lexicon, only_title: bool) -> bool | None:
@@ -72,7 +76,8 @@ def compare(claim: Title, fact: Title, vocab: Lexicon, only_title: bool) -> bool
     if head_word(claim) == head_word(fact) and _ranks(claim, vocab) != _ranks(fact, vocab):
         return False  # "deputy leader" and "leader": two offices of one body
     if claim.head == fact.head:
-        return not (claim.qualifiers and fact.qualifiers and not set(claim.qualifiers) & set(fact.qualifiers))
+        ours, theirs = set(claim.qualifiers) - vocab.bodies, set(fact.qualifiers) - vocab.bodies
+        return not (ours and theirs and not ours & theirs)
     if head_word(claim) in vocab.memberships or head_word(fact) in vocab.memberships:
         return None  # a councillor may chair the committee, an MP may be a minister
     if head_word(claim) in vocab.generic_titles or head_word(fact) in vocab.generic_titles:

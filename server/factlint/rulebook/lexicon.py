@@ -48,6 +48,7 @@ class Lexicon:
     portfolios: dict[str, str] = field(default_factory=dict)
     past_markers: set[str] = field(default_factory=set)
     ranks: set[str] = field(default_factory=set)
+    bodies: set[str] = field(default_factory=set)
     region_of: dict[str, frozenset[str]] = field(default_factory=dict)
     """place (folded) -> every region containing it."""
     places: frozenset[str] = frozenset()
