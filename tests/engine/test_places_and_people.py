@@ -221,3 +221,23 @@ def test_a_place_another_place_of_the_sentence_gives_is_that_one_s(corpus_of: Co
         "The final brew at Mill Street is set for September 29, and Askerby Gold will be made at Thorne Green"
     )
     assert corpus.flags(draft, on="2028-04-14") == []
+
+
+def test_a_full_name_read_with_its_body_is_the_name(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "cause.md": "---\ndate: 2029-03-06\n---\nGroup manager Owen Stallard of Northmere Fire and "
+            "Rescue Service, who led the investigation, said the duct had not been cleaned for at least "
+            "14 months.\n",
+            "supplier.txt": "date 2029-03-06\nThe pipes were made by Kessler Bremstechnik of Graz.\n",
+        }
+    )
+    draft = (
+        "The duct had gone uncleaned for at least 14 months, said group manager Owen Stallard, who led the "
+        "inquiry for "
+        "Northmere Fire and Rescue Service."
+    )
+    assert corpus.flags(draft, on="2029-03-08") == []
+    assert corpus.flagged("The pipes were made by Kessler Bremstechnik of Linz.", on="2029-03-08") == [
+        (Kind.PERSON, "Kessler Bremstechnik of Linz")
+    ]

@@ -1,8 +1,9 @@
 """People: who did it ("led by flight director Lena Sorensen", "Martin Hale placed the last beam").
 
 Names compare the way readers compare them: "Cavusoglu" is "Çavuşoğlu", a surname alone
-is the person the full name names, and a first word alone the company ("Quillbrook" for
-"Quillbrook Systems").
+is the person the full name names, a first word alone the company ("Quillbrook" for
+"Quillbrook Systems"), and a full name read with its body ("Owen Stallard of Northmere Fire")
+the name.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ class PersonSpec:
 
 def compare(claim: Name, fact: Name) -> bool:
     a, b = claim.words, fact.words
+    if (_before_of(a) == a) != (_before_of(b) == b):
+        a, b = _before_of(a), _before_of(b)  # "Owen Stallard" and "Owen Stallard of Northmere Fire"
     if not a or not b:
         return False
     if (len(a) == 1) != (len(b) == 1) and same_name_token(a[0], b[0]):
@@ -32,6 +35,14 @@ def compare(claim: Name, fact: Name) -> bool:
         # "Ada Okafor" and "Stationmaster Ada Okafor": a given name in common is enough
         return any(same_name_token(x, y) for x in a[:-1] for y in b[:-1])
     return True
+
+
+def _before_of(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A full name read with what it is of ("Owen Stallard of Northmere Fire") is the name, when the
+    other name says nothing of it; two bodies named ("of Graz", "of Linz") still tell two apart."""
+    if "of" in words[2:]:
+        return words[: words.index("of", 2)]
+    return words
 
 
 def agrees(claim: Mention, fact: Mention, spec: PersonSpec, lexicon: Lexicon) -> bool | None:
