@@ -603,6 +603,20 @@ def test_a_figure_before_the_rise_is_the_old_value(corpus_of: CorpusOf) -> None:
     )
 
 
+def test_a_figure_before_a_named_change_is_the_old_value(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "date.html": "date 2033-06-20\nFour floats have withdrawn because of the new date, leaving "
+            "47 entries.\n"
+        }
+    )
+    draft = "Fifty-one floats had been entered before the date change."
+    assert "previous" in read(draft, on="2033-07-08")["Fifty-one"].slot.marks
+    assert corpus.flags(draft, on="2033-07-08") == []
+    talks = read("The gap had shrunk to 35,000 tonnes before the talks fell apart.", on="2033-07-08")
+    assert "previous" not in talks["35,000 tonnes"].slot.marks
+
+
 def test_a_figure_of_an_earlier_year_says_nothing_of_now(corpus_of: CorpusOf) -> None:
     corpus = corpus_of(
         {

@@ -91,8 +91,9 @@ DIFFERENCE_WORDS = COMPARATIVES | {"above", "below", "over", "under"}
 """Words after a figure that make it a difference from a sum before it: "3.2 million more"."""
 COMPARED_OPENERS = frozenset({"the", "its", "their", "last"})
 """Words opening what a difference is from: "£60,000 more than *the* revised budget"."""
-BEFORE_CHANGE_REACH = 4
-"""Words after a figure searched for "before the rise": "was £2.20 a journey before the rise"."""
+BEFORE_CHANGE_REACH = 6
+"""Words after a figure searched for "before the rise": "was £2.20 a journey before the rise",
+"Fifty-one floats had been entered before the date change"."""
 FIRST_WORDS = frozenset({"first", "only", "biggest", "largest", "smallest", "highest", "lowest", "worst",
                          "best", "longest", "shortest"})  # fmt: skip
 """Words that make "in seven years" a length up to now: "the first ban in seven years"."""
@@ -137,7 +138,7 @@ MONEY_VERBS = frozenset({"cost", "value", "price", "pay", "spend", "earn", "rais
 """Verbs that say what a sum of money is, when no noun does: "cost £214m", "valued at £35m"."""
 MONEY_VERB_REACH = 8
 CHANGE_VERBS = frozenset({"rise", "raise", "increase", "grow", "fall", "cut", "reduce", "drop", "climb",
-                          "jump", "swell", "shrink", "slow", "delay", "postpone", "push", "extend",
+                          "change", "jump", "swell", "shrink", "slow", "delay", "postpone", "push", "extend",
                           "boost", "lower", "decline", "slip", "outnumber", "exceed", "beat", "lead",
                           "trail", "win", "lose", "up", "down", "back", "forward", "shorten", "lengthen",
                           "trim", "slash"})  # fmt: skip
@@ -1317,7 +1318,10 @@ class _SentenceReader:
             if words[k].clause != clause:
                 return False
             if words[k].lower == "before" and words[k + 1].lower in ("the", "its", "their"):
-                return words[k + 2].lemma in CHANGE_VERBS
+                # "before the rise", "before the date change": the change's noun, or one word on
+                after = words[k + 3] if k + 3 < len(words) and not words[k + 2].punct else words[k + 2]
+                noun = after.base == after.lower  # "the talks fell apart" is no change's noun
+                return words[k + 2].lemma in CHANGE_VERBS or (noun and after.lemma in CHANGE_VERBS)
         return False
 
     def _since_saying(self, f: Found) -> bool:
