@@ -617,6 +617,21 @@ def test_a_figure_before_a_named_change_is_the_old_value(corpus_of: CorpusOf) ->
     assert "previous" not in talks["35,000 tonnes"].slot.marks
 
 
+def test_the_figure_a_shortfall_is_measured_from_is_another_value(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "grant.txt": "date 2029-04-16\nThe National Heritage Fund has awarded the cinema trust £850,000 "
+            "towards the restoration, £50,000 less than the trust had asked for.\n"
+        }
+    )
+    draft = (
+        "The fund awarded the cinema trust £850,000. That is £50,000 short of the £900,000 the trust "
+        "had requested."
+    )
+    assert "previous" in read(draft, on="2029-04-23")["900,000"].slot.marks
+    assert corpus.flags(draft, on="2029-04-23") == []
+
+
 def test_a_figure_of_an_earlier_year_says_nothing_of_now(corpus_of: CorpusOf) -> None:
     corpus = corpus_of(
         {

@@ -109,9 +109,10 @@ PREVIOUS_MARKERS = (("up", "from"), ("down", "from"), ("instead", "of"), ("rathe
                     ("previously",), ("against",), ("from", "the"), ("up", "from", "the"),
                     ("down", "from", "the"), ("instead", "of", "the"), ("rather", "than", "the"),
                     ("compared", "with", "the"), ("compared", "to", "the"), ("earlier", "than", "the"),
-                    ("later", "than", "the"))  # fmt: skip
+                    ("later", "than", "the"), ("short", "of", "the"))  # fmt: skip
 """Words before a figure that make it the value of another time ("up from £86m", "instead of 120",
-"two weeks earlier than the September 15 date set in May")."""
+"two weeks earlier than the September 15 date set in May"), or of the other figure it is measured
+against ("£50,000 short of the £900,000 the trust had requested")."""
 CHANGE_MARKERS = (("by",), ("by", "about"), ("by", "some"), ("by", "around"), ("by", "nearly"))
 """Words before a figure that make it a change, not a level ("risen by 18 per cent")."""
 INCREMENT_WORDS = frozenset({"more", "extra", "additional", "further", "another", "fewer", "less"})
