@@ -632,6 +632,23 @@ def test_the_figure_a_shortfall_is_measured_from_is_another_value(corpus_of: Cor
     assert corpus.flags(draft, on="2029-04-23") == []
 
 
+def test_the_two_sides_of_a_vote_are_two_counts(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "survey.md": "---\ndate: 2033-03-23\n---\nAldersey Town Council voted 11 to 3 on Tuesday to pay "
+            "for the work. The three councillors who voted against wanted an electric movement.\n"
+        }
+    )
+    assert corpus.flags("Eleven councillors voted for the work, with three against.", on="2033-03-29") == []
+    wrong_against = corpus.flagged(
+        "Eleven councillors voted for the work, with four against.", on="2033-03-29"
+    )
+    assert (Kind.QUANTITY, "Eleven") not in wrong_against
+    passive = read("The loan was opposed by five councillors and backed by 11.", on="2033-03-29")
+    assert "side:against" in passive["five"].slot.marks
+    assert "side:for" in passive["11"].slot.marks
+
+
 def test_a_figure_of_an_earlier_year_says_nothing_of_now(corpus_of: CorpusOf) -> None:
     corpus = corpus_of(
         {

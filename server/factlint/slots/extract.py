@@ -163,6 +163,8 @@ ESTIMATE_WORDS = frozenset({"put", "estimated", "valued", "forecast", "projected
 CHANGE_NOUNS = frozenset({"cut", "cuts", "rise", "rises", "increase", "increases", "reduction", "fall",
                           "drop", "hike", "decrease", "decline", "shortfall"})  # fmt: skip
 """Nouns right after a figure that make it a change, not a level: "the £10,000 cut", "a 5% rise"."""
+SIDE_REACH = 6
+"""Words after a count searched for the side of a vote it is on: "councillors who voted against"."""
 MARKER_REACH = 6
 """Words before a value searched for a marker of its slot: "usually produces about", "was first
 due to open in"."""
@@ -776,6 +778,7 @@ class _SentenceReader:
             marks.append(span)
         if isinstance(f.value, Amount):
             marks.extend(self._sorts(f))
+            marks.extend(self._side(f))
         if isinstance(f.value, Amount) and f.value.dimension == "count":
             part = self._part_mark(f)
             if part:
@@ -1211,6 +1214,31 @@ class _SentenceReader:
             head = self.keys[k] or head
             k += 1
         return head
+
+    def _side(self, f: Found) -> list[str]:
+        """Which side of a vote a count is on ("Eleven councillors voted for the work, with four
+        against", "The three councillors who voted against"): "side:for" or "side:against"."""
+        words = self.words
+        clause = words[f.start].clause
+        start = f.start - f.bound_words
+        if start >= 2 and words[start - 1].lower == "by":  # "opposed by five councillors"
+            agent_of = words[start - 2].lemma
+            if agent_of == "oppose":
+                return ["side:against"]
+            return ["side:for"] if agent_of in ("back", "support") else []
+        for k in range(f.end, min(len(words), f.end + SIDE_REACH)):
+            word = words[k]
+            if word.clause != clause or word.text in (",", ";") or word.lower == "and":
+                break
+            if word.lower == "against" or word.lemma == "oppose":
+                return ["side:against"]
+            if word.lemma in ("back", "support") or (
+                k >= 1 and words[k - 1].lower == "in" and word.lower in ("favour", "favor")
+            ):
+                return ["side:for"]
+            if word.lower == "for" and k >= 1 and words[k - 1].lemma == "vote":
+                return ["side:for"]
+        return []
 
     def _sorts(self, f: Found) -> list[str]:
         """ "weekend tickets", "construction workers": which sort of a plural noun the value's clause

@@ -173,6 +173,8 @@ def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Le
             return None
     if _other_sort(claim, fact):
         return None  # "Day tickets will cost £95" is not "weekend tickets will cost £255"
+    if _other_side(claim, fact):
+        return None  # "Eleven councillors voted for" is not "the three who voted against"
     ours_span, theirs_span = _span_mark(claim), _span_mark(fact)
     if ours_span and theirs_span and ours_span != theirs_span:
         return None  # "1.9 million in its first year" is not "118,000 in its first four weeks"
@@ -232,6 +234,13 @@ def _other_sort(claim: Slot, fact: Slot) -> bool:
         ours[noun] != theirs[noun] and ours[noun] not in fact_words and theirs[noun] not in claim_words
         for noun in ours.keys() & theirs.keys()
     )
+
+
+def _other_side(claim: Slot, fact: Slot) -> bool:
+    """Whether the two count the two sides of a vote ("side:for", "side:against")."""
+    ours = {m for m in claim.marks if m.startswith("side:")}
+    theirs = {m for m in fact.marks if m.startswith("side:")}
+    return bool(ours and theirs and ours != theirs)
 
 
 def _acts(slot: Slot) -> set[str]:
