@@ -4,6 +4,7 @@ and a damaged fact among them is still reported as the damage it is."""
 from __future__ import annotations
 
 import sqlite3
+import zlib
 from dataclasses import fields, is_dataclass
 from datetime import date
 from pathlib import Path
@@ -105,3 +106,17 @@ def test_a_damaged_fact_among_a_claim_s_candidates_is_reported_as_damage(tmp_pat
     with pytest.raises(StoreDamaged, match=f"fact {victim} cannot be read"):
         store.candidates(claim)
     store.close()
+
+
+def test_texts_that_only_parse_when_joined_are_not_taken_for_facts(store: FactStore) -> None:
+    """Damaged rows can still be JSON once joined: "[1,{...}" and "2,3,4,5]" make one list, and a
+    list of seven and two lists in one row keep the count. Each is then decoded alone: damage."""
+    dictionary = store.dictionary or b""
+
+    def packed(text: bytes) -> bytes:
+        squeeze = zlib.compressobj(6, zlib.DEFLATED, -15, 8, zlib.Z_DEFAULT_STRATEGY, dictionary)
+        return squeeze.compress(text) + squeeze.flush()
+
+    texts = [b'[1,{"a":1}', b"2,3,4,5]", b"[1,2,3,4,5,6,7]", b"[0,{},0,0,0,0],[0,{},0,0,0,0]"]
+    with pytest.raises(ValueError):
+        decode_rows([packed(t) for t in texts], dictionary)

@@ -53,9 +53,15 @@ def decode_rows(blobs: Sequence[bytes], dictionary: bytes) -> list[StoredFactRow
         inflate = zlib.decompressobj(_WBITS, dictionary) if dictionary else zlib.decompressobj(_WBITS)
         texts.append(inflate.decompress(blob) + inflate.flush())
     rows = json.loads(b"[" + b",".join(texts) + b"]")
-    if len(rows) != len(blobs):  # a damaged fact whose text holds a comma: one by one, to find it
+    if len(rows) != len(blobs) or not all(_row_shaped(f) for f in rows):
+        # damaged text that is JSON still (a comma, a bracket): one by one, to find the fact
         return [decode_fact(blob, dictionary) for blob in blobs]
     return [StoredFactRow(f[0], f[1], (f[2], f[3], f[4], f[5])) for f in rows]
+
+
+def _row_shaped(row: Any) -> bool:
+    """Whether `row` has the shape `records.fact_json` writes: [sentence, mention, 4 places]."""
+    return type(row) is list and len(row) == 6 and type(row[1]) is dict
 
 
 def mention_from_json(data: dict[str, Any]) -> Mention:
