@@ -114,11 +114,16 @@ def server(corpus: Path, cache: Path, draft: Path, places: int, log: Log) -> dic
 
 
 def first_diagnostics(corpus: Path, cache: Path, draft: Path, runs: int, log: Log) -> dict[str, Any]:
-    """Process start -> first diagnostics, `runs` servers in turn: median and spread."""
+    """Process start -> the answer to `initialize`, and -> first diagnostics, `runs` servers in
+    turn: median and spread."""
     measured = [server(corpus, cache, draft, 0, log) for _ in range(runs)]
     seconds = [m["first_diagnostics_s"] for m in measured]
     cpu = [m["first_diagnostics_cpu_s"] for m in measured]
+    initialize = [m["initialize_s"] for m in measured]
     return {
+        "initialize_median_s": statistics.median(initialize),
+        "initialize_min_s": min(initialize),
+        "initialize_max_s": max(initialize),
         "cpu_median_s": statistics.median(cpu),
         "cpu_min_s": min(cpu),
         "cpu_max_s": max(cpu),

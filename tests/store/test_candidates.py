@@ -11,6 +11,7 @@ import pytest
 
 from bench.generate import DRAFT_DATE, draft_text
 from factlint.config import Config
+from factlint.corpus import ranking
 from factlint.corpus import store as store_module
 from factlint.corpus.extraction import slot_keys
 from factlint.corpus.ranking import top_scored
@@ -87,3 +88,45 @@ def test_the_cut_keeps_what_a_partition_of_every_score_keeps(seed: int) -> None:
             scores[fact] = scores.get(fact, 0.0) + weight
     expected = heapq.nsmallest(limit, scores, key=lambda f: (-scores[f], f))
     assert top_scored(weights, postings, limit) == expected
+
+
+def _plain_ranking(weights: list[float], postings: list[np.ndarray], limit: int) -> list[int]:
+    scores: dict[int, float] = {}
+    for weight, posting in zip(weights, postings, strict=True):
+        for fact in posting.tolist():
+            scores[fact] = scores.get(fact, 0.0) + weight
+    return heapq.nsmallest(limit, scores, key=lambda f: (-scores[f], f))
+
+
+def test_a_common_key_is_only_looked_up_for_the_facts_of_the_rarer_ones(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A fact in none of the rare keys scores below every fact in one of them, so the common key's
+    50,000 facts are not ranked: it only completes the masks of the rare keys' facts."""
+    rng = np.random.default_rng(7)
+    postings = [np.unique(rng.integers(0, 60_000, n)) for n in (150, 300)] + [np.arange(0, 100_000, 2)]
+    weights = [math.log(1 + 2_000_000 / len(p)) for p in postings]
+    looked_up: list[int] = []
+    members = ranking._members
+
+    def spy(posting: np.ndarray, facts: np.ndarray) -> np.ndarray:
+        looked_up.append(len(posting))
+        return members(posting, facts)
+
+    monkeypatch.setattr(ranking, "_members", spy)
+    assert top_scored(weights, postings, 80) == _plain_ranking(weights, postings, 80)
+    assert looked_up == [50_000]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_ranking_only_the_rarer_keys_facts_keeps_what_ranking_every_fact_keeps(seed: int) -> None:
+    """Keys in rarity order, as a claim reads them: some rare and heavy, some common and light, some
+    of equal weight (ties between a rare key and the sum of the common ones are kept whole)."""
+    rng = np.random.default_rng(seed)
+    counts = sorted(int(c) for c in rng.choice([5, 40, 40, 300, 2_000, 9_000], int(rng.integers(1, 7))))
+    weights = [math.log(1 + 50_000 / c) for c in counts]
+    if seed % 4 == 0:
+        weights = [round(w) / 2 for w in weights]  # sums that meet a single weight exactly
+    postings = [np.unique(rng.integers(0, 12_000, c)) for c in counts]
+    limit = int(rng.choice([1, 10, 80, 500]))
+    assert top_scored(weights, postings, limit) == _plain_ranking(weights, postings, limit)

@@ -24,6 +24,7 @@ from factlint.corpus.manifest import MANIFEST_NAME
 from factlint.corpus.reader import Article, iter_article_paths
 from factlint.corpus.store import FactStore, Mapper, SourceFile, article_source
 from factlint.corpus.store_file import StoreDamaged
+from factlint.corpus.stored_code import stored_code
 from factlint.model import ArticleMeta, Kind, Location
 from factlint.rulebook.ruleset import RuleSet
 from factlint.slots.describe import describe_slot, describe_value
@@ -31,7 +32,9 @@ from factlint.slots.describe import describe_slot, describe_value
 log = logging.getLogger("factlint.cache")
 
 STORE_FORMAT = 3
-EXTRACTION_CODE = ("corpus", "slots", "kinds", "text", "rulebook")
+"""Bump by hand when what a store holds changes other than through the code the key hashes
+(`stored_code`): the tables, or what `corpus.store` writes beside the records (stories,
+postings, counters, the compression dictionary). Its read path is not in the key."""
 FactBase = FactStore
 """The fact base as the checker sees it (see `corpus.store`)."""
 
@@ -225,13 +228,13 @@ def cache_dir(config: Config) -> Path:
 @functools.cache
 def _code_digest() -> bytes:
     """The code that decides what is stored: a changed extractor must not reuse facts it would
-    not find, but editing the CLI, the server or the output must not rebuild an archive."""
+    not find, but editing the judge, the read path, the server or the output must not rebuild
+    an archive (`stored_code`)."""
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
-    for part in EXTRACTION_CODE:
-        for path in sorted((package / part).rglob("*.py")):
-            digest.update(path.read_bytes())
-    digest.update((package / "model.py").read_bytes())
+    for path in stored_code(package):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
     return digest.digest()
 
 

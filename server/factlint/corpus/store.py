@@ -46,6 +46,7 @@ import numpy.typing as npt
 from factlint.corpus import store_file
 from factlint.corpus.backend import DATA_TABLES, Backend, migrate, open_backend
 from factlint.corpus.extraction import ArticleFacts, extract_article, slot_keys
+from factlint.corpus.fact_decoding import decode_rows, mention_from_json
 from factlint.corpus.manifest import Manifest, read_manifest
 from factlint.corpus.ranking import top_scored
 from factlint.corpus.reader import MAX_ARTICLE_BYTES, Article, SkippedFile, read_article, source_digest
@@ -71,11 +72,11 @@ from factlint.corpus.records import (
     split_fact_id,
 )
 from factlint.corpus.store_file import FileBackend, StoreDamaged
-from factlint.model import ArticleMeta, Kind, Location, SourceRef
+from factlint.model import ArticleMeta, Location, SourceRef
 from factlint.processes import die_with_parent
 from factlint.rulebook.lexicon import Lexicon
 from factlint.slots.judge import StoredFact
-from factlint.slots.model import Mention, slot_from_json, value_from_json
+from factlint.slots.model import Mention
 
 MAX_KEYS_LOOKED_UP = 10
 """A claim looks up its rarest keys only: common ones cost time and say little."""
@@ -241,9 +242,10 @@ class FactStore:
             """What the facts were compressed with; None until the first facts are written."""
         self._idfs = _Idfs(self._idf_of)
         self._rows: dict[int, bytes | None] = {}
+        self._facts: dict[int, StoredFact | None] = {}
+        self._places: dict[int, tuple[int, tuple[int, int, int, int]]] = {}
         self._articles: dict[int, tuple[ArticleMeta, int] | None] = {}
         for cached in (
-            self._fact,
             self._postings,
             self._key_count,
             self._df,
@@ -272,7 +274,7 @@ class FactStore:
             weights.append(math.log(1 + total / count))
             postings.append(self._postings(key_hash(key)))
         best = top_scored(weights, postings, MAX_CANDIDATES)
-        self._fetch(best)
+        self._read_all(best)
         found = [self._fact(f) for f in best]
         return [f for f in found if f is not None and f.article not in self._hidden]
 
@@ -400,17 +402,60 @@ class FactStore:
             )
         return tuple((int(i), str(p)) for i, p in rows)
 
-    @lru_cache(maxsize=50000)  # noqa: B019 - one store per engine, dropped with it
     def _fact(self, fact: int) -> StoredFact | None:
-        article = split_fact_id(fact)[0]
+        if fact in self._facts:
+            return self._facts[fact]
         row = self._fact_row(fact)
-        known = self._article(article) if row is not None else None
-        if row is None or known is None:
-            return None
+        known = self._article(split_fact_id(fact)[0]) if row is not None else None
+        made = None
+        if row is not None and known is not None:
+            made = self._made(fact, row, self._decoded(f"fact {fact}", mention_from_json, row.mention), known)
+        self._remember_fact(fact, made, row)
+        return made
+
+    @staticmethod
+    def _made(fact: int, row: StoredFactRow, mention: Mention, known: tuple[ArticleMeta, int]) -> StoredFact:
+        article = split_fact_id(fact)[0]
         # a sentence's id: its article's, shifted as a fact's is, plus its index in the article
-        sentence = fact_id(article, row.sentence)
-        mention = self._decoded(f"fact {fact}", mention_from_json, row.mention)
-        return StoredFact(fact, mention, article, known[1], sentence)
+        return StoredFact(fact, mention, article, known[1], fact_id(article, row.sentence))
+
+    def _read_all(self, facts: list[int]) -> None:
+        """Read and decode `facts` together (`_fetch`, `_decode_all`): a query and a parse for many."""
+        self._fetch(facts)
+        self._decode_all(facts)
+
+    def _decode_all(self, facts: Sequence[int]) -> None:
+        """Decode the facts of `facts` not yet decoded together (`fact_decoding`), from the rows
+        `_fetch` read; on any failure, leave them to `_fact`, which says which fact is damaged."""
+        todo = [f for f in facts if f not in self._facts and self._rows.get(f) is not None]
+        if not todo:
+            return
+        try:
+            rows = decode_rows([self._rows[f] or b"" for f in todo], self.dictionary or b"")
+            mentions = [mention_from_json(row.mention) for row in rows]
+        except Exception:
+            return
+        for fact, row, mention in zip(todo, rows, mentions, strict=True):
+            known = self._article(split_fact_id(fact)[0])
+            self._remember_fact(
+                fact, self._made(fact, row, mention, known) if known is not None else None, row
+            )
+
+    def _remember_fact(self, fact: int, made: StoredFact | None, row: StoredFactRow | None = None) -> None:
+        if len(self._facts) >= ROWS_KEPT:
+            self._facts.clear()  # as `_remember`: a long-lived server's memory stays flat
+            self._places.clear()
+        self._facts[fact] = made
+        if row is not None:
+            self._places[fact] = (row.sentence, row.location)
+
+    def _place(self, fact: int) -> tuple[int, tuple[int, int, int, int]] | None:
+        """A fact's sentence (its index in the article) and where its value is: kept as its row was
+        decoded for the judge, so a message or hover citing it does not decode the row again."""
+        if fact in self._places:
+            return self._places[fact]
+        row = self._fact_row(fact)
+        return (row.sentence, row.location) if row is not None else None
 
     @property
     def idf(self) -> Callable[[str], float]:
@@ -441,12 +486,12 @@ class FactStore:
     @lru_cache(maxsize=16384)  # noqa: B019 - one store per engine, dropped with it
     def _source_ref(self, fact: int, value_text: str) -> SourceRef:
         article = split_fact_id(fact)[0]
-        body, known, row = self._body(article), self._article(article), self._fact_row(fact)
-        assert body is not None and known is not None and row is not None, (
+        body, known, place = self._body(article), self._article(article), self._place(fact)
+        assert body is not None and known is not None and place is not None, (
             "a fact of an article no longer stored"
         )
         meta, story = known
-        sentence, at = row.sentence, row.location
+        sentence, at = place
         # sentences are parsed on first use, after decode_body: a damaged one is damage here too
         text, where, link = self._decoded(f"article {article}", body.sentence, sentence)
         others = tuple(path for other, path in self._copies(story) if other != article)
@@ -481,15 +526,18 @@ class FactStore:
 
     def facts_in(self, path: str) -> list[StoredFact]:
         """The facts of the articles read from `path` (as `ArticleMeta.path` names it)."""
-        facts = [self._fact(fact_id(a, k)) for a, count in self._articles_at(path) for k in range(count)]
+        ids = [fact_id(a, k) for a, count in self._articles_at(path) for k in range(count)]
+        self._read_all(ids)
+        facts = [self._fact(f) for f in ids]
         return [f for f in facts if f is not None]
 
     def sentence_facts(self, fact: StoredFact) -> list[StoredFact]:
         """The other facts of the sentence `fact` was read from."""
         with self._lock:
             rows = self._db.execute("SELECT facts FROM articles WHERE id = ?", (fact.article,))
-        count = int(rows[0][0]) if rows else 0
-        found = (self._fact(fact_id(fact.article, k)) for k in range(count))
+        ids = [fact_id(fact.article, k) for k in range(int(rows[0][0]) if rows else 0)]
+        self._read_all(ids)
+        found = (self._fact(f) for f in ids)
         return [f for f in found if f is not None and f.sentence == fact.sentence and f.id != fact.id]
 
     def facts_at(self, where: Location) -> list[StoredFact]:
@@ -497,8 +545,8 @@ class FactStore:
         found = []
         for article, count in self._articles_at(where.path):
             for index in range(count):
-                row = self._fact_row(fact_id(article, index))
-                if row is not None and row.location[:2] == (where.line, where.column):
+                place = self._place(fact_id(article, index))
+                if place is not None and place[1][:2] == (where.line, where.column):
                     found.append(self._fact(fact_id(article, index)))
         return [f for f in found if f is not None]
 
@@ -1125,23 +1173,6 @@ class _ArticleReader:
 def _manifest(folder: Path, stamp: int) -> Manifest | None:
     """A folder's manifest, parsed once per version for all its articles (`stamp`: its mtime)."""
     return read_manifest(folder)
-
-
-_KINDS = {kind.value: kind for kind in Kind}
-"""A kind by its value without calling the enum (a tenth of a fact's decoding)."""
-
-
-def mention_from_json(data: dict[str, Any]) -> Mention:
-    said_on = data["said_on"]
-    return Mention(
-        kind=_KINDS[data["kind"]],
-        start=data["start"],
-        end=data["end"],
-        text=data["text"],
-        value=value_from_json(data["value"]),
-        slot=slot_from_json(data["slot"]),
-        said_on=date.fromisoformat(said_on) if said_on else None,
-    )
 
 
 __all__ = ["ArticleFacts", "FactStore", "SourceFile", "article_source", "extract_records", "read_article"]
