@@ -3,7 +3,10 @@
 An HTML article of `<p>` and 50,000 unclosed `<a ` took 33 s to read; a draft of
 12,500 unclosed `<!--factlint-enable ` took 22.7 s per check, on every keystroke.
 Each case is timed against an ordinary text of the same size, as a ratio (a
-wall-clock budget would pass on a fast machine and fail on a busy one).
+wall-clock budget would pass on a fast machine and fail on a busy one). The ratio
+is wide, and the ordinary time has a floor, because a busy CI machine can slow
+one side of a few-millisecond comparison by several times: the regressions this
+guards against were a thousand times slower, not five.
 """
 
 from __future__ import annotations
@@ -17,12 +20,14 @@ import pytest
 from factlint.corpus.html import looks_like_html, strip_html
 from factlint.rulebook.suppressions import iter_directives
 
-MAX_RATIO = 5.0
+MAX_RATIO = 20.0
+FLOOR_SECONDS = 0.01
+"""The least the ordinary text is taken to cost: below it, timing is mostly noise."""
 
 
 def seconds(work: Callable[[str], object], text: str) -> float:
     best = float("inf")
-    for _ in range(3):
+    for _ in range(5):
         started = time.perf_counter()
         work(text)
         best = min(best, time.perf_counter() - started)
@@ -61,4 +66,6 @@ def test_hostile_input_costs_no_more_than_ordinary_input_of_its_size(case: str) 
     work, hostile, ordinary_text = CASES[case]
     ordinary = seconds(work, ordinary_text(len(hostile)))
     measured = seconds(work, hostile)
-    assert measured <= MAX_RATIO * max(ordinary, 1e-3), f"{case}: {measured:.3f} s vs {ordinary:.3f} s"
+    assert measured <= MAX_RATIO * max(ordinary, FLOOR_SECONDS), (
+        f"{case}: {measured:.3f} s vs {ordinary:.3f} s"
+    )
