@@ -649,6 +649,31 @@ def test_the_two_sides_of_a_vote_are_two_counts(corpus_of: CorpusOf) -> None:
     assert "side:for" in passive["11"].slot.marks
 
 
+def test_a_surname_opening_a_source_sentence_stands_for_the_person(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "delay.txt": "date 2029-05-09\nHead coach Tamsin Reyes said she expected to sign six new "
+            "players over the summer.\n",
+            "shares.md": "---\ndate: 2029-06-06\n---\nReyes has signed four new players so far, including "
+            "the former Lanford Lions scrum-half Ellis Mawer.\n",
+        }
+    )
+    draft = "Head coach Tamsin Reyes has signed {} players so far, among them scrum-half Ellis Mawer."
+    assert corpus.flags(draft.format("four"), on="2029-06-11") == []
+
+
+def test_a_difference_from_a_first_plan_is_a_change(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "delay.html": "date 2029-05-17\nThe company agreed to extend the acoustic wall from 220 metres "
+            "to 310 metres.\n"
+        }
+    )
+    draft = "The acoustic wall will now be 90 metres longer than first planned."
+    assert "change" in read(draft, on="2029-05-22")["90 metres"].slot.marks
+    assert corpus.flags(draft, on="2029-05-22") == []
+
+
 def test_a_figure_of_an_earlier_year_says_nothing_of_now(corpus_of: CorpusOf) -> None:
     corpus = corpus_of(
         {

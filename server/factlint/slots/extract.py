@@ -86,11 +86,15 @@ MIN_WEIGHT = 0.08
 ANAPHORS = frozenset({"it", "its", "they", "their", "he", "she", "his", "her", "under", "there"})
 """Sentence openers that refer back ("It fired for 14 minutes"). Not "this" or "that": they open
 quotes and time phrases ("This is the biggest ...", "That week ...") as often as they refer."""
-COMPARATIVES = frozenset({"more", "less", "fewer", "higher", "lower"})
+COMPARATIVES = frozenset({"more", "less", "fewer", "higher", "lower", "longer", "shorter", "wider",
+                          "narrower", "taller", "deeper", "bigger", "smaller", "larger", "heavier", "lighter",
+                          "cheaper", "dearer"})  # fmt: skip
 DIFFERENCE_WORDS = COMPARATIVES | {"above", "below", "over", "under"}
 """Words after a figure that make it a difference from a sum before it: "3.2 million more"."""
-COMPARED_OPENERS = frozenset({"the", "its", "their", "last"})
-"""Words opening what a difference is from: "£60,000 more than *the* revised budget"."""
+COMPARED_OPENERS = frozenset({"the", "its", "their", "last", "first", "originally", "initially", "planned",
+                              "expected", "forecast", "previously"})  # fmt: skip
+"""Words opening what a difference is from: "£60,000 more than *the* revised budget", "90 metres
+longer than *first* planned"."""
 BEFORE_CHANGE_REACH = 6
 """Words after a figure searched for "before the rise": "was £2.20 a journey before the rise",
 "Fifty-one floats had been entered before the date change"."""

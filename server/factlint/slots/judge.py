@@ -96,6 +96,9 @@ HEAD_BONUS = 0.15
 HEAD_PENALTY = 0.25
 """Both name what the value is of, and the names differ: probably two slots."""
 NAMES_PENALTY = 0.6
+SURNAME_BY_IT = 0.5
+"""Weight of a surname in a fact's words (within a couple of words of its value) that lets it
+stand for the person a claim's figure belongs to."""
 """Both clauses name who the value belongs to, and no name is shared: likely two owners."""
 EMPTY_VERBS = ("give", "make", "hold", "take", "have")
 """Verbs that only name an event with their noun ("hold a meeting"): no shared context of their own
@@ -162,7 +165,7 @@ def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Le
     if claim.kind is Kind.QUANTITY and claim.dimension.split("/")[0] in ("count", "ordinal"):
         if claim.head and fact.head and not _same_noun(claim.head, fact.head, lexicon):
             return None
-    if claim.near and not any(_named(n, fact) for n in claim.near):
+    if claim.near and not any(_named(n, fact) or _surname_by_it(n, fact) for n in claim.near):
         return None  # "Lund on 24", "The Blue Line will have 30 stops": a fact about someone else
     if claim.kind is Kind.QUANTITY and claim.near and fact.near and not _same_owner(claim.near, fact.near):
         return None  # "Tasker on 30" and "22 per cent for Lund": each figure names its own owner
@@ -271,6 +274,14 @@ def _named(name: str, fact: Slot) -> bool:
         return True  # "Okonjo" and "Nadia Okonjo"
     context = dict(fact.context)
     return all(w in context for w in name.split())
+
+
+def _surname_by_it(name: str, fact: Slot) -> bool:
+    """Whether the last word of a full name stands right by the fact's value ("Reyes has signed
+    four new players" for "Tamsin Reyes"): a sentence's first word is read as a name only when
+    the article names it elsewhere too, so a surname that opens it may be in its words alone."""
+    words = name.split()
+    return len(words) >= 2 and dict(fact.context).get(words[-1], 0.0) >= SURNAME_BY_IT
 
 
 def _pinned_together(claim: Mention, score: float, fact: StoredFact) -> bool:
