@@ -674,6 +674,32 @@ def test_a_difference_from_a_first_plan_is_a_change(corpus_of: CorpusOf) -> None
     assert corpus.flags(draft, on="2029-05-22") == []
 
 
+@pytest.mark.parametrize(
+    ("score", "first", "second"),
+    [
+        ("The committee approved the depot by nine votes to four.", "nine", "four"),
+        ("Councillors voted 14 to 5 on Tuesday to approve the scheme.", "14", "5"),
+    ],
+)
+def test_a_vote_s_score_gives_each_side_its_count(score: str, first: str, second: str) -> None:
+    mentions = read(score, on="2029-04-14")
+    assert "side:for" in mentions[first].slot.marks
+    assert "side:against" in mentions[second].slot.marks
+
+
+def test_a_side_of_a_vote_is_checked_against_the_sources_count_of_that_side(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "vote.md": "---\ndate: 2029-04-12\n---\nThe planning committee approved the Colby Sidings tram "
+            "depot on Tuesday by nine votes to four. The four members who voted against all represent "
+            "wards on the east side of the city.\n"
+        }
+    )
+    draft = "The depot was backed by nine councillors and opposed by {}."
+    assert corpus.flags(draft.format("four"), on="2029-04-14") == []
+    assert corpus.flagged(draft.format("five"), on="2029-04-14") == [(Kind.QUANTITY, "five")]
+
+
 def test_a_figure_of_an_earlier_year_says_nothing_of_now(corpus_of: CorpusOf) -> None:
     corpus = corpus_of(
         {

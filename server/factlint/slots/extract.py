@@ -1225,6 +1225,9 @@ class _SentenceReader:
         words = self.words
         clause = words[f.start].clause
         start = f.start - f.bound_words
+        score = self._vote_score_side(f)
+        if score:
+            return [score]
         if start >= 2 and words[start - 1].lower == "by":  # "opposed by five councillors"
             agent_of = words[start - 2].lemma
             if agent_of == "oppose":
@@ -1243,6 +1246,25 @@ class _SentenceReader:
             if word.lower == "for" and k >= 1 and words[k - 1].lemma == "vote":
                 return ["side:for"]
         return []
+
+    def _vote_score_side(self, f: Found) -> str:
+        """The side a figure of a vote's score is on: "voted 14 to 5", "voted seven to four", "by
+        nine votes to four" (the first for, the second against); "" if it is none."""
+        words = self.words
+        start = f.start - f.bound_words
+        before = start - 1 if start >= 1 else -1
+        if before >= 0 and words[before].lower == "by":
+            before -= 1  # "approved by nine votes to four"
+        after = f.end + 1 if f.end < len(words) and words[f.end].lower == "votes" else f.end
+        if (before >= 0 and words[before].lemma == "vote") or (start >= 1 and words[start - 1].lower == "by"):
+            if after < len(words) and words[after].lower == "to" and (after + 1) in self.value_at:
+                return "side:for"
+            return ""
+        if start >= 2 and words[start - 1].lower == "to":
+            first = next((g for g in self.found if g.end in (start - 1, start - 2) and g is not f), None)
+            if first is not None and self._vote_score_side(first) == "side:for":
+                return "side:against"
+        return ""
 
     def _sorts(self, f: Found) -> list[str]:
         """ "weekend tickets", "construction workers": which sort of a plural noun the value's clause

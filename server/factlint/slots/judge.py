@@ -211,6 +211,8 @@ def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Le
             score += HEAD_BONUS
         elif claim.kind is not Kind.EVENT_DATE:
             score -= HEAD_PENALTY  # an event is named in many ways; a counted noun is not
+    if _side(claim) and _side(claim) == _side(fact) and not (claim.head and fact.head):
+        score += HEAD_BONUS  # "opposed by five" and "voted 14 to 5": one side of a vote, as one noun
     if claim.names and fact.names and not set(claim.names) & set(fact.names):
         score *= NAMES_PENALTY
     return score
@@ -239,11 +241,14 @@ def _other_sort(claim: Slot, fact: Slot) -> bool:
     )
 
 
+def _side(slot: Slot) -> str:
+    """The side of a vote a count is on ("side:for", "side:against"), "" if none."""
+    return next((m for m in slot.marks if m.startswith("side:")), "")
+
+
 def _other_side(claim: Slot, fact: Slot) -> bool:
     """Whether the two count the two sides of a vote ("side:for", "side:against")."""
-    ours = {m for m in claim.marks if m.startswith("side:")}
-    theirs = {m for m in fact.marks if m.startswith("side:")}
-    return bool(ours and theirs and ours != theirs)
+    return bool(_side(claim) and _side(fact) and _side(claim) != _side(fact))
 
 
 def _acts(slot: Slot) -> set[str]:
@@ -350,12 +355,14 @@ def _needed(claim: Mention, facts: list[StoredFact]) -> float:
         pinned = claim.slot.head and all(f.mention.slot.head for f in facts)
         return CONTRADICT_EVENT if pinned else CONTRADICT_UNPINNED
     bare = claim.slot.dimension.split("/")[0] in ("count", "ordinal")
+    side = _side(claim.slot)
     if (
         claim.kind is Kind.QUANTITY
         and bare
         and not (claim.slot.head and all(f.mention.slot.head for f in facts))
+        and not (side and all(_side(f.mention.slot) == side for f in facts))
     ):
-        return CONTRADICT_UNPINNED
+        return CONTRADICT_UNPINNED  # a side of a vote pins a count as its noun does
     return CONTRADICT
 
 
