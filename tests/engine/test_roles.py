@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factlint.model import Kind
+from factlint.slots.model import Title
 
 from .checking import Corpus, CorpusOf, read
 
@@ -262,6 +263,22 @@ def test_a_title_the_sources_give_by_a_verb_passes(corpus_of: CorpusOf) -> None:
     )
     draft = "Nessa Corrigan, the cooperative's founding chair, is now its honorary president."
     assert corpus.flags(draft, on="2033-07-26") == []
+
+
+def test_an_incoming_title_is_not_held_yet(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "leader.txt": "date 2033-11-16\nShe will be succeeded on January 2, 2034, by finance director "
+            "Imran Shah.\n",
+            "yearend.md": "---\ndate: 2033-12-07\n---\nIncoming managing director Imran Shah said the "
+            "company would publish a product safety review in March.\n",
+        }
+    )
+    assert corpus.flags("Finance director Imran Shah, 46, takes over on January 2.", on="2033-12-09") == []
+    incoming = read("Incoming managing director Imran Shah spoke.", on="2033-12-09")[
+        "Incoming managing director"
+    ]
+    assert isinstance(incoming.value, Title) and incoming.value.past
 
 
 def test_a_title_to_come_is_no_title_yet() -> None:

@@ -4,7 +4,7 @@ Two titles of one person agree when they name the same office: the same head
 (after `title-groups`) and, where both say, a shared qualifier ("medical
 director" is not "director of nursing"). A generic title (leader, head, chief)
 contradicts a specific one only when the sources give the person one title.
-Titles marked as past ("former") are never compared.
+Titles marked as past ("former") or to come ("incoming") are never compared.
 """
 
 from __future__ import annotations
@@ -44,6 +44,9 @@ class RoleSpec:
     "leader" of the same body, as "interim" chief executive still is the chief executive."""
     past_markers: tuple[str, ...] = field(default=(), metadata={ONE_WORD: True})
     """Words that put a title in the past (former, ex, then): such titles are never compared."""
+    coming_markers: tuple[str, ...] = field(default=(), metadata={ONE_WORD: True})
+    """Words that make a title one still to come (incoming, designate): not held yet, so, like a
+    past one, never compared."""
     window_days: int = 730
     """Titles change: sources further than this before the draft's date are not compared."""
 
@@ -65,6 +68,7 @@ def vocabulary(spec: RoleSpec, vocab: Lexicon) -> None:
         for word in group:
             vocab.portfolios[word.lower()] = group[0].lower()
     vocab.past_markers.update(m.lower() for m in spec.past_markers)
+    vocab.past_markers.update(m.lower() for m in spec.coming_markers)  # not held now, either way
     vocab.ranks.update(r.lower() for r in spec.ranks)
     vocab.bodies.update(b.lower() for b in spec.bodies)
 
