@@ -23,8 +23,9 @@ class PersonSpec:
 
 def compare(claim: Name, fact: Name) -> bool:
     a, b = claim.words, fact.words
-    if (_before_of(a) == a) != (_before_of(b) == b):
-        a, b = _before_of(a), _before_of(b)  # "Owen Stallard" and "Owen Stallard of Northmere Fire"
+    bare_a, bare_b = _before_of(a), _before_of(b)
+    if (bare_a == a) != (bare_b == b):
+        a, b = bare_a, bare_b  # "Owen Stallard" and "Owen Stallard of Northmere Fire"
     if not a or not b:
         return False
     if (len(a) == 1) != (len(b) == 1) and same_name_token(a[0], b[0]):

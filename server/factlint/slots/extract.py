@@ -692,7 +692,7 @@ class _SentenceReader:
                 return True  # "originally been expected"
             if k >= 2 and words[k - 1].lower == "been" and words[k - 2].lower == "had":
                 return True  # "which had been due to go in July": a plan since overtaken
-            if word in FIRST_PLAN_WORDS and words[k - 1].lower in ("was", "were") and self._now_after(start):
+            if words[k - 1].lower in ("was", "were") and self._now_after(start):
                 return True  # "was due to end on August 1, but should now be finished on August 18"
         return False
 
@@ -1222,17 +1222,17 @@ class _SentenceReader:
     def _side(self, f: Found) -> list[str]:
         """Which side of a vote a count is on ("Eleven councillors voted for the work, with four
         against", "The three councillors who voted against"): "side:for" or "side:against"."""
-        words = self.words
-        clause = words[f.start].clause
-        start = f.start - f.bound_words
         score = self._vote_score_side(f)
         if score:
             return [score]
+        words = self.words
+        start = f.start - f.bound_words
         if start >= 2 and words[start - 1].lower == "by":  # "opposed by five councillors"
             agent_of = words[start - 2].lemma
             if agent_of == "oppose":
                 return ["side:against"]
             return ["side:for"] if agent_of in ("back", "support") else []
+        clause = words[f.start].clause
         for k in range(f.end, min(len(words), f.end + SIDE_REACH)):
             word = words[k]
             if word.clause != clause or word.text in (",", ";") or word.lower == "and":

@@ -96,10 +96,10 @@ HEAD_BONUS = 0.15
 HEAD_PENALTY = 0.25
 """Both name what the value is of, and the names differ: probably two slots."""
 NAMES_PENALTY = 0.6
+"""Both clauses name who the value belongs to, and no name is shared: likely two owners."""
 SURNAME_BY_IT = 0.5
 """Weight of a surname in a fact's words (within a couple of words of its value) that lets it
 stand for the person a claim's figure belongs to."""
-"""Both clauses name who the value belongs to, and no name is shared: likely two owners."""
 EMPTY_VERBS = ("give", "make", "hold", "take", "have")
 """Verbs that only name an event with their noun ("hold a meeting"): no shared context of their own
 (unlike "complete" or "finish", whose keys say an end)."""
@@ -248,7 +248,8 @@ def _side(slot: Slot) -> str:
 
 def _other_side(claim: Slot, fact: Slot) -> bool:
     """Whether the two count the two sides of a vote ("side:for", "side:against")."""
-    return bool(_side(claim) and _side(fact) and _side(claim) != _side(fact))
+    ours, theirs = _side(claim), _side(fact)
+    return bool(ours and theirs and ours != theirs)
 
 
 def _acts(slot: Slot) -> set[str]:

@@ -188,17 +188,18 @@ INDEFINITE_REACH = 2
 """Words back from a weekday searched for "a": "a Friday market", "a new Friday night disco"."""
 
 
+EVERY_MONTH = (("of", "every"), ("of", "each"), ("of", "the", "month"))
+"""Words after a weekday that make it one of every month: "the first Saturday of each month"."""
+
+
 def _of_every_week(lower: list[str], i: int) -> bool:
     """Whether the weekday at `i` names a day of every week (or month) rather than one day: "trains
     on Saturday mornings", "a new Friday night disco", "on the first Saturday of every month" (what
     happens on any such day, not on one)."""
     if i + 1 < len(lower) and lower[i + 1] in PARTS_OF_DAYS:
         return True
-    if lower[i + 1 : i + 3] in (["of", "every"], ["of", "each"]) or lower[i + 1 : i + 4] == [
-        "of",
-        "the",
-        "month",
-    ]:
+    following = tuple(lower[i + 1 : i + 4])
+    if any(following[: len(phrase)] == phrase for phrase in EVERY_MONTH):
         return True
     return any(w in ("a", "an") for w in lower[max(0, i - INDEFINITE_REACH) : i])
 
