@@ -241,3 +241,22 @@ def test_a_full_name_read_with_its_body_is_the_name(corpus_of: CorpusOf) -> None
     assert corpus.flagged("The pipes were made by Kessler Bremstechnik of Linz.", on="2029-03-08") == [
         (Kind.PERSON, "Kessler Bremstechnik of Linz")
     ]
+
+
+@pytest.mark.parametrize(
+    ("street", "flagged"),
+    [("Station Street", []), ("Mill Road", ["Mill Road"])],
+    ids=["the same street", "another street"],
+)
+def test_a_street_is_a_place_whatever_the_preposition(
+    corpus_of: CorpusOf, street: str, flagged: list[str]
+) -> None:
+    corpus = corpus_of(
+        {
+            "jobs.txt": "date 2033-09-07\n"
+            "Edwin Frater founded Brightwick in 1948 in a garage on Station Street.\n\n"
+            "The factory on Mill Road employs 240 people.\n"
+        }
+    )
+    draft = f"Edwin Frater founded Brightwick in 1948 in a garage on {street}."
+    assert [f.claim_text for f in corpus.flags(draft, on="2033-09-09")] == flagged

@@ -24,11 +24,15 @@ class PlaceSpec:
     """Place -> the adjectives and nouns that name it or its people: Qatar: [Qatari, Qataris]."""
     organisations: tuple[str, ...] = field(default=(), metadata={ONE_WORD: True})
     """Words that end an organisation's name ("Motors", "Bank"): "shares in Corquin Motors" is no place."""
+    streets: tuple[str, ...] = field(default=(), metadata={ONE_WORD: True})
+    """Words that end an address ("Road", "Street"): "a garage on Mill Road" is a place, whatever
+    the preposition before it."""
 
 
 def vocabulary(spec: PlaceSpec, vocab: Lexicon) -> None:
     vocab.place_prepositions.update(p.lower() for p in spec.prepositions)
     vocab.organisation_words.update(fold(w) for w in spec.organisations)
+    vocab.street_words.update(fold(w) for w in spec.streets)
     direct: dict[str, set[str]] = {}
     for region, places in spec.regions.items():
         for place in places:

@@ -148,6 +148,13 @@ def _classify(words: list[Word], a: int, b: int, key: tuple[str, ...], lexicon: 
         if key[-1] in lexicon.organisation_words or _plural_event(words, a, b, joined, lexicon):
             return "name"
         return "place"
+    if (
+        len(key) >= 2
+        and key[-1] in lexicon.street_words
+        and before >= 0
+        and words[before].lower in STREET_PREPOSITIONS
+    ):
+        return "place"  # "a garage on Mill Road", "a gas main under Kellow Road"
     if is_origin(words, a, b) and key[-1] not in lexicon.organisation_words:
         return "place"  # "a contractor from Sheffield", "the Oslo-based firm"
     if joined in lexicon.places:
@@ -170,6 +177,9 @@ def _classify(words: list[Word], a: int, b: int, key: tuple[str, ...], lexicon: 
 
 REPORTED_AUXILIARIES = frozenset({"had", "has", "have", "was", "were", "is", "are", "would", "will", "could",
                                   "should", "may", "might", "can", "did", "does", "must"})  # fmt: skip
+
+
+STREET_PREPOSITIONS = frozenset({"on", "off", "along", "under", "into", "onto", "to", "from", "via", "past"})
 
 
 def _reported_subject(words: list[Word], b: int) -> bool:
