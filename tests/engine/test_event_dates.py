@@ -340,3 +340,30 @@ def test_another_sort_of_event_is_another_event(corpus_of: CorpusOf) -> None:
     assert corpus.flagged(
         "The co-operative will hold a public meeting at St Wilfrid's church on April 5.", on="2029-03-30"
     ) == [(Kind.EVENT_DATE, "April 5")]
+
+
+def test_this_years_event_is_not_refuted_by_next_years(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "future.md": "---\ndate: 2035-07-18\n---\n"
+            "The field will be raised to 450 runners for next year's race, which will be held on "
+            "Saturday June 14, 2036.\n"
+        }
+    )
+    draft = "This year's race has now raised £6,850 for the mountain rescue team."
+    assert corpus.flags(draft, on="2035-07-23") == []
+
+
+SERVICE = {
+    "plans.txt": "date 2034-02-15\nServices would start on May 1 and run from 6.30am to 10pm.\n",
+    "delay.txt": "date 2034-03-15\nThe launch of the river bus service has been put back from May 1 to "
+    "June 12 after one of its boats failed its sea trials.\n",
+    "chief.txt": "date 2034-05-17\nThe launch of the river bus has been put back a second time, from "
+    "June 12 to June 19, because the fourth boat will not arrive until June 2.\n",
+}
+
+
+def test_a_value_a_later_source_gives_as_the_old_one_refutes_nothing(corpus_of: CorpusOf) -> None:
+    # the plan's May 1 was put back twice by the draft's date: it no longer says when the service starts
+    draft = "The launch has slipped, and the service will now begin on June 19 rather than June 12."
+    assert corpus_of(SERVICE).flags(draft, on="2034-05-20") == []

@@ -368,3 +368,23 @@ def test_a_title_is_read_once_in_full(corpus_of: CorpusOf) -> None:
     roles = [m.text for m in read(draft, on="2033-02-25").values() if m.kind is Kind.ROLE]
     assert roles == ["chief fire officer"]
     assert corpus.flags(draft, on="2033-02-25") == []
+
+
+@pytest.mark.parametrize(
+    ("title", "flagged"),
+    [("transport chief", []), ("housing chief", ["housing chief"])],
+    ids=["the office's portfolio", "another portfolio"],
+)
+def test_a_generic_head_is_compared_with_the_persons_office_not_their_seat(
+    corpus_of: CorpusOf, title: str, flagged: list[str]
+) -> None:
+    okafor = "Councillor Dev Okafor, the cabinet member for transport,"
+    corpus = corpus_of(
+        {
+            "plans.txt": f"date 2034-02-15\n{okafor} said 3,200 passengers a day were expected.\n",
+            "delay.txt": f"date 2034-03-15\n{okafor} said the delay was regrettable.\n",
+            "launch.txt": "date 2034-06-21\nCouncillor Dev Okafor said a sixth pier would be considered.\n",
+        }
+    )
+    draft = f"The council's {title}, Dev Okafor, said a sixth pier could follow."
+    assert [f.claim_text for f in corpus.flags(draft, on="2034-06-24")] == flagged

@@ -456,6 +456,8 @@ class _SentenceReader:
         elif isinstance(f.value, When):
             if self._again(f.start - f.bound_words):
                 marks.append("again")  # "improved again in March": another time than the source's
+            elif self._which_year(f):
+                marks.append("again")  # "this year's race": which race, not when races are
             holder = None if self.derive else claimed_start(self.words, f, self.runs)
             if holder is not None:  # "who took over as chief executive in 2016"
                 return self._tenure_slot(holder, _rounded(context))
@@ -705,6 +707,19 @@ class _SentenceReader:
         """Whether the clause before a date tells a repeat ("response times improved again in
         March"): the date is of another occurrence than any source's, which it cannot refute."""
         return any(self.words[k].lower == "again" for k in self._before_in_clause(start))
+
+    def _which_year(self, f: Found) -> bool:
+        """Whether a year counted from the text's ("this year", "next year") owns the noun after
+        it ("this year's race", "next year's festival"): it tells which one of a yearly event,
+        which another year's cannot refute."""
+        words = self.words
+        return (
+            isinstance(f.value, When)
+            and f.value.granularity == "year"
+            and words[f.end - 1].lower == "year"
+            and f.end < len(words)
+            and words[f.end].lower in ("'s", "’s")
+        )
 
     def _usual(self, start: int, end: int) -> bool:
         """Whether the figure at words[start:end] is what usually holds ("usually produces", "a

@@ -424,6 +424,13 @@ class Judge:
                 for fact in candidates
             ]
             scored = [(score, fact) for score, fact in every if score is not None and score >= RESCUE_FLOOR]
+        # a value a later source calls the old one is no longer the slot's, unless the claim gives it
+        scored = [
+            (s, f)
+            for s, f in scored
+            if not self._since_called_old(claim, f, every_candidate)
+            or agrees(claim, f.mention, rule.spec, self.lexicon) is True
+        ]
         matched = [(s, f) for s, f in scored if s >= MATCH]
         if not matched:
             return Outcome(None, unsourced=True)
@@ -449,7 +456,7 @@ class Judge:
         past_title = isinstance(claim.value, Title) and claim.value.past
         if claim.kind is Kind.ROLE and not past_title and all(v is None for _, _, v in verdicts):
             # "the former mayor" may be deputy mayor now
-            verdicts = self._one_office(current, eligible)
+            verdicts = self._one_office(claim, current, eligible)
         agreeing = [f for s, f, v in verdicts if v is True]
         if agreeing:
             # later sources that say the same are cited too: they confirm, they cannot refute
@@ -588,6 +595,24 @@ class Judge:
                     if self._reads_like(claim, taken, left) and self._reads_like(other, left, taken):
                         return taken
         return None
+
+    def _since_called_old(self, claim: Mention, fact: StoredFact, candidates: list[StoredFact]) -> bool:
+        """Whether a later source gives the fact's value as the one before a change ("has been put
+        back from May 1 to June 12", "up from £86m") by the draft's date: the value is out of date,
+        and refutes nothing said since."""
+        said, key = fact.mention.said_on, _value_key(fact.mention)
+        if said is None:
+            return False
+        return any(
+            "previous" in g.mention.slot.marks
+            and g.kind_matches(claim)
+            and g.mention.said_on is not None
+            and g.mention.said_on > said
+            and (claim.said_on is None or g.mention.said_on <= claim.said_on)
+            and _value_key(g.mention) == key
+            and (self.score(claim, g) or 0.0) >= RESCUE_FLOOR
+            for g in candidates
+        )
 
     def _told_together(self, fact: StoredFact, mates: list[Mention]) -> bool:
         """Whether the source sentence of `fact` (which gives the claim's value) also gives the value
@@ -741,16 +766,29 @@ class Judge:
         return self._in_force(claim, self._eligible(claim, slot, rule))
 
     def _one_office(
-        self, current: list[tuple[float, StoredFact]], eligible: list[tuple[float, StoredFact]]
+        self,
+        claim: Mention,
+        current: list[tuple[float, StoredFact]],
+        eligible: list[tuple[float, StoredFact]],
     ) -> list[tuple[float, StoredFact, bool | None]]:
-        """Another title than the one the sources always give the person contradicts it: every
-        title the sources before the draft (`eligible`) give them, not only the latest source's;
-        seats in a body are held beside any office, so they do not count."""
-        titles = [f.mention.value for _, f in eligible]
-        assert all(isinstance(t, Title) for t in titles)
-        offices = [t for t in titles if head_word(t) not in self.lexicon.memberships]  # type: ignore[arg-type]
-        single = only_title(offices)  # type: ignore[arg-type]
-        return [(s, f, False if single else None) for s, f in current]
+        """A title the sources' only office for the person contradicts: every title the sources
+        before the draft (`eligible`) give them, not only the latest source's. Seats in a body are
+        held beside any office, so they do not count, and the office is what the claim is
+        compared with: "transport chief" is the "cabinet member for transport", whatever the
+        latest source's "Councillor" says."""
+        offices = [
+            (s, f)
+            for s, f in eligible
+            if head_word(f.mention.value) not in self.lexicon.memberships  # type: ignore[arg-type]
+        ]
+        if not only_title([f.mention.value for _, f in offices]):  # type: ignore[misc]
+            return [(s, f, None) for s, f in current]
+        ours = claim.value
+        assert isinstance(ours, Title)
+        return [
+            (s, f, same_office(ours, f.mention.value, self.lexicon, only_title=True))  # type: ignore[arg-type]
+            for s, f in offices
+        ]
 
     def _eligible(
         self, claim: Mention, matched: list[tuple[float, StoredFact]], rule: RuleSpec
