@@ -427,6 +427,17 @@ def test_another_sort_of_the_counted_thing_is_another_figure(
     assert [f.claim_text for f in corpus.flags(draft, on="2027-10-15")] == flagged
 
 
+def test_a_verb_before_its_figure_names_no_sort(corpus_of: CorpusOf) -> None:
+    """ "the lifeboat weighs 14 tonnes": "weighs" is the verb, not a sort of "weigh" called
+    "lifeboat" that a "boat" could not be compared with."""
+    corpus = corpus_of(
+        {"launch.md": "---\ndate: 2031-05-02\n---\nBuilt at Cowes in 2029, the lifeboat weighs 14 tonnes.\n"}
+    )
+    draft = "Built at Cowes in 2029, the boat weighs {} tonnes."
+    assert [f.claim_text for f in corpus.flags(draft.format(12), on="2031-05-04")] == ["12 tonnes"]
+    assert corpus.flags(draft.format(14), on="2031-05-04") == []
+
+
 def test_a_figure_risen_from_one_value_to_another_is_a_change_not_a_range(corpus_of: CorpusOf) -> None:
     corpus = corpus_of(
         {

@@ -54,8 +54,9 @@ class Lexicon:
     places: frozenset[str] = frozenset()
     place_prepositions: set[str] = field(default_factory=set)
     organisation_words: set[str] = field(default_factory=set)
-    street_words: set[str] = field(default_factory=set)
     """Folded last words of organisations' names ("motors", "bank"): never a place."""
+    street_words: set[str] = field(default_factory=set)
+    """Folded last words of addresses ("road", "street"): a place after any preposition."""
     future_markers: set[str] = field(default_factory=set)
     longest: int = 0
     """Words in the longest phrase."""

@@ -1030,13 +1030,17 @@ class _SentenceReader:
 
     def _money_verb(self, i: int) -> str:
         """ "will now cost £214m", "value Hummels at £35m", "paid £3.1m for him": what a sum is."""
+        at = self._money_verb_at(i)
+        return self.keys[at] if at is not None else ""
+
+    def _money_verb_at(self, i: int) -> int | None:
         words = self.words
         for k in range(i - 1, max(-1, i - MONEY_VERB_REACH), -1):
             if words[k].text in (",", ";", ":", "(", ")") or words[k].clause != words[i].clause:
                 break
             if words[k].lemma in MONEY_VERBS and not words[k].upper:
-                return self.keys[k]
-        return ""
+                return k
+        return None
 
     def _noun_after_copula(self, j: int) -> str:
         """ "Of those, 21 were homes": a figure whose noun follows "were", bare and plural."""
@@ -1291,8 +1295,10 @@ class _SentenceReader:
         for k in range(1, len(words)):
             if words[k].clause != clause or not keys[k] or not plural(words[k]) or words[k].upper:
                 continue
-            if k + 1 < len(words) and (words[k + 1].lower in OBJECT_OPENERS or words[k + 1].upper):
-                continue  # "Ridgeline's investment values Halden": a verb with its object
+            if k + 1 < len(words) and (
+                words[k + 1].lower in OBJECT_OPENERS or words[k + 1].upper or k + 1 in self.value_at
+            ):
+                continue  # "Ridgeline's investment values Halden", "the club costs £395": a verb, its object
             m = k - 1
             lowercase = not words[m].upper or m == 0  # "Day tickets" opening the sentence
             if lowercase and m not in named and self._sort_word(m):
