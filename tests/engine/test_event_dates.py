@@ -247,8 +247,12 @@ def test_due_back_is_a_return(corpus_of: CorpusOf) -> None:
             "The council scrapped the ferry contract on {}.",
         ),
         ("On Monday the trust paid £2m for the mill.", "The trust spent £2m on the mill on {}."),
+        (
+            "The tigress gave birth to three cubs at the zoo on Sunday; the smallest died on Monday.",
+            "{}'s death of the smallest cub, weak from birth, was announced by the zoo.",
+        ),
     ],
-    ids=["cancel, scrap", "pay, spend"],
+    ids=["cancel, scrap", "pay, spend", "die, death (a noun a figure may count too)"],
 )
 def test_an_event_named_with_another_verb_of_news_is_the_same_event(
     corpus_of: CorpusOf, source: str, draft: str

@@ -98,8 +98,10 @@ class Lexicon:
         return 0, ""
 
     def synonym(self, word_lemma: str) -> str:
-        """The word's group as context: a noun's synonym group, else an event's."""
-        return self.synonyms.get(word_lemma) or self.events.get(word_lemma, word_lemma)
+        """The word's group as context: an event's synonym group, else a noun's. A word in both
+        ("death": [death, fatality] and [kill, death, die]) is the event's, so that "Tuesday's
+        death" and "died on Tuesday" say the same; what a figure counts is `noun`'s."""
+        return self.events.get(word_lemma) or self.synonyms.get(word_lemma, word_lemma)
 
     def noun(self, word_lemma: str) -> str:
         """The word's group as what a figure counts: noun synonyms only."""
