@@ -79,7 +79,8 @@ class RuleSet:
         """2: the rule names what the claim is about; 1: it covers anything; 0: not this claim."""
         listed = _subjects(spec.spec)
         if listed:
-            keys = {noun_key(self.lexicon, s) for s in listed}
+            key_of = noun_key if isinstance(spec.spec, QuantitySpec) else subject_key
+            keys = {key_of(self.lexicon, s) for s in listed}
             return 2 if subject is not None and subject in keys else 0
         if title is not None and isinstance(spec.spec, RoleSpec):
             heads = {self.lexicon.title_group.get(t.lower(), t.lower()) for t in _titles(spec.spec)}
@@ -128,6 +129,12 @@ def _merge_lexicon(rules: list[RuleSpec]) -> Lexicon:
 
 
 def noun_key(lexicon: Lexicon, word: str) -> str:
-    """A noun as the extractor keys it: lemma, then synonym group."""
+    """A counted noun as the extractor keys it: lemma, then the noun's synonym group."""
+    key = lemma_key(word)
+    return lexicon.phrase_key(key) if len(key) > 1 else lexicon.noun(key[0])
+
+
+def subject_key(lexicon: Lexicon, word: str) -> str:
+    """What lasts ("war", "talks") as the extractor keys it: lemma, then its event's or noun's group."""
     key = lemma_key(word)
     return lexicon.phrase_key(key) if len(key) > 1 else lexicon.synonym(key[0])
