@@ -260,3 +260,31 @@ def test_a_street_is_a_place_whatever_the_preposition(
     )
     draft = f"Edwin Frater founded Brightwick in 1948 in a garage on {street}."
     assert [f.claim_text for f in corpus.flags(draft, on="2033-09-09")] == flagged
+
+
+def test_the_one_thing_of_its_noun_in_a_story_is_pinned_by_it(corpus_of: CorpusOf) -> None:
+    """Where neither statement names anyone else, "the new station at" pins the place as a name
+    would: the story has one new station."""
+    corpus = corpus_of(
+        {
+            "plans.md": "---\ndate: 2030-03-20\n---\n"
+            "The new ambulance station at Kelsey Bridge will open in July on the site of a disused "
+            "cattle market.\n"
+        }
+    )
+    draft = "The new ambulance station at {} is still expected to open in July."
+    assert corpus.flags(draft.format("Kelsey Bridge"), on="2030-04-12") == []
+    assert corpus.flagged(draft.format("Ashby Cross"), on="2030-04-12") == [(Kind.PLACE, "Ashby Cross")]
+
+
+def test_who_did_the_one_act_is_pinned_by_it(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "survey.md": "---\ndate: 2034-06-14\n---\n"
+            "Cracked beams were found in the roof during a structural survey carried out in May by "
+            "the engineer Samir Haddow, the council said.\n"
+        }
+    )
+    draft = "The structural survey of the roof was carried out by {}."
+    assert corpus.flags(draft.format("Samir Haddow"), on="2034-06-16") == []
+    assert corpus.flagged(draft.format("Dara Quigley"), on="2034-06-16") == [(Kind.PERSON, "Dara Quigley")]

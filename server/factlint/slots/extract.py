@@ -490,6 +490,7 @@ class _SentenceReader:
     def _name_slot(self, run: NameRun, kind: Kind, carried_names: tuple[str, ...]) -> Slot:
         context = self._context(run.start, run.end)
         head = ""
+        marks: tuple[str, ...] = ()
         origin = origin_of(self.words, run, self.runs) if kind is Kind.PLACE else None
         if origin is None and kind is Kind.PLACE:
             first = self._list_head(run)  # "in Dublin, Cork and Galway": each is where the first is
@@ -502,10 +503,13 @@ class _SentenceReader:
             if noun >= 0 and self.keys[noun]:
                 head = self.keys[noun]
                 context[head] = max(context.get(head, 0.0), 1.5)
+                if self._the_one(noun):
+                    marks = ("the-one",)
         elif kind is Kind.PERSON:
             head = self.events.act_of(run)
             if head:
                 context[head] = max(context.get(head, 0.0), 1.5)
+                marks = ("the-one",)  # who did it: one act
         key = " ".join(run.key)
         own = tuple(n for n in self._names_in_clause(run.start) if n != key)
         if not own:
@@ -513,7 +517,12 @@ class _SentenceReader:
         names = own + carried_names
         if origin is not None:
             return self._origin_slot(origin, context, names)
-        return Slot(kind, head, context=_rounded(context), names=names)
+        return Slot(kind, head, context=_rounded(context), names=names, marks=marks)
+
+    def _the_one(self, noun: int) -> bool:
+        """ "the new ambulance station at", "a meeting in", "will be held in", not "parents in":
+        one thing, or one act, the sentence speaks of, not some of many."""
+        return not plural(self.words[noun]) or verb_form(self.words[noun])
 
     def _length_since(self, f: Found, said_on: date | None) -> Period | None:
         """How long it has been since a year or month after "since" ("the first ban since 2018"),

@@ -49,6 +49,8 @@ CONTRADICT_NAME = 0.55
 almost everything else about the statement is the same."""
 NEAR_COPY = 0.9
 """A statement naming nobody else that shares nearly all its words with the claim is the claim's."""
+NEAR_COPY_THE_ONE = 0.7
+"""... or, when both are of the same singular noun after "the" ("the new station at"), most."""
 RESCUE_MARGIN = 0.3
 """A fact that agrees and scores within this of the contradicting one leaves the slot in doubt:
 "31 points behind" may be the source's "31 points separating them" though another sentence about
@@ -307,7 +309,12 @@ def _pinned_together(claim: Mention, score: float, fact: StoredFact) -> bool:
         return True
     if _share_a_name(ours, theirs):
         return True
-    return not ours.names and not theirs.names and score >= NEAR_COPY
+    if ours.names or theirs.names:
+        return False
+    # "the new station at Ashby Cross" and "the new station at Kelsey Bridge": the one thing the
+    # story has of that noun, where nobody else is named ("parents in Jorvik" are some of many)
+    the_one = "the-one" in ours.marks and "the-one" in theirs.marks and ours.head == theirs.head
+    return score >= (NEAR_COPY_THE_ONE if the_one else NEAR_COPY)
 
 
 def _more_than_the_noun(claim: Mention, fact: StoredFact, said: str) -> bool:
