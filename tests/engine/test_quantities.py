@@ -438,6 +438,33 @@ def test_a_verb_before_its_figure_names_no_sort(corpus_of: CorpusOf) -> None:
     assert corpus.flags(draft.format(14), on="2031-05-04") == []
 
 
+def test_a_rate_after_the_counted_noun_leaves_the_noun_counted(corpus_of: CorpusOf) -> None:
+    """ "eggs a year": "a" opens the rate, not the object of a verb "eggs"."""
+    corpus = corpus_of(
+        {
+            "strike.md": "---\ndate: 2030-03-06\n---\n"
+            "The factory makes about 1.2 million chocolate eggs each year.\n"
+        }
+    )
+    assert (
+        read("It makes 2.1 million chocolate eggs a year.", on="2030-03-11")["2.1 million"].slot.head == "egg"
+    )
+    draft = "Pettigrew's makes around {} million chocolate eggs a year."
+    assert corpus.flagged(draft.format("2.1"), on="2030-03-11") == [(Kind.QUANTITY, "2.1 million")]
+    assert corpus.flags(draft.format("1.2"), on="2030-03-11") == []
+
+
+def test_a_part_of_a_named_owners_whole_counts_the_whole_noun() -> None:
+    found = read("Twenty-one of Hesketh's 23 schools are now on fibre.", on="2031-06-09")["Twenty-one"]
+    assert found.slot.head == "school"
+    assert "part" in found.slot.marks
+
+
+def test_megalitres_are_a_volume() -> None:
+    found = read("The company asked for 45 megalitres a day.", on="2026-09-25")["45 megalitres"]
+    assert found.slot.dimension == "volume/day"
+
+
 def test_a_figure_risen_from_one_value_to_another_is_a_change_not_a_range(corpus_of: CorpusOf) -> None:
     corpus = corpus_of(
         {

@@ -849,8 +849,14 @@ class _SentenceReader:
         if start >= 2 and lower[start - 1] in SUBSET_WORDS and lower[start - 2] in ("the", "its", "their"):
             return "part"  # "the first 164 homes": the first of more
         k = f.end
-        if k + 2 < len(lower) and lower[k] == "of" and lower[k + 1] in ("the", "its", "their"):
-            whole = self._past_owner(k + 2)  # "20 of the city council's 60 seats"
+        named_owner = k + 2 < len(lower) and self.words[k + 1].upper and self._past_owner(k + 1) > k + 1
+        if (
+            k + 2 < len(lower)
+            and lower[k] == "of"
+            and (lower[k + 1] in ("the", "its", "their") or named_owner)
+        ):
+            # "20 of the city council's 60 seats", "21 of Hesketh's 23 schools"
+            whole = self._past_owner(k + 1 if named_owner else k + 2)
             return "part" if whole < len(lower) and lower[whole][:1].isdigit() else "partitive"
         for m in range(k, min(k + PART_REACH, len(lower) - 2)):
             if self.words[m].clause != self.words[f.start].clause and lower[m] != ",":
@@ -1081,8 +1087,9 @@ class _SentenceReader:
         hyphened = k + 1 < len(words) and words[k].text == "-"
         if hyphened:
             k += 1  # "a 540-space car park", "a 24-bed unit": the noun after the hyphen is counted
-        if k + 1 < len(words) and words[k].lower == "of" and words[k + 1].lower in OWNERS:
-            k = self._past_owner(k + 2)  # "three of the board's members"
+        named_owner = k + 1 < len(words) and words[k + 1].upper and self._past_owner(k + 1) > k + 1
+        if k + 1 < len(words) and words[k].lower == "of" and (words[k + 1].lower in OWNERS or named_owner):
+            k = self._past_owner(k + 2)  # "three of the board's members", "21 of Hesketh's 23 schools"
             while k < len(words) and (words[k].upper or words[k].lower in OWNERS) and k in self.value_at:
                 k += 1
             while k < len(words) and k in self.value_at and words[k].text[:1].isdigit():
@@ -1142,8 +1149,14 @@ class _SentenceReader:
         word = self.words[k]
         if not word.content or word.upper or k in self.value_at or verb_form(word) or _ends_noun_run(word):
             return True
-        # "a nine-hour recount cut his lead": a word before "his", "the" is a verb, not a noun
-        return k + 1 < len(self.words) and self.words[k + 1].lower in OBJECT_OPENERS
+        # "a nine-hour recount cut his lead": a word before "his", "the" is a verb, not a noun;
+        # "2.1 million chocolate eggs a year": a rate, after a noun
+        words = self.words
+        if k + 1 >= len(words) or words[k + 1].lower not in OBJECT_OPENERS:
+            return False
+        return not (
+            words[k + 1].lower in ("a", "an") and k + 2 < len(words) and words[k + 2].lower in TIME_UNITS
+        )
 
     def _part_of_noun(self, f: Found) -> str:
         """ "Of the 415 posts ..., 137 have been filled": a bare figure counts the noun of "of the N"."""
@@ -1167,6 +1180,8 @@ class _SentenceReader:
             for m in range(k - 2, max(-1, k - 2 - OWNER_WORDS), -1):
                 if words[m].lower == "the" and m >= 1 and words[m - 1].lower == "of":
                     return m - 1
+                if words[m].lower == "of" and m < k - 2 and all(w.upper for w in words[m + 1 : k - 1]):
+                    return m  # "Twenty-one of Hesketh's 23 schools"
                 if words[m].punct:
                     return None
         return None
