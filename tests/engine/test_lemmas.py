@@ -39,3 +39,12 @@ def test_the_table_read_as_a_dict_answers_as_spacy_s_lookups_do() -> None:
 @pytest.mark.parametrize(("word", "expected"), [("crew", "crew"), ("ground", "ground"), ("wounds", "wound")])
 def test_nouns_the_table_reads_as_old_past_tenses(word: str, expected: str) -> None:
     assert lemma(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular"), [("abseilers", "abseiler"), ("paddleboarders", "paddleboarder")]
+)
+def test_people_who_do_something_meet_their_singular_though_the_table_lacks_them(
+    plural: str, singular: str
+) -> None:
+    assert lemma(plural) == lemma(singular) == singular

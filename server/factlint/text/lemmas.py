@@ -38,6 +38,9 @@ def _table() -> dict[str, str]:
     return cast(dict[str, str], table)
 
 
+AGENT_PLURALS = ("ers", "ors", "ists", "ians")
+"""Plural endings of nouns for people who do something: a word the table lacks ("abseilers",
+"paddleboarders") still meets its singular."""
 NOMINAL_SUFFIXES = (("ment", ""), ("al", "e"), ("al", ""), ("ure", "e"), ("ure", ""), ("ion", ""),
                     ("ion", "e"), ("ance", ""), ("ence", ""), ("y", ""))  # fmt: skip
 """Endings that make a noun of a verb: approval, announcement, closure, election, discovery."""
@@ -65,8 +68,12 @@ def inflection(word: str) -> str:
     """The word without its inflection only ("closures" -> "closure", "closed" -> "close")."""
     if word in _OVERRIDES:
         return _OVERRIDES[word]
-    found = _table().get(word, word)
-    return found if isinstance(found, str) else word
+    found = _table().get(word)
+    if isinstance(found, str):
+        return found
+    if len(word) > 5 and word.endswith(AGENT_PLURALS):
+        return word[:-1]  # "abseilers", "bellhangers": people who do something, not in the table
+    return word
 
 
 def _verb_of(noun: str) -> str:
