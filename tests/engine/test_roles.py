@@ -388,3 +388,40 @@ def test_a_generic_head_is_compared_with_the_persons_office_not_their_seat(
     )
     draft = f"The council's {title}, Dev Okafor, said a sixth pier could follow."
     assert [f.claim_text for f in corpus.flags(draft, on="2034-06-24")] == flagged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "past"),
+    [
+        ("Tom Hargreaves is the club's chief executive.", "chief executive", False),
+        ("Tom Hargreaves is currently the club's chief executive.", "chief executive", False),
+        ("Tom Hargreaves was previously the club secretary.", "club secretary", True),
+        ("The captaincy has passed to Morag Innes, previously the club secretary.", "club secretary", True),
+        ("Sunita Rao was voted in as the trust's secretary.", "secretary", False),
+        ("Sunita Rao was elected treasurer.", "treasurer", False),
+        ("Martin Okafor, the co-operative's chair, said it was bad.", "chair", False),
+        ("The figures came from Owen Ashby, the council's deputy leader.", "deputy leader", False),
+        (
+            "Maya Oduro, who has led the scheme as cabinet member for housing, was made deputy leader.",
+            "deputy leader",
+            False,
+        ),
+    ],
+    ids=[
+        "whose office",
+        "currently",
+        "previously",
+        "an apposition, previously",
+        "voted in as",
+        "elected",
+        "a hyphened owner",
+        "an owner's title makes a person of a 'from' name",
+        "past a relative clause",
+    ],
+)
+def test_a_title_said_of_a_person_by_a_predicate_or_an_apposition(
+    sentence: str, title: str, past: bool
+) -> None:
+    [role] = [m for m in read(sentence, on="2031-05-05").values() if m.kind is Kind.ROLE and m.text == title]
+    assert isinstance(role.value, Title)
+    assert role.value.past is past

@@ -218,8 +218,9 @@ def _acts(words: list[Word], b: int) -> bool:
 
 def _ends_owner(word: Word) -> bool:
     """Whether `word` ends the name of whose office a title is: punctuation other than the
-    apostrophes and ampersands of names ("the Transport Workers' Union's", "Carrick & Venn's")."""
-    return word.punct and word.text not in ("'", "’", "'s", "’s", "&")
+    apostrophes, ampersands and hyphens of names ("the Transport Workers' Union's", "Carrick &
+    Venn's", "the co-operative's")."""
+    return word.punct and word.text not in ("'", "’", "'s", "’s", "&", "-")
 
 
 def find_roles(words: list[Word], runs: list[NameRun], lexicon: Lexicon) -> list[RoleFound]:
@@ -242,6 +243,8 @@ def find_roles(words: list[Word], runs: list[NameRun], lexicon: Lexicon) -> list
         after = _after_complements(words, h + 1, lexicon)
         person: NameRun | None = None
         taken_up = False
+        owned = False
+        opener = start  # where the title's phrase opens: its determiner, before whose office it is
         if after in run_at:
             person = run_at[after]
         elif after < len(words) and lower[after] == "," and after + 1 in run_at:
@@ -271,10 +274,21 @@ def find_roles(words: list[Word], runs: list[NameRun], lexicon: Lexicon) -> list
                 if lower[k] in DETERMINERS:
                     break
                 k -= 1
+            opener = k
             if (k >= 1 and lower[k] in DETERMINERS and lower[k - 1] == "," and (k - 1) in run_ending) or (
                 k >= 1 and lower[k - 1] == "," and (k - 1) in run_ending
             ):
                 person = run_ending[k - 1]
+                # "came from Owen Ashby, the council's deputy leader": whose office, so a person
+                owned = lower[start - 1] in ("'s", "’s")
+            elif (
+                k >= 2
+                and lower[k] in DETERMINERS
+                and lower[k - 1] in lexicon.past_markers
+                and lower[k - 2] == ","
+                and (k - 2) in run_ending
+            ):
+                person = run_ending[k - 2]  # "Morag Innes, previously the club secretary"
             elif k >= 1 and lower[k] == "," and k in run_ending:
                 person = run_ending[k]  # "Sandrine Leclerc, Velocita's chief executive": no determiner
             elif k >= 1 and lower[k] in DETERMINERS and lower[k - 1] == ",":
@@ -284,10 +298,13 @@ def find_roles(words: list[Word], runs: list[NameRun], lexicon: Lexicon) -> list
             else:
                 person = _subject_of_predicate(words, start, run_ending)
                 taken_up = person is not None
-        if person is None or person.kind == "place":
+        if person is None or (person.kind == "place" and not owned):
             continue
         span = [words[k] for k in range(start, after) if lower[k] not in (",", "-")]
-        past = start >= 2 and lower[start - 1] in DETERMINERS and lower[start - 2] in lexicon.past_markers
+        past = any(
+            m >= 1 and lower[m] in DETERMINERS and lower[m - 1] in lexicon.past_markers
+            for m in (start - 1, opener)
+        )
         title = title_value(span, lower[h], lexicon, past, opens_sentence=start == 0)
         roles.append(RoleFound(start, after, person, title, taken_up))
     return _widest(roles)
@@ -313,13 +330,21 @@ def _subject_of_predicate(words: list[Word], start: int, run_ending: dict[int, N
     executive since April 14", "Alan Quigley became acting chief executive", "Tom Hargreaves is
     finance director"; None if no such predicate opens the title."""
     k = start - 1
+    if k >= 1 and words[k].lower in ("'s", "’s"):
+        # "is the club's chief executive": over whose office it is, to its determiner
+        m = next((m for m in range(k - 1, max(-1, k - OWNER_REACH), -1) if words[m].lower == "the"), None)
+        if m is None or any(_ends_owner(w) for w in words[m + 1 : k]):
+            return None
+        k = m
     while k >= 0 and words[k].lower in PREDICATE_DETERMINERS:
         k -= 1
     last = k
-    if k >= 1 and words[k].lower == "as" and words[k - 1].lower in ACTING:
+    if k >= 1 and words[k].lower == "as" and words[k - 1].lower in ACTING | CHOSEN:
         k -= 2
         if k >= 0 and words[k].lower in ("will", "would"):
             k -= 1  # "will act as operations director until a replacement is found": from now
+        if k >= 0 and words[k].lower == "voted":
+            k -= 1  # "was voted in as the trust's secretary"
     while k >= 0 and words[k].lower in PREDICATE_WORDS:
         k -= 1
     if not {w.lower for w in words[k + 1 : last + 1]} - HAVING:
@@ -327,8 +352,17 @@ def _subject_of_predicate(words: list[Word], start: int, run_ending: dict[int, N
     if k >= 1 and words[k].lower == "who" and words[k - 1].text == ",":
         k -= 2  # "Adeyemi, who has been"
     elif k >= 1 and words[k].text == ",":  # "Adeyemi, the director of operations, became"
-        opening = next((m for m in range(k - 1, max(0, k - 9), -1) if words[m].text == ","), None)
-        if opening is None or words[opening + 1].lower not in PREDICATE_DETERMINERS:
+        # "Adeyemi, the director of operations, became"; "Oduro, who has led the scheme as cabinet
+        # member for housing, was made deputy leader"
+        opening = next(
+            (m for m in range(k - 1, max(0, k - RELATIVE_REACH), -1) if words[m].text == ","), None
+        )
+        if opening is None:
+            return None
+        opener = words[opening + 1].lower
+        if opener not in PREDICATE_DETERMINERS and (opener != "who" or opening + 1 == k - 1):
+            return None
+        if opener in PREDICATE_DETERMINERS and k - opening > APPOSITION_REACH:
             return None
         k = opening - 1
     return run_ending.get(k + 1)
@@ -341,11 +375,19 @@ HAVING = frozenset({"has", "have", "had", "also", "now", "still"})
 """Words of a predicate that say no more than having: "has the chief executive's backing"."""
 PREDICATE_WORDS = frozenset(
     {"is", "was", "are", "were", "been", "has", "have", "had", "became", "appointed", "named", "made"}
-    | {"remains", "remained", "also", "now", "still"}
+    | {"remains", "remained", "also", "now", "still", "currently", "previously", "formerly", "elected"}
 )
 """Words of a predicate that gives a person a title: "has been", "was named", "has been made its
 honorary president". Not the future's
 ("would become", "takes over as"): a title to come is no title yet."""
+APPOSITION_REACH = 9
+"""Words an apposition between a name and its predicate may run to: ", the director of operations,"."""
+RELATIVE_REACH = 16
+"""... and a relative clause: ", who has led the scheme as cabinet member for housing,"."""
+CHOSEN = frozenset({"in", "elected", "appointed", "named", "chosen"})
+"""Words before "as" that give a title: "was elected as chairman", "was voted in as secretary"."""
+OWNER_REACH = 6
+"""Words back from a title's "'s" to the "the" of whose office it is: "the parish council's"."""
 ACTING = frozenset({"act", "acts", "acted", "acting"})
 """Verbs that give a title with "as", from now even after "will": "will act as operations director
 until a replacement is found" (a bare "as" gives none: "replace Henri Castagne as head")."""
