@@ -288,3 +288,15 @@ def test_who_did_the_one_act_is_pinned_by_it(corpus_of: CorpusOf) -> None:
     draft = "The structural survey of the roof was carried out by {}."
     assert corpus.flags(draft.format("Samir Haddow"), on="2034-06-16") == []
     assert corpus.flagged(draft.format("Dara Quigley"), on="2034-06-16") == [(Kind.PERSON, "Dara Quigley")]
+
+
+def test_a_place_before_firm_is_the_firms_home(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "contract.md": "---\ndate: 2031-01-20\n---\n"
+            "The contract went to Coldline Engineering, a contractor based in Kelby.\n"
+        }
+    )
+    draft = "The contractor, Coldline Engineering, is a {} firm."
+    assert corpus.flags(draft.format("Kelby"), on="2031-01-23") == []
+    assert corpus.flagged(draft.format("Harwick"), on="2031-01-23") == [(Kind.PLACE, "Harwick")]

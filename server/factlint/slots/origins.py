@@ -20,6 +20,8 @@ if TYPE_CHECKING:  # names.py asks `is_origin` how to type a name
     from factlint.slots.names import NameRun
 
 BASE_WORDS = frozenset({"based", "headquartered"})
+FIRM_NOUNS = frozenset({"firm", "company", "business", "contractor", "charity", "manufacturer", "builder"})
+"""Nouns a place before them says the home of, after "a": "a Harwick firm" is based in Harwick."""
 """Participles that give a home: "based in Leeds", "the Oslo-based firm"."""
 HOME_NOUNS = frozenset({"headquarters", "hq"})
 """Nouns that give a home: "with headquarters in Rotterdam", "has its head office in Leeds"."""
@@ -75,6 +77,8 @@ def _construction(words: list[Word], a: int, b: int) -> tuple[int, int | None, i
         while start > 0 and words[start - 1].lower in DESCRIPTION_OPENERS:
             start -= 1
         return start, None, b + 2 if b + 2 < len(words) else None
+    if a >= 1 and words[a - 1].lower in ("a", "an") and b < len(words) and words[b].lower in FIRM_NOUNS:
+        return a - 1, None, b  # "a Harwick firm": as "a Harwick-based firm"
     k = a - 1
     if k >= 0 and words[k].lower == "the":
         k -= 1
