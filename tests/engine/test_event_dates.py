@@ -371,3 +371,21 @@ def test_a_value_a_later_source_gives_as_the_old_one_refutes_nothing(corpus_of: 
     # the plan's May 1 was put back twice by the draft's date: it no longer says when the service starts
     draft = "The launch has slipped, and the service will now begin on June 19 rather than June 12."
     assert corpus_of(SERVICE).flags(draft, on="2034-05-20") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "named"),
+    [
+        ("Fares rose after Tuesday's committee meeting.", "Tuesday", True),
+        ("Sunday night's landing went well.", "Sunday", True),
+        ("The lifeboat station opened six years ago.", "six years ago", True),
+        ("The committee met on Tuesday.", "Tuesday", False),
+        ("The station opened in 2027.", "2027", False),
+    ],
+)
+def test_a_date_that_names_its_event_is_as_pinned_as_a_counted_figure(
+    sentence: str, date: str, named: bool
+) -> None:
+    """ "Tuesday's meeting", "opened six years ago" say which event as "12 stations" says which
+    figure, so they contradict on as much shared wording as a figure does (`CONTRADICT`)."""
+    assert ("named" in read(sentence, on="2033-08-08")[date].slot.marks) is named

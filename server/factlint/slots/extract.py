@@ -777,6 +777,8 @@ class _SentenceReader:
                 verbs = self.words[max(0, start - n - 4) : start - n]
                 if any(w.lemma in CHANGE_VERBS for w in verbs):
                     marks.append("change")
+        if f.kind is Kind.EVENT_DATE and self._named_by_its_date(f):
+            marks.append("named")  # "Tuesday's meeting", "founded 25 years ago": one event, named
         if f.kind is Kind.EVENT_DATE and self._first_time(start):
             marks.append("first-time")  # "When the find was first announced in March"
         if f.end < len(lower) and (lower[f.end] in INCREMENT_WORDS or lower[f.end] == "others"):
@@ -812,6 +814,18 @@ class _SentenceReader:
             if part:
                 marks.append(part)
         return marks
+
+    def _named_by_its_date(self, f: Found) -> bool:
+        """Whether the date is written as the event's own ("Tuesday's meeting", "Sunday night's
+        landing") or counted back from the text's day ("25 years ago"): the words say which
+        event it is, as a counted noun says which figure."""
+        words = self.words
+        k = f.end
+        if k < len(words) and words[k].lower in ("night", "morning", "evening", "afternoon"):
+            k += 1
+        if k < len(words) and words[k].lower in ("'s", "’s"):
+            return True
+        return words[f.end - 1].lower == "ago"
 
     def _past_owner(self, k: int) -> int:
         """Where what follows an owner's "'s" within a few words of `k` starts ("the *board's*

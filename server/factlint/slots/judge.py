@@ -361,6 +361,8 @@ def _needed(claim: Mention, facts: list[StoredFact]) -> float:
         return CONTRADICT_NAME
     if claim.kind is Kind.EVENT_DATE:
         pinned = claim.slot.head and all(f.mention.slot.head for f in facts)
+        if pinned and "named" in claim.slot.marks:
+            return CONTRADICT  # "Tuesday's meeting": the event as pinned as a counted noun pins a figure
         return CONTRADICT_EVENT if pinned else CONTRADICT_UNPINNED
     bare = claim.slot.dimension.split("/")[0] in ("count", "ordinal")
     side = _side(claim.slot)
