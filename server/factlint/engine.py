@@ -45,6 +45,32 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True)
+class FirstPart:
+    """The first part of a draft to report on before the rest (`Engine.check(first=...)`).
+
+    The paragraphs that start before `chars` are checked first, in the draft's order as always,
+    and `ready` gets their report (suppressions applied; the date notice, which counts the whole
+    draft's claims, only in the whole report) before any later paragraph is checked. Each
+    paragraph is checked once and its results are the ones in the whole report: only when they
+    arrive changes. `ready` is not called when no paragraph starts at or after `chars`."""
+
+    chars: int
+    ready: Callable[[Report], None]
+
+
+def _so_far(report: Report, date_known: bool) -> Report:
+    """A copy of `report`, the paragraphs checked so far, for `FirstPart.ready`."""
+    return Report(
+        findings=list(report.findings),
+        confirmations=list(report.confirmations),
+        unsourced=report.unsourced,
+        out_of_time=report.out_of_time,
+        unsourced_claims=list(report.unsourced_claims),
+        date_known=date_known,
+    )
+
+
+@dataclass(frozen=True)
 class EngineStats:
     articles: int
     facts: int
@@ -124,7 +150,12 @@ class Engine:
         )
 
     def check(
-        self, text: str, draft_date: date | None = None, note_conflicts: bool = True, path: str | None = None
+        self,
+        text: str,
+        draft_date: date | None = None,
+        note_conflicts: bool = True,
+        path: str | None = None,
+        first: FirstPart | None = None,
     ) -> Report:
         """Check a whole draft; `draft_date` overrides the configured default, not front matter. A
         draft whose front matter gives no date, at a `path` whose file name does, is of that date.
@@ -133,15 +164,25 @@ class Engine:
         disagreeing. It costs an audit of the cited facts the first time they are cited, so the
         language server leaves it to the hover and keeps keystrokes cheap. A draft at `path`
         (absolute) that is also in the corpus is checked without its own article.
+
+        `first`: hand the report of the draft's first part to a callback as soon as it is checked,
+        before the rest (see `FirstPart`); the report returned is the whole draft's, as without it.
         """
         named = date_in_name(path) if path and draft_date is None else None
-        return self._reading(lambda: self._check_hiding(text, draft_date or named, note_conflicts, path))
+        return self._reading(
+            lambda: self._check_hiding(text, draft_date or named, note_conflicts, path, first)
+        )
 
     def _check_hiding(
-        self, text: str, draft_date: date | None, note_conflicts: bool, path: str | None
+        self,
+        text: str,
+        draft_date: date | None,
+        note_conflicts: bool,
+        path: str | None,
+        first: FirstPart | None = None,
     ) -> Report:
         with self.fact_base.hiding(path) as hidden:
-            return self._check(text, draft_date, note_conflicts and not hidden, hidden)
+            return self._check(text, draft_date, note_conflicts and not hidden, hidden, first)
 
     def in_corpus(self, path: str) -> bool:
         """Whether the file at `path` (absolute) is one of the fact base's own sources."""
@@ -168,12 +209,24 @@ class Engine:
                 self._reset()
             return work()
 
-    def _check(self, text: str, draft_date: date | None, note_conflicts: bool, hidden: bool) -> Report:
+    def _check(
+        self,
+        text: str,
+        draft_date: date | None,
+        note_conflicts: bool,
+        hidden: bool,
+        first: FirstPart | None = None,
+    ) -> Report:
         draft = read_draft(text)
         stated = draft.date or draft_date or self.config.draft_date
         when = stated or date.today()
         report = Report()
+        waiting = first
         for paragraph, lead in with_leads(split_paragraphs(text, draft.body_start)):
+            if waiting is not None and paragraph.start >= waiting.chars:
+                # the paragraphs before are the first part: its report now, the rest after
+                waiting.ready(self._finished(text, _so_far(report, stated is not None), note_conflicts))
+                waiting = None
             if is_heading(paragraph.text):
                 continue  # a headline, like the title: its few words cannot say which statement it is
             # without its own article, a draft's results are not the memo's
@@ -190,6 +243,10 @@ class Engine:
         if report.out_of_time and not report.date_known and NOT_COMPARED not in self.config.disabled_rules:
             notice = not_compared(report.out_of_time, when, draft.body_start)
             report.findings.append(notice)
+        return self._finished(text, report, note_conflicts)
+
+    def _finished(self, text: str, report: Report, note_conflicts: bool) -> Report:
+        """`report` with the draft's suppressions applied and, if asked, its conflicts noted."""
         report.findings = self.rules.apply_suppressions(text, report.findings)
         # the audit's memo counts every source: a draft that is one would be cited against itself
         if note_conflicts:
