@@ -1,8 +1,8 @@
 """The language server as an editor sees it: `factlint serve` driven over stdio by a real LSP client.
 
 Measures the time from starting the process to its answer to `initialize` and to the
-first diagnostics of an opened draft (the server publishes a long draft's first screen before
-the whole draft: both are timed), then types into the draft one character at a time, each
+first diagnostics of an opened draft (the server publishes a long draft part by part before
+the whole: the first and the whole publish are timed), then types into the draft one character at a time, each
 keystroke an incremental `didChange`, and times each `didChange` -> `publishDiagnostics`
 of that version. The debounce is set to 0 ms, so the time measured is the
 server's own work plus the round trip over the pipes (the figure the target
@@ -39,8 +39,8 @@ TIMEOUT = 300.0
 TYPED = " again"
 """What the writer types, one character per keystroke, into a sentence."""
 _WORK = re.compile(r"work ([0-9.]+) ms")
-_PART = re.compile(r"publish(?:ing|ed) \S+ version (\d+) \((first screen|whole draft)\)")
-"""The server's trace of a first screen published before the whole draft, and of the whole."""
+_PART = re.compile(r"publish(?:ing|ed) \S+ version (\d+) \((part|whole draft)\)")
+"""The server's trace of a part of a draft published before the whole, and of the whole."""
 EDITOR = types.ClientCapabilities(
     text_document=types.TextDocumentClientCapabilities(
         publish_diagnostics=types.PublishDiagnosticsClientCapabilities(
@@ -59,10 +59,10 @@ class Recorder:
     diagnostics: dict[int, int] = field(default_factory=dict)
     last_published: dict[int, float] = field(default_factory=dict)
     last_diagnostics: dict[int, int] = field(default_factory=dict)
-    first_screens: set[int] = field(default_factory=set)
-    """Versions whose first publish was of their first screen only (the server traces it)."""
+    parts: set[int] = field(default_factory=set)
+    """Versions whose first publish was of their first part only (the server traces it)."""
     whole: set[int] = field(default_factory=set)
-    """Versions whose whole draft was published after a first screen."""
+    """Versions whose whole draft was published after its parts."""
     work_ms: list[float] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     arrived: asyncio.Event = field(default_factory=asyncio.Event)
@@ -83,7 +83,7 @@ class Recorder:
             self.work_ms.append(float(found.group(1)))
         part = _PART.search(message)
         if part:
-            (self.first_screens if part.group(2) == "first screen" else self.whole).add(int(part.group(1)))
+            (self.parts if part.group(2) == "part" else self.whole).add(int(part.group(1)))
             self.arrived.set()
 
     async def version(self, version: int) -> float:
@@ -94,9 +94,9 @@ class Recorder:
         return self.published[version]
 
     async def complete(self, version: int) -> float:
-        """When `version` was published whole: its first publish, unless that was a first screen."""
+        """When `version` was published whole: its first publish, unless that was a part."""
         first = await self.version(version)
-        if version not in self.first_screens:
+        if version not in self.parts:
             return first
         async with asyncio.timeout(TIMEOUT):
             while version not in self.whole:
@@ -204,8 +204,8 @@ async def measure(corpus: Path, cache: Path, draft: Path, places: int = 5, seed:
         first = await recorder.version(1) - started
         first_cpu = process_cpu_seconds(_pid(client))  # the server's CPU from its start: steadier under load
         first_count = recorder.diagnostics[1]
-        whole = await recorder.complete(1) - started  # the same, unless the first was a first screen
-        whole_cpu = process_cpu_seconds(_pid(client)) if 1 in recorder.first_screens else first_cpu
+        whole = await recorder.complete(1) - started  # the same, unless the first was a part
+        whole_cpu = process_cpu_seconds(_pid(client)) if 1 in recorder.parts else first_cpu
         whole_count = recorder.last_diagnostics[1]
         recorder.work_ms.clear()
         cpu_before = process_cpu_seconds(_pid(client))
@@ -236,7 +236,7 @@ async def measure(corpus: Path, cache: Path, draft: Path, places: int = 5, seed:
         "first_diagnostics_s": first,
         "first_diagnostics_cpu_s": first_cpu,
         "first_diagnostics_count": first_count,
-        "first_diagnostics_partial": 1 in recorder.first_screens,
+        "first_diagnostics_partial": 1 in recorder.parts,
         "whole_diagnostics_s": whole,
         "whole_diagnostics_cpu_s": whole_cpu,
         "whole_diagnostics_count": whole_count,

@@ -45,21 +45,22 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True)
-class FirstPart:
-    """The first part of a draft to report on before the rest (`Engine.check(first=...)`).
+class Progress:
+    """Reports of a draft's first parts, before the whole (`Engine.check(progress=...)`).
 
-    The paragraphs that start before `chars` are checked first, in the draft's order as always,
-    and `ready` gets their report (suppressions applied; the date notice, which counts the whole
-    draft's claims, only in the whole report) before any later paragraph is checked. Each
-    paragraph is checked once and its results are the ones in the whole report: only when they
-    arrive changes. `ready` is not called when no paragraph starts at or after `chars`."""
+    Paragraphs are checked in the draft's order, as always; whenever the next one starts at or
+    past the next multiple of `every` characters, `ready` gets the report of the paragraphs
+    checked so far (suppressions applied; the date notice, which counts the whole draft's claims,
+    only in the whole report), before that paragraph is checked. Each paragraph is checked once
+    and its results are the ones in the whole report: only when they are known changes. `ready`
+    is never called with the whole draft: the report `check` returns is that."""
 
-    chars: int
+    every: int
     ready: Callable[[Report], None]
 
 
 def _so_far(report: Report, date_known: bool) -> Report:
-    """A copy of `report`, the paragraphs checked so far, for `FirstPart.ready`."""
+    """A copy of `report`, the paragraphs checked so far, for `Progress.ready`."""
     return Report(
         findings=list(report.findings),
         confirmations=list(report.confirmations),
@@ -155,7 +156,7 @@ class Engine:
         draft_date: date | None = None,
         note_conflicts: bool = True,
         path: str | None = None,
-        first: FirstPart | None = None,
+        progress: Progress | None = None,
     ) -> Report:
         """Check a whole draft; `draft_date` overrides the configured default, not front matter. A
         draft whose front matter gives no date, at a `path` whose file name does, is of that date.
@@ -165,12 +166,12 @@ class Engine:
         language server leaves it to the hover and keeps keystrokes cheap. A draft at `path`
         (absolute) that is also in the corpus is checked without its own article.
 
-        `first`: hand the report of the draft's first part to a callback as soon as it is checked,
-        before the rest (see `FirstPart`); the report returned is the whole draft's, as without it.
+        `progress`: hand the report of the draft's first parts to a callback as they are checked,
+        before the rest (see `Progress`); the report returned is the whole draft's, as without it.
         """
         named = date_in_name(path) if path and draft_date is None else None
         return self._reading(
-            lambda: self._check_hiding(text, draft_date or named, note_conflicts, path, first)
+            lambda: self._check_hiding(text, draft_date or named, note_conflicts, path, progress)
         )
 
     def _check_hiding(
@@ -179,10 +180,10 @@ class Engine:
         draft_date: date | None,
         note_conflicts: bool,
         path: str | None,
-        first: FirstPart | None = None,
+        progress: Progress | None = None,
     ) -> Report:
         with self.fact_base.hiding(path) as hidden:
-            return self._check(text, draft_date, note_conflicts and not hidden, hidden, first)
+            return self._check(text, draft_date, note_conflicts and not hidden, hidden, progress)
 
     def in_corpus(self, path: str) -> bool:
         """Whether the file at `path` (absolute) is one of the fact base's own sources."""
@@ -215,18 +216,18 @@ class Engine:
         draft_date: date | None,
         note_conflicts: bool,
         hidden: bool,
-        first: FirstPart | None = None,
+        progress: Progress | None = None,
     ) -> Report:
         draft = read_draft(text)
         stated = draft.date or draft_date or self.config.draft_date
         when = stated or date.today()
         report = Report()
-        waiting = first
+        mark = progress.every if progress is not None else 0
         for paragraph, lead in with_leads(split_paragraphs(text, draft.body_start)):
-            if waiting is not None and paragraph.start >= waiting.chars:
-                # the paragraphs before are the first part: its report now, the rest after
-                waiting.ready(self._finished(text, _so_far(report, stated is not None), note_conflicts))
-                waiting = None
+            if progress is not None and paragraph.start >= mark:
+                # the paragraphs before are checked: their report now, the rest after
+                progress.ready(self._finished(text, _so_far(report, stated is not None), note_conflicts))
+                mark = (paragraph.start // progress.every + 1) * progress.every
             if is_heading(paragraph.text):
                 continue  # a headline, like the title: its few words cannot say which statement it is
             # without its own article, a draft's results are not the memo's

@@ -51,16 +51,17 @@ from factlint.wording import count
 if TYPE_CHECKING:
     from pygls.lsp.server import LanguageServer
 
-    from factlint.engine import Engine, FirstPart
+    from factlint.engine import Engine, Progress
 
 log = logging.getLogger(__name__)
 
-FIRST_SCREEN_CHARS = 3_000
-"""A draft's first screen, in characters (about 40 lines of prose). When a draft is opened, the
-diagnostics of the paragraphs that start within it are published as soon as they are checked,
-then the whole draft's: the first check of a long draft against a large archive takes seconds,
-and the writer sees its top first. The client does not say what it shows; the top is where an
-editor opens a file."""
+PUBLISH_EVERY_CHARS = 2_000
+"""When a draft is opened, its diagnostics are published as the first check goes down it: those
+of the paragraphs before each 2,000th character (about 30 lines of prose) as soon as they are
+checked, then the whole draft's. The first check of a long draft against a large archive takes
+seconds; the writer sees its top first, where an editor opens a file. Later checks (edits, a
+new fact base) publish once: they re-check only what changed, and the diagnostics shown stay
+until the new ones replace them."""
 MAX_DRAFT_CHARS = 2_000_000
 """Drafts longer than this (a 300,000-word book) are not checked, only logged."""
 
@@ -147,11 +148,11 @@ class Session:
         self._changed_at: dict[str, float] = {}
         self._published: dict[str, str] = {}
         """The result id last pushed per document, so a re-check that changes nothing stays quiet."""
-        self._first_screen: dict[str, float] = {}
-        """Documents whose first screen is published before the rest (`FIRST_SCREEN_CHARS`): none
-        of their diagnostics is published yet. When their check was asked for."""
-        self._first_shown: set[str] = set()
-        """Documents whose first screen is published and the whole draft not yet."""
+        self._first_check: dict[str, float] = {}
+        """Documents none of whose diagnostics is published yet, and when their check was asked for:
+        their first check publishes them part by part (`PUBLISH_EVERY_CHARS`)."""
+        self._parts_shown: set[str] = set()
+        """Documents whose first parts are published and the whole draft not yet."""
         self._progress_token: str | None = None
         self._noted: set[str] = set()
         """Configuration notes (an ignored setting) already shown: each is said once."""
@@ -501,8 +502,8 @@ class Session:
         self.analyses.pop(uri, None)
         self._changed_at.pop(uri, None)
         self._published.pop(uri, None)
-        self._first_screen.pop(uri, None)
-        self._first_shown.discard(uri)
+        self._first_check.pop(uri, None)
+        self._parts_shown.discard(uri)
         self._skipped.discard(uri)
         if not self.pull and uri not in self._rule_problems:
             self._publish(uri, None, [])
@@ -510,7 +511,7 @@ class Session:
     async def publish_check(self, uri: str) -> None:
         started = time.perf_counter()
         if uri not in self._published:
-            self._first_screen.setdefault(uri, started)  # nothing shown yet: its top first
+            self._first_check.setdefault(uri, started)  # nothing shown yet: part by part
         analysis = await self.analyse(uri)
         document = self.open_document(uri)
         if analysis is None or document is None or document.version != analysis.version:
@@ -518,10 +519,10 @@ class Session:
         if self._published.get(uri) == analysis.result_id:
             return
         self._published[uri] = analysis.result_id
-        asked = self._first_screen.pop(uri, None)
+        asked = self._first_check.pop(uri, None)
         self._publish(uri, analysis.version, analysis.items)
-        if uri in self._first_shown:
-            self._first_shown.discard(uri)
+        if uri in self._parts_shown:
+            self._parts_shown.discard(uri)
             self._trace_whole(uri, analysis, asked or started)
         self._trace_timing(uri, analysis, started)
 
@@ -574,10 +575,10 @@ class Session:
         else:
             self._skipped.discard(uri)
             loop = asyncio.get_running_loop()
-            first = self._first_part(loop, uri)
+            parts = self._parts(loop, uri)
             try:
                 analysis = await loop.run_in_executor(
-                    self.check_executor, self._check, engine, uri, version, text, generation, first
+                    self.check_executor, self._check, engine, uri, version, text, generation, parts
                 )
             except Exception as error:
                 log.exception("checking %s failed", uri)
@@ -587,32 +588,32 @@ class Session:
             self.analyses[uri] = analysis
         return analysis
 
-    def _first_part(self, loop: asyncio.AbstractEventLoop, uri: str) -> Callable[[Analysis], None] | None:
-        """What publishes the first screen of a draft none of whose diagnostics is shown yet, called
-        on the check thread (see `FIRST_SCREEN_CHARS`); None for any other check."""
-        if self.pull or uri not in self._first_screen:
+    def _parts(self, loop: asyncio.AbstractEventLoop, uri: str) -> Callable[[Analysis], None] | None:
+        """What publishes the first parts of a draft none of whose diagnostics is shown yet, called
+        on the check thread (see `PUBLISH_EVERY_CHARS`); None for any other check."""
+        if self.pull or uri not in self._first_check:
             return None
 
         def publish(analysis: Analysis) -> None:
-            loop.call_soon_threadsafe(self._publish_first_screen, analysis)
+            loop.call_soon_threadsafe(self._publish_part, analysis)
 
         return publish
 
-    def _publish_first_screen(self, analysis: Analysis) -> None:
-        """Publish a draft's first screen, if nothing of it is published yet and it is still open
-        at the version checked."""
+    def _publish_part(self, analysis: Analysis) -> None:
+        """Publish a first check's diagnostics so far, if the whole draft's are not published yet
+        and it is still open at the version checked."""
         uri = analysis.uri
         document = self.open_document(uri)
-        asked = self._first_screen.get(uri)
+        asked = self._first_check.get(uri)
         if asked is None or document is None or document.version != analysis.version:
             return
-        self._first_shown.add(uri)
+        self._parts_shown.add(uri)
         # said before it is sent: a client timing the first publish knows the whole one follows
-        self._trace(f"publishing {uri} version {analysis.version} (first screen)", asked)
+        self._trace(f"publishing {uri} version {analysis.version} (part)", asked)
         self._publish(uri, analysis.version, analysis.items)
 
     def _trace_whole(self, uri: str, analysis: Analysis, asked: float) -> None:
-        """After a first screen, say that the whole draft is published (the bench waits for it)."""
+        """After its parts, say that the whole draft is published (the bench waits for it)."""
         self._trace(f"published {uri} version {analysis.version} (whole draft)", asked)
 
     def _trace(self, what: str, since: float) -> None:
@@ -630,7 +631,7 @@ class Session:
         version: int | None,
         text: str,
         generation: int,
-        first: Callable[[Analysis], None] | None = None,
+        parts: Callable[[Analysis], None] | None = None,
     ) -> Analysis:
         """On the check thread: run the engine and convert its findings.
 
@@ -645,16 +646,16 @@ class Session:
         try:
             # the hover asks for the audit's conflicts: keystrokes stay cheap
             where = str(Path(path).resolve()) if path else None
-            part = None
-            if first is not None:
-                publish = first
+            progress = None
+            if parts is not None:
+                publish = parts
 
                 def ready(report: Report) -> None:
                     shown = self._diagnostics(self._shown(report), index)
                     publish(Analysis(uri, version, generation, index, report, shown))
 
-                part = _first_screen(ready)
-            report = engine.check(checkable(text), note_conflicts=False, path=where, first=part)
+                progress = _progress(ready)
+            report = engine.check(checkable(text), note_conflicts=False, path=where, progress=progress)
         except FrontMatterError as problem:
             marked = problem_to_diagnostic(
                 problem.line, problem.column, problem.message, index, FRONT_MATTER_CODE
@@ -755,11 +756,11 @@ class Session:
         self.check_executor.shutdown(wait=False, cancel_futures=True)
 
 
-def _first_screen(ready: Callable[[Report], None]) -> FirstPart:
-    """The engine's `FirstPart` for a draft's first screen (the engine is imported by now)."""
-    from factlint.engine import FirstPart
+def _progress(ready: Callable[[Report], None]) -> Progress:
+    """The engine's `Progress` for a draft's first check (the engine is imported by now)."""
+    from factlint.engine import Progress
 
-    return FirstPart(FIRST_SCREEN_CHARS, ready)
+    return Progress(PUBLISH_EVERY_CHARS, ready)
 
 
 def _read_latest(engine: Engine) -> None:
