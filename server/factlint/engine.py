@@ -48,14 +48,17 @@ T = TypeVar("T")
 class Progress:
     """Reports of a draft's first parts, before the whole (`Engine.check(progress=...)`).
 
-    Paragraphs are checked in the draft's order, as always; whenever the next one starts at or
-    past the next multiple of `every` characters, `ready` gets the report of the paragraphs
-    checked so far (suppressions applied; the date notice, which counts the whole draft's claims,
-    only in the whole report), before that paragraph is checked. Each paragraph is checked once
-    and its results are the ones in the whole report: only when they are known changes. `ready`
-    is never called with the whole draft: the report `check` returns is that."""
+    Paragraphs are checked in the draft's order, as always. The first part ends at `first`
+    characters, and each next part at twice the end of the one before (2,000, 4,000, 8,000...):
+    the top of a draft comes first, and a long draft has few parts, so handing them over costs
+    at most about as much as the whole report once more. When the next paragraph starts at or
+    past a part's end, `ready` gets the report of the paragraphs checked so far (suppressions
+    applied; the date notice, which counts the whole draft's claims, only in the whole report),
+    before that paragraph is checked. Each paragraph is checked once and its results are the
+    ones in the whole report: only when they are known changes. `ready` is never called with
+    the whole draft: the report `check` returns is that."""
 
-    every: int
+    first: int
     ready: Callable[[Report], None]
 
 
@@ -222,12 +225,13 @@ class Engine:
         stated = draft.date or draft_date or self.config.draft_date
         when = stated or date.today()
         report = Report()
-        mark = progress.every if progress is not None else 0
+        end = max(progress.first, 1) if progress is not None else 0
         for paragraph, lead in with_leads(split_paragraphs(text, draft.body_start)):
-            if progress is not None and paragraph.start >= mark:
+            if progress is not None and paragraph.start >= end:
                 # the paragraphs before are checked: their report now, the rest after
                 progress.ready(self._finished(text, _so_far(report, stated is not None), note_conflicts))
-                mark = (paragraph.start // progress.every + 1) * progress.every
+                while end <= paragraph.start:
+                    end *= 2
             if is_heading(paragraph.text):
                 continue  # a headline, like the title: its few words cannot say which statement it is
             # without its own article, a draft's results are not the memo's

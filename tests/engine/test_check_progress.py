@@ -27,10 +27,10 @@ def _values(draft: str, report: Report) -> list[str]:
 
 
 def test_each_part_is_reported_as_it_is_checked_and_the_whole_report_is_unchanged(seeds: Corpus) -> None:
-    every = DRAFT.index("On Thursday") // 2 + 1  # the Thursday paragraph starts past the second mark
+    first = DRAFT.index("On Thursday") // 2 + 1  # parts end at `first` and twice that
     plain = _fresh(seeds).check(DRAFT)
     parts: list[Report] = []
-    whole = _fresh(seeds).check(DRAFT, progress=Progress(every, parts.append))
+    whole = _fresh(seeds).check(DRAFT, progress=Progress(first, parts.append))
     assert whole == plain
     assert _values(DRAFT, whole) == ["3,000", "Uzbekistan", "three"]
     assert len(parts) >= 2
@@ -43,7 +43,7 @@ def test_each_part_is_reported_as_it_is_checked_and_the_whole_report_is_unchange
 
 
 def test_a_part_is_ready_before_any_later_paragraph_is_checked(seeds: Corpus) -> None:
-    every = DRAFT.index("On Thursday")
+    first = DRAFT.index("On Thursday")
     engine = _fresh(seeds)
     checked: list[str] = []
     plain = engine._check_paragraph_uncached
@@ -54,10 +54,27 @@ def test_a_part_is_ready_before_any_later_paragraph_is_checked(seeds: Corpus) ->
 
     engine._check_paragraph = watched  # type: ignore[assignment]
     seen_when_ready: list[list[str]] = []
-    engine.check(DRAFT, progress=Progress(every, lambda _: seen_when_ready.append(list(checked))))
+    engine.check(DRAFT, progress=Progress(first, lambda _: seen_when_ready.append(list(checked))))
     before = seen_when_ready[0]
-    assert before and all(DRAFT.index(p) < every for p in before)
+    assert before and all(DRAFT.index(p) < first for p in before)
     assert len(checked) > len(before)
+
+
+def test_parts_end_at_the_first_mark_then_at_twice_the_last(seeds: Corpus) -> None:
+    ends: list[int] = []
+
+    def ready(report: Report) -> None:
+        ends.append(len(report.findings) + len(report.confirmations))
+
+    starts = [
+        DRAFT.index(line) for line in DRAFT.split("\n\n") if line.strip() and not line.startswith("---")
+    ]
+    _fresh(seeds).check(DRAFT, progress=Progress(100, ready))
+    marks = [m for m in (100, 200, 400, 800, 1600) if any(s >= m for s in starts)]
+    # one part per mark that a later paragraph passes, however many paragraphs lie between marks
+    expected = len({next(s for s in sorted(starts) if s >= m) for m in marks})
+    assert len(ends) == expected
+    assert ends == sorted(ends)
 
 
 def test_a_draft_shorter_than_a_part_is_reported_once(seeds: Corpus) -> None:

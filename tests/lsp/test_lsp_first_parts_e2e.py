@@ -6,12 +6,12 @@ from __future__ import annotations
 from lsp_editor import DRAFT, Editor, text_at
 from lsprotocol import types
 
-from factlint.lsp.session import PUBLISH_EVERY_CHARS
+from factlint.lsp.session import FIRST_PART_CHARS
 
 QUIET = "Talks went on through the week, and the delegations said little to the press as they left.\n\n"
 """A paragraph that states nothing to check."""
 _head, _missiles = DRAFT.split("On Tuesday, the Taliban")
-LONG = _head + QUIET * (2 * PUBLISH_EVERY_CHARS // len(QUIET) + 1) + "On Tuesday, the Taliban" + _missiles
+LONG = _head + QUIET * (2 * FIRST_PART_CHARS // len(QUIET) + 1) + "On Tuesday, the Taliban" + _missiles
 """The envoy draft with quiet paragraphs before its last contradiction, "three" missiles, so that
 it starts two parts down; "3,000" and "Uzbekistan" are in the first part."""
 
@@ -22,8 +22,8 @@ def flagged(draft: str, diagnostics: object) -> set[str]:
 
 
 async def test_a_long_draft_shows_its_first_parts_then_the_whole_draft(editor: Editor) -> None:
-    assert LONG.index("3,000") < LONG.index("Uzbekistan") < PUBLISH_EVERY_CHARS
-    assert LONG.index("three") > 2 * PUBLISH_EVERY_CHARS
+    assert LONG.index("3,000") < LONG.index("Uzbekistan") < FIRST_PART_CHARS
+    assert LONG.index("three") > 2 * FIRST_PART_CHARS
     uri = editor.open("long.md", LONG)
     whole = await editor.diagnostics(uri, until=lambda ds: len(ds) == 3)
     assert flagged(LONG, whole) == {"3,000", "Uzbekistan", "three"}

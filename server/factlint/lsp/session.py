@@ -55,13 +55,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PUBLISH_EVERY_CHARS = 2_000
+FIRST_PART_CHARS = 2_000
 """When a draft is opened, its diagnostics are published as the first check goes down it: those
-of the paragraphs before each 2,000th character (about 30 lines of prose) as soon as they are
-checked, then the whole draft's. The first check of a long draft against a large archive takes
-seconds; the writer sees its top first, where an editor opens a file. Later checks (edits, a
-new fact base) publish once: they re-check only what changed, and the diagnostics shown stay
-until the new ones replace them."""
+of the paragraphs before the 2,000th character (about 30 lines of prose) as soon as they are
+checked, then before the 4,000th, the 8,000th and so on, then the whole draft's (`Progress`).
+The first check of a long draft against a large archive takes seconds; the writer sees its top
+first, where an editor opens a file. Later checks (edits, a new fact base) publish once: they
+re-check only what changed, and the diagnostics shown stay until the new ones replace them."""
 MAX_DRAFT_CHARS = 2_000_000
 """Drafts longer than this (a 300,000-word book) are not checked, only logged."""
 
@@ -150,7 +150,7 @@ class Session:
         """The result id last pushed per document, so a re-check that changes nothing stays quiet."""
         self._first_check: dict[str, float] = {}
         """Documents none of whose diagnostics is published yet, and when their check was asked for:
-        their first check publishes them part by part (`PUBLISH_EVERY_CHARS`)."""
+        their first check publishes them part by part (`FIRST_PART_CHARS`)."""
         self._parts_shown: set[str] = set()
         """Documents whose first parts are published and the whole draft not yet."""
         self._progress_token: str | None = None
@@ -590,7 +590,7 @@ class Session:
 
     def _parts(self, loop: asyncio.AbstractEventLoop, uri: str) -> Callable[[Analysis], None] | None:
         """What publishes the first parts of a draft none of whose diagnostics is shown yet, called
-        on the check thread (see `PUBLISH_EVERY_CHARS`); None for any other check."""
+        on the check thread (see `FIRST_PART_CHARS`); None for any other check."""
         if self.pull or uri not in self._first_check:
             return None
 
@@ -760,7 +760,7 @@ def _progress(ready: Callable[[Report], None]) -> Progress:
     """The engine's `Progress` for a draft's first check (the engine is imported by now)."""
     from factlint.engine import Progress
 
-    return Progress(PUBLISH_EVERY_CHARS, ready)
+    return Progress(FIRST_PART_CHARS, ready)
 
 
 def _read_latest(engine: Engine) -> None:
