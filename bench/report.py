@@ -112,6 +112,22 @@ def scaling(sizes: dict[int, dict[str, Any]]) -> str:
         "start -> first diagnostics (s, median [min-max])", lambda s: _spread(s["first_diagnostics"], "s", 1)
     )
     line("start -> first diagnostics, server CPU (s)", lambda s: _spread(s["first_diagnostics"], "cpu_s", 1))
+    line(
+        "start -> the whole draft's diagnostics (s)",
+        lambda s: (
+            _spread(s["first_diagnostics"], "whole_s", 1)
+            if "whole_median_s" in s["first_diagnostics"]
+            else "-"
+        ),
+    )
+    line(
+        "the same, server CPU (s)",
+        lambda s: (
+            _spread(s["first_diagnostics"], "whole_cpu_s", 1)
+            if "whole_median_s" in s["first_diagnostics"]
+            else "-"
+        ),
+    )
     line("start -> answer to initialize (s)", lambda s: _spread(s["first_diagnostics"], "initialize_s", 1))
     line("keystroke, small draft (ms)", lambda s: f"{s['lsp_small']['keystroke_ms_median']:.0f}")
     return "\n".join(lines)
@@ -119,8 +135,8 @@ def scaling(sizes: dict[int, dict[str, Any]]) -> str:
 
 def _spread(row: dict[str, Any], name: str, scale: float) -> str:
     """A median with its range and the number of runs (`seconds_per_claim` or the `*_s` figures)."""
-    if name in ("s", "cpu_s", "initialize_s"):
-        prefix = name[:-1]  # "", "cpu_", "initialize_"
+    if name in ("s", "cpu_s", "initialize_s", "whole_s", "whole_cpu_s"):
+        prefix = name[:-1]  # "", "cpu_", "initialize_", "whole_", "whole_cpu_"
         median, low, high = row[f"{prefix}median_s"], row[f"{prefix}min_s"], row[f"{prefix}max_s"]
     else:
         median, low, high = row[name], row[f"{name}_min"], row[f"{name}_max"]

@@ -45,6 +45,36 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True)
+class Progress:
+    """Reports of a draft's first parts, before the whole (`Engine.check(progress=...)`).
+
+    Paragraphs are checked in the draft's order, as always. The first part ends at `first`
+    characters, and each next part at twice the end of the one before (2,000, 4,000, 8,000...):
+    the top of a draft comes first, and a long draft has few parts, so handing them over costs
+    at most about as much as the whole report once more. When the next paragraph starts at or
+    past a part's end, `ready` gets the report of the paragraphs checked so far (suppressions
+    applied; the date notice, which counts the whole draft's claims, only in the whole report),
+    before that paragraph is checked. Each paragraph is checked once and its results are the
+    ones in the whole report: only when they are known changes. `ready` is never called with
+    the whole draft: the report `check` returns is that."""
+
+    first: int
+    ready: Callable[[Report], None]
+
+
+def _so_far(report: Report, date_known: bool) -> Report:
+    """A copy of `report`, the paragraphs checked so far, for `Progress.ready`."""
+    return Report(
+        findings=list(report.findings),
+        confirmations=list(report.confirmations),
+        unsourced=report.unsourced,
+        out_of_time=report.out_of_time,
+        unsourced_claims=list(report.unsourced_claims),
+        date_known=date_known,
+    )
+
+
+@dataclass(frozen=True)
 class EngineStats:
     articles: int
     facts: int
@@ -124,7 +154,12 @@ class Engine:
         )
 
     def check(
-        self, text: str, draft_date: date | None = None, note_conflicts: bool = True, path: str | None = None
+        self,
+        text: str,
+        draft_date: date | None = None,
+        note_conflicts: bool = True,
+        path: str | None = None,
+        progress: Progress | None = None,
     ) -> Report:
         """Check a whole draft; `draft_date` overrides the configured default, not front matter. A
         draft whose front matter gives no date, at a `path` whose file name does, is of that date.
@@ -133,15 +168,25 @@ class Engine:
         disagreeing. It costs an audit of the cited facts the first time they are cited, so the
         language server leaves it to the hover and keeps keystrokes cheap. A draft at `path`
         (absolute) that is also in the corpus is checked without its own article.
+
+        `progress`: hand the report of the draft's first parts to a callback as they are checked,
+        before the rest (see `Progress`); the report returned is the whole draft's, as without it.
         """
         named = date_in_name(path) if path and draft_date is None else None
-        return self._reading(lambda: self._check_hiding(text, draft_date or named, note_conflicts, path))
+        return self._reading(
+            lambda: self._check_hiding(text, draft_date or named, note_conflicts, path, progress)
+        )
 
     def _check_hiding(
-        self, text: str, draft_date: date | None, note_conflicts: bool, path: str | None
+        self,
+        text: str,
+        draft_date: date | None,
+        note_conflicts: bool,
+        path: str | None,
+        progress: Progress | None = None,
     ) -> Report:
         with self.fact_base.hiding(path) as hidden:
-            return self._check(text, draft_date, note_conflicts and not hidden, hidden)
+            return self._check(text, draft_date, note_conflicts and not hidden, hidden, progress)
 
     def in_corpus(self, path: str) -> bool:
         """Whether the file at `path` (absolute) is one of the fact base's own sources."""
@@ -168,12 +213,25 @@ class Engine:
                 self._reset()
             return work()
 
-    def _check(self, text: str, draft_date: date | None, note_conflicts: bool, hidden: bool) -> Report:
+    def _check(
+        self,
+        text: str,
+        draft_date: date | None,
+        note_conflicts: bool,
+        hidden: bool,
+        progress: Progress | None = None,
+    ) -> Report:
         draft = read_draft(text)
         stated = draft.date or draft_date or self.config.draft_date
         when = stated or date.today()
         report = Report()
+        end = max(progress.first, 1) if progress is not None else 0
         for paragraph, lead in with_leads(split_paragraphs(text, draft.body_start)):
+            if progress is not None and paragraph.start >= end:
+                # the paragraphs before are checked: their report now, the rest after
+                progress.ready(self._finished(text, _so_far(report, stated is not None), note_conflicts))
+                while end <= paragraph.start:
+                    end *= 2
             if is_heading(paragraph.text):
                 continue  # a headline, like the title: its few words cannot say which statement it is
             # without its own article, a draft's results are not the memo's
@@ -190,6 +248,10 @@ class Engine:
         if report.out_of_time and not report.date_known and NOT_COMPARED not in self.config.disabled_rules:
             notice = not_compared(report.out_of_time, when, draft.body_start)
             report.findings.append(notice)
+        return self._finished(text, report, note_conflicts)
+
+    def _finished(self, text: str, report: Report, note_conflicts: bool) -> Report:
+        """`report` with the draft's suppressions applied and, if asked, its conflicts noted."""
         report.findings = self.rules.apply_suppressions(text, report.findings)
         # the audit's memo counts every source: a draft that is one would be cited against itself
         if note_conflicts:

@@ -14,6 +14,7 @@ import logging
 import re
 import time
 import uuid
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,10 +51,17 @@ from factlint.wording import count
 if TYPE_CHECKING:
     from pygls.lsp.server import LanguageServer
 
-    from factlint.engine import Engine
+    from factlint.engine import Engine, Progress
 
 log = logging.getLogger(__name__)
 
+FIRST_PART_CHARS = 2_000
+"""When a draft is opened, its diagnostics are published as the first check goes down it: those
+of the paragraphs before the 2,000th character (about 30 lines of prose) as soon as they are
+checked, then before the 4,000th, the 8,000th and so on, then the whole draft's (`Progress`).
+The first check of a long draft against a large archive takes seconds; the writer sees its top
+first, where an editor opens a file. Later checks (edits, a new fact base) publish once: they
+re-check only what changed, and the diagnostics shown stay until the new ones replace them."""
 MAX_DRAFT_CHARS = 2_000_000
 """Drafts longer than this (a 300,000-word book) are not checked, only logged."""
 
@@ -140,6 +148,11 @@ class Session:
         self._changed_at: dict[str, float] = {}
         self._published: dict[str, str] = {}
         """The result id last pushed per document, so a re-check that changes nothing stays quiet."""
+        self._first_check: dict[str, float] = {}
+        """Documents none of whose diagnostics is published yet, and when their check was asked for:
+        their first check publishes them part by part (`FIRST_PART_CHARS`)."""
+        self._parts_shown: set[str] = set()
+        """Documents whose first parts are published and the whole draft not yet."""
         self._progress_token: str | None = None
         self._noted: set[str] = set()
         """Configuration notes (an ignored setting) already shown: each is said once."""
@@ -489,12 +502,16 @@ class Session:
         self.analyses.pop(uri, None)
         self._changed_at.pop(uri, None)
         self._published.pop(uri, None)
+        self._first_check.pop(uri, None)
+        self._parts_shown.discard(uri)
         self._skipped.discard(uri)
         if not self.pull and uri not in self._rule_problems:
             self._publish(uri, None, [])
 
     async def publish_check(self, uri: str) -> None:
         started = time.perf_counter()
+        if uri not in self._published:
+            self._first_check.setdefault(uri, started)  # nothing shown yet: part by part
         analysis = await self.analyse(uri)
         document = self.open_document(uri)
         if analysis is None or document is None or document.version != analysis.version:
@@ -502,7 +519,11 @@ class Session:
         if self._published.get(uri) == analysis.result_id:
             return
         self._published[uri] = analysis.result_id
+        asked = self._first_check.pop(uri, None)
         self._publish(uri, analysis.version, analysis.items)
+        if uri in self._parts_shown:
+            self._parts_shown.discard(uri)
+            self._trace_whole(uri, analysis, asked or started)
         self._trace_timing(uri, analysis, started)
 
     def _trace_timing(self, uri: str, analysis: Analysis, started: float) -> None:
@@ -554,9 +575,10 @@ class Session:
         else:
             self._skipped.discard(uri)
             loop = asyncio.get_running_loop()
+            parts = self._parts(loop, uri)
             try:
                 analysis = await loop.run_in_executor(
-                    self.check_executor, self._check, engine, uri, version, text, generation
+                    self.check_executor, self._check, engine, uri, version, text, generation, parts
                 )
             except Exception as error:
                 log.exception("checking %s failed", uri)
@@ -566,7 +588,51 @@ class Session:
             self.analyses[uri] = analysis
         return analysis
 
-    def _check(self, engine: Engine, uri: str, version: int | None, text: str, generation: int) -> Analysis:
+    def _parts(self, loop: asyncio.AbstractEventLoop, uri: str) -> Callable[[Analysis], None] | None:
+        """What publishes the first parts of a draft none of whose diagnostics is shown yet, called
+        on the check thread (see `FIRST_PART_CHARS`); None for any other check."""
+        if self.pull or uri not in self._first_check:
+            return None
+
+        def publish(analysis: Analysis) -> None:
+            loop.call_soon_threadsafe(self._publish_part, analysis)
+
+        return publish
+
+    def _publish_part(self, analysis: Analysis) -> None:
+        """Publish a first check's diagnostics so far, if the whole draft's are not published yet
+        and it is still open at the version checked."""
+        uri = analysis.uri
+        document = self.open_document(uri)
+        asked = self._first_check.get(uri)
+        if asked is None or document is None or document.version != analysis.version:
+            return
+        self._parts_shown.add(uri)
+        # said before it is sent: a client timing the first publish knows the whole one follows
+        self._trace(f"publishing {uri} version {analysis.version} (part)", asked)
+        self._publish(uri, analysis.version, analysis.items)
+
+    def _trace_whole(self, uri: str, analysis: Analysis, asked: float) -> None:
+        """After its parts, say that the whole draft is published (the bench waits for it)."""
+        self._trace(f"published {uri} version {analysis.version} (whole draft)", asked)
+
+    def _trace(self, what: str, since: float) -> None:
+        if self.server.protocol.trace != types.TraceValue.Off:
+            elapsed = 1000 * (time.perf_counter() - since)
+            self.server.log_trace(types.LogTraceParams(message=f"{what}: {elapsed:.2f} ms since asked"))
+
+    def _shown(self, report: Report) -> list[Finding]:
+        return report.findings + report.unsourced_claims if self.config.show_unsourced else report.findings
+
+    def _check(
+        self,
+        engine: Engine,
+        uri: str,
+        version: int | None,
+        text: str,
+        generation: int,
+        parts: Callable[[Analysis], None] | None = None,
+    ) -> Analysis:
         """On the check thread: run the engine and convert its findings.
 
         A corpus article is not a draft: it shows where it disagrees with other sources.
@@ -580,16 +646,24 @@ class Session:
         try:
             # the hover asks for the audit's conflicts: keystrokes stay cheap
             where = str(Path(path).resolve()) if path else None
-            report = engine.check(checkable(text), note_conflicts=False, path=where)
+            progress = None
+            if parts is not None:
+                publish = parts
+
+                def ready(report: Report) -> None:
+                    shown = self._diagnostics(self._shown(report), index)
+                    publish(Analysis(uri, version, generation, index, report, shown))
+
+                progress = _progress(ready)
+            report = engine.check(checkable(text), note_conflicts=False, path=where, progress=progress)
         except FrontMatterError as problem:
             marked = problem_to_diagnostic(
                 problem.line, problem.column, problem.message, index, FRONT_MATTER_CODE
             )
             return Analysis(uri, version, generation, index, Report(), (), problems=(marked,))
-        shown = report.findings
-        if self.config.show_unsourced:
-            shown = shown + report.unsourced_claims
-        return Analysis(uri, version, generation, index, report, self._diagnostics(shown, index))
+        return Analysis(
+            uri, version, generation, index, report, self._diagnostics(self._shown(report), index)
+        )
 
     def _diagnostics(
         self, findings: list[Finding], index: LineIndex
@@ -680,6 +754,13 @@ class Session:
     def shutdown(self) -> None:
         self.debouncer.cancel_all()
         self.check_executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _progress(ready: Callable[[Report], None]) -> Progress:
+    """The engine's `Progress` for a draft's first check (the engine is imported by now)."""
+    from factlint.engine import Progress
+
+    return Progress(FIRST_PART_CHARS, ready)
 
 
 def _read_latest(engine: Engine) -> None:
