@@ -35,7 +35,8 @@ MATCH = 0.3
 """Context shared (0..1) for a fact to count as the claim's slot at all."""
 CONTRADICT = 0.38
 """Context shared for a disagreeing fact to contradict: stronger than a match, since a wrong
-flag costs more than a miss."""
+flag costs more than a miss. Measured on 128 labelled topics (2026-12-02): 0.35 found 26 more of
+2,620 contradictions (10 of them lengths of time) and added 4 false alarms to 46; kept at 0.38."""
 CONTRADICT_EVENT = 0.42
 """A date of a named event: events are named in many ways ("said", "published", "announced"), so
 their heads are not compared, and a little more shared context is needed than for a figure."""
