@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -389,3 +390,15 @@ def test_a_date_that_names_its_event_is_as_pinned_as_a_counted_figure(
     """ "Tuesday's meeting", "opened six years ago" say which event as "12 stations" says which
     figure, so they contradict on as much shared wording as a figure does (`CONTRADICT`)."""
     assert ("named" in read(sentence, on="2033-08-08")[date].slot.marks) is named
+
+
+def test_a_date_a_source_only_supposes_refutes_nothing(corpus_of: CorpusOf) -> None:
+    """ "would be to get every member through to next year's harvest": a date inside what someone
+    hopes, with no day of saying of its own, can agree with a draft but not refute it. (The frost
+    topic's corpus: the draft's "He" borrows the new president's names, so the two statements
+    read alike.)"""
+    folder = Path(__file__).parent.parent / "corpora" / "paraphrase" / "frost"
+    corpus = corpus_of({p.name: p.read_text() for p in (folder / "corpus").iterdir()})
+    draft = (folder / "cases" / "vaudrenne-cooperative-2031-07-11.md").read_text()
+    dates = [f.claim_text for f in corpus.flags(draft, on=None) if f.kind is Kind.EVENT_DATE]
+    assert "May" not in dates

@@ -495,6 +495,8 @@ class Judge:
             and not _another_occasion(claim, f.mention)
             and not ("whole" in claim.slot.marks and "whole" not in f.mention.slot.marks)
             and not _new_ones_and_all(claim, f.mention)
+            # "expected to berth by Thursday" (which Thursday, the text does not say) agrees, never refutes
+            and not (claim.kind is Kind.EVENT_DATE and "supposed" in f.mention.slot.marks)
         ]
         if not disagreeing or (claim.kind in MEASURED_KINDS and _one_article_many_values(disagreeing)):
             return Outcome(None)
