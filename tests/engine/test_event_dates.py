@@ -402,3 +402,13 @@ def test_a_date_a_source_only_supposes_refutes_nothing(corpus_of: CorpusOf) -> N
     draft = (folder / "cases" / "vaudrenne-cooperative-2031-07-11.md").read_text()
     dates = [f.claim_text for f in corpus.flags(draft, on=None) if f.kind is Kind.EVENT_DATE]
     assert "May" not in dates
+
+
+def test_a_year_before_its_event_dates_the_event(corpus_of: CorpusOf) -> None:
+    """ "the 1998 flood": the year names which flood, and so dates it."""
+    corpus = corpus_of(
+        {"bridge.md": "---\ndate: 2031-03-04\n---\nThe old bridge was swept away by a flood in 1998.\n"}
+    )
+    draft = "The {} flood swept the old bridge away."
+    assert corpus.flags(draft.format(1998), on="2031-03-06") == []
+    assert corpus.flagged(draft.format(1989), on="2031-03-06") == [(Kind.EVENT_DATE, "1989")]

@@ -327,6 +327,10 @@ def _value_at(
             # quoting it later does not give
             found.extra["unanchored"] = "1"
         return found
+    if _year_before_noun(words, texts, i, 1) and keys[i] == texts[i] and not words[i + 1].upper:
+        # "the 2019 election", "The 1998 flood": the year the named event happened in
+        year = int(texts[i])
+        return Found(Kind.EVENT_DATE, i, i + 1, When(texts[i], date(year, 1, 1), date(year, 12, 31), "year"))
     period = _period_at(lower, i, said_on)
     if period is not None:
         bound, hedge_words = _bound(lower, i, lexicon)
