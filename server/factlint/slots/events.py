@@ -623,10 +623,9 @@ class EventReader:
         """ "Tuesday's vote", "Sunday night's landing", "the May 1 deadline"."""
         words = self.words
         k = j
-        if k < len(words) and words[k].lower in ("night", "morning", "evening", "afternoon"):
-            k += 1
-        if k < len(words) and words[k].lower in ("'s", "’s"):
-            k += 1
+        owned = after_possessive_date(words, j)
+        if owned is not None:
+            k = owned
             while k < len(words) and (words[k].text[:1].isdigit() or words[k].lower in SEQUENCE_WORDS):
                 k += 1  # "Sunday's 3-1 win", "Tuesday's first dose": the score, the order are not the event
             if k < len(words) and words[k].content and not words[k].upper:
@@ -645,6 +644,15 @@ class EventReader:
             return ""
         attributive = (j >= 2 and words[j - 2].lower == "the") or (j >= 3 and words[j - 3].lower == "the")
         return self.after_noun(k) if attributive and k < len(words) else ""  # "the May 1 deadline"
+
+
+def after_possessive_date(words: list[Word], j: int) -> int | None:
+    """Where the event a date ending at `j` owns starts ("Tuesday's vote", "Sunday night's
+    landing"); None if the date owns nothing."""
+    k = j
+    if k < len(words) and words[k].lower in ("night", "morning", "evening", "afternoon"):
+        k += 1
+    return k + 1 if k < len(words) and words[k].lower in ("'s", "’s") else None
 
 
 def _same_step(word: Word, after: Word) -> bool:

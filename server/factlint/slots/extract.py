@@ -21,7 +21,7 @@ from typing import Any
 from factlint.model import Kind
 from factlint.rulebook.lexicon import Lexicon
 from factlint.slots.directions import Direction, directions_in
-from factlint.slots.events import EventReader
+from factlint.slots.events import EventReader, after_possessive_date
 from factlint.slots.model import Amount, Mention, Name, Period, Slot, Value, When
 from factlint.slots.names import LIST_JOINTS, SPEECH_VERBS, NameRun, find_roles, name_runs
 from factlint.slots.origins import Origin, origin_of
@@ -819,13 +819,11 @@ class _SentenceReader:
         """Whether the date is written as the event's own ("Tuesday's meeting", "Sunday night's
         landing") or counted back from the text's day ("25 years ago"): the words say which
         event it is, as a counted noun says which figure."""
-        words = self.words
-        k = f.end
-        if k < len(words) and words[k].lower in ("night", "morning", "evening", "afternoon"):
-            k += 1
-        if k < len(words) and words[k].lower in ("'s", "’s"):
-            return True
-        return words[f.end - 1].lower == "ago"
+        return after_possessive_date(self.words, f.end) is not None or self.words[f.end - 1].lower == "ago"
+
+    def _named_owner(self, k: int) -> bool:
+        """Whether a name with its "'s" opens at `k` ("of *Hesketh's* 23 schools")."""
+        return self.words[k].upper and self._past_owner(k) > k
 
     def _past_owner(self, k: int) -> int:
         """Where what follows an owner's "'s" within a few words of `k` starts ("the *board's*
@@ -863,7 +861,7 @@ class _SentenceReader:
         if start >= 2 and lower[start - 1] in SUBSET_WORDS and lower[start - 2] in ("the", "its", "their"):
             return "part"  # "the first 164 homes": the first of more
         k = f.end
-        named_owner = k + 2 < len(lower) and self.words[k + 1].upper and self._past_owner(k + 1) > k + 1
+        named_owner = k + 2 < len(lower) and self._named_owner(k + 1)
         if (
             k + 2 < len(lower)
             and lower[k] == "of"
@@ -1059,17 +1057,13 @@ class _SentenceReader:
 
     def _money_verb(self, i: int) -> str:
         """ "will now cost £214m", "value Hummels at £35m", "paid £3.1m for him": what a sum is."""
-        at = self._money_verb_at(i)
-        return self.keys[at] if at is not None else ""
-
-    def _money_verb_at(self, i: int) -> int | None:
         words = self.words
         for k in range(i - 1, max(-1, i - MONEY_VERB_REACH), -1):
             if words[k].text in (",", ";", ":", "(", ")") or words[k].clause != words[i].clause:
                 break
             if words[k].lemma in MONEY_VERBS and not words[k].upper:
-                return k
-        return None
+                return self.keys[k]
+        return ""
 
     def _noun_after_copula(self, j: int) -> str:
         """ "Of those, 21 were homes": a figure whose noun follows "were", bare and plural."""
@@ -1101,7 +1095,7 @@ class _SentenceReader:
         hyphened = k + 1 < len(words) and words[k].text == "-"
         if hyphened:
             k += 1  # "a 540-space car park", "a 24-bed unit": the noun after the hyphen is counted
-        named_owner = k + 1 < len(words) and words[k + 1].upper and self._past_owner(k + 1) > k + 1
+        named_owner = k + 1 < len(words) and self._named_owner(k + 1)
         if k + 1 < len(words) and words[k].lower == "of" and (words[k + 1].lower in OWNERS or named_owner):
             k = self._past_owner(k + 2)  # "three of the board's members", "21 of Hesketh's 23 schools"
             while k < len(words) and (words[k].upper or words[k].lower in OWNERS) and k in self.value_at:

@@ -51,7 +51,8 @@ almost everything else about the statement is the same."""
 NEAR_COPY = 0.9
 """A statement naming nobody else that shares nearly all its words with the claim is the claim's."""
 NEAR_COPY_THE_ONE = 0.7
-"""... or, when both are of the same singular noun after "the" ("the new station at"), most."""
+"""... or, when both are of the same singular noun or act ("the new station at", "will be held
+in", "carried out by": the extractor's "the-one" mark), most."""
 RESCUE_MARGIN = 0.3
 """A fact that agrees and scores within this of the contradicting one leaves the slot in doubt:
 "31 points behind" may be the source's "31 points separating them" though another sentence about
@@ -435,10 +436,11 @@ class Judge:
             ]
             scored = [(score, fact) for score, fact in every if score is not None and score >= RESCUE_FLOOR]
         # a value a later source calls the old one is no longer the slot's, unless the claim gives it
+        called_old = self._values_called_old(claim, every_candidate)
         scored = [
             (s, f)
             for s, f in scored
-            if not self._since_called_old(claim, f, every_candidate)
+            if not _called_old_since(f, called_old)
             or agrees(claim, f.mention, rule.spec, self.lexicon) is True
         ]
         matched = [(s, f) for s, f in scored if s >= MATCH]
@@ -608,23 +610,22 @@ class Judge:
                         return taken
         return None
 
-    def _since_called_old(self, claim: Mention, fact: StoredFact, candidates: list[StoredFact]) -> bool:
-        """Whether a later source gives the fact's value as the one before a change ("has been put
-        back from May 1 to June 12", "up from £86m") by the draft's date: the value is out of date,
-        and refutes nothing said since."""
-        said, key = fact.mention.said_on, _value_key(fact.mention)
-        if said is None:
-            return False
-        return any(
-            "previous" in g.mention.slot.marks
-            and g.kind_matches(claim)
-            and g.mention.said_on is not None
-            and g.mention.said_on > said
-            and (claim.said_on is None or g.mention.said_on <= claim.said_on)
-            and _value_key(g.mention) == key
-            and (self.score(claim, g) or 0.0) >= RESCUE_FLOOR
-            for g in candidates
-        )
+    def _values_called_old(self, claim: Mention, candidates: list[StoredFact]) -> dict[str, list[date]]:
+        """The values sources of the claim's slot give as the one before a change ("has been put
+        back from May 1 to June 12", "up from £86m") by the draft's date, each with the days they
+        said so (see `_called_old_since`)."""
+        old: dict[str, list[date]] = {}
+        for g in candidates:
+            said = g.mention.said_on
+            if (
+                "previous" in g.mention.slot.marks
+                and g.kind_matches(claim)
+                and said is not None
+                and (claim.said_on is None or said <= claim.said_on)
+                and (self.score(claim, g) or 0.0) >= RESCUE_FLOOR
+            ):
+                old.setdefault(_value_key(g.mention), []).append(said)
+        return old
 
     def _told_together(self, fact: StoredFact, mates: list[Mention]) -> bool:
         """Whether the source sentence of `fact` (which gives the claim's value) also gives the value
@@ -1005,6 +1006,13 @@ def _no_wider(fact: Mention, claim: Mention) -> bool:
         return False
     assert ours.start and ours.end and theirs.start and theirs.end
     return (theirs.end - theirs.start) <= (ours.end - ours.start)
+
+
+def _called_old_since(fact: StoredFact, called_old: dict[str, list[date]]) -> bool:
+    """Whether a source later than `fact` gives its value as the old one (`called_old`, from
+    `Judge._values_called_old`): the value is out of date, and refutes nothing said since."""
+    said = fact.mention.said_on
+    return said is not None and any(day > said for day in called_old.get(_value_key(fact.mention), ()))
 
 
 def _one_article_many_values(facts: list[tuple[float, StoredFact]]) -> bool:

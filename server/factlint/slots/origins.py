@@ -20,9 +20,9 @@ if TYPE_CHECKING:  # names.py asks `is_origin` how to type a name
     from factlint.slots.names import NameRun
 
 BASE_WORDS = frozenset({"based", "headquartered"})
+"""Participles that give a home: "based in Leeds", "the Oslo-based firm"."""
 FIRM_NOUNS = frozenset({"firm", "company", "business", "contractor", "charity", "manufacturer", "builder"})
 """Nouns a place before them says the home of, after "a": "a Harwick firm" is based in Harwick."""
-"""Participles that give a home: "based in Leeds", "the Oslo-based firm"."""
 HOME_NOUNS = frozenset({"headquarters", "hq"})
 """Nouns that give a home: "with headquarters in Rotterdam", "has its head office in Leeds"."""
 HOME_OPENERS = frozenset({"with", "its", "their", "has", "have", "head", "main", "registered"})
