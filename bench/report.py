@@ -6,6 +6,7 @@ import datetime
 import os
 import platform
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -112,22 +113,15 @@ def scaling(sizes: dict[int, dict[str, Any]]) -> str:
         "start -> first diagnostics (s, median [min-max])", lambda s: _spread(s["first_diagnostics"], "s", 1)
     )
     line("start -> first diagnostics, server CPU (s)", lambda s: _spread(s["first_diagnostics"], "cpu_s", 1))
-    line(
-        "start -> the whole draft's diagnostics (s)",
-        lambda s: (
-            _spread(s["first_diagnostics"], "whole_s", 1)
-            if "whole_median_s" in s["first_diagnostics"]
-            else "-"
-        ),
-    )
-    line(
-        "the same, server CPU (s)",
-        lambda s: (
-            _spread(s["first_diagnostics"], "whole_cpu_s", 1)
-            if "whole_median_s" in s["first_diagnostics"]
-            else "-"
-        ),
-    )
+
+    def whole(key: str) -> Callable[[dict[str, Any]], str]:
+        """The whole draft's figure, "-" for a run from before the bench timed it."""
+        return lambda s: (
+            _spread(s["first_diagnostics"], key, 1) if "whole_median_s" in s["first_diagnostics"] else "-"
+        )
+
+    line("start -> the whole draft's diagnostics (s)", whole("whole_s"))
+    line("the same, server CPU (s)", whole("whole_cpu_s"))
     line("start -> answer to initialize (s)", lambda s: _spread(s["first_diagnostics"], "initialize_s", 1))
     line("keystroke, small draft (ms)", lambda s: f"{s['lsp_small']['keystroke_ms_median']:.0f}")
     return "\n".join(lines)
