@@ -407,3 +407,18 @@ def test_more_than_so_long_ago_is_any_time_before(corpus_of: CorpusOf) -> None:
     assert corpus.flags(draft, on="2033-02-25") == []
     soon = "The plan to close the station was announced less than a week ago."
     assert corpus.flagged(soon, on="2033-02-25") == [(Kind.EVENT_DATE, "a week ago")]
+
+
+def test_two_weekdays_of_last_week_are_both_last_weeks(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "rain.txt": "date 2033-01-13\n"
+            "The clerk of the course said 41 millimetres of rain had fallen on Monday and Tuesday.\n"
+        }
+    )
+    # written on Monday 17 January 2033: "Monday and Tuesday of last week" are 10 and 11 January,
+    # "Monday" alone of that week is not today
+    draft = "The clerk said 41 millimetres of rain fell on {} of last week."
+    assert corpus.flags(draft.format("Monday and Tuesday"), on="2033-01-17") == []
+    assert corpus.flags(draft.format("Tuesday"), on="2033-01-17") == []
+    assert corpus.flagged(draft.format("Wednesday and Thursday"), on="2033-01-17") != []

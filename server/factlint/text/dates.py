@@ -236,15 +236,33 @@ def _read_holiday(name: str, said_on: date | None, future: bool, previous: str) 
 
 
 def _week_after_weekday(lower: list[str], i: int, said_on: date | None) -> DateMatch | None:
-    """ "on Thursday last week", "Monday next week": that weekday of the week named."""
-    if i + 2 >= len(lower) or lower[i + 2] != "week" or lower[i + 1] not in SHIFTS:
+    """ "on Thursday last week", "Tuesday of next week": that weekday of the week named; and in
+    "on Monday and Tuesday of last week" the week named after the second is the first's too."""
+    length = _week_phrase(lower, i + 1)
+    if length:
+        shift, words = lower[i + length - 1], length + 1
+    elif i + 2 < len(lower) and lower[i + 1] in ("and", "or") and lower[i + 2] in WEEKDAYS:
+        shared = _week_phrase(lower, i + 3)
+        if not shared:
+            return None
+        shift, words = lower[i + 1 + shared], 1  # only the weekday is this date's
+    else:
         return None
-    text = f"{lower[i]} {lower[i + 1]} week"
+    text = f"{lower[i]} {shift} week"
     if said_on is None:
-        return DateMatch(DateValue(text, weekday=WEEKDAYS[lower[i]]), 3)
-    monday, _ = _period("week", said_on, SHIFTS[lower[i + 1]])
+        return DateMatch(DateValue(text, weekday=WEEKDAYS[lower[i]]), words)
+    monday, _ = _period("week", said_on, SHIFTS[shift])
     day = monday + timedelta(days=WEEKDAYS[lower[i]])
-    return DateMatch(DateValue(text, day, day, weekday=WEEKDAYS[lower[i]]), 3)
+    return DateMatch(DateValue(text, day, day, weekday=WEEKDAYS[lower[i]]), words)
+
+
+def _week_phrase(lower: list[str], j: int) -> int:
+    """How many words from `j` name a week relative to the text's ("last week", "of next week");
+    0 if none."""
+    start = j + 1 if j < len(lower) and lower[j] == "of" else j
+    if start + 1 < len(lower) and lower[start] in SHIFTS and lower[start + 1] == "week":
+        return start + 2 - j
+    return 0
 
 
 def date_keys(words: list[str]) -> list[str]:
