@@ -277,6 +277,20 @@ def test_the_one_thing_of_its_noun_in_a_story_is_pinned_by_it(corpus_of: CorpusO
     assert corpus.flagged(draft.format("Ashby Cross"), on="2030-04-12") == [(Kind.PLACE, "Ashby Cross")]
 
 
+def test_one_act_pins_a_place_only_when_both_say_what_it_is_done_to(corpus_of: CorpusOf) -> None:
+    """ "will be held at" is said of any event: racing held at one course since 1871 says nothing of
+    where this summer's fixtures go; the same fixtures do."""
+    corpus = corpus_of({"course.txt": "date 2033-01-13\nRacing has been held at Saltmoor since 1871.\n"})
+    draft = "The fixtures on August 6 and August 20 will be held at Harrowfield Park, 20 miles away."
+    assert corpus.flags(draft, on="2033-07-04") == []
+    corpus = corpus_of(
+        {"summer.txt": "date 2033-06-29\nThe summer fixtures will be held at Harrowfield Park.\n"}
+    )
+    assert corpus.flagged(draft.replace("Harrowfield Park", "Thorley Downs"), on="2033-07-04") == [
+        (Kind.PLACE, "Thorley Downs")
+    ]
+
+
 def test_who_did_the_one_act_is_pinned_by_it(corpus_of: CorpusOf) -> None:
     corpus = corpus_of(
         {

@@ -316,6 +316,10 @@ def _pinned_together(claim: Mention, score: float, fact: StoredFact) -> bool:
     # "the new station at Ashby Cross" and "the new station at Kelsey Bridge": the one thing the
     # story has of that noun, where nobody else is named ("parents in Jorvik" are some of many)
     the_one = "the-one" in ours.marks and "the-one" in theirs.marks and ours.head == theirs.head
+    # ... and both say what it is: "will be held at" is any event's ("The fixtures on August 6 will
+    # be held at Harrowfield Park" and "Racing has been held at Saltmoor since 1871")
+    mine, its = dict(ours.context), dict(theirs.context)
+    the_one = the_one and any(k != ours.head for k in mine.keys() & its.keys())
     return score >= (NEAR_COPY_THE_ONE if the_one else NEAR_COPY)
 
 
