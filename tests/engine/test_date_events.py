@@ -434,3 +434,20 @@ def test_a_date_moved_forward_dates_the_thing_moved_not_the_move() -> None:
     )
     # a verb with an object moves its object, as it always did
     assert read("The council moved the vote to April 3.", on="2030-11-21")["April 3"].slot.head == "vote"
+
+
+def test_a_date_naming_its_event_is_the_one_event_of_that_word(corpus_of: CorpusOf) -> None:
+    """ "Wednesday's collapse" names the one collapse the sources date, however little else the
+    sentences share; where they date two collapses, which one the draft means is open."""
+    ferries = "date 2031-03-12\nKestrel Ferries collapsed on Tuesday, leaving 300 passengers stranded.\n"
+    corpus = corpus_of({"ferries.txt": ferries})
+    draft = "{} collapse followed weeks of failed talks with investors."
+    assert corpus.flagged(draft.format("Wednesday's"), on="2031-03-14") == [(Kind.EVENT_DATE, "Wednesday")]
+    assert corpus.flags(draft.format("Tuesday's"), on="2031-03-14") == []
+    two = corpus_of(
+        {
+            "ferries.txt": ferries,
+            "tours.txt": "date 2031-03-13\nHarbour Tours collapsed on Wednesday after its bank withdrew.\n",
+        }
+    )
+    assert two.flags(draft.format("Wednesday's"), on="2031-03-14") == []

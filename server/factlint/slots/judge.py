@@ -162,8 +162,11 @@ class Outcome:
     """Sources fill the slot, but none near the draft's date."""
 
 
-def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Lexicon) -> float | None:
-    """How surely `fact` fills the claim's slot (0..1+); None: it cannot be the same slot."""
+def similarity(
+    claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Lexicon, by_event: bool = False
+) -> float | None:
+    """How surely `fact` fills the claim's slot (0..1+); None: it cannot be the same slot.
+    `by_event`: a date's event word alone may make the slot (`Judge._the_one_event`)."""
     if claim.kind is not fact.kind or claim.dimension != fact.dimension:
         return None
     if claim.kind is Kind.QUANTITY and claim.dimension.split("/")[0] in ("count", "ordinal"):
@@ -203,7 +206,7 @@ def similarity(claim: Slot, fact: Slot, idf: Callable[[str], float], lexicon: Le
         # "will hold a full meeting" and "would hold a public meeting": a light verb only names the event
         light = {lexicon.synonym(verb) for verb in EMPTY_VERBS}
         besides = sum(min(ours[k], theirs[k]) for k in common if k != claim.head and k not in light)
-        if besides < EVENT_CONTEXT:
+        if besides < EVENT_CONTEXT and not by_event:
             return None  # "the case began" and "the dredging is to begin": one verb, two events
     shared = sum(min(ours[k], theirs[k]) * idf(k) for k in common)
     # how much of what the claim says the fact says too, and how much of the fact is that
@@ -449,6 +452,8 @@ class Judge:
         ]
         matched = [(s, f) for s, f in scored if s >= MATCH]
         if not matched:
+            matched = self._the_one_event(claim, candidates, others_all)
+        if not matched:
             return Outcome(None, unsourced=True)
         eligible = self._eligible(claim, matched, rule)
         if not eligible:
@@ -582,6 +587,35 @@ class Judge:
             ):
                 return Outcome(None)  # the slot is in doubt: say nothing
         return Outcome(self._finding(claim, rule, [f for _, f in disagreeing]))
+
+    def _the_one_event(
+        self, claim: Mention, candidates: list[StoredFact], siblings: list[Mention]
+    ) -> list[tuple[float, StoredFact]]:
+        """The facts of the one event of its word the sources date, for a date that names its event
+        ("Wednesday's collapse", "Sunday's storm"): where every source that dates a collapse gives
+        one day, the draft's collapse is that one, however little else the sentences share. Two
+        days for the word (two meetings, or one moved) leave the slot open: say nothing."""
+        if claim.kind is not Kind.EVENT_DATE or "named" not in claim.slot.marks or not claim.slot.head:
+            return []
+        if any(m.kind in MEASURED_KINDS and m.slot.when == claim.value for m in siblings):
+            return []  # "Last month's figure was 58": the time of a figure, not an event
+        sorts = [m.split("=", 1)[1] for m in claim.slot.marks if m.startswith("sort:")]
+        same = [
+            f
+            for f in candidates
+            if f.kind_matches(claim)
+            and f.mention.slot.head == claim.slot.head
+            # "Monday's sprint finish" is not the stage finish a town has not hosted since 2011
+            and all(sort in dict(f.mention.slot.context) for sort in sorts)
+            and similarity(claim.slot, f.mention.slot, self.facts.idf, self.lexicon, by_event=True)
+            is not None
+        ]
+        days = {
+            (f.mention.value.start, f.mention.value.end) for f in same if isinstance(f.mention.value, When)
+        }
+        if len(days) != 1 or None in next(iter(days)):
+            return []
+        return [(CONTRADICT, f) for f in same]
 
     def _swapped(
         self, claim: Mention, rule: RuleSpec, others: list[Mention], candidates: list[StoredFact]
