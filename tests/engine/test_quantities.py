@@ -1088,3 +1088,26 @@ def test_a_figure_before_cut_or_rise_is_the_change_not_the_level(corpus_of: Corp
     )
     assert "change" in read("the £10,000 cut in the grant", on="2033-06-07")["10,000"].slot.marks
     assert corpus.flags("The town council had cut its grant to £15,000 from £25,000.", on="2033-06-11") == []
+
+
+@pytest.mark.parametrize(
+    ("draft", "flagged"),
+    [
+        ("Members backed the closure by seven votes to four on Monday.", []),
+        ("Members backed the closure by six votes to four on Monday.", [(Kind.QUANTITY, "six")]),
+        ("The closure was put to members on Monday and passed seven to four.", []),
+        ("The closure was put to members on Monday and passed nine to four.", [(Kind.QUANTITY, "nine")]),
+    ],
+)
+def test_a_votes_score_is_read_after_any_verb_of_voting(
+    corpus_of: CorpusOf, draft: str, flagged: list[tuple[Kind, str]]
+) -> None:
+    """ "backed the plan by seven votes to four" is a score, not a change of seven ("put back by
+    seven weeks"); "passed nine to four" is one as "voted nine to four" is."""
+    corpus = corpus_of(
+        {
+            "vote.txt": "date 2031-01-21\n"
+            "The club's members voted seven to four on Monday to close the boathouse.\n"
+        }
+    )
+    assert corpus.flagged(draft, on="2031-01-23") == flagged

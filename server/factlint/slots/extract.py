@@ -117,6 +117,8 @@ PREVIOUS_MARKERS = (("up", "from"), ("down", "from"), ("instead", "of"), ("rathe
 """Words before a figure that make it the value of another time ("up from £86m", "instead of 120",
 "two weeks earlier than the September 15 date set in May"), or of the other figure it is measured
 against ("£50,000 short of the £900,000 the trust had requested")."""
+VOTE_VERBS = frozenset({"vote", "pass", "back", "approve", "reject", "endorse", "adopt"})
+"""Verbs a vote's score follows: "voted 14 to 5", "the motion passed nine to two"."""
 CHANGE_MARKERS = (("by",), ("by", "about"), ("by", "some"), ("by", "around"), ("by", "nearly"))
 """Words before a figure that make it a change, not a level ("risen by 18 per cent")."""
 INCREMENT_WORDS = frozenset({"more", "extra", "additional", "further", "another", "fewer", "less"})
@@ -775,8 +777,8 @@ class _SentenceReader:
             n = len(phrase)
             if start >= n and tuple(lower[start - n : start]) == phrase:
                 verbs = self.words[max(0, start - n - 4) : start - n]
-                if any(w.lemma in CHANGE_VERBS for w in verbs):
-                    marks.append("change")
+                if any(w.lemma in CHANGE_VERBS for w in verbs) and not self._vote_score_side(f):
+                    marks.append("change")  # not "backed the plan by seven votes to three": a score
         if f.kind is Kind.EVENT_DATE and self._named_by_its_date(f):
             marks.append("named")  # "Tuesday's meeting", "founded 25 years ago": one event, named
         if f.kind is Kind.EVENT_DATE and self._first_time(start):
@@ -1299,7 +1301,7 @@ class _SentenceReader:
         return []
 
     def _vote_score_side(self, f: Found) -> str:
-        """The side a figure of a vote's score is on: "voted 14 to 5", "voted seven to four", "by
+        """The side a figure of a vote's score is on: "voted 14 to 5", "passed nine to two", "by
         nine votes to four" (the first for, the second against); "" if it is none."""
         words = self.words
         start = f.start - f.bound_words
@@ -1307,7 +1309,9 @@ class _SentenceReader:
         if before >= 0 and words[before].lower == "by":
             before -= 1  # "approved by nine votes to four"
         after = f.end + 1 if f.end < len(words) and words[f.end].lower == "votes" else f.end
-        if (before >= 0 and words[before].lemma == "vote") or (start >= 1 and words[start - 1].lower == "by"):
+        if (before >= 0 and words[before].lemma in VOTE_VERBS) or (
+            start >= 1 and words[start - 1].lower == "by"
+        ):
             if after < len(words) and words[after].lower == "to" and (after + 1) in self.value_at:
                 return "side:for"
             return ""
