@@ -1111,3 +1111,20 @@ def test_a_votes_score_is_read_after_any_verb_of_voting(
         }
     )
     assert corpus.flagged(draft, on="2031-01-23") == flagged
+
+
+def test_pounds_said_of_a_weight_are_a_weight(corpus_of: CorpusOf) -> None:
+    """ "pounds" is money unless its clause weighs something: "The stone weighed about 60 pounds"
+    is the source's 27 kilograms; "cost 4,000 pounds" stays a sum of money."""
+    corpus = corpus_of(
+        {
+            "spire.txt": "date 2029-03-10\n"
+            "The block of stone that fell from the spire weighed 27 kilograms. Repairs to the spire "
+            "will cost £4,000.\n"
+        }
+    )
+    draft = "The stone that fell from the spire weighed about {} pounds."
+    assert corpus.flags(draft.format(60), on="2029-03-12") == []
+    [finding] = corpus.flags(draft.format(90), on="2029-03-12")
+    assert finding.claim_text == "90 pounds" and "27 kilograms" in finding.message
+    assert corpus.flags("Repairs to the spire will cost 4,000 pounds.", on="2029-03-12") == []

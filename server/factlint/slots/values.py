@@ -20,6 +20,7 @@ from factlint.slots.words import DETERMINERS, Word, verb_form
 from factlint.text.dates import HOLIDAYS, MONTHS, WEEKDAYS, DateValue, date_keys, read_date
 from factlint.text.numbers import ORDINALS, SCALE_SUFFIXES, UNITS, read_number
 from factlint.text.units import CURRENCIES, read_unit
+from factlint.text.units import UNITS as MEASURES
 
 DAYS_PER_UNIT = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "night": 1.0,
                  "week": 7.0, "fortnight": 14.0, "month": 30.44, "year": 365.25, "decade": 3652.5,
@@ -31,6 +32,10 @@ TIME_UNITS = {"second": "second", "seconds": "second", "sec": "second", "secs": 
               "fortnight": "fortnight", "fortnights": "fortnight", "month": "month",
               "months": "month", "year": "year", "years": "year", "decade": "decade",
               "decades": "decade", "century": "century", "centuries": "century"}  # fmt: skip
+WEIGHT_WORDS = frozenset({"weigh", "weighs", "weighed", "weighing", "weight", "weights", "heavy", "heavier",
+                          "heaviest", "lighter"})  # fmt: skip
+"""Words that make "pounds" in their sentence a weight: "It weighed about 60 pounds"."""
+POUND_WEIGHT = MEASURES[("lbs",)]
 RATE_WORDS = {"a", "an", "per", "each", "every"}
 RATE_BEFORE_REACH = 10
 """Words before a figure searched for the period its clause opens with ("each day ... costs £400,000")."""
@@ -586,6 +591,10 @@ def _amount_at(
     after_digits = texts[n_at][:1].isdigit()
     if currency:
         dimension, unit_name = f"money:{currency}", currency
+    elif unit_at < len(lower) and lower[unit_at] in ("pound", "pounds") and _weighed(words, n_at):
+        # "It weighed about 60 pounds", "about 12 pounds heavier": a weight, not money
+        unit_name, dimension, factor = POUND_WEIGHT.name, POUND_WEIGHT.dimension, POUND_WEIGHT.factor
+        j = unit_at + 1
     elif unit_at < len(lower) and CURRENCIES.get(lower[unit_at], "").isalpha() and lower[unit_at].isalpha():
         dimension, unit_name = f"money:{CURRENCIES[lower[unit_at]]}", CURRENCIES[lower[unit_at]]
         j = unit_at + 1
@@ -685,6 +694,12 @@ def _precision(value: float) -> float:
         whole //= 10
         size *= 10
     return size
+
+
+def _weighed(words: list[Word], i: int) -> bool:
+    """Whether the clause of the figure at `i` speaks of weight ("weighed", "heavier")."""
+    clause = words[i].clause
+    return any(w.clause == clause and w.lower in WEIGHT_WORDS for w in words)
 
 
 def _rate_after(lower: list[str], j: int, dimension: str) -> str:
