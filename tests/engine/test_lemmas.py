@@ -41,6 +41,11 @@ def test_nouns_the_table_reads_as_old_past_tenses(word: str, expected: str) -> N
     assert lemma(word) == expected
 
 
+def test_putting_is_put_not_golf() -> None:
+    """The table reads "putting" as the golf stroke's "putt": "is still putting in £4 million"."""
+    assert lemma("putting") == "put"
+
+
 @pytest.mark.parametrize(
     ("plural", "singular"), [("abseilers", "abseiler"), ("paddleboarders", "paddleboarder")]
 )

@@ -14,7 +14,8 @@ from typing import cast
 
 _OVERRIDES = {"does": "do", "data": "data", "media": "media", "us": "us", "news": "news", "its": "its",
               "number": "number", "rent": "rent", "rents": "rent", "crew": "crew", "crews": "crew",
-              "ground": "ground", "grounds": "ground", "wound": "wound", "wounds": "wound"}  # fmt: skip
+              "ground": "ground", "grounds": "ground", "wound": "wound", "wounds": "wound",
+              "putting": "put"}  # fmt: skip
 """Entries of the lookup table that would mislead here ("does" -> "doe", "number" -> "numb",
 "crew" -> "crow", "ground" -> "grind": the nouns news means, not old or rare past tenses)."""
 
