@@ -451,3 +451,26 @@ def test_a_date_naming_its_event_is_the_one_event_of_that_word(corpus_of: Corpus
         }
     )
     assert two.flags(draft.format("Wednesday's"), on="2031-03-14") == []
+
+
+@pytest.mark.parametrize(
+    ("draft", "flagged"),
+    [
+        ("The full reopening of the library has been fixed for March 14.", []),
+        ("The full reopening of the library has been fixed for March 21.", [(Kind.EVENT_DATE, "March 21")]),
+        ("Completion of the new wing is now expected in June.", []),
+        ("Completion of the new wing is now expected in September.", [(Kind.EVENT_DATE, "September")]),
+    ],
+)
+def test_what_a_date_is_fixed_or_expected_for_is_its_subject(
+    corpus_of: CorpusOf, draft: str, flagged: list[tuple[Kind, str]]
+) -> None:
+    """ "has been fixed for", "is now expected in" say when their subject happens: the reopening,
+    the completion, not a repair or an expectation."""
+    corpus = corpus_of(
+        {
+            "library.txt": "date 2031-02-03\nThe library will reopen on March 14, the council said. "
+            "The new wing will be completed in June.\n"
+        }
+    )
+    assert corpus.flagged(draft, on="2031-02-10") == flagged

@@ -37,6 +37,9 @@ CLOCK = re.compile(r"^\d{1,2}([.:]\d\d)?(am|pm|a\.m\.|p\.m\.)?$|^(am|pm|noon|mid
 """A time of day between an event and its date: "at 6.30pm on Tuesday", "at 10 am on May 6"."""
 PLAN_WORDS = frozenset({"set", "slated", "pencilled", "penciled", "scheduled", "planned", "due"})
 """Words that say an event is planned for a date, not what the event is."""
+SCHEDULE_WORDS = PLAN_WORDS | {"fixed", "expected", "timetabled"}
+"""... and words that do so when their subject names an event: "The opening has been fixed for
+November 13", "Completion is now expected in March" (but "The pump was fixed on Tuesday")."""
 MOTION_VERBS = frozenset({"go", "come"})
 """Verbs that say little until their complement does: "went home" is not "went underground"."""
 HAPPEN_VERBS = frozenset({"come", "happen", "occur", "follow", "arrive"})
@@ -405,7 +408,7 @@ class EventReader:
         its clause opens with."""
         words = self.words
         k = self._before_preposition(i)
-        if k < 0 or not (words[k].lower in PLAN_WORDS or words[k].lemma in HAPPEN_VERBS):
+        if k < 0 or not (words[k].lower in SCHEDULE_WORDS or words[k].lemma in HAPPEN_VERBS):
             return ""
         return self._first_event_noun(k)
 
@@ -416,7 +419,7 @@ class EventReader:
             if (
                 words[m].clause == words[k].clause
                 and self.keys[m]
-                and not words[m].upper
+                and (not words[m].upper or m == 0)  # "Completion is now expected in March"
                 and self._event_noun(m)
             ):
                 return self.keys[m]
@@ -453,10 +456,10 @@ class EventReader:
             return True  # a listed event, or a noun made from a verb ("approval" -> "approve")
         before = self.words[k - 1].lower if k else ""
         modifier = k + 1 < len(self.words) and bool(self.keys[k + 1])  # "the council's planning committee"
-        return (
-            word.lower.endswith("ing")
-            and (before in OWNERS or before in ("a", "his", "her"))
-            and not modifier
+        after = self.words[k + 1].lower if k + 1 < len(self.words) else ""
+        return word.lower.endswith("ing") and (
+            ((before in OWNERS or before in ("a", "his", "her")) and not modifier)
+            or after == "of"  # "the full reopening of the pier"
         )
 
     def _verb_before(self, i: int) -> str:
