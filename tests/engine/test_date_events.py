@@ -474,3 +474,16 @@ def test_what_a_date_is_fixed_or_expected_for_is_its_subject(
         }
     )
     assert corpus.flagged(draft, on="2031-02-10") == flagged
+
+
+def test_a_date_after_a_verbs_object_dates_the_verb() -> None:
+    """ "served an enforcement notice on the inn on Thursday" dates the serving, as the passive
+    "a notice was served on the inn on Tuesday" does, and "approved the restoration of the chapel
+    on Monday" the approval; a light verb's noun ("completed its takeover on Monday") and a date
+    closing an event noun's own phrase stay the noun's."""
+    served = "The fire service served an enforcement notice on the Harbour Inn on Thursday."
+    assert read(served, on="2031-05-09")["Thursday"].slot.head == "serve"
+    approved = "The committee approved the restoration of the chapel on Monday."
+    assert read(approved, on="2031-05-09")["Monday"].slot.head == lexicon().synonym("approve")
+    completed = "Corvanta completed its takeover of the firm on Monday."
+    assert read(completed, on="2031-05-09")["Monday"].slot.head == lexicon().synonym("takeover")

@@ -441,13 +441,21 @@ class EventReader:
         return ""
 
     def _announced(self, k: int) -> bool:
-        """Whether the event noun at `k` is what a verb of saying right before it announces ("said the
-        closure", "announced its closure")."""
+        """Whether the event noun at `k` is the object of a verb right before it, which the date then
+        dates: "announced its closure", "approved the restoration of the almshouses on Monday"
+        (the approval); not a light verb's ("completed its takeover") or a beginning's."""
         m = k - 1
         while m >= 0 and self.words[m].lower in ARTICLES:
             m -= 1
-        return (
-            m >= 0 and m < k - 1 and self.keys[m] == self.lexicon.synonym("say") and verb_form(self.words[m])
+        if m < 0 or m == k - 1 or not verb_form(self.words[m]):
+            return False
+        lemma = self.words[m].lemma
+        return self.keys[m] == self.lexicon.synonym("say") or not (
+            lemma in LIGHT_VERBS
+            or lemma in ASPECT_VERBS
+            or lemma in HAPPEN_VERBS
+            or lemma in MOTION_VERBS
+            or lemma in MOVE_WORDS  # "moved the vote to April 3": the vote's new date
         )
 
     def _event_noun(self, k: int) -> bool:
