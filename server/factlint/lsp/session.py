@@ -719,9 +719,14 @@ class Session:
     async def pull_diagnostics(
         self, uri: str, previous_result_id: str | None
     ) -> types.DocumentDiagnosticReport:
-        analysis = await self.analyse(uri)
-        if analysis is None:
-            return types.RelatedFullDocumentDiagnosticReport(items=[])
+        """The report of the document as it is when answered."""
+        while True:
+            analysis = await self.analyse(uri)
+            if analysis is None:
+                return types.RelatedFullDocumentDiagnosticReport(items=[])
+            now = self.open_document(uri)
+            if now is not None and now.version == analysis.version:
+                break  # else edited meanwhile: that report is stale
         if previous_result_id == analysis.result_id:
             return types.RelatedUnchangedDocumentDiagnosticReport(result_id=analysis.result_id)
         return types.RelatedFullDocumentDiagnosticReport(items=analysis.items, result_id=analysis.result_id)
