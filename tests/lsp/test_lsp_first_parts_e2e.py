@@ -1,6 +1,7 @@
 """A long draft, when opened, has its diagnostics published part by part as the first check goes
-down it, then the whole draft's; a pulling client gets the whole draft's, as before. A pull is
-answered for the draft as it is when answered."""
+down it, then the whole draft's. A pulling client that can be asked to pull again is answered
+the first part, then asked to pull the whole draft's; any other pulling client gets the whole
+draft's at once. A pull is answered for the draft as it is when answered."""
 
 from __future__ import annotations
 
@@ -71,6 +72,39 @@ async def test_an_edit_after_the_first_check_publishes_the_whole_draft_once(edit
     assert flagged(fixed, found) == {"Uzbekistan", "three"}
     if not editor.pulls:
         assert [p.version for p in editor.client.published if p.uri == uri].count(version) == 1
+
+
+@pytest.mark.parametrize("client", [PULL_WITH_REFRESH], indirect=True)
+async def test_a_pulling_client_gets_the_first_part_then_is_asked_to_pull_the_whole_draft(
+    editor: Editor,
+) -> None:
+    uri = editor.open("slow.md", SLOW)
+    asked = editor.client.diagnostic_refresh_count
+    held = await editor.pull(uri)
+    assert isinstance(held, types.RelatedFullDocumentDiagnosticReport)
+    assert flagged(SLOW, held.items) == {"3,000", "Uzbekistan"}  # the missiles are not checked yet
+    while len(held.items) < 3:  # as a client does: pull again when asked to, saying what it holds
+        await editor.refresh_asked(after=asked)
+        asked = editor.client.diagnostic_refresh_count
+        newer = await editor.pull(uri, held.result_id)
+        assert isinstance(newer, types.RelatedFullDocumentDiagnosticReport)
+        assert newer.result_id != held.result_id
+        held = newer
+    assert flagged(SLOW, held.items) == {"3,000", "Uzbekistan", "three"}
+    again = await editor.pull(uri, held.result_id)
+    assert again == types.RelatedUnchangedDocumentDiagnosticReport(result_id=held.result_id)
+
+
+@pytest.mark.parametrize("client", ["neovim"], indirect=True)
+async def test_a_pulling_client_that_cannot_be_asked_again_gets_the_whole_draft_at_once(
+    editor: Editor,
+) -> None:
+    """Neovim 0.11 pulls but takes no `workspace/diagnostic/refresh`: a part would stay until
+    the writer's next edit."""
+    uri = editor.open("long.md", LONG)
+    report = await editor.pull(uri)
+    assert isinstance(report, types.RelatedFullDocumentDiagnosticReport)
+    assert flagged(LONG, report.items) == {"3,000", "Uzbekistan", "three"}
 
 
 @pytest.mark.parametrize("client", ["neovim", PULL_WITH_REFRESH], indirect=True)
