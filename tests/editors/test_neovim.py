@@ -139,14 +139,15 @@ def test_neovim_diagnostic_hover_and_quick_fix(draft: Path, legacy: bool, explic
     assert result["text_filetype"] == "text"
     assert FLAGGED_TEXT in result["text_diagnostics"], result["text_diagnostics"]
     if not legacy:
-        # A long draft: Neovim pulls but takes no `workspace/diagnostic/refresh` (should a
-        # later one, the server may answer its first pull with the draft's first part and ask
-        # it to pull again), so it is shown the whole draft's diagnostics at once.
-        assert result["refresh_support"] is False
-        # ("Uzbekistan" is a place-mismatch, switched off above.)
+        # A long draft ends up shown whole ("Uzbekistan" is a place-mismatch, switched off
+        # above). Neovim 0.11 pulls but takes no `workspace/diagnostic/refresh`, so a first
+        # part answered to it would stay until the next edit: it is shown the whole draft's
+        # diagnostics at once. (A Neovim that takes the request, 0.12, may be shown the part
+        # first.)
         shown = [s for s in result["long_sets"] if s]
-        assert shown, result["long_sets"]
-        assert all({FLAGGED_TEXT, "three"} <= set(s) for s in shown), result["long_sets"]
+        assert shown and {FLAGGED_TEXT, "three"} <= set(shown[-1]), result["long_sets"]
+        if not result["refresh_support"]:
+            assert all("three" in s for s in shown), result["long_sets"]
 
     record(
         f"neovim-{'lsp-start-cmd' if legacy else 'lsp-enable-path'}.json",
