@@ -603,7 +603,7 @@ class Session:
         None for any other check."""
         on_loop: Callable[[Analysis], None]
         if self.pull:
-            if not (self.refresh_support and self.pulled.wanted(uri)):
+            if not self._parts_pulled(uri):
                 return None
             on_loop = self.pulled.add
         elif uri in self._first_check:
@@ -746,7 +746,7 @@ class Session:
             document = self.open_document(uri)
             if document is None:
                 return types.RelatedFullDocumentDiagnosticReport(items=[])
-            if self.refresh_support and self.pulled.wanted(uri):
+            if self._parts_pulled(uri):
                 analysis = await self.pulled.first_known(
                     uri, document.version, previous_result_id, self.analyse(uri), lambda: self._stored(uri)
                 )
@@ -765,6 +765,10 @@ class Session:
         if previous_result_id == analysis.result_id:
             return types.RelatedUnchangedDocumentDiagnosticReport(result_id=analysis.result_id)
         return types.RelatedFullDocumentDiagnosticReport(items=analysis.items, result_id=analysis.result_id)
+
+    def _parts_pulled(self, uri: str) -> bool:
+        """Whether a pull of `uri` may be answered with a part of its first check (`lsp.pulled`)."""
+        return self.refresh_support and self.pulled.wanted(uri)
 
     def _stored(self, uri: str) -> Analysis | None:
         """The stored analysis of the document's current version, if it is checked already."""
