@@ -4,7 +4,10 @@ Measures the time from starting the process to its answer to `initialize` and to
 first diagnostics of an opened draft (the server publishes a long draft part by part before
 the whole: the first and the whole publish are timed), then types into the draft one character at a time, each
 keystroke an incremental `didChange`, and times each `didChange` -> `publishDiagnostics`
-of that version. The debounce is set to 0 ms, so the time measured is the
+of that version. `measure_pull` times the same start with an editor that pulls diagnostics
+(`textDocument/diagnostic`) when the draft opens and again whenever the server asks it to
+(`workspace/diagnostic/refresh`), as VS Code does: to the first answer (a part, for a long
+draft) and to the whole draft's. The debounce is set to 0 ms, so the time measured is the
 server's own work plus the round trip over the pipes (the figure the target
 describes, "minus debounce"). The server's own trace (`$/logTrace`, "work N ms")
 is collected alongside.
@@ -41,6 +44,8 @@ TYPED = " again"
 _WORK = re.compile(r"work ([0-9.]+) ms")
 _PART = re.compile(r"publish(?:ing|ed) \S+ version (\d+) \((part|whole draft)\)")
 """The server's trace of a part of a draft published before the whole, and of the whole."""
+_PULLED = re.compile(r"answering pull of \S+ version (\d+) \((part|whole draft)\)")
+"""The same for a pull answered with a part, and for the whole draft's answer after parts."""
 EDITOR = types.ClientCapabilities(
     text_document=types.TextDocumentClientCapabilities(
         publish_diagnostics=types.PublishDiagnosticsClientCapabilities(
@@ -49,6 +54,21 @@ EDITOR = types.ClientCapabilities(
     )
 )
 """A pushed-to editor that shows each finding's sources, as VS Code does (the costlier case)."""
+PULLING_EDITOR = types.ClientCapabilities(
+    text_document=types.TextDocumentClientCapabilities(
+        publish_diagnostics=types.PublishDiagnosticsClientCapabilities(
+            related_information=True, version_support=True, code_description_support=True
+        ),
+        diagnostic=types.DiagnosticClientCapabilities(
+            related_information=True, code_description_support=True
+        ),
+    ),
+    workspace=types.WorkspaceClientCapabilities(
+        diagnostics=types.DiagnosticWorkspaceClientCapabilities(refresh_support=True)
+    ),
+)
+"""An editor that pulls diagnostics and takes `workspace/diagnostic/refresh`: VS Code with
+vscode-languageclient 11 (which advertises both)."""
 
 
 @dataclass
@@ -63,6 +83,9 @@ class Recorder:
     """Versions whose first publish was of their first part only (the server traces it)."""
     whole: set[int] = field(default_factory=set)
     """Versions whose whole draft was published after its parts."""
+    pulled: list[str] = field(default_factory=list)
+    """The server's word on each pull it answered with a part ("part") or, after parts, with the
+    whole draft ("whole draft"), in order."""
     work_ms: list[float] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     arrived: asyncio.Event = field(default_factory=asyncio.Event)
@@ -85,6 +108,9 @@ class Recorder:
         if part:
             (self.parts if part.group(2) == "part" else self.whole).add(int(part.group(1)))
             self.arrived.set()
+        pulled = _PULLED.search(message)
+        if pulled:
+            self.pulled.append(pulled.group(2))
 
     async def version(self, version: int) -> float:
         async with asyncio.timeout(TIMEOUT):
@@ -103,6 +129,63 @@ class Recorder:
                 self.arrived.clear()
                 await self.arrived.wait()
         return self.last_published[version]
+
+
+@dataclass
+class Puller:
+    """A pulling editor's pulls of one draft, as vscode-languageclient 11 makes them: one when
+    the draft opens, one more whenever the server asks (one after the pull in flight, if any),
+    each saying which report it holds; every answer is timed."""
+
+    client: LanguageClient
+    uri: str
+    recorder: Recorder
+    held: str | None = None
+    in_flight: bool = False
+    again: bool = False
+    answers: list[tuple[float, int, bool]] = field(default_factory=list)
+    """When each full report came, how many diagnostics it had, and whether it was a part."""
+    answered: asyncio.Event = field(default_factory=asyncio.Event)
+    task: asyncio.Task[None] | None = None
+
+    def pull(self) -> None:
+        if self.in_flight:
+            self.again = True
+            return
+        self.in_flight = True
+        self.task = asyncio.ensure_future(self._pulls())
+
+    async def _pulls(self) -> None:
+        try:
+            while True:
+                self.again = False
+                traced = len(self.recorder.pulled)
+                report = await self.client.text_document_diagnostic_async(
+                    types.DocumentDiagnosticParams(
+                        text_document=types.TextDocumentIdentifier(uri=self.uri), previous_result_id=self.held
+                    )
+                )
+                now = time.perf_counter()
+                if isinstance(report, types.RelatedFullDocumentDiagnosticReport):
+                    # the server traces a part before it answers with it
+                    part = self.recorder.pulled[traced:] == ["part"]
+                    self.answers.append((now, len(report.items), part))
+                    self.held = report.result_id
+                    self.answered.set()
+                if not self.again:
+                    return
+        finally:
+            self.in_flight = False
+
+    async def answer(self, whole: bool) -> tuple[float, int]:
+        """The first answer, or the first answer with the whole draft's report."""
+        async with asyncio.timeout(TIMEOUT):
+            while True:
+                for at, count, part in self.answers:
+                    if not (whole and part):
+                        return at, count
+                self.answered.clear()
+                await self.answered.wait()
 
 
 def _client(recorder: Recorder) -> LanguageClient:
@@ -169,6 +252,15 @@ def compile_bytecode() -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", where], check=True, stdout=subprocess.DEVNULL)
 
 
+def _settings(corpus: Path, cache: Path) -> dict[str, Any]:
+    return {
+        "corpus": [str(corpus.resolve())],
+        "cache-dir": str(cache.resolve()),
+        "debounce-ms": 0,
+        "date": DRAFT_DATE.isoformat(),
+    }
+
+
 async def measure(corpus: Path, cache: Path, draft: Path, places: int = 5, seed: int = 0) -> dict[str, Any]:
     """Start a server, open `draft`, time its first diagnostics, then type at `places` places."""
     compile_bytecode()
@@ -176,12 +268,7 @@ async def measure(corpus: Path, cache: Path, draft: Path, places: int = 5, seed:
     recorder = Recorder()
     client = _client(recorder)
     uri = draft.resolve().as_uri()
-    settings = {
-        "corpus": [str(corpus.resolve())],
-        "cache-dir": str(cache.resolve()),
-        "debounce-ms": 0,
-        "date": DRAFT_DATE.isoformat(),
-    }
+    settings = _settings(corpus, cache)
     started = time.perf_counter()
     await client.start_io(sys.executable, "-m", "factlint", "serve")
     try:
@@ -249,14 +336,68 @@ async def measure(corpus: Path, cache: Path, draft: Path, places: int = 5, seed:
     }
 
 
+async def measure_pull(corpus: Path, cache: Path, draft: Path) -> dict[str, Any]:
+    """Start a server for a pulling editor, open `draft`, time the first answer to its pull and
+    the answer with the whole draft's report."""
+    compile_bytecode()
+    text = draft.read_text(encoding="utf-8")
+    recorder = Recorder()
+    client = _client(recorder)
+    uri = draft.resolve().as_uri()
+    puller = Puller(client, uri, recorder)
+    _on(client, types.WORKSPACE_DIAGNOSTIC_REFRESH, lambda params: puller.pull())
+    started = time.perf_counter()
+    await client.start_io(sys.executable, "-m", "factlint", "serve")
+    try:
+        await client.initialize_async(
+            types.InitializeParams(
+                capabilities=PULLING_EDITOR,
+                root_uri=draft.resolve().parent.as_uri(),
+                initialization_options={"factlint": _settings(corpus, cache)},
+                trace=types.TraceValue.Verbose,
+            )
+        )
+        client.initialized(types.InitializedParams())
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
+            )
+        )
+        puller.pull()  # as vscode-languageclient does once the open is sent
+        first, first_count = await puller.answer(whole=False)
+        first_cpu = process_cpu_seconds(_pid(client))
+        partial = puller.answers[0][2]
+        whole, whole_count = await puller.answer(whole=True)
+        whole_cpu = process_cpu_seconds(_pid(client)) if partial else first_cpu
+        await client.shutdown_async(None)
+        client.exit(None)
+    finally:
+        await cast(Any, client).stop()
+    return {
+        "first_pull_s": first - started,
+        "first_pull_cpu_s": first_cpu,
+        "first_pull_count": first_count,
+        "first_pull_partial": partial,
+        "whole_pull_s": whole - started,
+        "whole_pull_cpu_s": whole_cpu,
+        "whole_pull_count": whole_count,
+        "pulls": len(puller.answers),
+        "from_cache": any("from cache" in m for m in recorder.messages),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.lsp_latency")
     parser.add_argument("--corpus", type=Path, required=True)
     parser.add_argument("--cache", type=Path, required=True)
     parser.add_argument("--draft", type=Path, required=True)
     parser.add_argument("--places", type=int, default=5)
+    parser.add_argument("--pull", action="store_true", help="time a pulling editor's start instead")
     args = parser.parse_args(argv)
-    result = asyncio.run(measure(args.corpus, args.cache, args.draft, args.places))
+    if args.pull:
+        result = asyncio.run(measure_pull(args.corpus, args.cache, args.draft))
+    else:
+        result = asyncio.run(measure(args.corpus, args.cache, args.draft, args.places))
     json.dump(result, sys.stdout)
     sys.stdout.write("\n")
     return 0

@@ -122,15 +122,31 @@ def scaling(sizes: dict[int, dict[str, Any]]) -> str:
 
     line("start -> the whole draft's diagnostics (s)", whole("whole_s"))
     line("the same, server CPU (s)", whole("whole_cpu_s"))
+
+    def pulled(key: str) -> Callable[[dict[str, Any]], str]:
+        """A pulling editor's figure, "-" for a run from before the bench timed it."""
+        return lambda s: (
+            _spread(s["first_diagnostics"], key, 1) if "pull_median_s" in s["first_diagnostics"] else "-"
+        )
+
+    line("start -> first pulled diagnostics (s)", pulled("pull_s"))
+    line("the same, server CPU (s)", pulled("pull_cpu_s"))
+    line("start -> the whole draft's, pulled (s)", pulled("pull_whole_s"))
+    line("the same, server CPU (s)", pulled("pull_whole_cpu_s"))
     line("start -> answer to initialize (s)", lambda s: _spread(s["first_diagnostics"], "initialize_s", 1))
     line("keystroke, small draft (ms)", lambda s: f"{s['lsp_small']['keystroke_ms_median']:.0f}")
     return "\n".join(lines)
 
 
+_SECONDS = ("s", "cpu_s", "initialize_s", "whole_s", "whole_cpu_s", "pull_s", "pull_cpu_s", "pull_whole_s",
+            "pull_whole_cpu_s")  # fmt: skip
+"""The `first_diagnostics` figures kept as `{prefix}median_s`, `{prefix}min_s`, `{prefix}max_s`."""
+
+
 def _spread(row: dict[str, Any], name: str, scale: float) -> str:
     """A median with its range and the number of runs (`seconds_per_claim` or the `*_s` figures)."""
-    if name in ("s", "cpu_s", "initialize_s", "whole_s", "whole_cpu_s"):
-        prefix = name[:-1]  # "", "cpu_", "initialize_", "whole_", "whole_cpu_"
+    if name in _SECONDS:
+        prefix = name[:-1]  # "", "cpu_", "initialize_", "whole_", "pull_whole_cpu_", ...
         median, low, high = row[f"{prefix}median_s"], row[f"{prefix}min_s"], row[f"{prefix}max_s"]
     else:
         median, low, high = row[name], row[f"{name}_min"], row[f"{name}_max"]

@@ -16,7 +16,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -106,23 +106,43 @@ def lint(corpus: Path, cache: Path, drafts: list[Path], out: Path) -> dict[str, 
 
 def server(corpus: Path, cache: Path, draft: Path, places: int, log: Log) -> dict[str, Any]:
     """The LSP figures; run again if the fact base was rebuilt (the package changed under us)."""
-    result = asyncio.run(lsp_latency.measure(corpus, cache, draft, places))
+    return _from_cache(lambda: lsp_latency.measure(corpus, cache, draft, places), log)
+
+
+def pulling_server(corpus: Path, cache: Path, draft: Path, log: Log) -> dict[str, Any]:
+    """`server`'s start for an editor that pulls diagnostics (and takes refresh requests)."""
+    return _from_cache(lambda: lsp_latency.measure_pull(corpus, cache, draft), log)
+
+
+def _from_cache(measure: Callable[[], Coroutine[Any, Any, dict[str, Any]]], log: Log) -> dict[str, Any]:
+    result = asyncio.run(measure())
     if not result["from_cache"]:
         log("    the server rebuilt the fact base (its code changed since the build): measuring again")
-        result = asyncio.run(lsp_latency.measure(corpus, cache, draft, places))
+        result = asyncio.run(measure())
     return result
 
 
 def first_diagnostics(corpus: Path, cache: Path, draft: Path, runs: int, log: Log) -> dict[str, Any]:
     """Process start -> the answer to `initialize`, -> first diagnostics (a long draft's first
-    screen) and -> the whole draft's, `runs` servers in turn: median and spread."""
-    measured = [server(corpus, cache, draft, 0, log) for _ in range(runs)]
+    screen) and -> the whole draft's, `runs` servers in turn: median and spread; the same to
+    the first answer to a pull and to the whole draft's, `runs` more servers, each started
+    after a pushing one."""
+    measured, pulled = [], []
+    for _ in range(runs):
+        measured.append(server(corpus, cache, draft, 0, log))
+        pulled.append(pulling_server(corpus, cache, draft, log))
     seconds = [m["first_diagnostics_s"] for m in measured]
     cpu = [m["first_diagnostics_cpu_s"] for m in measured]
     initialize = [m["initialize_s"] for m in measured]
     whole = [m["whole_diagnostics_s"] for m in measured]
     whole_cpu = [m["whole_diagnostics_cpu_s"] for m in measured]
     return {
+        **_spread("pull_", [p["first_pull_s"] for p in pulled]),
+        **_spread("pull_cpu_", [p["first_pull_cpu_s"] for p in pulled]),
+        **_spread("pull_whole_", [p["whole_pull_s"] for p in pulled]),
+        **_spread("pull_whole_cpu_", [p["whole_pull_cpu_s"] for p in pulled]),
+        "pull_count": pulled[0]["first_pull_count"],
+        "pull_whole_count": pulled[0]["whole_pull_count"],
         "whole_median_s": statistics.median(whole),
         "whole_min_s": min(whole),
         "whole_max_s": max(whole),
@@ -141,6 +161,15 @@ def first_diagnostics(corpus: Path, cache: Path, draft: Path, runs: int, log: Lo
         "min_s": min(seconds),
         "max_s": max(seconds),
         "runs": len(seconds),
+    }
+
+
+def _spread(prefix: str, values: list[float]) -> dict[str, float]:
+    """Median, min and max of `values` under `prefix` (as `report._spread` reads them)."""
+    return {
+        f"{prefix}median_s": statistics.median(values),
+        f"{prefix}min_s": min(values),
+        f"{prefix}max_s": max(values),
     }
 
 
@@ -238,7 +267,8 @@ def judge(plan: Plan, measured: dict[str, Any]) -> list[dict[str, Any]]:
                    server_reported_ms=ref["lsp_large"]["server_work_ms_median"]),
         figure_row("first_diagnostics", ref["lsp_small"]["first_diagnostics_s"], f"{at}, {small}",
                    large_draft_s=ref["lsp_large"]["first_diagnostics_s"],
-                   whole_draft_s=ref["lsp_small"]["whole_diagnostics_s"]),
+                   whole_draft_s=ref["lsp_small"]["whole_diagnostics_s"],
+                   pulled_median_s=ref["first_diagnostics"]["pull_median_s"]),
         figure_row("build_cold", build["articles_per_cpu_s"], f"{at}, one process",
                    wall_articles_per_s=build["articles_per_s"], seconds=build["seconds"]),
         figure_row("load_cache", ref["load"]["seconds"], at, cache_key_s=ref["load"]["cache_key_seconds"],

@@ -51,4 +51,7 @@ def test_the_smoke_run_reports_every_figure_of_the_table(tmp_path: Path) -> None
 
     assert set(results["sizes"]) == {"5", "30"}
     assert results["sizes"]["30"]["lsp_small"]["keystrokes"] > 0
+    started = results["sizes"]["30"]["first_diagnostics"]
+    assert 0 < started["pull_median_s"] <= started["pull_whole_median_s"]  # a pulling editor's too
+    assert "start -> first pulled diagnostics" in done.stdout
     assert results["machine"]["cores"] >= 1

@@ -7,6 +7,7 @@ corpus it must be flagged on "3,000" (line 12: the sources say 2,500), "Uzbekist
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -48,6 +49,25 @@ def text_copy(draft: Path) -> Path:
     """A plain-text (.txt) copy of the draft beside it."""
     copy = draft.with_suffix(".txt")
     copy.write_text(DRAFT.read_text())
+    return copy
+
+
+def busy(first: int) -> str:
+    """One long paragraph of figures no source states: it flags nothing, and checking its 600
+    sentences takes a few tenths of a second (each paragraph is checked once: the numbers differ)."""
+    helpers = itertools.product(
+        range(first, first + 100), ["advisers", "guards", "drivers", "cooks", "aides", "clerks"]
+    )
+    return " ".join(f"The delegation brought {n} {who} to the talks." for n, who in helpers) + "\n\n"
+
+
+def long_copy(draft: Path) -> Path:
+    """A long copy of the draft beside it, with a slow paragraph before its missiles and another
+    after them: its first part is known a while before the missiles are (as `SLOW` in
+    tests/lsp/test_lsp_first_parts_e2e.py)."""
+    head, missiles = DRAFT.read_text().split("On Tuesday, the Taliban")
+    copy = draft.with_name("long-" + draft.name)
+    copy.write_text(head + busy(2) + "On Tuesday, the Taliban" + missiles + "\n\n" + busy(200))
     return copy
 
 

@@ -7,7 +7,8 @@
 -- FACTLINT_NVIM_OUT, FACTLINT_NVIM_TARGET (the flagged text to act on),
 -- FACTLINT_NVIM_LEGACY=1 to force the vim.lsp.start path, FACTLINT_NVIM_CMD (a JSON
 -- list: the `cmd` option; unset: the plugin finds `factlint` on PATH), FACTLINT_NVIM_TEXT_DRAFT
--- (a .txt copy of the draft, opened last), FACTLINT_NVIM_TIMEOUT_MS,
+-- (a .txt copy of the draft), FACTLINT_NVIM_LONG_DRAFT (a long draft, opened last: every set
+-- of diagnostics Neovim shows for it is recorded), FACTLINT_NVIM_TIMEOUT_MS,
 -- FACTLINT_NVIM_NO_DIAGNOSTIC_CONFIG=1 to pass `diagnostics = false`.
 
 local out_path = assert(vim.env.FACTLINT_NVIM_OUT)
@@ -214,6 +215,34 @@ local ok, err = xpcall(function()
       table.insert(result.text_diagnostics, line:sub(d.col + 1, d.end_col))
     end
     step("plaintext")
+  end
+
+  -- A long draft: Neovim pulls diagnostics but cannot be asked to pull again, so each set it
+  -- shows should be the whole draft's, never its first part.
+  local long = vim.env.FACTLINT_NVIM_LONG_DRAFT
+  if long and long ~= "" then
+    local caps = vim.lsp.protocol.make_client_capabilities()
+    result.refresh_support = (caps.workspace.diagnostics or {}).refreshSupport == true
+    result.long_sets = {}
+    local lbuf
+    vim.api.nvim_create_autocmd("DiagnosticChanged", {
+      callback = function(args)
+        if args.buf ~= lbuf then
+          return
+        end
+        local texts = {}
+        for _, d in ipairs(vim.diagnostic.get(lbuf)) do
+          local line = vim.api.nvim_buf_get_lines(lbuf, d.lnum, d.lnum + 1, false)[1] or ""
+          table.insert(texts, line:sub(d.col + 1, d.end_col))
+        end
+        table.insert(result.long_sets, texts)
+      end,
+    })
+    vim.cmd("edit " .. vim.fn.fnameescape(long))
+    lbuf = vim.api.nvim_get_current_buf()
+    vim.wait(timeout, function() return #vim.diagnostic.get(lbuf) > 0 end, 10)
+    vim.wait(300, function() return false end) -- let any follow-up answer land
+    step("long draft")
   end
 end, debug.traceback)
 

@@ -43,20 +43,32 @@ def capabilities(profile: str) -> types.ClientCapabilities:
 
 
 class RecordingClient(LanguageClient):
-    """The pytest-lsp client, also keeping every `publishDiagnostics` in order."""
+    """The pytest-lsp client, also keeping every `publishDiagnostics` in order and telling when
+    the server asks it to pull diagnostics again."""
 
     def __init__(self) -> None:
         super().__init__(converter_factory=default_converter)
         self.published: list[types.PublishDiagnosticsParams] = []
+        self.refreshed = asyncio.Event()
+        """Set at each `workspace/diagnostic/refresh` (`diagnostic_refresh_count` counts them)."""
         register_lsp_features(
             self,
-            {**DEFAULT_CLIENT_FEATURES, types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: _record},
+            {
+                **DEFAULT_CLIENT_FEATURES,
+                types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: _record,
+                types.WORKSPACE_DIAGNOSTIC_REFRESH: _refreshed,
+            },
         )
 
 
 def _record(client: RecordingClient, params: types.PublishDiagnosticsParams) -> None:
     client.published.append(params)
     client.diagnostics[params.uri] = params.diagnostics
+
+
+def _refreshed(client: RecordingClient, params: None) -> None:
+    client.diagnostic_refresh_count += 1
+    client.refreshed.set()
 
 
 class Editor:
@@ -75,6 +87,17 @@ class Editor:
     def pulls(self) -> bool:
         caps = self.client.capabilities
         return bool(caps and caps.text_document and caps.text_document.diagnostic)
+
+    @property
+    def takes_refresh(self) -> bool:
+        """Whether the client can be asked to pull again (`workspace/diagnostic/refresh`)."""
+        caps = self.client.capabilities
+        return bool(
+            caps
+            and caps.workspace
+            and caps.workspace.diagnostics
+            and caps.workspace.diagnostics.refresh_support
+        )
 
     def uri(self, name: str) -> str:
         return (self.root / name).resolve().as_uri()
@@ -144,17 +167,24 @@ class Editor:
     ) -> Diagnostics:
         """The draft's diagnostics as this client gets them: pulled, or pushed by the server.
 
-        A pulling client asks again after each fact-base build until `until` holds.
+        A pulling client asks again until `until` holds: when the server asks it to (if it
+        can be asked), else after each fact-base build.
         """
         if not self.pulls:
             return await self.published_for(uri, until)
+        held: types.RelatedFullDocumentDiagnosticReport | None = None
         while True:
-            builds = self.builds_finished()
-            report = await self.pull(uri)
-            assert isinstance(report, types.RelatedFullDocumentDiagnosticReport)
-            if until(report.items):
-                return report.items
-            await self.build_finished(after=builds)
+            builds, refreshes = self.builds_finished(), self.client.diagnostic_refresh_count
+            report = await self.pull(uri, held.result_id if held else None)
+            if isinstance(report, types.RelatedFullDocumentDiagnosticReport):
+                held = report
+            assert held is not None, f"the first pull was answered {report}"
+            if until(held.items):
+                return held.items
+            if self.takes_refresh:
+                await self.refresh_asked(after=refreshes)
+            else:
+                await self.build_finished(after=builds)
 
     async def hover(self, uri: str, position: types.Position) -> types.Hover | None:
         return await self.client.text_document_hover_async(
@@ -187,6 +217,13 @@ class Editor:
             for values in self.client.progress_reports.values()
             for value in values
         )
+
+    async def refresh_asked(self, after: int) -> None:
+        """Wait until the server has asked more than `after` times to pull again."""
+        async with asyncio.timeout(TIMEOUT):
+            while self.client.diagnostic_refresh_count <= after:
+                self.client.refreshed.clear()
+                await self.client.refreshed.wait()
 
     async def build_finished(self, after: int) -> None:
         """Wait until more than `after` fact-base builds have ended."""

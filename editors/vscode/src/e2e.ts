@@ -7,7 +7,7 @@
  * and writes what it saw to `probe.json`. The driver then hovers and applies the quick
  * fix in the browser (Ctrl+.) and creates `fixed-in-ui`; the probe reads the changed
  * line from the document, runs the commands, changes a setting, restarts the server,
- * opens a .txt draft, and writes `result.json`. The test asserts on all of it.
+ * opens a .txt draft and a long one, and writes `result.json`. The test asserts on all of it.
  */
 
 import * as fs from "node:fs";
@@ -145,9 +145,31 @@ export async function runEndToEndProbe(outDir: string, log: vscode.OutputChannel
       plainText = { languageId: tdoc.languageId, flagged: tdiags.map((d) => tdoc.getText(d.range)) };
       await vscode.window.showTextDocument(doc);
     }
+    // A long draft (a copy beside the draft, if the test made one): every set of diagnostics
+    // VS Code holds for it, in order, until its last contradiction is among them.
+    const long = vscode.Uri.joinPath(doc.uri, "..", `long-${path.basename(doc.uri.path)}`);
+    let longDraft: { sets: string[][] } | undefined;
+    if (fs.existsSync(long.fsPath)) {
+      const ldoc = await vscode.workspace.openTextDocument(long);
+      const sets: string[][] = [];
+      const record = () => sets.push(vscode.languages.getDiagnostics(ldoc.uri).map((d) => ldoc.getText(d.range)));
+      const watching = vscode.languages.onDidChangeDiagnostics((event) => {
+        if (event.uris.some((uri) => uri.toString() === ldoc.uri.toString())) {
+          record();
+        }
+      });
+      record(); // before VS Code shows it (and pulls for it)
+      await vscode.window.showTextDocument(ldoc, { preview: false });
+      await until("the long draft's missiles", () => (sets.some((s) => s.includes("three")) ? true : undefined))
+        .catch(() => false);
+      watching.dispose();
+      longDraft = { sets };
+      await vscode.window.showTextDocument(doc);
+    }
     write("result.json", {
       restarted,
       plainText,
+      longDraft,
       rebuilt: true,
       factsLines: facts.split("\n").length,
       factsHead: facts.split("\n").slice(0, 3),

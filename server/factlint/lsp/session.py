@@ -41,6 +41,7 @@ from factlint.lsp.diagnostics import (
 from factlint.lsp.facts import facts_markdown
 from factlint.lsp.hover import hover_markdown
 from factlint.lsp.positions import LineIndex
+from factlint.lsp.pulled import PulledParts
 from factlint.lsp.rebuild import BuildOutcome, ProgressSink, Rebuilder, open_engine_as_it_stands
 from factlint.lsp.settings import SECTION, editor_table, layered_config, needs_rebuild
 from factlint.lsp.sources import SourceFiles, file_uri
@@ -86,6 +87,8 @@ class Analysis:
     diagnostics: tuple[tuple[Finding, types.Diagnostic], ...]
     problems: tuple[types.Diagnostic, ...] = ()
     """Why the draft could not be checked (front matter that cannot be read), where it is."""
+    part: int = 0
+    """0 for the whole draft; n for the paragraphs of the first n parts of a first check."""
 
     @property
     def items(self) -> list[types.Diagnostic]:
@@ -93,7 +96,8 @@ class Analysis:
 
     @property
     def result_id(self) -> str:
-        return f"{self.version}:{self.generation}"
+        whole = f"{self.version}:{self.generation}"
+        return f"{whole}:part{self.part}" if self.part else whole
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -116,6 +120,8 @@ def unsuitable(text: str) -> str | None:
 class Session:
     def __init__(self, server: LanguageServer) -> None:
         self.server = server
+        self.stopped = False
+        """The client asked the server to shut down: nothing more is asked of it."""
         self.config = Config()
         self.root: Path | None = None
         self.editor_settings: dict[str, Any] = {}
@@ -153,6 +159,8 @@ class Session:
         their first check publishes them part by part (`FIRST_PART_CHARS`)."""
         self._parts_shown: set[str] = set()
         """Documents whose first parts are published and the whole draft not yet."""
+        self.pulled: PulledParts[Analysis] = PulledParts(self._refresh)
+        """The same for a client that pulls diagnostics and can be asked to pull again."""
         self._progress_token: str | None = None
         self._noted: set[str] = set()
         """Configuration notes (an ignored setting) already shown: each is said once."""
@@ -484,8 +492,7 @@ class Session:
 
     def recheck_all(self) -> None:
         if self.pull:
-            if self.refresh_support:
-                self.server.workspace_diagnostic_refresh(None)
+            self._refresh()
             return
         for uri in list(self.server.workspace.text_documents):
             self.schedule(uri)
@@ -504,6 +511,7 @@ class Session:
         self._published.pop(uri, None)
         self._first_check.pop(uri, None)
         self._parts_shown.discard(uri)
+        self.pulled.closed(uri)
         self._skipped.discard(uri)
         if not self.pull and uri not in self._rule_problems:
             self._publish(uri, None, [])
@@ -548,10 +556,10 @@ class Session:
         document = self.open_document(uri)
         if document is None or not (self.is_draft(document) or self.is_source(document)):
             return None
-        generation = self.rebuilder.generation
-        cached = self.analyses.get(uri)
-        if cached and cached.version == document.version and cached.generation == generation:
+        cached = self._stored(uri)
+        if cached is not None:
             return cached
+        generation = self.rebuilder.generation
         key = (uri, document.version, generation)
         future = self._inflight.get(key)
         if future is None:
@@ -586,18 +594,27 @@ class Session:
                 analysis = empty
         if self.open_document(uri) is not None:  # closed meanwhile: nothing to keep
             self.analyses[uri] = analysis
+            self.pulled.finished(analysis)
         return analysis
 
     def _parts(self, loop: asyncio.AbstractEventLoop, uri: str) -> Callable[[Analysis], None] | None:
-        """What publishes the first parts of a draft none of whose diagnostics is shown yet, called
-        on the check thread (see `FIRST_PART_CHARS`); None for any other check."""
-        if self.pull or uri not in self._first_check:
+        """What publishes the first parts of a draft none of whose diagnostics is shown yet (or
+        keeps them for a pull: `lsp.pulled`), called on the check thread (see `FIRST_PART_CHARS`);
+        None for any other check."""
+        on_loop: Callable[[Analysis], None]
+        if self.pull:
+            if not self._parts_pulled(uri):
+                return None
+            on_loop = self.pulled.add
+        elif uri in self._first_check:
+            on_loop = self._publish_part
+        else:
             return None
 
-        def publish(analysis: Analysis) -> None:
-            loop.call_soon_threadsafe(self._publish_part, analysis)
+        def hand_over(analysis: Analysis) -> None:
+            loop.call_soon_threadsafe(on_loop, analysis)
 
-        return publish
+        return hand_over
 
     def _publish_part(self, analysis: Analysis) -> None:
         """Publish a first check's diagnostics so far, if the whole draft's are not published yet
@@ -649,10 +666,13 @@ class Session:
             progress = None
             if parts is not None:
                 publish = parts
+                count = 0
 
                 def ready(report: Report) -> None:
+                    nonlocal count
+                    count += 1
                     shown = self._diagnostics(self._shown(report), index)
-                    publish(Analysis(uri, version, generation, index, report, shown))
+                    publish(Analysis(uri, version, generation, index, report, shown, part=count))
 
                 progress = _progress(ready)
             report = engine.check(checkable(text), note_conflicts=False, path=where, progress=progress)
@@ -719,14 +739,56 @@ class Session:
     async def pull_diagnostics(
         self, uri: str, previous_result_id: str | None
     ) -> types.DocumentDiagnosticReport:
-        analysis = await self.analyse(uri)
-        if analysis is None:
-            return types.RelatedFullDocumentDiagnosticReport(items=[])
+        """The report of the document as it is when answered: a part of its first check if the
+        client can be asked to pull again (`lsp.pulled`), else the whole draft's."""
+        asked = time.perf_counter()
+        while True:
+            document = self.open_document(uri)
+            if document is None:
+                return types.RelatedFullDocumentDiagnosticReport(items=[])
+            if self._parts_pulled(uri):
+                analysis = await self.pulled.first_known(
+                    uri, document.version, previous_result_id, self.analyse(uri), lambda: self._stored(uri)
+                )
+            else:
+                analysis = await self.analyse(uri)
+            if analysis is None:
+                return types.RelatedFullDocumentDiagnosticReport(items=[])
+            now = self.open_document(uri)
+            if now is not None and now.version == analysis.version:
+                break  # else edited meanwhile: that report is stale
+        after_parts = self.pulled.answered(uri, partial=analysis.part > 0)
+        if analysis.part:
+            self._trace(f"answering pull of {uri} version {analysis.version} (part)", asked)
+        elif after_parts:
+            self._trace(f"answering pull of {uri} version {analysis.version} (whole draft)", asked)
         if previous_result_id == analysis.result_id:
             return types.RelatedUnchangedDocumentDiagnosticReport(result_id=analysis.result_id)
         return types.RelatedFullDocumentDiagnosticReport(items=analysis.items, result_id=analysis.result_id)
 
+    def _parts_pulled(self, uri: str) -> bool:
+        """Whether a pull of `uri` may be answered with a part of its first check (`lsp.pulled`)."""
+        return self.refresh_support and self.pulled.wanted(uri)
+
+    def _stored(self, uri: str) -> Analysis | None:
+        """The stored analysis of the document's current version, if it is checked already."""
+        document = self.open_document(uri)
+        cached = self.analyses.get(uri)
+        if document is None or cached is None:
+            return None
+        if cached.version != document.version or cached.generation != self.rebuilder.generation:
+            return None
+        return cached
+
     # --- talking to the client ---------------------------------------------------------------
+
+    def _refresh(self) -> None:
+        """Ask a pulling client to pull every open document again, if it takes that request and
+        has not asked the server to shut down: a check that ends later (they are not stopped)
+        would ask it after `exit` has closed the pipe, where pygls's error report about that
+        write fails in turn, without end."""
+        if self.refresh_support and not self.stopped:
+            self.server.workspace_diagnostic_refresh(None)
 
     def _publish(self, uri: str, version: int | None, diagnostics: list[types.Diagnostic]) -> None:
         self.server.text_document_publish_diagnostics(
@@ -752,6 +814,7 @@ class Session:
         )
 
     def shutdown(self) -> None:
+        self.stopped = True
         self.debouncer.cancel_all()
         self.check_executor.shutdown(wait=False, cancel_futures=True)
 
