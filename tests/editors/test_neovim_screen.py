@@ -65,7 +65,9 @@ def readme_init_lua() -> str:
 def _require_tools() -> None:
     missing = [tool for tool in ("tmux", CHROMIUM) if shutil.which(tool) is None]
     if missing:
-        message = f"the Neovim screen test needs {', '.join(missing)}: run editors/scripts/install-terminal.sh"
+        message = (
+            f"the Neovim screen test needs {', '.join(missing)}: run editors/scripts/install-terminal.sh"
+        )
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
@@ -111,9 +113,7 @@ def terminal(draft: Path) -> Iterator[Terminal]:
     env["COLORTERM"] = "truecolor"  # Neovim then draws in 24-bit colour, as in a modern terminal
     command = f"cd {shlex.quote(str(draft.parent))} && exec {shlex.quote(nvim_binary())} -i NONE -n -u "
     command += f"{shlex.quote(str(init))} {shlex.quote(draft.name)}"
-    terminal.run(
-        "new-session", "-d", "-s", "factlint", "-x", str(COLUMNS), "-y", str(ROWS), command, env=env
-    )
+    terminal.run("new-session", "-d", "-s", "factlint", "-x", str(COLUMNS), "-y", str(ROWS), command, env=env)
     try:
         yield terminal
     finally:
