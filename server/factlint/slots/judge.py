@@ -321,8 +321,7 @@ def _pinned_together(claim: Mention, score: float, fact: StoredFact) -> bool:
     the_one = "the-one" in ours.marks and "the-one" in theirs.marks and ours.head == theirs.head
     # ... and both say what it is: "will be held at" is any event's ("The fixtures on August 6 will
     # be held at Harrowfield Park" and "Racing has been held at Saltmoor since 1871")
-    mine, its = dict(ours.context), dict(theirs.context)
-    the_one = the_one and any(k != ours.head for k in mine.keys() & its.keys())
+    the_one = the_one and any(k != ours.head for k in dict(ours.context).keys() & dict(theirs.context).keys())
     return score >= (NEAR_COPY_THE_ONE if the_one else NEAR_COPY)
 
 
