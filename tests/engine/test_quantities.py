@@ -1128,3 +1128,42 @@ def test_pounds_said_of_a_weight_are_a_weight(corpus_of: CorpusOf) -> None:
     [finding] = corpus.flags(draft.format(90), on="2029-03-12")
     assert finding.claim_text == "90 pounds" and "27 kilograms" in finding.message
     assert corpus.flags("Repairs to the spire will cost 4,000 pounds.", on="2029-03-12") == []
+
+
+def test_a_sum_raised_from_givers_leaves_the_givers_a_level_of_today(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "appeal.md": "---\ndate: 2032-09-09\n---\n"
+            "The rowing club said on Monday that it had raised £48,000 from about 700 members and "
+            "supporters in six weeks, and that Harbury Sport had promised a further £20,000.\n"
+        }
+    )
+    said = read("The club has raised £48,000 from about 700 supporters.", on="2032-09-09")
+    assert "previous" not in said["700"].slot.marks
+    # "raised the fee from £40": still the old level
+    assert "previous" in read("The club raised its fee from £40 a year.", on="2032-09-09")["40"].slot.marks
+    draft = "The money came from some 900 members and supporters of the rowing club."
+    assert corpus.flagged(draft, on="2032-09-13") == [(Kind.QUANTITY, "900")]
+
+
+def test_a_total_of_the_first_weeks_is_outgrown_by_a_later_higher_total(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "appeal.md": "---\ndate: 2031-05-02\n---\n"
+            "The lifeboat appeal has raised £21,000 from 640 donors in its first 12 days.\n"
+        }
+    )
+    later = "The lifeboat appeal, which closed in June, raised £46,500 from more than 1,300 donors."
+    assert corpus.flags(later, on="2031-07-10") == []
+    # the same span, or a total below the one of the first days, is still compared
+    first_days = "In its first 12 days the lifeboat appeal raised £21,000 from 840 donors."
+    assert corpus.flagged(first_days, on="2031-07-10") == [(Kind.QUANTITY, "840")]
+    fewer = "The lifeboat appeal, which closed in June, raised £46,500 from 510 donors."
+    assert corpus.flagged(fewer, on="2031-07-10") == [(Kind.QUANTITY, "510")]
+
+
+def test_a_first_year_figure_is_of_the_first_year_however_it_is_hyphenated() -> None:
+    found = read(
+        "The museum has raised its first-year target from 30,000 to 38,000 visitors.", on="2030-08-02"
+    )
+    assert "first:365.25" in found["38,000"].slot.marks

@@ -132,7 +132,7 @@ NOT_NOUNS = frozenset({"instead", "now", "still", "also", "already", "ago", "api
                        "southwest", "upstream", "downstream", "below", "above"})  # fmt: skip
 ANTECEDENT_REACH = 7
 """A sentence's subject this short, set off by a comma, is what a length in the next phrase is of."""
-FIRST_SPAN_REACH = 6
+FIRST_SPAN_REACH = 10
 """Words after a figure searched for the span it is a total of ("in its first four weeks")."""
 WISH_WORDS = frozenset({"want", "hope", "could", "might", "may", "aim", "seek", "wish", "dream"})
 """Words that make a value wished for or possible rather than stated."""
@@ -674,7 +674,12 @@ class _SentenceReader:
         received 146,157 votes"), the sentence's: the clause is about what the sentence names."""
         clause = self.words[k].clause
         own = tuple(" ".join(r.key) for r in self.runs if self.words[r.start].clause == clause)
-        return own or tuple(dict.fromkeys(" ".join(r.key) for r in self.runs))
+        if own:
+            return own
+        before = tuple(
+            dict.fromkeys(" ".join(r.key) for r in self.runs if self.words[r.start].clause < clause)
+        )
+        return before or tuple(dict.fromkeys(" ".join(r.key) for r in self.runs))
 
     def _before_in_clause(self, start: int, *, past_punctuation: bool = False) -> Iterator[int]:
         """Positions leftwards from a value at `start`, within its clause and `MARKER_REACH`
@@ -885,11 +890,15 @@ class _SentenceReader:
         total covers makes it another slot ("first:28" for 28 days)."""
         words = self.words
         clause = words[f.start].clause
-        for k in range(f.end, min(f.end + FIRST_SPAN_REACH, len(words) - 1)):
+        before = [k for k in range(f.start - f.bound_words) if words[k].clause == clause]
+        after = range(f.end, min(f.end + FIRST_SPAN_REACH, len(words) - 1))
+        for k in [*after, *before]:  # "in its first four weeks", "In its first year the mill ..."
             if words[k].clause != clause:
-                break
+                continue
             if words[k].lower != "first":
                 continue
+            if k + 2 < len(words) and words[k + 1].text == "-" and words[k + 2].lower in TIME_UNITS:
+                return f"first:{DAYS_PER_UNIT[TIME_UNITS[words[k + 2].lower]]:g}"  # "its first-year target"
             span = next(
                 (g.value for g in self.found if g.start == k + 1 and isinstance(g.value, Period)), None
             )
@@ -945,12 +954,31 @@ class _SentenceReader:
             if words[k].lower == "to":
                 return True
         k = end - 1
+        first = min((f.start - f.bound_words for f in self.found if f.end == end), default=end)
         while k >= 0 and words[k].clause == words[end - 1].clause:
             if words[k].lemma in ("rise", "raise", "increase", "grow", "fall", "cut", "reduce", "drop", "up",
                                   "down", "climb", "lift", "jump", "swell"):  # fmt: skip
                 return True
+            if k < first and k in self.value_at and not self._changes_by(k, end):
+                return False  # "raised £640,000 from 1,100 donors": the verb's object is the figure
             k -= 1
         return False
+
+    def _changes_by(self, k: int, end: int) -> bool:
+        """Whether the figure at word k is the size of a change to the figure ending at `end`, or
+        its new level ("rose by £5", "to 40", "£5 from £10", "12 per cent from 1.2 million"), not
+        another thing the verb acts on ("raised £640,000 from 1,100 donors")."""
+        at_k = [f for f in self.found if f.start <= k < f.end]
+        at_end = [f for f in self.found if f.end == end]
+        if not at_k or not at_end:
+            return True
+        size, level = at_k[0].value, at_end[0].value
+        at = at_k[0].start - at_k[0].bound_words
+        if at >= 1 and self.words[at - 1].lower in ("by", "to"):
+            return True
+        if not isinstance(size, Amount) or not isinstance(level, Amount):
+            return True
+        return size.dimension == "percent" or size.dimension == level.dimension
 
     def _amount_head(self, f: Found) -> tuple[str, bool]:
         """What a figure counts or measures, and whether a count is of a part of that: no noun of

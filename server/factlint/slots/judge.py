@@ -274,6 +274,19 @@ def _span_mark(slot: Slot) -> str:
     return next((m for m in slot.marks if m.startswith("first:")), "")
 
 
+def _a_running_total(claim: Mention, fact: Mention) -> bool:
+    """Whether the fact is a total so far, over a span of days that the claim, said later and
+    higher, has outgrown: "raised £38,400 from 1,500 donors in its first 17 days" against "raised
+    £63,200 from 2,300 donors" when the appeal has closed."""
+    span = _span_mark(fact.slot)
+    if not span or _span_mark(claim.slot) or float(span.partition(":")[2]) <= 1:
+        return False
+    if claim.said_on is None or fact.said_on is None or claim.said_on <= fact.said_on:
+        return False
+    ours, theirs = claim.value, fact.value
+    return isinstance(ours, Amount) and isinstance(theirs, Amount) and ours.low > theirs.high
+
+
 def _share_a_name(claim: Slot, fact: Slot) -> bool:
     """Whether either names someone the other mentions, if only in passing ("Quiroga" in its words)."""
     return any(_named(n, fact) for n in claim.names) or any(_named(n, claim) for n in fact.names)
@@ -503,6 +516,8 @@ class Judge:
             and not _a_later_time(claim, f.mention)
             and not self._of_a_time_to_come(claim, f)
             and not _another_occasion(claim, f.mention)
+            # "raised £38,400 from 1,500 donors in its first 17 days": a running total, not the last one
+            and not _a_running_total(claim, f.mention)
             and not ("whole" in claim.slot.marks and "whole" not in f.mention.slot.marks)
             and not _new_ones_and_all(claim, f.mention)
             # "expected to berth by Thursday" (which Thursday, the text does not say) agrees, never refutes
