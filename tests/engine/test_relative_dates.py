@@ -422,3 +422,20 @@ def test_two_weekdays_of_last_week_are_both_last_weeks(corpus_of: CorpusOf) -> N
     assert corpus.flags(draft.format("Monday and Tuesday"), on="2033-01-17") == []
     assert corpus.flags(draft.format("Tuesday"), on="2033-01-17") == []
     assert corpus.flagged(draft.format("Wednesday and Thursday"), on="2033-01-17") != []
+
+
+def test_a_timetable_with_a_plural_subject_is_the_coming_day(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "opened.md": "---\ndate: 2034-07-07\n---\n"  # a Friday
+            "Guided tours of the restored mill begin on Saturday and are fully booked until September.\n"
+        }
+    )
+    assert read("Guided tours of the mill begin on Saturday.", on="2034-07-07")[
+        "Saturday"
+    ].value.start == date(2034, 7, 8)
+    assert corpus.flags("Guided tours of the mill started on Saturday.", on="2034-07-11") == []
+    # an infinitive or a modal is no timetable: "agreed to open on Saturday" is the one just gone
+    assert read("The traders agreed to open on Saturday.", on="2034-07-07")["Saturday"].value.start == date(
+        2034, 7, 1
+    )

@@ -16,7 +16,7 @@ from factlint.model import Kind
 from factlint.rulebook.lexicon import Lexicon
 from factlint.slots.model import Amount, Period, Value, When
 from factlint.slots.names import SPEECH_VERBS
-from factlint.slots.words import DETERMINERS, Word, verb_form
+from factlint.slots.words import DETERMINERS, Word, plural, verb_form
 from factlint.text.dates import HOLIDAYS, MONTHS, WEEKDAYS, DateValue, date_keys, read_date
 from factlint.text.numbers import ORDINALS, SCALE_SUFFIXES, UNITS, read_number
 from factlint.text.units import CURRENCIES, read_unit
@@ -219,8 +219,11 @@ def _scheduled(words: list[Word], i: int) -> bool:
         verb, subject = words[k], words[k - 1]
         if verb.punct:
             return False
-        present = verb.lower in (verb.base + "s", verb.base + "es") and verb.base in TIMETABLE_VERBS
-        if not present:
+        if verb.base not in TIMETABLE_VERBS:
+            continue
+        if verb.lower == verb.base and not verb.upper:  # "Free tours of the building begin on Saturday"
+            return _plural_subject(words, k)
+        if verb.lower not in (verb.base + "s", verb.base + "es"):
             continue
         # "The nest watch, whose 22 volunteers have given 5,900 hours, finishes on Monday"
         after_subject = (
@@ -232,8 +235,23 @@ def _scheduled(words: list[Word], i: int) -> bool:
     return False
 
 
+def _plural_subject(words: list[Word], verb: int) -> bool:
+    """Whether a verb in its bare form follows a plural subject ("tours of the building begin",
+    "the gates open"), so it is in the present tense, not an infinitive or after a modal."""
+    for k in range(verb - 1, max(-1, verb - 1 - SUBJECT_REACH), -1):
+        word = words[k]
+        if word.punct or word.lower in ("to", "not", "will", "would", "can", "could", "should", "may",
+                                        "might", "must", "shall", "did", "do", "does"):  # fmt: skip
+            return False
+        if word.lower == "they" or (word.content and plural(word) and not verb_form(word)):
+            return True
+    return False
+
+
 SCHEDULE_REACH = 4
 """Words between a timetable verb and its "on": "leaves as project director on Monday"."""
+SUBJECT_REACH = 6
+"""Words back from a bare verb to its plural subject: "tours of the restored mill begin"."""
 
 
 def _relative(value: DateValue) -> bool:
