@@ -1167,3 +1167,20 @@ def test_a_first_year_figure_is_of_the_first_year_however_it_is_hyphenated() -> 
         "The museum has raised its first-year target from 30,000 to 38,000 visitors.", on="2030-08-02"
     )
     assert "first:365.25" in found["38,000"].slot.marks
+
+
+def test_a_share_of_a_cost_is_not_the_cost(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "bridge.md": "---\ndate: 2033-05-04\n---\n"
+            "The footbridge will cost £3.1 million, Network Wessex's project director said on Monday.\n"
+        }
+    )
+    assert (
+        read("The county's share of the cost remains £400,000.", on="2033-05-07")["400,000"].slot.head
+        == "share"
+    )
+    assert corpus.flags("The county council's share of the cost remains £400,000.", on="2033-05-07") == []
+    assert corpus.flagged("The cost of the footbridge remains £2.6 million.", on="2033-05-07") == [
+        (Kind.QUANTITY, "2.6 million")
+    ]

@@ -144,6 +144,8 @@ MONEY_VERBS = frozenset({"cost", "value", "price", "pay", "spend", "earn", "rais
                          "charge", "sell", "buy", "borrow", "lend", "owe", "save"})  # fmt: skip
 """Verbs that say what a sum of money is, when no noun does: "cost £214m", "valued at £35m"."""
 MONEY_VERB_REACH = 8
+PART_NOUNS = frozenset({"share", "part", "portion", "proportion", "rest", "remainder", "balance", "fraction"})
+"""Nouns that make a sum a part of the one they are of: "its share of the cost"."""
 CHANGE_VERBS = frozenset({"rise", "raise", "increase", "grow", "fall", "cut", "reduce", "drop", "climb",
                           "change", "jump", "swell", "shrink", "slow", "delay", "postpone", "push", "extend",
                           "boost", "lower", "decline", "slip", "outnumber", "exceed", "beat", "lead",
@@ -1092,8 +1094,17 @@ class _SentenceReader:
             if words[k].text in (",", ";", ":", "(", ")") or words[k].clause != words[i].clause:
                 break
             if words[k].lemma in MONEY_VERBS and not words[k].upper:
-                return self.keys[k]
+                return self._part_of_sum(k) or self.keys[k]
         return ""
+
+    def _part_of_sum(self, k: int) -> str:
+        """ "The council's share of the cost remains £400,000": the sum is the share, not the cost."""
+        words = self.words
+        of = k - 1 if k >= 1 and words[k - 1].lower == "of" else k - 2
+        if of < 1 or words[of].lower != "of" or (of == k - 2 and words[k - 1].lower not in DETERMINERS):
+            return ""
+        noun = words[of - 1]
+        return self.keys[of - 1] if noun.lemma in PART_NOUNS else ""
 
     def _noun_after_copula(self, j: int) -> str:
         """ "Of those, 21 were homes": a figure whose noun follows "were", bare and plural."""
