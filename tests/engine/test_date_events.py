@@ -487,3 +487,35 @@ def test_a_date_after_a_verbs_object_dates_the_verb() -> None:
     assert read(approved, on="2031-05-09")["Monday"].slot.head == lexicon().synonym("approve")
     completed = "Corvanta completed its takeover of the firm on Monday."
     assert read(completed, on="2031-05-09")["Monday"].slot.head == lexicon().synonym("takeover")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("The lifeboat crew launched an appeal on Wednesday to raise £300,000.", "launch"),
+        ("The cabinet voted on Tuesday to close the library.", "vote"),
+        ("Applicants have until April 14 to register.", "register"),
+        ("Diggers moved on to the farm on Tuesday to start work on the solar park.", "start"),
+    ],
+    ids=["purpose after a deed", "purpose after a vote", "a deadline's deed", "getting there to do it"],
+)
+def test_an_infinitive_of_purpose_after_a_dated_deed_is_not_the_event(sentence: str, event: str) -> None:
+    [when] = [
+        m
+        for text, m in read(sentence, on="2033-01-14").items()
+        if text[:1].isupper() and m.kind is Kind.EVENT_DATE
+    ]
+    assert when.slot.head == lexicon().synonym(event)
+
+
+def test_planning_permission_is_an_approval(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "approved.md": "---\ndate: 2033-05-04\n---\n"
+            "Darrowfield District Council's planning committee approved the Mill Lane footbridge at Hollesby "
+            "on Thursday.\n"
+        }
+    )
+    draft = "The Mill Lane footbridge at Hollesby was given planning permission {} by the planning committee."
+    assert corpus.flags(draft.format("last Thursday"), on="2033-05-07") == []
+    assert corpus.flagged(draft.format("on Thursday"), on="2033-05-07") == [(Kind.EVENT_DATE, "Thursday")]

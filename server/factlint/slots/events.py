@@ -42,6 +42,9 @@ SCHEDULE_WORDS = PLAN_WORDS | {"fixed", "expected", "timetabled"}
 November 13", "Completion is now expected in March" (but "The pump was fixed on Tuesday")."""
 MOTION_VERBS = frozenset({"go", "come"})
 """Verbs that say little until their complement does: "went home" is not "went underground"."""
+ARRIVING_VERBS = MOTION_VERBS | {"move", "return", "travel", "head", "gather", "turn"}
+"""Verbs of getting somewhere to do something: the day they date is the doing's too ("moved on to
+the farm on Tuesday to start work")."""
 HAPPEN_VERBS = frozenset({"come", "happen", "occur", "follow", "arrive"})
 """Verbs that only say when their subject happened: "The approval came on March 6"."""
 LIGHT_VERBS = frozenset({"give", "make", "hold", "take", "grant", "win", "reach", "receive", "complete",
@@ -190,7 +193,7 @@ class EventReader:
             self._possessive_noun(f.end)
             or self._planned_event(i)
             or self._event_noun_before(i)
-            or self._event_after(f.end)
+            or self._event_after(f.end, i)
             or self._opening_date_predicate(f)
             or self._verb_before(i)
             or self._noun_before(i)
@@ -584,12 +587,15 @@ class EventReader:
                 return k
         return k
 
-    def _event_after(self, j: int) -> str:
+    def _event_after(self, j: int, i: int) -> str:
         """The event a date dates, when a verb follows it: "The council on Monday approved",
-        "until April 14 to register"; a light verb gives way to its noun ("gave approval")."""
+        "until April 14 to register"; a light verb gives way to its noun ("gave approval"). Not
+        an infinitive of purpose after a day a verb before it happened on: "launched an appeal on
+        Wednesday to raise £1.2 million" (the launch), "voted on Tuesday to close the library"."""
         words = self.words
         if j + 1 < len(words) and words[j].lower == "to" and self.keys[j + 1]:
-            return self.keys[j + 1]
+            if not (words_lower(words, i - 1) == "on" and self._done_before(i)):
+                return self.keys[j + 1]
         if (
             j + 1 < len(words) and words[j].lower in PRONOUNS
         ):  # "in July 1967 he escaped", "he had taken over"
@@ -604,6 +610,16 @@ class EventReader:
         if j < len(words) and self.keys[j] and verb_form(words[j]):
             return self._light_verb_noun(j) or self.keys[j]
         return ""
+
+    def _done_before(self, i: int) -> bool:
+        """Whether a verb in the past stands before the date at `i`, in its clause and phrase."""
+        return any(
+            self._verb_at(k)
+            and not self.words[k].upper
+            and self.words[k].lower.endswith("ed")
+            and self.words[k].lemma not in ARRIVING_VERBS  # "moved on to the farm on Tuesday to start work"
+            for k in self._words_before(i)
+        )
 
     def _opening_date_predicate(self, f: Found) -> str:
         """ "On August 19, the case will first be heard": a date that opens its sentence, set off
