@@ -160,3 +160,30 @@ def test_a_store_s_articles_and_facts_are_what_the_constructors_make(store: Fact
         meta, _ = store._articles[article] or (None, None)
         expected = ArticleMeta(path, title, date.fromisoformat(day) if day else None, bool(inferred), url)
         assert meta is not None and _fields(meta) == _fields(expected)
+
+
+class _Watched(dict[int, Any]):
+    """The store's memo of articles, counting walks of all its keys."""
+
+    walks = 0
+
+    def keys(self) -> Any:
+        _Watched.walks += 1
+        return super().keys()
+
+    def __iter__(self) -> Any:
+        _Watched.walks += 1
+        return super().__iter__()
+
+
+def test_a_claim_s_articles_are_looked_up_not_found_by_walking_every_article_read(store: FactStore) -> None:
+    """Reading a claim's candidates costs their articles' lookups, not a walk of every article the
+    store has read so far (a long-lived server keeps up to 16,384): the same articles are read."""
+    ids = [int(i) for (i,) in store.backend.execute("SELECT id FROM facts ORDER BY id")]
+    store._load_memory()
+    store._articles = _Watched()
+    _Watched.walks = 0
+    for start in range(0, len(ids), 80):
+        store._read_all(ids[start : start + 80])
+    assert _Watched.walks == 0
+    assert set(store._articles) == {f >> 16 for f in ids}
