@@ -14,13 +14,14 @@ import pytest
 
 from bench.generate import DRAFT_DATE, draft_text
 from factlint.config import Config
-from factlint.corpus.fact_decoding import decode_rows, mention_from_json
+from factlint.corpus.fact_decoding import article_meta, decode_rows, mention_from_json, stored_fact
 from factlint.corpus.records import decode_fact
 from factlint.corpus.store import FactStore
 from factlint.corpus.store_file import StoreDamaged
-from factlint.model import Kind
+from factlint.model import ArticleMeta, Kind
 from factlint.rulebook.loader import load_rules
 from factlint.slots.checker import Checker
+from factlint.slots.judge import StoredFact
 from factlint.slots.model import Mention, slot_from_json, value_from_json
 from factlint.text.document import split_paragraphs
 
@@ -120,3 +121,69 @@ def test_texts_that_only_parse_when_joined_are_not_taken_for_facts(store: FactSt
     texts = [b'[1,{"a":1}', b"2,3,4,5]", b"[1,2,3,4,5,6,7]", b"[0,{},0,0,0,0],[0,{},0,0,0,0]"]
     with pytest.raises(ValueError):
         decode_rows([packed(t) for t in texts], dictionary)
+
+
+def test_stored_facts_and_articles_made_directly_are_their_constructors(store: FactStore) -> None:
+    """`stored_fact` and `article_meta` fill the frozen dataclasses' `__dict__` (a check makes
+    one per candidate): the objects are their constructors', field for field, and hash alike."""
+    mention = mention_from_json(decode_fact(bytes(store.backend.execute("SELECT data FROM facts")[0][0]),
+                                            store.dictionary or b"").mention)  # fmt: skip
+    made, built = (
+        stored_fact(7 << 16 | 3, mention, 7, 5, 7 << 16 | 1),
+        StoredFact(7 << 16 | 3, mention, 7, 5, 7 << 16 | 1),
+    )
+    assert made == built and hash(made) == hash(built) and _fields(made) == _fields(built)
+    for args in (("a.md", "Title", date(2024, 5, 1), True, "https://x"), ("b.md", None, None, False, None)):
+        meta, reference = article_meta(*args), ArticleMeta(*args)
+        assert meta == reference and hash(meta) == hash(reference) and _fields(meta) == _fields(reference)
+
+
+def test_a_store_s_articles_and_facts_are_what_the_constructors_make(store: FactStore) -> None:
+    """Every fact of the store as a check reads it (a batch at a time, directly made) equals the
+    `StoredFact` made with its constructor from the same row and article."""
+    store._load_memory()
+    ids = [int(i) for (i,) in store.backend.execute("SELECT id FROM facts ORDER BY id")]
+    store._read_all(ids)
+    batched = {f: store._facts[f] for f in ids}
+    for fact in ids:
+        article, _ = fact >> 16, fact & 0xFFFF
+        row = decode_fact(bytes(store.backend.execute("SELECT data FROM facts WHERE id = ?", (fact,))[0][0]),
+                          store.dictionary or b"")  # fmt: skip
+        meta_row = store.backend.execute(
+            "SELECT COALESCE(path, source), title, date, date_inferred, url, story"
+            " FROM articles WHERE id = ?",
+            (article,),
+        )[0]
+        path, title, day, inferred, url, story = meta_row
+        reference = StoredFact(fact, _reference(row.mention), article, story, article << 16 | row.sentence)
+        assert batched[fact] is not None and _fields(batched[fact]) == _fields(reference)
+        meta, _ = store._articles[article] or (None, None)
+        expected = ArticleMeta(path, title, date.fromisoformat(day) if day else None, bool(inferred), url)
+        assert meta is not None and _fields(meta) == _fields(expected)
+
+
+class _Watched(dict[int, Any]):
+    """The store's memo of articles, counting walks of all its keys."""
+
+    walks = 0
+
+    def keys(self) -> Any:
+        _Watched.walks += 1
+        return super().keys()
+
+    def __iter__(self) -> Any:
+        _Watched.walks += 1
+        return super().__iter__()
+
+
+def test_a_claim_s_articles_are_looked_up_not_found_by_walking_every_article_read(store: FactStore) -> None:
+    """Reading a claim's candidates costs their articles' lookups, not a walk of every article the
+    store has read so far (a long-lived server keeps up to 16,384): the same articles are read."""
+    ids = [int(i) for (i,) in store.backend.execute("SELECT id FROM facts ORDER BY id")]
+    store._load_memory()
+    store._articles = _Watched()
+    _Watched.walks = 0
+    for start in range(0, len(ids), 80):
+        store._read_all(ids[start : start + 80])
+    assert _Watched.walks == 0
+    assert set(store._articles) == {f >> 16 for f in ids}

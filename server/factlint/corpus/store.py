@@ -46,7 +46,7 @@ import numpy.typing as npt
 from factlint.corpus import store_file
 from factlint.corpus.backend import DATA_TABLES, Backend, migrate, open_backend
 from factlint.corpus.extraction import ArticleFacts, extract_article, slot_keys
-from factlint.corpus.fact_decoding import decode_rows, mention_from_json
+from factlint.corpus.fact_decoding import article_meta, decode_rows, mention_from_json, stored_fact
 from factlint.corpus.manifest import Manifest, read_manifest
 from factlint.corpus.ranking import top_scored
 from factlint.corpus.reader import MAX_ARTICLE_BYTES, Article, SkippedFile, read_article, source_digest
@@ -322,7 +322,10 @@ class FactStore:
             found = {int(i): bytes(data) for i, data in rows}
             for fact in part:
                 self._remember(fact, found.get(fact))
-        articles = sorted({f >> FACT_BITS for f in wanted} - self._articles.keys())
+        # not `set - self._articles.keys()`: a set minus a dict's keys walks every key of the dict
+        # (up to ARTICLES_KEPT), for each claim; this looks up the claim's few articles instead
+        known = self._articles
+        articles = sorted({a for a in {f >> FACT_BITS for f in wanted} if a not in known})
         for start in range(0, len(articles), 500):
             part = articles[start : start + 500]
             marks = ", ".join("?" for _ in part)
@@ -391,7 +394,7 @@ class FactStore:
             self._articles[article] = None
             return
         _, path, title, day, inferred, url, story = row
-        meta = ArticleMeta(path, title, date.fromisoformat(day) if day else None, bool(inferred), url)
+        meta = article_meta(path, title, date.fromisoformat(day) if day else None, bool(inferred), url)
         self._articles[article] = (meta, story)
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one store per engine, dropped with it
@@ -417,7 +420,7 @@ class FactStore:
     def _made(fact: int, row: StoredFactRow, mention: Mention, known: tuple[ArticleMeta, int]) -> StoredFact:
         article = split_fact_id(fact)[0]
         # a sentence's id: its article's, shifted as a fact's is, plus its index in the article
-        return StoredFact(fact, mention, article, known[1], fact_id(article, row.sentence))
+        return stored_fact(fact, mention, article, known[1], fact_id(article, row.sentence))
 
     def _read_all(self, facts: list[int]) -> None:
         """Read and decode `facts` together (`_fetch`, `_decode_all`): a query and a parse for many."""
@@ -435,11 +438,21 @@ class FactStore:
             mentions = [mention_from_json(row.mention) for row in rows]
         except Exception:
             return
+        # `_made` and `_remember_fact` for each, inlined: a check decodes 17,000 facts here
+        if len(self._facts) + len(todo) > ROWS_KEPT:
+            self._facts.clear()  # as `_remember_fact` would, before the first it could not keep
+            self._places.clear()
+        memo, places, articles = self._facts, self._places, self._articles
         for fact, row, mention in zip(todo, rows, mentions, strict=True):
-            known = self._article(split_fact_id(fact)[0])
-            self._remember_fact(
-                fact, self._made(fact, row, mention, known) if known is not None else None, row
+            article = fact >> FACT_BITS
+            known = articles[article] if article in articles else self._article(article)
+            sentence = row.sentence
+            memo[fact] = (
+                stored_fact(fact, mention, article, known[1], (article << FACT_BITS) | sentence)
+                if known is not None
+                else None
             )
+            places[fact] = (sentence, row.location)
 
     def _remember_fact(self, fact: int, made: StoredFact | None, row: StoredFactRow | None = None) -> None:
         if len(self._facts) >= ROWS_KEPT:
