@@ -519,3 +519,22 @@ def test_planning_permission_is_an_approval(corpus_of: CorpusOf) -> None:
     draft = "The Mill Lane footbridge at Hollesby was given planning permission {} by the planning committee."
     assert corpus.flags(draft.format("last Thursday"), on="2033-05-07") == []
     assert corpus.flagged(draft.format("on Thursday"), on="2033-05-07") == [(Kind.EVENT_DATE, "Thursday")]
+
+
+def test_the_time_a_figure_held_is_not_an_event_s_date(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "members.md": "---\ndate: 2029-05-17\n---\n"
+            "Membership of the orchard trust has risen to 410, up from 356 in March.\n"
+        }
+    )
+    assert (
+        corpus.flags("Membership of the orchard trust has climbed to 468, from 410 in May.", on="2029-10-15")
+        == []
+    )
+    # a date of a deed beside a figure is still that deed's
+    assert corpus_of(
+        {"deal.md": "---\ndate: 2028-06-21\n---\nThe society has extended its sponsorship deal to 2032.\n"}
+    ).flagged("The society has extended its sponsorship deal by two years, to 2031.", on="2028-06-23") == [
+        (Kind.EVENT_DATE, "2031")
+    ]

@@ -6,7 +6,7 @@ import pytest
 
 from factlint.model import Kind
 
-from .checking import Corpus, CorpusOf, read, source_names
+from .checking import Corpus, CorpusOf, lexicon, read, source_names
 
 ON = "2021-04-02"
 
@@ -1183,4 +1183,37 @@ def test_a_share_of_a_cost_is_not_the_cost(corpus_of: CorpusOf) -> None:
     assert corpus.flags("The county council's share of the cost remains £400,000.", on="2033-05-07") == []
     assert corpus.flagged("The cost of the footbridge remains £2.6 million.", on="2033-05-07") == [
         (Kind.QUANTITY, "2.6 million")
+    ]
+
+
+def test_a_bill_is_a_cost_and_climbing_is_rising(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "lift.md": "---\ndate: 2033-01-12\n---\n"
+            "The Harbour Lift's two cars climb 48 metres from the quay. The cost of the new winding gear "
+            "has risen to £410,000.\n"
+        }
+    )
+    assert corpus.flagged("The lift rises some 250 feet from the quay.", on="2033-01-15") == [
+        (Kind.QUANTITY, "250 feet")
+    ]
+    assert corpus.flagged("The bill for the new winding gear is now £460,000.", on="2033-01-15") == [
+        (Kind.QUANTITY, "460,000")
+    ]
+    assert corpus.flags("The bill for the new winding gear is now £410,000.", on="2033-01-15") == []
+
+
+def test_a_sum_added_to_one_thing_is_not_a_sum_added_to_another(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "grant.md": "---\ndate: 2030-03-15\n---\n"
+            "The delay has raised the cost of the mill's restoration. The Heritage Fund has agreed to add "
+            "£120,000 to its grant.\n"
+        }
+    )
+    added = read("The fund added £120,000 to its grant.", on="2030-03-15")["120,000"]
+    assert "onto:" + lexicon().synonym("grant") in added.slot.marks
+    assert corpus.flags("The delay has added £240,000 to the bill.", on="2030-03-19") == []
+    assert corpus.flagged("The Heritage Fund has agreed to add £150,000 to its grant.", on="2030-03-19") == [
+        (Kind.QUANTITY, "150,000")
     ]

@@ -439,6 +439,9 @@ class _SentenceReader:
             act = self.events.figure_act(f.start - f.bound_words, f.end)
             if act and act != head:
                 marks.append(f"act:{act}")
+            onto = self._destination(f.end)
+            if onto:
+                marks.append(f"onto:{onto}")  # "added £240,000 to the bill", not "to its grant"
         elif isinstance(f.value, Period):
             dimension = "time"
             head = (
@@ -1096,6 +1099,19 @@ class _SentenceReader:
             if words[k].lemma in MONEY_VERBS and not words[k].upper:
                 return self._part_of_sum(k) or self.keys[k]
         return ""
+
+    def _destination(self, j: int) -> str:
+        """The noun of "to the bill" right after a figure (and its noun): where what is done to
+        the figure's things takes them, "" if no such phrase follows."""
+        words = self.words
+        while j < len(words) and self.keys[j] and not verb_form(words[j]) and not words[j].upper:
+            j += 1  # past the counted noun: "added 30 places to the scheme"
+        if j + 2 >= len(words) or words[j].lower != "to" or words[j + 1].lower not in OBJECT_OPENERS:
+            return ""
+        noun = j + 2
+        while noun + 1 < len(words) and self.keys[noun + 1] and not verb_form(words[noun + 1]):
+            noun += 1  # "to the building fund": the last word of the noun
+        return self.keys[noun] if self.keys[noun] and not verb_form(words[noun]) else ""
 
     def _part_of_sum(self, k: int) -> str:
         """ "The council's share of the cost remains £400,000": the sum is the share, not the cost."""

@@ -185,6 +185,8 @@ def similarity(
         return None  # "Day tickets will cost £95" is not "weekend tickets will cost £255"
     if _other_side(claim, fact):
         return None  # "Eleven councillors voted for" is not "the three who voted against"
+    if _elsewhere(claim, fact):
+        return None  # "added £240,000 to the bill" is not "agreed to add £120,000 to its grant"
     ours_span, theirs_span = _span_mark(claim), _span_mark(fact)
     if ours_span and theirs_span and ours_span != theirs_span:
         return None  # "1.9 million in its first year" is not "118,000 in its first four weeks"
@@ -259,6 +261,13 @@ def _other_side(claim: Slot, fact: Slot) -> bool:
     return bool(ours and theirs and ours != theirs)
 
 
+def _elsewhere(claim: Slot, fact: Slot) -> bool:
+    """Whether the two take their figures' things to two places ("onto:cost", "onto:grant")."""
+    ours = {m for m in claim.marks if m.startswith("onto:")}
+    theirs = {m for m in fact.marks if m.startswith("onto:")}
+    return bool(ours and theirs and not ours & theirs)
+
+
 def _acts(slot: Slot) -> set[str]:
     """What was done to a figure's things, as the extractor marks it ("act:sell")."""
     return {m[4:] for m in slot.marks if m.startswith("act:")}
@@ -272,6 +281,16 @@ def _begins_in(slot: Slot, other_context: dict[str, float]) -> bool:
 def _span_mark(slot: Slot) -> str:
     """The span a total covers, as the extractor marks it ("first:28"); "" if none."""
     return next((m for m in slot.marks if m.startswith("first:")), "")
+
+
+def _a_figure_s_time(claim: Mention, siblings: list[Mention]) -> bool:
+    """Whether a date that names no event is only the time a figure beside it held for: "from 410
+    in May" tells when membership was 410, not that anything happened in May."""
+    return (
+        claim.kind is Kind.EVENT_DATE
+        and not claim.slot.head
+        and any(m.kind is Kind.QUANTITY and m.slot.when == claim.value for m in siblings)
+    )
 
 
 def _a_running_total(claim: Mention, fact: Mention) -> bool:
@@ -518,6 +537,7 @@ class Judge:
             and not _another_occasion(claim, f.mention)
             # "raised £38,400 from 1,500 donors in its first 17 days": a running total, not the last one
             and not _a_running_total(claim, f.mention)
+            and not _a_figure_s_time(claim, siblings or [])
             and not ("whole" in claim.slot.marks and "whole" not in f.mention.slot.marks)
             and not _new_ones_and_all(claim, f.mention)
             # "expected to berth by Thursday" (which Thursday, the text does not say) agrees, never refutes
