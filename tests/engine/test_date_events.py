@@ -538,3 +538,24 @@ def test_the_time_a_figure_held_is_not_an_event_s_date(corpus_of: CorpusOf) -> N
     ).flagged("The society has extended its sponsorship deal by two years, to 2031.", on="2028-06-23") == [
         (Kind.EVENT_DATE, "2031")
     ]
+
+
+def test_again_before_after_leaves_the_date_to_what_follows_after(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {"reopened.md": "---\ndate: 2033-07-13\n---\nThe Harbour Lift reopened to passengers on Saturday.\n"}
+    )
+    draft = "Passengers are riding the Harbour Lift again after {} reopening."
+    assert corpus.flags(draft.format("Saturday's"), on="2033-07-15") == []
+    assert corpus.flagged(draft.format("Sunday's"), on="2033-07-15") == [(Kind.EVENT_DATE, "Sunday")]
+    assert "again" in read("Response times improved again in March.", on="2033-07-16")["March"].slot.marks
+
+
+def test_the_end_of_that_contract_is_an_expiry() -> None:
+    found = read(
+        "With the expiry of that contract on April 30, a new operator will be sought.", on="2033-02-28"
+    )
+    assert found["April 30"].slot.head == lexicon().synonym("end")
+    # "said that" still opens a clause of its own
+    assert read("He said that on Monday he had resigned.", on="2033-02-28")[
+        "Monday"
+    ].slot.head == lexicon().synonym("resign")

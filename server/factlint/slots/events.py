@@ -42,6 +42,8 @@ SCHEDULE_WORDS = PLAN_WORDS | {"fixed", "expected", "timetabled"}
 November 13", "Completion is now expected in March" (but "The pump was fixed on Tuesday")."""
 MOTION_VERBS = frozenset({"go", "come"})
 """Verbs that say little until their complement does: "went home" is not "went underground"."""
+PREPOSITIONS_BEFORE_THAT = frozenset({"of", "in", "at", "on", "for", "with", "to", "from", "by", "under"})
+"""Prepositions after which "that" is a demonstrative: "the expiry of that contract"."""
 ARRIVING_VERBS = MOTION_VERBS | {"move", "return", "travel", "head", "gather", "turn"}
 """Verbs of getting somewhere to do something: the day they date is the doing's too ("moved on to
 the farm on Tuesday to start work")."""
@@ -365,7 +367,7 @@ class EventReader:
             word = words[k]
             if word.clause != clause or (word.punct and word.text not in ("-", "'s", "’s", "'", "’")):
                 return
-            if word.lower in SUBORDINATORS:
+            if word.lower in SUBORDINATORS and not self._demonstrative(k):
                 return  # "He said that twenty years ago he had taken over": not the saying
             if word.lower in ("and", "but") and k + 1 < len(words) and self._opens_predicate(k + 1):
                 return  # "arrived on Monday and will go on show in August": a predicate of its own
@@ -379,6 +381,12 @@ class EventReader:
             if word.lower in self.lexicon.future_markers or word.lower in PLAN_WORDS:
                 continue  # "a landing attempt scheduled for December 1": the plan is not the event
             yield k
+
+    def _demonstrative(self, k: int) -> bool:
+        """Whether "that" at `k` points at a noun after a preposition ("the expiry of that
+        contract"), not opens a clause."""
+        words = self.words
+        return words[k].lower == "that" and k >= 1 and words[k - 1].lower in PREPOSITIONS_BEFORE_THAT
 
     def _opens_predicate(self, k: int) -> bool:
         """Whether words[k] opens a predicate: a modal ("and will go") or a verb in the past ("was

@@ -726,8 +726,14 @@ class _SentenceReader:
 
     def _again(self, start: int) -> bool:
         """Whether the clause before a date tells a repeat ("response times improved again in
-        March"): the date is of another occurrence than any source's, which it cannot refute."""
-        return any(self.words[k].lower == "again" for k in self._before_in_clause(start))
+        March"): the date is of another occurrence than any source's, which it cannot refute. Not
+        across "after": "riding the railway again after Sunday's reopening" dates the reopening."""
+        for k in self._before_in_clause(start):
+            if self.words[k].lower in ("after", "since", "following", "before", "until"):
+                return False
+            if self.words[k].lower == "again":
+                return True
+        return False
 
     def _which_year(self, f: Found) -> bool:
         """Whether a year counted from the text's ("this year", "next year") owns the noun after
