@@ -1217,3 +1217,23 @@ def test_a_sum_added_to_one_thing_is_not_a_sum_added_to_another(corpus_of: Corpu
     assert corpus.flagged("The Heritage Fund has agreed to add £150,000 to its grant.", on="2030-03-19") == [
         (Kind.QUANTITY, "150,000")
     ]
+
+
+@pytest.mark.parametrize(
+    ("draft", "flagged"),
+    [
+        ("The replacement boards, each about 20 feet long, have been ordered.", []),
+        ("The replacement boards, each about 16 feet long, have been ordered.", ["16 feet"]),
+        ("The replacement boards, each 19.7 feet long, have been ordered.", []),
+    ],
+    ids=["rounded conversion", "hedged but too far", "exact conversion"],
+)
+def test_a_converted_figure_is_as_exact_as_its_rounding(
+    corpus_of: CorpusOf, draft: str, flagged: list[str]
+) -> None:
+    corpus = corpus_of(
+        {
+            "boards.md": "---\ndate: 2033-04-14\n---\nThe 180 replacement boards, each 6 metres long, have been ordered.\n"
+        }
+    )
+    assert [text for _, text in corpus.flagged(draft, on="2033-04-19")] == flagged

@@ -88,7 +88,10 @@ def compare(claim: Amount, fact: Amount, spec: QuantitySpec) -> bool | None:
     share = spec.hedged_tolerance if hedged else spec.tolerance
     slack = share * max(abs(claim.high), abs(fact.high))
     if claim.unit != fact.unit:
-        slack += (claim.step + fact.step) / 2 + CONVERSION_SLACK * max(abs(claim.high), abs(fact.high))
+        # a converted figure is as exact as its rounding: "about 16 feet" says "about" because it
+        # is converted, so the hedge is not a second allowance on top of the rounding
+        rounding = (claim.step + fact.step) / 2 + CONVERSION_SLACK * max(abs(claim.high), abs(fact.high))
+        slack = max(slack, rounding)
     if claim.bound == fact.bound and claim.bound in (">=", "<="):
         return abs(claim.low - fact.low) <= slack + 1e-9
     a, b = interval(claim, spec), interval(fact, spec)
