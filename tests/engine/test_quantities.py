@@ -1233,7 +1233,8 @@ def test_a_converted_figure_is_as_exact_as_its_rounding(
 ) -> None:
     corpus = corpus_of(
         {
-            "boards.md": "---\ndate: 2033-04-14\n---\nThe 180 replacement boards, each 6 metres long, have been ordered.\n"
+            "boards.md": "---\ndate: 2033-04-14\n---\n"
+            "The 180 replacement boards, each 6 metres long, have been ordered.\n"
         }
     )
     assert [text for _, text in corpus.flagged(draft, on="2033-04-19")] == flagged
