@@ -1238,3 +1238,37 @@ def test_a_converted_figure_is_as_exact_as_its_rounding(
         }
     )
     assert [text for _, text in corpus.flagged(draft, on="2033-04-19")] == flagged
+
+
+def test_workers_are_staff(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "bid.md": "---\ndate: 2029-03-29\n---\n"
+            "Thirty-one workers at Greyhithe Pottery have formed a co-operative to bid for the site.\n"
+        }
+    )
+    draft = "{} staff at Greyhithe Pottery have banded together as a co-operative to bid for the site."
+    assert corpus.flags(draft.format("Thirty-one"), on="2029-04-03") == []
+    assert corpus.flagged(draft.format("Thirty-eight"), on="2029-04-03") == [(Kind.QUANTITY, "Thirty-eight")]
+
+
+def test_parts_picked_out_by_different_deeds_are_different_parts(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "offer.md": "---\ndate: 2027-10-27\n---\n"
+            "Twenty-three of the factory's staff have agreed to take voluntary redundancy, the firm said.\n"
+        }
+    )
+    assert (
+        "act:" + lexicon().synonym("work")
+        in read("Forty-one of the staff have worked at the factory for decades.", on="2027-10-29")[
+            "Forty-one"
+        ].slot.marks
+    )
+    assert (
+        corpus.flags("Forty-one of the factory's staff have worked there for four decades.", on="2027-10-29")
+        == []
+    )
+    assert corpus.flagged(
+        "Thirty of the factory's staff have agreed to take voluntary redundancy.", on="2027-10-29"
+    ) == [(Kind.QUANTITY, "Thirty")]

@@ -216,6 +216,12 @@ class EventReader:
         if k >= 0 and not words[k].upper and self.keys[k] and self._governs(k):
             return self._act_at(k)
         j = end
+        if j + 1 < len(words) and words[j].lower == "of":  # "Forty-one of the staff have worked"
+            j += 1
+            while j < len(words) and words[j].lower in FIGURE_DETERMINERS:
+                j += 1
+            if j + 1 < len(words) and self.keys[j] and words[j + 1].lower in ("'s", "’s"):
+                j += 2  # "of the factory's staff": whose they are
         for _ in range(FIGURE_NOUN_REACH):  # past the counted noun: "440 *people* have been made"
             if j < len(words) and self.keys[j] and not words[j].upper and not verb_form(words[j]):
                 j += 1

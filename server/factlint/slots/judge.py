@@ -283,6 +283,16 @@ def _span_mark(slot: Slot) -> str:
     return next((m for m in slot.marks if m.startswith("first:")), "")
 
 
+def _another_part(claim: Mention, fact: Mention) -> bool:
+    """Whether a count of some of a whole ("Forty-one of the staff have worked there for four
+    decades") and a fact are parts picked out by different deeds ("23 workers agreed to go"):
+    which part a count is, its deed says."""
+    if "partitive" not in claim.slot.marks and "part" not in claim.slot.marks:
+        return False
+    ours, theirs = _acts(claim.slot), _acts(fact.slot)
+    return bool(ours and theirs) and not ours & theirs
+
+
 def _a_figure_s_time(claim: Mention, siblings: list[Mention]) -> bool:
     """Whether a date that names no event is only the time a figure beside it held for: "from 410
     in May" tells when membership was 410, not that anything happened in May."""
@@ -538,6 +548,7 @@ class Judge:
             # "raised £38,400 from 1,500 donors in its first 17 days": a running total, not the last one
             and not _a_running_total(claim, f.mention)
             and not _a_figure_s_time(claim, siblings or [])
+            and not _another_part(claim, f.mention)
             and not ("whole" in claim.slot.marks and "whole" not in f.mention.slot.marks)
             and not _new_ones_and_all(claim, f.mention)
             # "expected to berth by Thursday" (which Thursday, the text does not say) agrees, never refutes
