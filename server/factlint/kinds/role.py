@@ -47,6 +47,11 @@ class RoleSpec:
     coming_markers: tuple[str, ...] = field(default=(), metadata={ONE_WORD: True})
     """Words that make a title one still to come (incoming, designate): not held yet, so, like a
     past one, never compared."""
+    title_verbs: tuple[tuple[str, ...], ...] = field(default=(), metadata={ONE_WORD: True})
+    """Verbs that say a person holds an office, each with its title: [[chair, chairman], [lead,
+    leader]]. "Alan Brisco, who chairs the appeal" is the appeal's chairman ("chaired" or "will
+    chair": a title held before, or still to come). Such a title confirms one of its head and
+    keeps the person from having one title only; it refutes none."""
     window_days: int = 730
     """Titles change: sources further than this before the draft's date are not compared."""
 
@@ -71,12 +76,21 @@ def vocabulary(spec: RoleSpec, vocab: Lexicon) -> None:
     vocab.past_markers.update(m.lower() for m in spec.coming_markers)  # not held now, either way
     vocab.ranks.update(r.lower() for r in spec.ranks)
     vocab.bodies.update(b.lower() for b in spec.bodies)
+    for verb, title, *_ in spec.title_verbs:
+        vocab.title_verbs[verb.lower()] = title.lower()
 
 
 def compare(claim: Title, fact: Title, vocab: Lexicon, only_title: bool) -> bool | None:
     """Whether two titles of one person name the same office; None: they cannot be compared."""
     if claim.past or fact.past:
         return None
+    if claim.by_verb or fact.by_verb:
+        if _same_head(claim, fact, vocab):
+            return True  # "who chairs the appeal": the appeal's chairman
+        if fact.by_verb or head_word(claim) in vocab.generic_titles:
+            # a source's verb's object is not always an office ("leads the race"), nor is a
+            # draft's "leads the walk"; "chairs the trust" is the trust's chair
+            return None
     if head_word(claim) == head_word(fact) and _ranks(claim, vocab) != _ranks(fact, vocab):
         return False  # "deputy leader" and "leader": two offices of one body
     if claim.head == fact.head:
@@ -95,6 +109,11 @@ def compare(claim: Title, fact: Title, vocab: Lexicon, only_title: bool) -> bool
         # contradicts only when every source gives the person the one title
         return False if only_title else None
     return False
+
+
+def _same_head(claim: Title, fact: Title, vocab: Lexicon) -> bool:
+    """The same kind of office, ranks aside neither: "chair" and "chairman", "leader" and "leader"."""
+    return claim.head == fact.head and _ranks(claim, vocab) == _ranks(fact, vocab)
 
 
 def _an_office(title: Title, vocab: Lexicon) -> bool:
