@@ -504,9 +504,10 @@ def test_a_draft_s_verb_of_office_is_compared_as_its_title(corpus_of: CorpusOf) 
     # an office held is the role's to judge, not a deed of the person's
     corpus = corpus_of(
         {
-            "opening.txt": "date 2031-07-22\nThe museum's manager, Ines Carrow, said 900 people came. "
+            "opening.txt": "date 2031-07-22\nThe museum trust's manager, Ines Carrow, said 900 people came. "
             "Gareth Pell, who chairs the museum trust, thanked the volunteers.\n",
-            "visitors.txt": "date 2031-07-24\nInes Carrow, the museum's manager, said it would open late.\n",
+            "visitors.txt": "date 2031-07-24\nInes Carrow, the museum trust's manager, said it would "
+            "open late.\n",
         }
     )
     draft = "Ines Carrow, who chairs the museum trust, said 900 people came."
@@ -515,3 +516,40 @@ def test_a_draft_s_verb_of_office_is_compared_as_its_title(corpus_of: CorpusOf) 
         corpus.flags("Gareth Pell, who chairs the museum trust, thanked the volunteers.", on="2031-07-26")
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "flagged"),
+    [
+        ("the stallholders' leader", []),
+        ("the stallholders' treasurer", ["treasurer"]),
+        ("the council leader", ["council leader"]),
+    ],
+    ids=["a generic head of the body's members", "another office", "an office of another owner"],
+)
+def test_a_generic_head_of_the_same_owner_says_the_leading_office_loosely(
+    corpus_of: CorpusOf, title: str, flagged: list[str]
+) -> None:
+    chair = "Dana Ferris, the chair of the stallholders' association,"
+    corpus = corpus_of(
+        {
+            "move.txt": f"date 2033-03-01\n{chair} said takings were down.\n",
+            "review.txt": f"date 2033-07-01\n{chair} said the fund had been spent.\n",
+        }
+    )
+    draft = f"Dana Ferris, {title}, said the last months had been hard."
+    assert [f.claim_text for f in corpus.flags(draft, on="2033-09-23")] == flagged
+
+
+def test_a_draft_s_verb_of_office_in_another_body_is_not_refuted(corpus_of: CorpusOf) -> None:
+    # one person may run the co-operative and chair a club
+    corpus = corpus_of(
+        {
+            "plan.txt": "date 2030-09-01\nOwen Tarrant, the co-operative's chief executive, said it was "
+            "a good day.\n",
+            "delay.txt": "date 2030-10-01\nOwen Tarrant, the co-operative's chief executive, called it "
+            "disappointing.\n",
+        }
+    )
+    draft = "Mr Tarrant, who has chaired the sailing club since 2024, said he would have more time."
+    assert corpus.flags(draft, on="2030-10-18") == []

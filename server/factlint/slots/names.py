@@ -306,6 +306,7 @@ def find_roles(words: list[Word], runs: list[NameRun], lexicon: Lexicon) -> list
             for m in (start - 1, opener)
         )
         title = title_value(span, lower[h], lexicon, past, opens_sentence=start == 0)
+        title = replace(title, owner=_owner_before(words, start) or _owner_after(words, after))
         roles.append(RoleFound(start, after, person, title, taken_up))
     return _widest(roles) + verb_roles(words, run_ending, lexicon)
 
@@ -353,8 +354,45 @@ def verb_roles(words: list[Word], run_ending: dict[int, NameRun], lexicon: Lexic
         past = not (present or perfect)
         head = lexicon.title_group.get(title, title)
         end = _common_object_end(words, v + 1)
-        found.append(RoleFound(v, end, person, Title(head, (), (title,), past, by_verb=True)))
+        owner = _owner_words([w for w in words if w.lower not in ("'s", "’s")], v + 2, len(words))
+        found.append(RoleFound(v, end, person, Title(head, (), (title,), past, by_verb=True, owner=owner)))
     return found
+
+
+def _owner_before(words: list[Word], start: int) -> tuple[str, ...]:
+    """Whose office a title is, named before it: "the traders' leader", "the council's chair"."""
+    k = start - 1
+    if k < 1 or words[k].lower not in ("'s", "’s", "'", "’"):
+        return ()
+    m = k - 1
+    while m >= 0 and words[m].lower not in DETERMINERS and not _ends_owner(words[m]) and k - m <= OWNER_REACH:
+        m -= 1
+    return _owner_words(words, m + 1, k)
+
+
+def _owner_after(words: list[Word], after: int) -> tuple[str, ...]:
+    """Whose office a title is, named after it: "chair of the traders' association"."""
+    if after + 1 >= len(words) or words[after].lower != "of":
+        return ()
+    k = after + 1
+    if words[k].lower in DETERMINERS:
+        k += 1
+    return _owner_words(words, k, len(words))
+
+
+def _owner_words(words: list[Word], a: int, b: int) -> tuple[str, ...]:
+    """The dictionary forms of the words of an owner's name from words[a], up to its end."""
+    owner: list[str] = []
+    for word in words[a : min(b, a + OWNER_REACH)]:
+        if (
+            _ends_owner(word)
+            or (word.lower in STOP_WORDS and word.lower != "of")
+            or word.lower in DETERMINERS
+        ):
+            break
+        if word.text.isalpha() or "-" in word.text:
+            owner.append(word.base)
+    return tuple(owner)
 
 
 def _common_object_end(words: list[Word], k: int) -> int:
@@ -362,7 +400,7 @@ def _common_object_end(words: list[Word], k: int) -> int:
     verb phrase with a title; the verb alone when the object holds a name ("heads the Vérignac wine
     cooperative"), which stays a name."""
     m = k + 1
-    while m < len(words) and words[m].content and not words[m].punct:
+    while m < len(words) and ((words[m].content and not words[m].punct) or words[m].lower in ("'s", "’s")):
         if words[m].upper:
             return k
         m += 1
