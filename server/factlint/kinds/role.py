@@ -47,6 +47,15 @@ class RoleSpec:
     coming_markers: tuple[str, ...] = field(default=(), metadata={ONE_WORD: True})
     """Words that make a title one still to come (incoming, designate): not held yet, so, like a
     past one, never compared."""
+    title_verbs: tuple[tuple[str, ...], ...] = field(default=(), metadata={ONE_WORD: True})
+    """Verbs that say a person holds an office, each with its title: [[chair, chairman], [lead,
+    leader]]. "Alan Brisco, who chairs the appeal" is the appeal's chairman ("chaired" or "will
+    chair": a title held before, or still to come). Such a title confirms one of its head and
+    keeps the person from having one title only; it refutes none."""
+    leading_titles: tuple[str, ...] = field(default=(), metadata={ONE_WORD: True})
+    """Titles of whoever leads a body (chair, president): a bare generic head of the same owner
+    says the same office loosely ("the traders' leader" for "the chair of the traders'
+    association")."""
     window_days: int = 730
     """Titles change: sources further than this before the draft's date are not compared."""
 
@@ -71,12 +80,23 @@ def vocabulary(spec: RoleSpec, vocab: Lexicon) -> None:
     vocab.past_markers.update(m.lower() for m in spec.coming_markers)  # not held now, either way
     vocab.ranks.update(r.lower() for r in spec.ranks)
     vocab.bodies.update(b.lower() for b in spec.bodies)
+    vocab.leading_titles.update(vocab.title_group.get(t.lower(), t.lower()) for t in spec.leading_titles)
+    for verb, title, *_ in spec.title_verbs:
+        vocab.title_verbs[verb.lower()] = title.lower()
 
 
 def compare(claim: Title, fact: Title, vocab: Lexicon, only_title: bool) -> bool | None:
     """Whether two titles of one person name the same office; None: they cannot be compared."""
     if claim.past or fact.past:
         return None
+    if claim.by_verb or fact.by_verb:
+        if _same_head(claim, fact, vocab):
+            return True  # "who chairs the appeal": the appeal's chairman
+        if fact.by_verb or head_word(claim) in vocab.generic_titles or not _one_body(claim, fact):
+            # a source's verb's object is not always an office ("leads the race"), nor is a
+            # draft's "leads the walk"; "chairs the trust" is the trust's chair, but "has chaired
+            # the sailing club" is no office of the co-operative's
+            return None
     if head_word(claim) == head_word(fact) and _ranks(claim, vocab) != _ranks(fact, vocab):
         return False  # "deputy leader" and "leader": two offices of one body
     if claim.head == fact.head:
@@ -84,6 +104,8 @@ def compare(claim: Title, fact: Title, vocab: Lexicon, only_title: bool) -> bool
         return not (ours and theirs and not ours & theirs)
     if head_word(claim) in vocab.memberships or head_word(fact) in vocab.memberships:
         return None  # a councillor may chair the committee, an MP may be a minister
+    if _leads_its_owner(claim, fact, vocab) or _leads_its_owner(fact, claim, vocab):
+        return True  # "the traders' leader" is the chair of the traders' association
     if head_word(claim) in vocab.generic_titles or head_word(fact) in vocab.generic_titles:
         if _portfolio_before(claim, vocab) & set(fact.qualifiers) or _portfolio_before(fact, vocab) & set(
             claim.qualifiers
@@ -95,6 +117,36 @@ def compare(claim: Title, fact: Title, vocab: Lexicon, only_title: bool) -> bool
         # contradicts only when every source gives the person the one title
         return False if only_title else None
     return False
+
+
+def _leads_its_owner(loose: Title, office: Title, vocab: Lexicon) -> bool:
+    """Whether a bare generic leading head (leader, head, chief) says loosely the office a leading
+    title names outright, of the
+    same owner: "the traders' leader" for "the chair of the traders' association". Not "the
+    council leader" for "the chair of the planning committee": another owner, and "council
+    leader" names an office of its own."""
+    loose_head = head_word(loose)
+    if (
+        loose_head not in vocab.generic_titles
+        or loose_head not in vocab.leading_titles
+        or _an_office(loose, vocab)
+    ):
+        return False
+    if head_word(office) not in vocab.leading_titles:
+        return False
+    shared = (set(loose.owner) & set(office.owner)) - vocab.bodies
+    return bool(shared)
+
+
+def _one_body(claim: Title, fact: Title) -> bool:
+    """Whether two titles are of one kind of body: the last word of their owners ("trust" of "the
+    trust's manager" and of "chairs the trust")."""
+    return bool(claim.owner and fact.owner and claim.owner[-1] == fact.owner[-1])
+
+
+def _same_head(claim: Title, fact: Title, vocab: Lexicon) -> bool:
+    """The same kind of office, ranks aside neither: "chair" and "chairman", "leader" and "leader"."""
+    return claim.head == fact.head and _ranks(claim, vocab) == _ranks(fact, vocab)
 
 
 def _an_office(title: Title, vocab: Lexicon) -> bool:

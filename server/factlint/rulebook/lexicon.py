@@ -49,6 +49,9 @@ class Lexicon:
     past_markers: set[str] = field(default_factory=set)
     ranks: set[str] = field(default_factory=set)
     bodies: set[str] = field(default_factory=set)
+    leading_titles: set[str] = field(default_factory=set)
+    title_verbs: dict[str, str] = field(default_factory=dict)
+    """verb lemma -> the title its holder has ("chair" -> "chairman", "lead" -> "leader")."""
     region_of: dict[str, frozenset[str]] = field(default_factory=dict)
     """place (folded) -> every region containing it."""
     places: frozenset[str] = frozenset()

@@ -138,8 +138,10 @@ class EventReader:
         if j < len(words) and words[j].text == ",":  # "Sorensen, the flight director who led the team"
             if run.start > 0 and words[run.start - 1].text == ",":
                 acts.append(self._predicate(j + 1))  # "Her deputy, Tomasz Reid, will take over"
+            # "Tamsin Rowe, who chairs the trust": an office held, which the role judges, not a deed
+            offices = {r.title_start for r in self.roles if r.title.by_verb and not r.title.past}
             for m in range(j + 1, min(j + APPOSITION_REACH, len(words) - 1)):
-                if words[m].lower in ("who", "which") and self.keys[m + 1]:
+                if words[m].lower in ("who", "which") and self.keys[m + 1] and m + 1 not in offices:
                     acts.append(self.keys[m + 1])
                     break
                 if words[m].punct:

@@ -101,6 +101,13 @@ class Title:
     """Words that tell one office of that head from another: "medical", "nursing", "foreign"."""
     words: tuple[str, ...]
     past: bool = False
+    by_verb: bool = False
+    """Said by a verb of office ("Alan Brisco, who chairs the appeal"): it confirms a title of its
+    head and keeps the person from having one title only, but never refutes nor is refuted, since
+    what the verb's object names (the appeal, the race, the way) is not always an office."""
+    owner: tuple[str, ...] = ()
+    """Whose office it is, as dictionary forms: "trader" of "the traders' leader", "trader" and
+    "association" of "the chair of the traders' association"."""
 
 
 Value = Amount | Period | When | Name | Title
@@ -168,7 +175,14 @@ def value_from_json(data: dict[str, Any]) -> Value:
     if tag == "name":
         return Name(tuple(data["words"]))
     if tag == "title":
-        return Title(data["head"], tuple(data["qualifiers"]), tuple(data["words"]), data["past"])
+        return Title(
+            data["head"],
+            tuple(data["qualifiers"]),
+            tuple(data["words"]),
+            data["past"],
+            data["by_verb"],
+            tuple(data["owner"]),
+        )
     cls = {"amount": Amount, "period": Period}[tag]
     value: Value = cls(**data)
     return value

@@ -306,8 +306,112 @@ def find_roles(words: list[Word], runs: list[NameRun], lexicon: Lexicon) -> list
             for m in (start - 1, opener)
         )
         title = title_value(span, lower[h], lexicon, past, opens_sentence=start == 0)
+        title = replace(title, owner=_owner_before(words, start) or _owner_after(words, after))
         roles.append(RoleFound(start, after, person, title, taken_up))
-    return _widest(roles)
+    return _widest(roles) + verb_roles(words, run_ending, lexicon)
+
+
+def verb_roles(words: list[Word], run_ending: dict[int, NameRun], lexicon: Lexicon) -> list[RoleFound]:
+    """Titles said by a verb of office (`title-verbs`): "Alan Brisco, who chairs the appeal" is its
+    chairman, as is "Tom Hargreaves heads the cooperative" (a name that acts: a person) and "who has
+    led the team since 2019". A past verb ("who chaired it") or one to come ("will chair the appeal")
+    gives a title not held now. The verb needs an object that opens with a determiner ("chairs the
+    appeal", not "leads to"); the title's words are the verb alone, so the object's names stay
+    names."""
+    found: list[RoleFound] = []
+    if not lexicon.title_verbs:
+        return found
+    for v, word in enumerate(words):
+        title = lexicon.title_verbs.get(word.base)
+        if title is None or v + 2 >= len(words) or words[v + 1].lower not in DETERMINERS:
+            continue
+        if word.upper or v == 0 or words[v - 1].lower in DETERMINERS or words[v - 1].lower in ("'s", "’s"):
+            continue  # "the chair", "the council's head": a noun
+        k = v - 1
+        while k >= 0 and words[k].lower in OFFICE_ADVERBS:
+            k -= 1
+        auxiliaries: list[str] = []
+        while k >= 0 and words[k].lower in OFFICE_AUXILIARIES:
+            auxiliaries.append(words[k].lower)
+            k -= 1
+            while k >= 0 and words[k].lower in OFFICE_ADVERBS:
+                k -= 1
+        bare = word.lower == word.base
+        present = word.lower.endswith("s") and not bare and not auxiliaries
+        perfect = not bare and bool(auxiliaries) and auxiliaries[-1] in ("has", "have")
+        if bare and not auxiliaries:
+            continue  # "to chair", "they chair": no holder read here
+        if not (present or perfect or (not bare and not auxiliaries) or (bare and set(auxiliaries) & FUTURE)):
+            continue  # "is led by": a passive names the leader otherwise
+        if k >= 1 and words[k].lower == "who" and words[k - 1].text == ",":
+            person = run_ending.get(k - 1)
+        else:
+            person = run_ending.get(k + 1)
+            if person is not None and person.kind != "person":
+                person = None  # "Kestrels lead the league": a name that is not known to be a person
+        if person is None or person.kind == "place":
+            continue
+        past = not (present or perfect)
+        head = lexicon.title_group.get(title, title)
+        end = _common_object_end(words, v + 1)
+        owner = _owner_words([w for w in words if w.lower not in ("'s", "’s")], v + 2, len(words))
+        found.append(RoleFound(v, end, person, Title(head, (), (title,), past, by_verb=True, owner=owner)))
+    return found
+
+
+def _owner_before(words: list[Word], start: int) -> tuple[str, ...]:
+    """Whose office a title is, named before it: "the traders' leader", "the council's chair"."""
+    k = start - 1
+    if k < 1 or words[k].lower not in ("'s", "’s", "'", "’"):
+        return ()
+    m = k - 1
+    while m >= 0 and words[m].lower not in DETERMINERS and not _ends_owner(words[m]) and k - m <= OWNER_REACH:
+        m -= 1
+    return _owner_words(words, m + 1, k)
+
+
+def _owner_after(words: list[Word], after: int) -> tuple[str, ...]:
+    """Whose office a title is, named after it: "chair of the traders' association"."""
+    if after + 1 >= len(words) or words[after].lower != "of":
+        return ()
+    k = after + 1
+    if words[k].lower in DETERMINERS:
+        k += 1
+    return _owner_words(words, k, len(words))
+
+
+def _owner_words(words: list[Word], a: int, b: int) -> tuple[str, ...]:
+    """The dictionary forms of the words of an owner's name from words[a], up to its end."""
+    owner: list[str] = []
+    for word in words[a : min(b, a + OWNER_REACH)]:
+        if (
+            _ends_owner(word)
+            or (word.lower in STOP_WORDS and word.lower != "of")
+            or word.lower in DETERMINERS
+        ):
+            break
+        if word.text.isalpha() or "-" in word.text:
+            owner.append(word.base)
+    return tuple(owner)
+
+
+def _common_object_end(words: list[Word], k: int) -> int:
+    """Where a verb of office's object ends ("chairs the trust"), so that a quick fix replaces the
+    verb phrase with a title; the verb alone when the object holds a name ("heads the Vérignac wine
+    cooperative"), which stays a name."""
+    m = k + 1
+    while m < len(words) and ((words[m].content and not words[m].punct) or words[m].lower in ("'s", "’s")):
+        if words[m].upper:
+            return k
+        m += 1
+    return m if m > k + 1 else k
+
+
+OFFICE_ADVERBS = frozenset({"also", "now", "still", "currently", "jointly", "already", "then", "later"})
+"""Words between a holder and a verb of office: "who also chairs the appeal"."""
+OFFICE_AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "shall", "to", "is", "was", "be"})
+"""Auxiliaries before a verb of office: "has led", "will chair" ("is to chair": a title to come)."""
+FUTURE = frozenset({"will", "would", "shall", "to"})
 
 
 def _widest(roles: list[RoleFound]) -> list[RoleFound]:
