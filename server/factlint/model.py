@@ -109,6 +109,9 @@ class Finding:
     fix: tuple[int, int] | None = None
     """Where a quick fix writes the sources' value, when the finding underlines more than the value
     (a title with its holder's name); None: the whole range."""
+    replaceable: bool = True
+    """Whether the sources' value reads right in the claim's place: not for a title said by a verb
+    ("who chairs the trust" cannot become "who manager")."""
 
     def shifted(self, offset: int) -> Finding:
         """The same finding in a text where its passage starts `offset` characters later."""

@@ -512,6 +512,9 @@ def test_a_draft_s_verb_of_office_is_compared_as_its_title(corpus_of: CorpusOf) 
     )
     draft = "Ines Carrow, who chairs the museum trust, said 900 people came."
     assert corpus.flagged(draft, on="2031-07-26") == [(Kind.ROLE, "chairs the museum trust")]
+    # "who manager" would not read: the sources' title is shown, not offered as a replacement
+    [finding] = corpus.flags(draft, on="2031-07-26")
+    assert finding.expected and not finding.replaceable
     assert (
         corpus.flags("Gareth Pell, who chairs the museum trust, thanked the volunteers.", on="2031-07-26")
         == []

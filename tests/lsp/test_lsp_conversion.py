@@ -219,6 +219,25 @@ def test_a_title_finding_underlines_the_holder_too_but_fixes_only_the_title(seed
     assert finding.shifted(10).value_span == (14, 19)
 
 
+def test_a_value_that_would_not_read_in_the_claim_s_place_is_offered_no_replacement(seed: Path) -> None:
+    draft = "Ines Carrow, who chairs the museum trust, said so.\n"
+    finding = troops_finding(
+        seed,
+        rule="role-mismatch",
+        kind=Kind.ROLE,
+        start=draft.index("chairs"),
+        end=draft.index(", said"),
+        claim_text="chairs the museum trust",
+        expected=("manager",),
+        replaceable=False,
+    )
+    index = LineIndex(draft)
+    diagnostic = finding_to_diagnostic(finding, index, SourceFiles())
+    assert diagnostic is not None
+    [suppress] = actions_for(finding, diagnostic, "file:///d.md", None, index)
+    assert suppress.title.startswith("Suppress")
+
+
 def test_a_broken_rule_file_is_marked_from_the_error_column_to_the_end_of_its_line() -> None:
     text = "id: troops\nkind: quantitty\n"
     error = RuleFileError("rules/troops.yaml", 2, 7, "unknown kind 'quantitty'")

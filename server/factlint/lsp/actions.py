@@ -38,7 +38,7 @@ def actions_for(
     value_range = index.range(*finding.value_span)
     single = len(set(finding.expected)) == 1 and not finding.sources_disagree
     why = " (as the sources say)" if finding.sources else ""
-    for value in dict.fromkeys(finding.expected):
+    for value in dict.fromkeys(finding.expected if finding.replaceable else ()):
         actions.append(
             types.CodeAction(
                 title=f"Replace '{finding.claim_text}' with '{value}'{why}",

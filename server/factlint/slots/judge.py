@@ -1001,6 +1001,7 @@ class Judge:
             sources_disagree=disagree,
             doc_url=rule.link,
             fix=(claim.start, claim.end) if claim.reach else None,
+            replaceable=not (isinstance(claim.value, Title) and claim.value.by_verb),
         )
 
 
