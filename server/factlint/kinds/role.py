@@ -121,10 +121,9 @@ def compare(claim: Title, fact: Title, vocab: Lexicon, only_title: bool) -> bool
 
 def _leads_its_owner(loose: Title, office: Title, vocab: Lexicon) -> bool:
     """Whether a bare generic leading head (leader, head, chief) says loosely the office a leading
-    title names outright, of the
-    same owner: "the traders' leader" for "the chair of the traders' association". Not "the
-    council leader" for "the chair of the planning committee": another owner, and "council
-    leader" names an office of its own."""
+    title of the same owner names outright: "the traders' leader" for "the chair of the traders'
+    association". Not "the council leader" for "the chair of the planning committee": another
+    owner, and "council leader" names an office of its own."""
     loose_head = head_word(loose)
     if (
         loose_head not in vocab.generic_titles

@@ -15,7 +15,7 @@ from dataclasses import replace
 from factlint.rulebook.lexicon import Lexicon
 from factlint.slots.names import SPEECH_VERBS, NameRun, RoleFound
 from factlint.slots.values import Found
-from factlint.slots.words import DETERMINERS, OWNERS, Word, verb_form
+from factlint.slots.words import DETERMINERS, MODALS, OWNERS, Word, verb_form
 
 DATE_PREPOSITIONS = frozenset({"on", "in", "at", "by", "from", "until", "since", "for", "of", "the"})
 MOVE_WORDS = frozenset({"move", "shift", "reschedule", "bring", "change", "postpone", "delay"})
@@ -60,8 +60,6 @@ PRONOUN_REACH = 4
 """Words after that subject searched for its verb, past auxiliaries: "he had taken over"."""
 ACT_REACH = 5
 """Words searched for the verb of a person's act: past a short object ("led the insertion team by")."""
-MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must"})
-"""Words a bare verb follows: "will impose the ban from Friday"."""
 AUXILIARIES = MODALS | frozenset({"has", "have", "had", "is", "are", "was", "were", "be", "been", "also",
                                   "then", "later", "now", "already", "to"})  # fmt: skip
 """Words between a subject and its verb: "Reid will take over", "Hale has also placed"."""

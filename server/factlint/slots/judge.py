@@ -532,6 +532,8 @@ class Judge:
                     agreeing.append(f)
                     cited.add(f.id)
             return Outcome(_confirmation(claim, [self.facts.source_ref(f) for f in agreeing]))
+        # "from 410 in May": the time a figure held, which only agrees (one answer for every fact)
+        figure_s_time = _a_figure_s_time(claim, siblings or [])
         disagreeing = [
             (s, f)
             for s, f, v in verdicts
@@ -547,7 +549,7 @@ class Judge:
             and not _another_occasion(claim, f.mention)
             # "raised £38,400 from 1,500 donors in its first 17 days": a running total, not the last one
             and not _a_running_total(claim, f.mention)
-            and not _a_figure_s_time(claim, siblings or [])
+            and not figure_s_time
             and not _another_part(claim, f.mention)
             and not ("whole" in claim.slot.marks and "whole" not in f.mention.slot.marks)
             and not _new_ones_and_all(claim, f.mention)

@@ -396,9 +396,9 @@ def _owner_words(words: list[Word], a: int, b: int) -> tuple[str, ...]:
 
 
 def _common_object_end(words: list[Word], k: int) -> int:
-    """Where a verb of office's object ends ("chairs the trust"), so that a quick fix replaces the
-    verb phrase with a title; the verb alone when the object holds a name ("heads the Vérignac wine
-    cooperative"), which stays a name."""
+    """Where a verb of office's object ends ("chairs the trust"): the finding underlines the verb
+    phrase (no quick fix replaces it: `Finding.replaceable`); the verb alone when the object holds
+    a name ("heads the Vérignac wine cooperative"), which stays a name."""
     m = k + 1
     while m < len(words) and ((words[m].content and not words[m].punct) or words[m].lower in ("'s", "’s")):
         if words[m].upper:

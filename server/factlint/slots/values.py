@@ -16,7 +16,7 @@ from factlint.model import Kind
 from factlint.rulebook.lexicon import Lexicon
 from factlint.slots.model import Amount, Period, Value, When
 from factlint.slots.names import SPEECH_VERBS
-from factlint.slots.words import DETERMINERS, Word, plural, verb_form
+from factlint.slots.words import DETERMINERS, MODALS, Word, plural, verb_form
 from factlint.text.dates import HOLIDAYS, MONTHS, WEEKDAYS, DateValue, date_keys, read_date
 from factlint.text.numbers import ORDINALS, SCALE_SUFFIXES, UNITS, read_number
 from factlint.text.units import CURRENCIES, read_unit
@@ -240,8 +240,7 @@ def _plural_subject(words: list[Word], verb: int) -> bool:
     "the gates open"), so it is in the present tense, not an infinitive or after a modal."""
     for k in range(verb - 1, max(-1, verb - 1 - SUBJECT_REACH), -1):
         word = words[k]
-        if word.punct or word.lower in ("to", "not", "will", "would", "can", "could", "should", "may",
-                                        "might", "must", "shall", "did", "do", "does"):  # fmt: skip
+        if word.punct or word.lower in MODALS or word.lower in ("to", "not", "did", "do", "does"):
             return False
         if word.lower == "they" or (word.content and plural(word) and not verb_form(word)):
             return True

@@ -20,6 +20,8 @@ CLAUSE_OPENERS = frozenset({"and", "but", "while", "whereas", "although", "thoug
                             "including", "with", "so", "yet", "or", "until", "unless"})  # fmt: skip
 """Words that start a new clause when they follow a comma."""
 HARD_BREAKS = frozenset({";", ":", "—", "–", "(", ")", "--"})
+MODALS = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must"})
+"""Words a bare verb follows: "will impose the ban from Friday"."""
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 """Words that open a noun phrase: "the director", "its chief executive"."""
 OWNERS = frozenset({"the", "its", "their", "his", "her", "our", "'s", "’s"})
