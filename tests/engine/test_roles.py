@@ -556,3 +556,19 @@ def test_a_draft_s_verb_of_office_in_another_body_is_not_refuted(corpus_of: Corp
     )
     draft = "Mr Tarrant, who has chaired the sailing club since 2024, said he would have more time."
     assert corpus.flags(draft, on="2030-10-18") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kofi Mensah, who chairs the survey team, said so.",
+        "At the council's meeting, Kofi Mensah, who chairs the survey team, said so.",
+    ],
+    ids=["alone", "after a possessive earlier in the sentence"],
+)
+def test_a_verb_of_office_s_owner_is_its_object(sentence: str) -> None:
+    role = read(sentence, on="2031-05-05")["chairs the survey team"]
+    assert isinstance(role.value, Title) and role.value.owner == ("survey", "team")
+    chaired = read("Kofi Mensah, who chairs the council's planning committee, said so.", on="2031-05-05")
+    [title] = [m.value for m in chaired.values() if m.kind is Kind.ROLE]
+    assert isinstance(title, Title) and title.owner == ("council", "plan", "committee")  # dictionary forms

@@ -354,7 +354,9 @@ def verb_roles(words: list[Word], run_ending: dict[int, NameRun], lexicon: Lexic
         past = not (present or perfect)
         head = lexicon.title_group.get(title, title)
         end = _common_object_end(words, v + 1)
-        owner = _owner_words([w for w in words if w.lower not in ("'s", "’s")], v + 2, len(words))
+        # the object's words without its possessives ("chairs the council's planning committee")
+        rest = [w for w in words[v + 2 :] if w.lower not in ("'s", "’s")]
+        owner = _owner_words(rest, 0, len(rest))
         found.append(RoleFound(v, end, person, Title(head, (), (title,), past, by_verb=True, owner=owner)))
     return found
 
