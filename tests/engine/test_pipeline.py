@@ -99,3 +99,20 @@ def test_another_pipeline_s_sentences_are_its_own() -> None:
     nlp.add_pipe("factlint_test_one_sentence")
     spans = sentences(nlp, "One. Two. Three.")
     assert [(s.start, s.end) for s in spans] == [(0, 6)]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("The temperature on Monday was minus 9C. At the drill site it is colder.", 2),
+        ("It cost £37.4m. Then it rose.", 2),
+        ("Mr J. Smith came at 10 a.m. to see it.", 1),
+    ],
+    ids=["a figure and its unit", "a unit after a figure", "initials and abbreviations"],
+)
+def test_a_unit_that_keeps_the_full_stop_still_ends_its_sentence(text: str, count: int) -> None:
+    # spaCy's tokenizer keeps "9C." and "m." whole, as it keeps initials: its sentencizer then
+    # runs the two sentences together, and a date of one is read with the tense of the other
+    from factlint.text.sentences import sentences
+
+    assert len(sentences(pipeline(), text)) == count

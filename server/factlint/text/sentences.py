@@ -4,13 +4,15 @@ The blank pipeline is a tokenizer and spaCy's rule-based `sentencizer`. Running 
 sentencizer, then walking `doc.sents`, makes a Python `Token` for every word twice:
 about a sixth of the extractor's time, for a split that needs each token's text and
 whether it is punctuation. `sentences` splits the tokenizer's output with the
-sentencizer's own rule and punctuation marks, so the sentences are the same; any other
+sentencizer's own rule and punctuation marks, so the sentences are the same (but for a full
+stop the tokenizer leaves on a unit, "minus 9C." or "£37.4m.", which ends a sentence here); any other
 pipeline (a configured model with a parser or senter) is run as it is, and its
 `doc.sents` used.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -58,7 +60,7 @@ def sentences(nlp: Any, text: str) -> list[Any]:
     starts = [0]
     seen_mark = False
     for k, (word, _, punct) in enumerate(rows):  # the rule of spaCy's Sentencizer.predict
-        marked = word in marks
+        marked = word in marks or _unit_with_full_stop(rows, k)
         if seen_mark and not punct and not marked:
             starts.append(k)
             seen_mark = False
@@ -68,6 +70,22 @@ def sentences(nlp: Any, text: str) -> list[Any]:
         return []
     ends = [*starts[1:], len(rows)]
     return [Sentence(doc, start, end) for start, end in zip(starts, ends, strict=True)]
+
+
+_FIGURE_WITH_STOP = re.compile(r"\d[\d.,]*[A-Za-z]{1,3}\.")
+_UNIT_WITH_STOP = re.compile(r"[A-Za-z]{1,3}\.")
+
+
+def _unit_with_full_stop(rows: list[TokenRow], k: int) -> bool:
+    """Whether token `k` is a figure's unit that keeps the sentence's full stop ("minus 9C." and
+    "£37.4m." are tokens "9C." and "m.", as initials are), before a capitalised word: the
+    tokenizer's abbreviation rule would otherwise run two sentences together."""
+    word = rows[k][0]
+    if k + 1 >= len(rows) or not rows[k + 1][0][:1].isupper():
+        return False
+    if _FIGURE_WITH_STOP.fullmatch(word):
+        return True
+    return bool(_UNIT_WITH_STOP.fullmatch(word)) and k >= 1 and rows[k - 1][0][-1:].isdigit()
 
 
 @lru_cache(maxsize=8)
