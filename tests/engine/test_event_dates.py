@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from factlint.model import Kind
+from factlint.slots.model import When
 
 from .checking import Corpus, CorpusOf, read, source_names
 
@@ -412,3 +413,14 @@ def test_a_year_before_its_event_dates_the_event(corpus_of: CorpusOf) -> None:
     draft = "The {} flood swept the old bridge away."
     assert corpus.flags(draft.format(1998), on="2031-03-06") == []
     assert corpus.flagged(draft.format(1989), on="2031-03-06") == [(Kind.EVENT_DATE, "1989")]
+
+
+@pytest.mark.parametrize(
+    ("written", "first", "last"),
+    [("1960s", "1960-01-01", "1969-12-31"), ("1700s", "1700-01-01", "1799-12-31")],
+    ids=["a decade", "a century's hundreds"],
+)
+def test_a_year_with_s_spans_its_decade_or_its_century(written: str, first: str, last: str) -> None:
+    when = read(f"The mill was built in the {written}.", on="2034-03-07")[written].value
+    assert isinstance(when, When)
+    assert (when.start, when.end) == (date.fromisoformat(first), date.fromisoformat(last))

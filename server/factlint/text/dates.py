@@ -163,7 +163,9 @@ def _read_date(
     decade = _DECADE.match(w)
     if decade:
         start = int(decade.group(1))
-        return DateMatch(DateValue(w, date(start, 1, 1), date(start + 9, 12, 31), "decade"), 1)
+        # "the 1700s" is the century more often than its first ten years: the wider reading refutes less
+        last = start + (99 if start % 100 == 0 else 9)
+        return DateMatch(DateValue(w, date(start, 1, 1), date(last, 12, 31), "decade"), 1)
     return None
 
 
