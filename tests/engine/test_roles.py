@@ -572,3 +572,15 @@ def test_a_verb_of_office_s_owner_is_its_object(sentence: str) -> None:
     chaired = read("Kofi Mensah, who chairs the council's planning committee, said so.", on="2031-05-05")
     [title] = [m.value for m in chaired.values() if m.kind is Kind.ROLE]
     assert isinstance(title, Title) and title.owner == ("council", "plan", "committee")  # dictionary forms
+
+
+def test_a_trade_the_sources_always_give_is_held_beside_a_post(corpus_of: CorpusOf) -> None:
+    threlfall = "Professor Alison Threlfall"
+    corpus = corpus_of(
+        {
+            "depart.txt": f"date 2034-11-14\nThe expedition is led by {threlfall}, a glaciologist.\n",
+            "injury.txt": f"date 2034-12-19\n{threlfall} broke her leg in a fall on Monday.\n",
+        }
+    )
+    draft = f"Dr Kwame Asante is in charge after the expedition's leader, {threlfall}, broke her leg."
+    assert corpus.flags(draft, on="2034-12-22") == []

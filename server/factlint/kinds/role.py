@@ -113,6 +113,8 @@ def compare(claim: Title, fact: Title, vocab: Lexicon, only_title: bool) -> bool
             return True  # "culture chief" for the "cabinet member for culture": one portfolio, loosely
         if _an_office(claim, vocab) and _an_office(fact, vocab):
             return False  # "chief executive" is not "director of procurement"
+        if _bare_trade(claim, vocab) != _bare_trade(fact, vocab):
+            return None  # "its leader, Professor Alison Threlfall": a trade is held beside any post
         # a profession beside an office (a nutritionist and a charity's spokeswoman): it
         # contradicts only when every source gives the person the one title
         return False if only_title else None
@@ -135,6 +137,12 @@ def _leads_its_owner(loose: Title, office: Title, vocab: Lexicon) -> bool:
         return False
     shared = (set(loose.owner) & set(office.owner)) - vocab.bodies
     return bool(shared)
+
+
+def _bare_trade(title: Title, vocab: Lexicon) -> bool:
+    """A profession alone ("Professor", "an engineer"), not a post named by one ("principal
+    highways engineer")."""
+    return head_word(title) in vocab.professions and not title.qualifiers and " " not in title.head
 
 
 def _one_body(claim: Title, fact: Title) -> bool:
