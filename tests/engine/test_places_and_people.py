@@ -314,3 +314,15 @@ def test_a_place_before_firm_is_the_firms_home(corpus_of: CorpusOf) -> None:
     draft = "The contractor, Coldline Engineering, is a {} firm."
     assert corpus.flags(draft.format("Kelby"), on="2031-01-23") == []
     assert corpus.flagged(draft.format("Harwick"), on="2031-01-23") == [(Kind.PLACE, "Harwick")]
+
+
+def test_a_region_and_a_place_the_rules_do_not_know_may_be_one_in_the_other(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "core.txt": "date 2035-01-23\nThe Northmoor University team at the Vossberg Ice Rise drilled "
+            "past 400 metres on Sunday.\n"
+        }
+    )
+    draft = "The Northmoor University team in {} drilled past 400 metres on Sunday."
+    assert corpus.flags(draft.format("Antarctica"), on="2035-01-26") == []
+    assert corpus.flagged(draft.format("Kelsby"), on="2035-01-26") == [(Kind.PLACE, "Kelsby")]

@@ -51,17 +51,24 @@ def vocabulary(spec: PlaceSpec, vocab: Lexicon) -> None:
         for name in names:
             region_of.setdefault(_key(name), set()).add(_key(place))
     vocab.region_of = {k: frozenset(v) for k, v in region_of.items()}
-    vocab.places = frozenset(vocab.region_of) | frozenset(r for v in vocab.region_of.values() for r in v)
+    vocab.regions = vocab.regions | frozenset(_key(region) for region in spec.regions)
+    vocab.places = (
+        frozenset(vocab.region_of) | frozenset(r for v in vocab.region_of.values() for r in v) | vocab.regions
+    )
 
 
 def _key(name: str) -> str:
     return " ".join(fold(w) for w in name.split() if fold(w))
 
 
-def compare(claim: Name, fact: Name, vocab: Lexicon, fact_names: tuple[str, ...]) -> bool:
+def compare(claim: Name, fact: Name, vocab: Lexicon, fact_names: tuple[str, ...]) -> bool | None:
     ours, theirs = " ".join(claim.words), " ".join(fact.words)
     if ours == theirs or ours in vocab.region_of.get(theirs, ()) or theirs in vocab.region_of.get(ours, ()):
         return True
+    if (ours in vocab.regions and theirs not in vocab.places) or (
+        theirs in vocab.regions and ours not in vocab.places
+    ):
+        return None  # "in Antarctica" and "at the Vossberg Ice Rise": the one may lie in the other
     if ours in fact_names:
         return True  # the source's sentence names it too: "the Pell County Courthouse in Harlow"
     shorter, longer = sorted((claim.words, fact.words), key=len)

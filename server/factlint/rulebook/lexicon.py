@@ -55,6 +55,8 @@ class Lexicon:
     region_of: dict[str, frozenset[str]] = field(default_factory=dict)
     """place (folded) -> every region containing it."""
     places: frozenset[str] = frozenset()
+    regions: frozenset[str] = frozenset()
+    """Places (folded) that hold others: continents, countries, the rules' `regions`."""
     place_prepositions: set[str] = field(default_factory=set)
     organisation_words: set[str] = field(default_factory=set)
     """Folded last words of organisations' names ("motors", "bank"): never a place."""
