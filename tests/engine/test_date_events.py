@@ -559,3 +559,9 @@ def test_the_end_of_that_contract_is_an_expiry() -> None:
     assert read("He said that on Monday he had resigned.", on="2033-02-28")[
         "Monday"
     ].slot.head == lexicon().synonym("resign")
+
+
+def test_a_conjunction_opens_a_headline_s_second_clause() -> None:
+    # headlines run two clauses together without a comma: July is the inquiry's, not the refusal's
+    headline = "Norvane appeals against data centre refusal as public inquiry is set for July"
+    assert read(headline, on="2034-06-22")["July"].slot.head == lexicon().synonym("inquiry")

@@ -95,6 +95,11 @@ def words_lower(words: list[Word], k: int) -> str:
     return words[k].lower if 0 <= k < len(words) else ""
 
 
+CLAUSE_OPENERS = frozenset({"as", "while", "whereas", "although", "though", "because"})
+"""Conjunctions that open a clause of their own, as headlines run two clauses together without a
+comma: "Norvane appeals against refusal as public inquiry is set for July"."""
+
+
 class EventReader:
     """The events of one sentence's dates and the acts of its people."""
 
@@ -430,9 +435,11 @@ class EventReader:
         return self._first_event_noun(k)
 
     def _first_event_noun(self, k: int) -> str:
-        """The first noun naming an event in words[k]'s clause, before it: the clause's subject."""
+        """The first noun naming an event in words[k]'s clause, before it: the clause's subject
+        ("refusal as public inquiry is set for July": the inquiry's, after the conjunction)."""
         words = self.words
-        for m in range(k):
+        opening = next((m + 1 for m in range(k - 1, -1, -1) if words[m].lower in CLAUSE_OPENERS), 0)
+        for m in range(opening, k):
             if (
                 words[m].clause == words[k].clause
                 and self.keys[m]
