@@ -1272,3 +1272,57 @@ def test_parts_picked_out_by_different_deeds_are_different_parts(corpus_of: Corp
     assert corpus.flagged(
         "Thirty of the factory's staff have agreed to take voluntary redundancy.", on="2027-10-29"
     ) == [(Kind.QUANTITY, "Thirty")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "noun"),
+    [
+        ("The damage bill had climbed to £6.5 million.", "6.5 million", "cost"),
+        ("The bill for insurers has climbed to £36 million, from 910 claims.", "36 million", "cost"),
+        ("The river level rose to 4.2 metres on Sunday.", "4.2 metres", "level"),
+    ],
+    ids=["a compound noun", "a noun and its phrase", "a measure"],
+)
+def test_a_level_reached_is_a_level_of_the_verb_s_subject(sentence: str, figure: str, noun: str) -> None:
+    assert read(sentence, on="2029-04-13")[figure].slot.head == lexicon().synonym(noun)
+
+
+def test_a_share_reached_is_not_of_the_subject() -> None:
+    # a percentage is of something else than the subject: "38 per cent" full, of capacity
+    assert (
+        read("Its reservoirs had fallen to 38 per cent full.", on="2027-07-30")["38 per cent"].slot.head == ""
+    )
+
+
+def test_a_level_left_or_reached_after_a_change_is_of_the_subject(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "results.html": "<html><head><title>Annual results</title></head><body><p>Brackwater published "
+            "its annual results on Monday. Members' savings rose from £640 million to £655 million over "
+            "the year, while its mortgage book shrank from £510 million to £498 million.</p></body></html>"
+        }
+    )
+    read_on = "2035-04-20"
+    assert read("Its mortgage book fell by £12 million over the year, to £498 million.", on=read_on)[
+        "498 million"
+    ].slot.head == lexicon().synonym("book")
+    draft = (
+        "Brackwater published its annual results. Its mortgage book fell by £12 million over the year, to {}."
+    )
+    assert corpus.flags(draft.format("£498 million"), on=read_on) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "bound"),
+    [
+        ("The bill for the expansion has gone up to £13.4m.", "13.4m", "="),
+        ("The bill for the expansion has gone up again, to £13.4m.", "13.4m", "="),
+        ("The hall can hold up to 40 people.", "40", "<="),
+    ],
+    ids=["gone up to", "gone up again, to", "the hedge up to"],
+)
+def test_up_after_a_verb_of_going_is_its_particle_not_a_hedge(sentence: str, figure: str, bound: str) -> None:
+    value = read(sentence, on="2029-07-23")[figure]
+    assert value.value.bound == bound  # type: ignore[union-attr]
+    if bound == "=":
+        assert value.slot.head == lexicon().synonym("cost")

@@ -158,6 +158,11 @@ MOVE_VERBS = frozenset({"rise", "increase", "grow", "fall", "drop", "climb", "ju
                         "decline", "slip", "slide", "surge", "soar", "plunge", "tumble", "gain"})  # fmt: skip
 """Verbs a percentage right after is the change of: "shares fell 13 per cent" ("fell to 13 per
 cent" is a level)."""
+MOVED_BY = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would", "now", "already",
+                      "since", "then", "further", "sharply", "steadily"})  # fmt: skip
+"""Words between a verb of moving and its subject: "the bill has now climbed to £6.5 million"."""
+MOVED_REACH = 10
+"""Words back from "to" to the verb of moving: "fell by £12 million over the year, to £498 million"."""
 
 
 USUAL_WORDS = frozenset({"usually", "normally", "typically", "ordinarily", "generally"})
@@ -1011,6 +1016,7 @@ class _SentenceReader:
             or self._noun_before_of(f.start - f.bound_words)
             or self._after_noun(f.end)
             or (self._money_verb(f.start - f.bound_words) if dimension.startswith("money") else "")
+            or (self._moved_noun(f.start - f.bound_words) if dimension != "percent" else "")
         )
         if head in DIMENSION_WORDS:
             head = self._noun_right_before(f.start - f.bound_words)  # "a viewing window 40 feet long"
@@ -1105,6 +1111,56 @@ class _SentenceReader:
             if words[k].lemma in MONEY_VERBS and not words[k].upper:
                 return self._part_of_sum(k) or self.keys[k]
         return ""
+
+    def _moved_noun(self, i: int) -> str:
+        """ "the damage bill had climbed to £6.5 million", "its mortgage book shrank from £510 million",
+        "fell by £12 million over the year, to £498 million": a level a verb of moving left or
+        reached is a level of the verb's subject, the noun it ends in ("" if that is no plain noun)."""
+        words = self.words
+        k = i - 1
+        if k < 2 or words[k].lower not in ("to", "from"):
+            return ""
+        verb = next(
+            (
+                m
+                for m in range(k - 1, max(-1, k - 1 - MOVED_REACH), -1)
+                if words[m].lemma in MOVE_VERBS
+                or words[m].lower in ("up", "down")
+                or verb_form(words[m])
+                or words[m].text in (";", ":", "(")
+            ),
+            -1,
+        )
+        if verb >= 2 and words[verb].lower in ("up", "down") and verb_form(words[verb - 1]):
+            verb -= 1  # "has gone up again, to £13.4m": a verb and its particle move as one
+        elif verb < 1 or words[verb].lemma not in MOVE_VERBS:
+            return ""
+        k = verb - 1
+        while k >= 0 and words[k].lower in MOVED_BY:
+            k -= 1
+        if k < 0 or words[k].clause != words[verb].clause or words[k].upper or verb_form(words[k]):
+            return ""
+        return self._noun_phrase_head(k)
+
+    def _noun_phrase_head(self, k: int) -> str:
+        """The noun a noun phrase ending at `k` is about: "bill" in "the bill for insurers", "cost" in
+        "the cost of the damage" (one phrase after a preposition is stepped over)."""
+        words = self.words
+        start = k
+        while (
+            start > 0
+            and self.keys[start - 1]
+            and not words[start - 1].upper
+            and not verb_form(words[start - 1])
+        ):
+            start -= 1
+        before = start - 1
+        if before >= 0 and words[before].lower in DETERMINERS:
+            before -= 1
+        if before >= 1 and words[before].lower in ("of", "for") and self.keys[before - 1]:
+            if not words[before - 1].upper and not verb_form(words[before - 1]):
+                return self.keys[before - 1]
+        return self.keys[k]
 
     def _destination(self, j: int) -> str:
         """The noun of "to the bill" right after a figure (and its noun): where what is done to

@@ -36,6 +36,10 @@ WEIGHT_WORDS = frozenset({"weigh", "weighs", "weighed", "weighing", "weight", "w
                           "heaviest", "lighter"})  # fmt: skip
 """Words that make "pounds" in their sentence a weight: "It weighed about 60 pounds"."""
 POUND_WEIGHT = MEASURES[("lbs",)]
+MOVED_UP = frozenset({"go", "goes", "gone", "went", "going", "come", "comes", "came", "coming", "put",
+                      "puts", "putting", "push", "pushed", "pushes", "pushing", "move", "moved",
+                      "moves"})  # fmt: skip
+"""Verbs whose "up"/"down" before "to" is a particle: "has gone up to £13.4m" is no hedge."""
 RATE_WORDS = {"a", "an", "per", "each", "every"}
 RATE_BEFORE_REACH = 10
 """Words before a figure searched for the period its clause opens with ("each day ... costs £400,000")."""
@@ -790,6 +794,12 @@ def _bound(lower: list[str], i: int, lexicon: Lexicon) -> tuple[str, int]:
     for length in range(min(4, i), 0, -1):
         phrase = " ".join(lower[i - length : i])
         bound = lexicon.hedges.get(phrase)
-        if bound:
+        if bound and not _particle_of_a_move(lower, i - length, phrase):
             return bound, length
     return "=", 0
+
+
+def _particle_of_a_move(lower: list[str], start: int, phrase: str) -> bool:
+    """ "has gone up to £13.4m", "went down to 40": "up" is the verb's, and "to" says the level
+    reached; not the hedge "up to" of "up to 40 people"."""
+    return phrase.startswith(("up ", "down ")) and start >= 1 and lower[start - 1] in MOVED_UP
