@@ -1294,6 +1294,12 @@ def test_a_share_reached_is_not_of_the_subject() -> None:
     )
 
 
+def test_backed_by_counts_a_side_not_a_change() -> None:
+    on = "2033-11-28"
+    assert "change" not in read("The plan was backed by six cabinet members.", on=on)["six"].slot.marks
+    assert "change" in read("The opening was pushed back by two weeks.", on=on)["two weeks"].slot.marks
+
+
 def test_a_level_left_or_reached_after_a_change_is_of_the_subject(corpus_of: CorpusOf) -> None:
     corpus = corpus_of(
         {

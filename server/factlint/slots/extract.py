@@ -152,6 +152,8 @@ CHANGE_VERBS = frozenset({"rise", "raise", "increase", "grow", "fall", "cut", "r
                           "trail", "win", "lose", "up", "down", "back", "forward", "shorten", "lengthen",
                           "trim", "slash"})  # fmt: skip
 """Verbs whose "by" introduces a change ("risen by 18 per cent"), not an agent ("opposed by three")."""
+CHANGE_PARTICLES = frozenset({"up", "down", "back", "forward"})
+"""Of the change words, those that change only as particles: "pushed back by", not "backed by six"."""
 RUNNING_PARTICIPLES = frozenset({"lasted", "spent", "run", "gone", "existed", "stood"})
 """Participles of a length still running after "has": "has lasted 12 years"."""
 MOVE_VERBS = frozenset({"rise", "increase", "grow", "fall", "drop", "climb", "jump", "swell", "shrink",
@@ -798,7 +800,7 @@ class _SentenceReader:
             n = len(phrase)
             if start >= n and tuple(lower[start - n : start]) == phrase:
                 verbs = self.words[max(0, start - n - 4) : start - n]
-                if any(w.lemma in CHANGE_VERBS for w in verbs) and not self._vote_score_side(f):
+                if any(_changing(w) for w in verbs) and not self._vote_score_side(f):
                     marks.append("change")  # not "backed the plan by seven votes to three": a score
         if f.kind is Kind.EVENT_DATE and self._named_by_its_date(f):
             marks.append("named")  # "Tuesday's meeting", "founded 25 years ago": one event, named
@@ -1616,3 +1618,11 @@ def _ends_noun_run(word: Word) -> bool:
 
 def _rounded(context: dict[str, float]) -> tuple[tuple[str, float], ...]:
     return tuple(sorted((k, round(v, 3)) for k, v in context.items()))
+
+
+def _changing(word: Word) -> bool:
+    """Whether a word makes a "by" after it introduce a change: "risen by", "pushed back by" (a
+    particle as it is), not "backed by six members" (the verb "back" is a vote's)."""
+    if word.lemma in CHANGE_PARTICLES:
+        return word.lower == word.lemma
+    return word.lemma in CHANGE_VERBS
