@@ -1300,6 +1300,18 @@ def test_backed_by_counts_a_side_not_a_change() -> None:
     assert "change" in read("The opening was pushed back by two weeks.", on=on)["two weeks"].slot.marks
 
 
+def test_backers_are_people(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "shares.md": "---\ndate: 2033-04-06\n---\nA total of 312 people have pledged money to the "
+            "Tarrant Boatyard share offer so far.\n"
+        }
+    )
+    draft = "{} backers have pledged money to the Tarrant Boatyard share offer."
+    assert corpus.flagged(draft.format(321), on="2033-04-09") == [(Kind.QUANTITY, "321")]
+    assert corpus.flags(draft.format(312), on="2033-04-09") == []
+
+
 def test_a_level_left_or_reached_after_a_change_is_of_the_subject(corpus_of: CorpusOf) -> None:
     corpus = corpus_of(
         {
