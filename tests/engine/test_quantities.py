@@ -1312,6 +1312,28 @@ def test_backers_are_people(corpus_of: CorpusOf) -> None:
     assert corpus.flags(draft.format(312), on="2033-04-09") == []
 
 
+def test_all_but_so_many_counts_those_left(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "sale.md": "---\ndate: 2034-04-13\n---\nThe sale ended on Wednesday. "
+            "Of the 1,340 lots, 1,291 found buyers.\n"
+        }
+    )
+    assert corpus.flags("All but 49 of the 1,340 lots were sold.", on="2034-04-17") == []
+
+
+def test_the_sides_of_a_size_share_its_unit(corpus_of: CorpusOf) -> None:
+    assert read("The canvas measures 40 by 50 inches.", on="2034-02-09")["40"].value.dimension == "length"
+    corpus = corpus_of(
+        {
+            "attic.txt": "date 2034-02-09\nThe canvas shows a ferry crossing the River Lenn and "
+            "measures 40 by 50 inches.\n"
+        }
+    )
+    draft = "The picture, which shows a ferry crossing the River Lenn, measures roughly 102cm by {}."
+    assert corpus.flags(draft.format("127cm"), on="2034-02-13") == []
+
+
 def test_a_level_left_or_reached_after_a_change_is_of_the_subject(corpus_of: CorpusOf) -> None:
     corpus = corpus_of(
         {

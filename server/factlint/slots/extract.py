@@ -790,6 +790,8 @@ class _SentenceReader:
             marks.append("previous")  # "The single fare was £2.20 before the rise"
         if self._compared_with(f):
             marks.append("change")  # "£60,000 above the revised budget": a difference, not a level
+        if isinstance(f.value, Amount) and start >= 2 and lower[start - 2 : start] == ["all", "but"]:
+            marks.append("rest")  # "All but 49 of the 1,340 lots were sold": the ones left, not the sold
         if isinstance(f.value, Amount) and start >= 1 and lower[start - 1] == "all":
             marks.append("whole")  # "connecting all 16,500 homes": the whole, not the count so far
         if isinstance(f.value, Amount) and f.end < len(lower) and lower[f.end] == "new":

@@ -79,7 +79,19 @@ slot differently ("overall storage has recovered to 64 per cent" for "the reserv
 64 per cent full"): the figure may have changed, and the same value is itself evidence."""
 TELLING_FIGURE = 100
 """Figures from this up are rare enough to recognise a source sentence by ("1,150 residents")."""
-SLOT_MARKS = ("change", "part", "wished", "every", "until", "origin", "tenure", "direction", "usual", "age")
+SLOT_MARKS = (
+    "change",
+    "part",
+    "wished",
+    "every",
+    "until",
+    "origin",
+    "tenure",
+    "direction",
+    "usual",
+    "age",
+    "rest",
+)
 """Marks that make a value another slot: a claim and a fact fill one slot only if both have the
 mark or neither has ("by £10m" is a change, "the 46-year-old" an age, "wants 13" a wish)."""
 SAME_SLOT = 0.12

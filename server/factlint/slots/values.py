@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from itertools import pairwise
 
 from factlint.model import Kind
 from factlint.rulebook.lexicon import Lexicon
@@ -119,7 +120,33 @@ def _carry_units(found: list[Found], lower: list[str]) -> list[Found]:
         bare = f.end >= len(lower) or not lower[f.end][:1].isalpha() or lower[f.end] == "and"
         if measured is not None and measured.dimension == "percent" and listed and bare and not value.ordinal:
             f.value = replace(value, dimension=measured.dimension, unit=measured.unit, step=measured.step)
+    for f, g in pairwise(found):
+        _measure_by_the_next(f, g, lower)
     return found
+
+
+SIZE_JOINTS = frozenset({"by", "x", "×"})
+"""Words between the sides of a size: "40 by 50 inches"."""
+
+
+def _measure_by_the_next(f: Found, g: Found, lower: list[str]) -> None:
+    """ "measures 40 by 50 inches": a bare figure before "by" and a length is a length in its unit."""
+    ours, theirs = f.value, g.value
+    if not isinstance(ours, Amount) or not isinstance(theirs, Amount) or theirs.dimension != "length":
+        return
+    if ours.dimension != "count" or ours.ordinal or g.start != f.end + 1 or lower[f.end] not in SIZE_JOINTS:
+        return
+    unit = MEASURES.get((theirs.unit,))
+    if unit is None:
+        return
+    f.value = replace(
+        ours,
+        low=ours.low * unit.factor,
+        high=ours.high * unit.factor,
+        dimension=theirs.dimension,
+        unit=theirs.unit,
+        step=ours.step * unit.factor,
+    )
 
 
 _SINCE_NOT_EVENT = frozenset({"then", "last", "early", "late"})
