@@ -361,3 +361,41 @@ def test_the_month_may_is_no_wish(corpus_of: CorpusOf) -> None:
     )
     draft = "Owen Trevelyan, manager of the branch for the past 11 years, will work his last day on May 31."
     assert corpus.flags(draft, on="2029-05-28") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "length"),
+    [
+        ("The creamery has been making cheese and butter in the town for 102 years.", "102 years"),
+        ("The family has fired pots at the works for 134 years.", "134 years"),
+    ],
+    ids=["has been doing", "has done"],
+)
+def test_a_present_perfect_before_for_runs_to_the_day_of_writing(sentence: str, length: str) -> None:
+    assert "ongoing" in read(sentence, on="2033-09-09")[length].slot.marks
+
+
+def test_a_length_since_a_start_year_moves_with_the_draft_s_date(corpus_of: CorpusOf) -> None:
+    # joined in 2014, so on the crew for 19 years in 2033
+    corpus = corpus_of(
+        {
+            "crew.txt": "date 2033-09-15\nNiamh Corlett joined the crew in 2014 and works as a fisheries "
+            "officer in Skelby Haven.\n"
+        }
+    )
+    on = "2033-09-20"
+    draft = "A fisheries officer in Skelby Haven, Niamh Corlett has been on the crew for {} years."
+    assert corpus.flagged(draft.format(21), on=on) == [(Kind.DURATION, "21 years")]
+    assert corpus.flags(draft.format(19), on=on) == []
+    # a length that is over is not the one still running
+    assert corpus.flags("Niamh Corlett served on the crew for 21 years.", on=on) == []
+
+
+def test_a_start_with_an_end_dates_no_running_length(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "mill.txt": "date 2033-09-15\nThe mill, which opened in 1850 and closed in 1990, "
+            "is to become flats.\n"
+        }
+    )
+    assert corpus.flags("The mill has been part of the town for 140 years.", on="2033-09-20") == []

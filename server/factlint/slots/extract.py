@@ -156,6 +156,16 @@ CHANGE_PARTICLES = frozenset({"up", "down", "back", "forward"})
 """Of the change words, those that change only as particles: "pushed back by", not "backed by six"."""
 RUNNING_PARTICIPLES = frozenset({"lasted", "spent", "run", "gone", "existed", "stood"})
 """Participles of a length still running after "has": "has lasted 12 years"."""
+START_VERBS = frozenset({"open", "found", "establish", "start", "begin", "join", "build", "fit", "install",
+                         "launch", "create", "form", "plant", "set", "introduce"})  # fmt: skip
+"""Verbs whose year after "in" begins something still going: "opened in 1921", "joined in 2014"."""
+END_VERBS = frozenset({"close", "shut", "end", "stop", "demolish", "retire", "leave", "die", "quit",
+                       "cease", "scrap", "abandon", "replace", "sell", "finish"})  # fmt: skip
+"""Verbs that end what began: a sentence with one tells of a length that is over."""
+START_REACH = 4
+"""Words before "in <year>" searched for the verb of beginning: "was founded by monks in 1132"."""
+PERFECT_REACH = 12
+"""Words back from "for" and a length to the "has" of a present perfect: "has been making ... for"."""
 MOVE_VERBS = frozenset({"rise", "increase", "grow", "fall", "drop", "climb", "jump", "swell", "shrink",
                         "decline", "slip", "slide", "surge", "soar", "plunge", "tumble", "gain"})  # fmt: skip
 """Verbs a percentage right after is the change of: "shares fell 13 per cent" ("fell to 13 per
@@ -555,14 +565,33 @@ class _SentenceReader:
         low, high = (said_on - value.end).days, (said_on - value.start).days
         return Period(float(max(low, 0)), float(high), value.granularity) if high > 0 else None
 
+    def _length_from_start(self, f: Found, said_on: date | None) -> Period | None:
+        """How long something has gone on since the year it began ("The creamery, which opened in
+        1921", "She joined the crew in 2014"), on the day the text was written; None when the
+        sentence also tells of an end ("opened in 1850 and closed in 1990")."""
+        value = f.value
+        before = f.start - f.bound_words - 1
+        if said_on is None or not isinstance(value, When) or before < 1 or self.words[before].lower != "in":
+            return None
+        if value.granularity != "year" or value.start is None or value.end is None:
+            return None
+        verbs = self.words[max(0, before - START_REACH) : before]
+        if not any(w.lemma in START_VERBS and _past_form(w) for w in verbs):
+            return None
+        if any(w.lemma in END_VERBS for w in self.words):
+            return None
+        low, high = (said_on - value.end).days, (said_on - value.start).days
+        return Period(float(max(low, 0)), float(high), value.granularity) if high > 0 else None
+
     def _implied(self, f: Found, slot: Slot, said_on: date | None) -> Iterator[tuple[Kind, Value, Slot]]:
         """What a source's value implies besides itself: the length since the year after "since"
         ("the first ban since 2018" is one in nine years), and the start of a post that a length of
         service dates ("chief executive for the past eight years") or a start states ("became chief
         executive in 2019")."""
         since = self._length_since(f, said_on)
+        began = since is None and (since := self._length_from_start(f, said_on)) is not None
         if since is not None:
-            marks = tuple(sorted({*slot.marks, "to-date"} - {"past"}))
+            marks = tuple(sorted({*slot.marks, "to-date", *(("began",) if began else ())} - {"past"}))
             yield (
                 Kind.DURATION,
                 since,
@@ -1530,7 +1559,26 @@ class _SentenceReader:
             for k, w in enumerate(window)
         )
         perfect = auxiliary and (running or been_for)
-        return perfect or ("place" in window and "in" in window) or "now" in window
+        return perfect or ("place" in window and "in" in window) or "now" in window or self._perfect_for(f)
+
+    def _perfect_for(self, f: Found) -> bool:
+        """ "has been making cheese in the town for 102 years", "has fired pots there for 134 years": a
+        length after "for" in a clause whose verb is an active present perfect runs to the day of
+        writing, however far back the verb stands ("has been jailed for 12 years" is passive)."""
+        words = self.words
+        start = f.start - f.bound_words
+        if start < 2 or words[start - 1].lower != "for":
+            return False
+        clause = words[start].clause
+        for k in range(start - 2, max(-1, start - PERFECT_REACH), -1):
+            if words[k].clause != clause or words[k].punct:
+                return False
+            if words[k].lower in ("has", "have") and k + 2 < start:
+                verb, after = words[k + 1], words[k + 2]
+                if verb.lower == "been":
+                    return after.lower.endswith("ing")
+                return _past_form(verb) or verb.lower in RUNNING_PARTICIPLES
+        return False
 
     def _compared_with(self, f: Found) -> bool:
         """Whether the figure is a difference from another ("£60,000 more than the revised budget",

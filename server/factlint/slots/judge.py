@@ -205,6 +205,8 @@ def similarity(
     if claim.when and fact.when and claim.when.resolved and fact.when.resolved:
         if not claim.when.overlaps(fact.when):
             return None
+    if "began" in fact.marks and "ongoing" not in claim.marks:
+        return None  # "opened in 1850" dates a length still running, not "ran for 140 years"
     owned = "origin" in claim.marks or "tenure" in claim.marks
     if owned and claim.near and fact.near and _same_owner(claim.near, fact.near):
         return OWNED_SLOT  # where Delvin Ground Support is from, when Pryce took up his post
@@ -511,6 +513,9 @@ class Judge:
         eligible = self._eligible(claim, matched, rule)
         if not eligible:
             return Outcome(None, out_of_time=True)
+        # a length read from a start ("opened in 1921") is the claim's only when nothing fits better
+        top = max(s for s, _ in eligible)
+        eligible = [(s, f) for s, f in eligible if "began" not in f.mention.slot.marks or s >= top]
         best = max(s for s, _ in eligible)
         slot = [(s, f) for s, f in eligible if s >= best - SAME_SLOT]
         stories = {(f.group, _value_key(f.mention)) for _, f in slot}
