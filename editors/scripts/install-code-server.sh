@@ -9,7 +9,7 @@ set -euo pipefail
 source "$(dirname "$0")/common.sh"
 CODE_SERVER_VERSION="${FACTLINT_CODE_SERVER_VERSION:-4.139.1}"
 
-ensure_apt chromium libkrb5-dev pkg-config
+ensure_apt "${APT_CODE_SERVER[@]}"
 ensure_node24
 
 CS_BIN="$TOOLS/code-server/bin/code-server"

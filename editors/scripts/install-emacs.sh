@@ -3,4 +3,4 @@
 # eglot snippet in docs/editors.md. Silent when both are already installed.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
-ensure_apt emacs-nox elpa-eglot
+ensure_apt "${APT_EMACS[@]}"

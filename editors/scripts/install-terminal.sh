@@ -3,4 +3,4 @@
 # and renders it to a picture (tests/editors/test_neovim_screen.py). Silent when present.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
-ensure_apt tmux fonts-dejavu-core
+ensure_apt "${APT_TERMINAL[@]}"
