@@ -326,3 +326,21 @@ def test_a_region_and_a_place_the_rules_do_not_know_may_be_one_in_the_other(corp
     draft = "The Northmoor University team in {} drilled past 400 metres on Sunday."
     assert corpus.flags(draft.format("Antarctica"), on="2035-01-26") == []
     assert corpus.flagged(draft.format("Kelsby"), on="2035-01-26") == [(Kind.PLACE, "Kelsby")]
+
+
+def test_a_common_word_opening_a_sentence_before_its_noun_is_no_name(corpus_of: CorpusOf) -> None:
+    # "Ferndale Water" makes "water" a name's word; "Water use" opening a sentence is not that name
+    corpus = corpus_of(
+        {
+            "plans.txt": "date 2034-03-16\nNorvane Data Centres said the site would need up to 1.2 million "
+            "litres of water a day for cooling.\n",
+            "revised.md": "---\ndate: 2034-04-13\n---\nNorvane said on Tuesday that a closed-loop cooling "
+            "system would cut the site's water use from 1.2 million litres a day to 850,000 litres. "
+            "Ferndale Water said it could supply that amount without affecting homes in the town.\n",
+        }
+    )
+    draft = (
+        "Water use, however, would fall to 850,000 litres a day thanks to a closed-loop cooling system, "
+        "Norvane said."
+    )
+    assert corpus.flags(draft, on="2034-04-17") == []

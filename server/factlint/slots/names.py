@@ -15,8 +15,9 @@ from dataclasses import dataclass, replace
 from factlint.rulebook.lexicon import Lexicon
 from factlint.slots.model import Title
 from factlint.slots.origins import is_origin
-from factlint.slots.words import DETERMINERS, IRREGULAR_PLURALS, QUOTES, Word
+from factlint.slots.words import DETERMINERS, IRREGULAR_PLURALS, QUOTES, Word, verb_form
 from factlint.text.dates import MONTHS, WEEKDAYS
+from factlint.text.lemmas import common_word
 from factlint.text.names import fold
 from factlint.text.spacy_import import STOP_WORDS
 
@@ -71,7 +72,8 @@ def name_runs(words: list[Word], taken: set[int], lexicon: Lexicon, known: froze
         members = [k for k in range(i, j) if words[k].text not in NAME_STOPS]
         first_in_sentence = i == 0 or words[i - 1].text in QUOTES or words[i - 1].text == "("
         if first_in_sentence and members and members[0] == i and j - i == 1:
-            if fold(words[i].text) not in known and fold(words[i].text) not in lexicon.places:
+            folded = fold(words[i].text)
+            if folded not in lexicon.places and (folded not in known or _common_noun_before_noun(words, i)):
                 members = []
         if members:
             for a, b in _split_at_titles(words, members[0], members[-1] + 1, lexicon):
@@ -80,6 +82,22 @@ def name_runs(words: list[Word], taken: set[int], lexicon: Lexicon, known: froze
                     runs.append(NameRun(a, b, key, _classify(words, a, b, key, lexicon)))
         i = j
     return _listed_places(words, runs)
+
+
+def _common_noun_before_noun(words: list[Word], i: int) -> bool:
+    """ "Water use, however, would fall": a capitalised first word that is a common English word
+    before a lower-case noun is that noun's modifier, even where a name ends in it ("Ferndale
+    Water"); "Jones said" and "Hallberg shares" keep their names."""
+    if i + 1 >= len(words):
+        return False
+    after = words[i + 1]
+    return (
+        after.content
+        and not after.upper
+        and not verb_form(after)
+        and after.lower.isalpha()
+        and common_word(words[i].lower)
+    )
 
 
 LIST_JOINTS = frozenset({",", "and", "or"})

@@ -53,6 +53,14 @@ NOT_NOMINALISED = frozenset({"station", "question", "position", "battery", "popu
 """Nouns that look made from a verb but are not (a station is not a "state")."""
 
 
+@lru_cache(maxsize=8192)
+def common_word(word: str) -> bool:
+    """Whether the lemma table knows a lower-case word as a dictionary form: "water" ("waters"
+    is its plural), "use"; not "norvane" or "jones"."""
+    table = _table()
+    return any(table.get(word + ending) == word for ending in ("s", "es", "ed", "d", "ing"))
+
+
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """The dictionary form of a lower-case word ("theatres" -> "theatre"); unknown words unchanged.
