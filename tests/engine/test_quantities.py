@@ -1366,3 +1366,15 @@ def test_up_after_a_verb_of_going_is_its_particle_not_a_hedge(sentence: str, fig
     assert value.value.bound == bound  # type: ignore[union-attr]
     if bound == "=":
         assert value.slot.head == lexicon().synonym("cost")
+
+
+def test_a_price_is_a_cost(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "station.md": "---\ndate: 2034-06-28\n---\nThe cost of the new lifeboat station has risen to "
+            "£4.6 million from £4.2 million, because it will now have three bays instead of two.\n"
+        }
+    )
+    draft = "The new lifeboat station has gone up in price to {} from £4.2 million, with three bays."
+    assert corpus.flagged(draft.format("£4.8 million"), on="2034-07-02") == [(Kind.QUANTITY, "4.8 million")]
+    assert corpus.flags(draft.format("£4.6 million"), on="2034-07-02") == []
