@@ -1378,3 +1378,15 @@ def test_a_price_is_a_cost(corpus_of: CorpusOf) -> None:
     draft = "The new lifeboat station has gone up in price to {} from £4.2 million, with three bays."
     assert corpus.flagged(draft.format("£4.8 million"), on="2034-07-02") == [(Kind.QUANTITY, "4.8 million")]
     assert corpus.flags(draft.format("£4.6 million"), on="2034-07-02") == []
+
+
+def test_some_of_a_group_may_be_part_of_the_whole_the_sources_count(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "sail.txt": "date 2034-11-14\nSixteen scientists from Northmoor University sailed from Kelsby on "
+            "Saturday to drill an ice core in Antarctica.\n"
+        }
+    )
+    draft = "{} of the scientists are PhD students on their first trip to Antarctica."
+    assert corpus.flags(draft.format("Two"), on="2034-11-17") == []
+    assert corpus.flagged(draft.format("Twenty"), on="2034-11-17") == [(Kind.QUANTITY, "Twenty")]

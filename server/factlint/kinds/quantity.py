@@ -115,4 +115,15 @@ def far_apart(a: float, b: float) -> bool:
 
 def agrees(claim: Mention, fact: Mention, spec: QuantitySpec, lexicon: Lexicon) -> bool | None:
     assert isinstance(claim.value, Amount) and isinstance(fact.value, Amount)
-    return compare(claim.value, fact.value, spec)
+    verdict = compare(claim.value, fact.value, spec)
+    if verdict is False and _some_of_the_whole(claim, fact):
+        return None  # "Two of the scientists" may be two of the source's sixteen
+    return verdict
+
+
+def _some_of_the_whole(claim: Mention, fact: Mention) -> bool:
+    """Whether a count of some of a group ("Two of the scientists") is no larger than a count of
+    the whole group a source gives ("Sixteen scientists sailed"): a part of it, not a misstatement."""
+    assert isinstance(claim.value, Amount) and isinstance(fact.value, Amount)
+    part = "partitive" in claim.slot.marks and not {"part", "partitive"} & set(fact.slot.marks)
+    return part and claim.value.high < fact.value.low
