@@ -399,3 +399,18 @@ def test_a_start_with_an_end_dates_no_running_length(corpus_of: CorpusOf) -> Non
         }
     )
     assert corpus.flags("The mill has been part of the town for 140 years.", on="2033-09-20") == []
+
+
+def test_the_span_of_a_record_is_not_how_long_a_thing_takes(corpus_of: CorpusOf) -> None:
+    for sentence, length in [
+        ("It was the first time in 12 years that the river flooded.", "12 years"),
+        ("The fire moved faster than anything she had seen in her 32 years in the job.", "32 years"),
+    ]:
+        assert "record" in read(sentence, on="2029-03-12")[length].slot.marks
+    corpus = corpus_of(
+        {
+            "wall.md": "---\ndate: 2029-02-13\n---\nCouncillor Idris Trewhella called the new wall the "
+            "biggest thing built in the town in half a century.\n"
+        }
+    )
+    assert corpus.flags("The new wall should take 26 months to build.", on="2029-03-12") == []

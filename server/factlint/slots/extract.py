@@ -27,7 +27,7 @@ from factlint.slots.names import LIST_JOINTS, SPEECH_VERBS, NameRun, find_roles,
 from factlint.slots.origins import Origin, origin_of
 from factlint.slots.tenure import Tenure, claimed_start, service_start
 from factlint.slots.values import DAYS_PER_UNIT, MONTH_PARTS, TIME_UNITS, Found, find_values
-from factlint.slots.words import DETERMINERS, OWNERS, Word, plural, verb_form, words_of
+from factlint.slots.words import DETERMINERS, OWNERS, Word, plural, superlative, verb_form, words_of
 from factlint.text.document import Paragraph
 from factlint.text.sentences import sentences
 
@@ -164,6 +164,8 @@ END_VERBS = frozenset({"close", "shut", "end", "stop", "demolish", "retire", "le
 """Verbs that end what began: a sentence with one tells of a length that is over."""
 START_REACH = 4
 """Words before "in <year>" searched for the verb of beginning: "was founded by monks in 1132"."""
+RECORD_REACH = 10
+"""Words before "in" and a length searched for the superlative of a record: "the biggest ... in"."""
 PERFECT_REACH = 12
 """Words back from "for" and a length to the "has" of a present perfect: "has been making ... for"."""
 MOVE_VERBS = frozenset({"rise", "increase", "grow", "fall", "drop", "climb", "jump", "swell", "shrink",
@@ -469,6 +471,8 @@ class _SentenceReader:
             )
             if head:
                 context[head] = max(context.get(head, 0.0), 1.5)
+            if self._record_span(f):
+                marks.append("record")  # "the biggest thing built in half a century": a record's span
             if self._every(f):
                 marks.append("every")  # "run every 10 minutes": how often, not how long
             elif self._until(f):
@@ -591,7 +595,10 @@ class _SentenceReader:
         since = self._length_since(f, said_on)
         began = since is None and (since := self._length_from_start(f, said_on)) is not None
         if since is not None:
-            marks = tuple(sorted({*slot.marks, "to-date", *(("began",) if began else ())} - {"past"}))
+            record = ("record",) if self._record_span(f) else ()
+            marks = tuple(
+                sorted({*slot.marks, "to-date", *record, *(("began",) if began else ())} - {"past"})
+            )
             yield (
                 Kind.DURATION,
                 since,
@@ -1560,6 +1567,23 @@ class _SentenceReader:
         )
         perfect = auxiliary and (running or been_for)
         return perfect or ("place" in window and "in" in window) or "now" in window or self._perfect_for(f)
+
+    def _record_span(self, f: Found) -> bool:
+        """Whether a length after "in" or "for" is the span a record holds over: "the biggest thing
+        built in the town in half a century", "the first time in 12 years" (a superlative before it
+        in its clause), not how long anything took."""
+        words = self.words
+        start = f.start - f.bound_words
+        if start >= 3 and words[start - 1].lower in ("her", "his", "its", "their", "our", "my", "your"):
+            start -= 1  # "the fastest she had seen in her 32 years in the job"
+        if start < 2 or words[start - 1].lower not in ("in", "for", "since"):
+            return False  # "since": "the first ban since 2018" is a record over the years since
+        clause = words[start].clause
+        return any(
+            superlative(words[k])
+            for k in range(max(0, start - RECORD_REACH), start - 1)
+            if words[k].clause == clause
+        )
 
     def _perfect_for(self, f: Found) -> bool:
         """ "has been making cheese in the town for 102 years", "has fired pots there for 134 years": a

@@ -205,6 +205,8 @@ def similarity(
     if claim.when and fact.when and claim.when.resolved and fact.when.resolved:
         if not claim.when.overlaps(fact.when):
             return None
+    if "record" in fact.marks and not {"record", "ongoing"} & set(claim.marks):
+        return None  # "the biggest thing built in half a century" says nothing of "should take 26 months"
     if "began" in fact.marks and "ongoing" not in claim.marks:
         return None  # "opened in 1850" dates a length still running, not "ran for 140 years"
     owned = "origin" in claim.marks or "tenure" in claim.marks

@@ -126,5 +126,16 @@ def _comparative(lower: str, base: str) -> bool:
     return False
 
 
+RECORD_WORDS = frozenset({"first", "last", "only", "most", "least", "best", "worst"})
+"""Words that, like a superlative, make "in 50 years" a record's span: "the first time in 12 years"."""
+
+
+def superlative(word: Word) -> bool:
+    """ "biggest", "wettest", "first", "worst", and "nothing bigger": a word that makes a record of
+    what it qualifies."""
+    lower = word.lower
+    return lower in RECORD_WORDS or _comparative(lower, word.base)
+
+
 def plural(word: Word) -> bool:
     return word.lower in IRREGULAR_PLURALS or (word.base != word.lower and word.lower.endswith("s"))
