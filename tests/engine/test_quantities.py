@@ -1390,3 +1390,21 @@ def test_some_of_a_group_may_be_part_of_the_whole_the_sources_count(corpus_of: C
     draft = "{} of the scientists are PhD students on their first trip to Antarctica."
     assert corpus.flags(draft.format("Two"), on="2034-11-17") == []
     assert corpus.flagged(draft.format("Twenty"), on="2034-11-17") == [(Kind.QUANTITY, "Twenty")]
+
+
+def test_parts_in_different_states_are_different_parts(corpus_of: CorpusOf) -> None:
+    on = "2029-03-12"
+    assert "act:empty" in read("Last year, five of the huts stood empty.", on=on)["five"].slot.marks
+    assert any(
+        m.startswith("act:") for m in read("Last year 79 of the 84 huts were let.", on=on)["79"].slot.marks
+    )
+    corpus = corpus_of(
+        {
+            "plan.txt": "date 2029-03-08\nLast year 79 of the 84 huts were let, and the waiting list stands "
+            "at 412 people.\n"
+        }
+    )
+    assert (
+        corpus.flags("Last year, five of the huts stood empty, and 412 people are waiting for one.", on=on)
+        == []
+    )

@@ -74,6 +74,14 @@ FIGURE_EMPTY_VERBS = frozenset(
     {"have", "be", "include", "total", "number", "reach", "become", "remain", "stand", "say", "see"}
 )
 """Verbs that tell what a figure is, not what was done: "has 41 stations", "totalled 508"."""
+STATE_VERBS = frozenset({"stand", "remain", "lie", "sit", "stay"})
+"""Verbs of being in a state, which the word after names: "stood empty", "remain closed"."""
+NOT_STATES = frozenset({"at", "in", "on", "by", "to", "for", "there", "here", "up", "down", "still", "out"})
+"""Words after a verb of being in a state that name no state: "stood at 412", "stayed there"."""
+PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+SAME_PARTICIPLES = frozenset({"let", "put", "set", "cut", "hit", "shut", "cost", "hurt", "quit", "spread",
+                              "split", "cast", "burst", "read", "shed", "upset"})  # fmt: skip
+"""Past participles spelt as their verb: "79 of the 84 huts were let" (after a passive auxiliary)."""
 ASPECT_VERBS = frozenset({"begin", "end", "resume", "continue", "open", "close"})
 """Verbs that say only that something began or ended: which event they date is their subject's
 ("the ballot would open on January 27" is not the university's opening)."""
@@ -227,15 +235,36 @@ class EventReader:
                 j += 1
             if j + 1 < len(words) and self.keys[j] and words[j + 1].lower in ("'s", "’s"):
                 j += 2  # "of the factory's staff": whose they are
+            if j < len(words) and words[j].text[:1].isdigit():
+                j += 1  # "79 of the 84 huts were let": the whole's figure
         for _ in range(FIGURE_NOUN_REACH):  # past the counted noun: "440 *people* have been made"
             if j < len(words) and self.keys[j] and not words[j].upper and not verb_form(words[j]):
                 j += 1
+        passive = False
         while j < len(words) and words[j].lower in AUXILIARIES:
+            passive = passive or words[j].lower in PASSIVE_AUXILIARIES
             j += 1
-        if j < len(words) and not words[j].upper and verb_form(words[j]):
+        if (
+            j < len(words)
+            and not words[j].upper
+            and (verb_form(words[j]) or (passive and words[j].lower in SAME_PARTICIPLES))
+        ):
             if self.keys[j] or words[j].lemma in LIGHT_VERBS:
-                return self._act_at(j)
+                return self._act_at(j) or self._state_after(j)
         return ""
+
+    def _state_after(self, k: int) -> str:
+        """ "five of the huts stood empty": after a verb of being in a state, the state is the act."""
+        words = self.words
+        if words[k].lemma not in STATE_VERBS or k + 1 >= len(words):
+            return ""
+        after = words[k + 1]
+        ends = (
+            k + 2 >= len(words) or words[k + 2].punct or words[k + 2].lower in ("and", "but", "or", "until")
+        )
+        if not ends or after.upper or not after.lower.isalpha() or after.lower in NOT_STATES:
+            return ""
+        return self.keys[k + 1] or self.lexicon.synonym(after.lemma)  # "empty" is a spaCy stop word
 
     def _governs(self, k: int) -> bool:
         """Whether words[k], right before a figure, is its verb: "employed 508", "employs 508", "is
