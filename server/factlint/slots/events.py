@@ -103,8 +103,9 @@ def words_lower(words: list[Word], k: int) -> str:
     return words[k].lower if 0 <= k < len(words) else ""
 
 
-CLAUSE_OPENERS = frozenset({"as", "while", "whereas", "although", "though", "because"})
-"""Conjunctions that open a clause of their own, as headlines run two clauses together without a
+HEADLINE_JOINTS = frozenset({"as", "while", "whereas", "although", "though", "because"})
+"""Conjunctions that open a clause of their own without a comma before them (`words.CLAUSE_OPENERS`
+do so after one), as headlines run two clauses together without a
 comma: "Norvane appeals against refusal as public inquiry is set for July"."""
 
 
@@ -467,7 +468,7 @@ class EventReader:
         """The first noun naming an event in words[k]'s clause, before it: the clause's subject
         ("refusal as public inquiry is set for July": the inquiry's, after the conjunction)."""
         words = self.words
-        opening = next((m + 1 for m in range(k - 1, -1, -1) if words[m].lower in CLAUSE_OPENERS), 0)
+        opening = next((m + 1 for m in range(k - 1, -1, -1) if words[m].lower in HEADLINE_JOINTS), 0)
         for m in range(opening, k):
             if (
                 words[m].clause == words[k].clause

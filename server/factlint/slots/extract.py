@@ -27,7 +27,7 @@ from factlint.slots.names import LIST_JOINTS, SPEECH_VERBS, NameRun, find_roles,
 from factlint.slots.origins import Origin, origin_of
 from factlint.slots.tenure import Tenure, claimed_start, service_start
 from factlint.slots.values import DAYS_PER_UNIT, MONTH_PARTS, TIME_UNITS, Found, find_values
-from factlint.slots.words import DETERMINERS, OWNERS, Word, plural, superlative, verb_form, words_of
+from factlint.slots.words import DETERMINERS, OWNERS, Word, plural, record_word, verb_form, words_of
 from factlint.text.document import Paragraph
 from factlint.text.sentences import sentences
 
@@ -564,10 +564,9 @@ class _SentenceReader:
             or self.words[before].lower != "since"
         ):
             return None
-        if value.granularity not in ("year", "month") or value.start is None or value.end is None:
+        if value.granularity not in ("year", "month"):
             return None
-        low, high = (said_on - value.end).days, (said_on - value.start).days
-        return Period(float(max(low, 0)), float(high), value.granularity) if high > 0 else None
+        return _elapsed(value, said_on)
 
     def _length_from_start(self, f: Found, said_on: date | None) -> Period | None:
         """How long something has gone on since the year it began ("The creamery, which opened in
@@ -577,28 +576,31 @@ class _SentenceReader:
         before = f.start - f.bound_words - 1
         if said_on is None or not isinstance(value, When) or before < 1 or self.words[before].lower != "in":
             return None
-        if value.granularity != "year" or value.start is None or value.end is None:
+        if value.granularity != "year":
             return None
         verbs = self.words[max(0, before - START_REACH) : before]
         if not any(w.lemma in START_VERBS and _past_form(w) for w in verbs):
             return None
         if any(w.lemma in END_VERBS for w in self.words):
             return None
-        low, high = (said_on - value.end).days, (said_on - value.start).days
-        return Period(float(max(low, 0)), float(high), value.granularity) if high > 0 else None
+        return _elapsed(value, said_on)
 
     def _implied(self, f: Found, slot: Slot, said_on: date | None) -> Iterator[tuple[Kind, Value, Slot]]:
         """What a source's value implies besides itself: the length since the year after "since"
         ("the first ban since 2018" is one in nine years), and the start of a post that a length of
         service dates ("chief executive for the past eight years") or a start states ("became chief
         executive in 2019")."""
-        since = self._length_since(f, said_on)
-        began = since is None and (since := self._length_from_start(f, said_on)) is not None
+        since, began = self._length_since(f, said_on), False
+        if since is None:
+            since = self._length_from_start(f, said_on)
+            began = since is not None
         if since is not None:
-            record = ("record",) if self._record_span(f) else ()
-            marks = tuple(
-                sorted({*slot.marks, "to-date", *record, *(("began",) if began else ())} - {"past"})
+            extra = (
+                {"to-date"}
+                | ({"record"} if self._record_span(f) else set())
+                | ({"began"} if began else set())
             )
+            marks = tuple(sorted((set(slot.marks) | extra) - {"past"}))
             yield (
                 Kind.DURATION,
                 since,
@@ -1570,8 +1572,8 @@ class _SentenceReader:
 
     def _record_span(self, f: Found) -> bool:
         """Whether a length after "in" or "for" is the span a record holds over: "the biggest thing
-        built in the town in half a century", "the first time in 12 years" (a superlative before it
-        in its clause), not how long anything took."""
+        built in the town in half a century", "the first time in 12 years" (a superlative, or a
+        comparative, before it in its clause), not how long anything took."""
         words = self.words
         start = f.start - f.bound_words
         if start >= 3 and words[start - 1].lower in ("her", "his", "its", "their", "our", "my", "your"):
@@ -1580,7 +1582,7 @@ class _SentenceReader:
             return False  # "since": "the first ban since 2018" is a record over the years since
         clause = words[start].clause
         return any(
-            superlative(words[k])
+            record_word(words[k])
             for k in range(max(0, start - RECORD_REACH), start - 1)
             if words[k].clause == clause
         )
@@ -1692,6 +1694,15 @@ def _ends_noun_run(word: Word) -> bool:
 
 def _rounded(context: dict[str, float]) -> tuple[tuple[str, float], ...]:
     return tuple(sorted((k, round(v, 3)) for k, v in context.items()))
+
+
+def _elapsed(value: When, said_on: date) -> Period | None:
+    """The length from a year or month to the day of writing, in the year's or month's unit; None
+    when the span is open or not yet begun."""
+    if value.start is None or value.end is None:
+        return None
+    low, high = (said_on - value.end).days, (said_on - value.start).days
+    return Period(float(max(low, 0)), float(high), value.granularity) if high > 0 else None
 
 
 def _changing(word: Word) -> bool:

@@ -515,10 +515,9 @@ class Judge:
         eligible = self._eligible(claim, matched, rule)
         if not eligible:
             return Outcome(None, out_of_time=True)
-        # a length read from a start ("opened in 1921") is the claim's only when nothing fits better
-        top = max(s for s, _ in eligible)
-        eligible = [(s, f) for s, f in eligible if "began" not in f.mention.slot.marks or s >= top]
         best = max(s for s, _ in eligible)
+        # a length read from a start ("opened in 1921") is the claim's only when nothing fits better
+        eligible = [(s, f) for s, f in eligible if "began" not in f.mention.slot.marks or s >= best]
         slot = [(s, f) for s, f in eligible if s >= best - SAME_SLOT]
         stories = {(f.group, _value_key(f.mention)) for _, f in slot}
         articles = {f.article for _, f in slot}

@@ -130,7 +130,7 @@ RECORD_WORDS = frozenset({"first", "last", "only", "most", "least", "best", "wor
 """Words that, like a superlative, make "in 50 years" a record's span: "the first time in 12 years"."""
 
 
-def superlative(word: Word) -> bool:
+def record_word(word: Word) -> bool:
     """ "biggest", "wettest", "first", "worst", and "nothing bigger": a word that makes a record of
     what it qualifies."""
     lower = word.lower
