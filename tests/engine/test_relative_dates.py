@@ -439,3 +439,22 @@ def test_a_timetable_with_a_plural_subject_is_the_coming_day(corpus_of: CorpusOf
     assert read("The traders agreed to open on Saturday.", on="2034-07-07")["Saturday"].value.start == date(
         2034, 7, 1
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("Applications open a week today.", date(2036, 2, 18)),
+        ("The shop reopens a fortnight tomorrow.", date(2036, 2, 26)),
+    ],
+)
+def test_a_week_today_counts_ahead_from_the_day_of_writing(sentence: str, day: date) -> None:
+    (when,) = [m.value for m in read(sentence, on="2036-02-11").values() if isinstance(m.value, When)]
+    assert (when.start, when.end) == (day, day)
+
+
+def test_a_rate_a_week_is_no_day_ahead() -> None:
+    assert not any(
+        isinstance(m.value, When) and m.value.start != date(2036, 2, 11)
+        for m in read("It costs £5 a week today.", on="2036-02-11").values()
+    )

@@ -468,7 +468,7 @@ def _period_at(lower: list[str], i: int, said_on: date | None) -> Found | None:
     if lower[i] in ("a", "an"):
         if i + 1 < len(lower) and lower[i + 1] in TIME_UNITS:
             previous = lower[i - 1] if i > 0 else ""
-            ago = i + 2 < len(lower) and lower[i + 2] == "ago"
+            ago = i + 2 < len(lower) and lower[i + 2] in ("ago", "today", "tomorrow")  # "a week today"
             if previous not in PERIOD_LEADS and i > 0 and not ago:
                 return None  # "60 places a year": a rate, read with its figure
             amount, j = 1.0, i + 1
@@ -556,6 +556,14 @@ def _period(
         half = DAYS_PER_UNIT[unit] / 2
         start, stop = _shift(said_on, -(high + half)), _shift(said_on, -(low - half))
         return Found(Kind.EVENT_DATE, i, end, When(expression, start, stop, "ago"), extra=extra)
+    ahead = _days_ahead(lower, i, end, unit)
+    if ahead is not None:
+        # "Applications open a week today": the day a week from the day of saying
+        expression = " ".join(lower[i : end + 1])
+        if said_on is None:
+            return Found(Kind.EVENT_DATE, i, end + 1, When(expression))
+        day = said_on + timedelta(days=low + ahead)
+        return Found(Kind.EVENT_DATE, i, end + 1, When(expression, day, day))
     if ago or since:
         stop_word = end + 1
         if ago and stop_word < len(lower) and lower[stop_word] == "today":
@@ -569,6 +577,22 @@ def _period(
         stop = _shift(said_on, -(low - half))
         return Found(Kind.EVENT_DATE, i, stop_word, When(expression, start, stop, "ago"), extra=extra)
     return Found(Kind.DURATION, i, end, Period(low, high, unit))
+
+
+AHEAD_UNITS = frozenset({"day", "week", "fortnight"})
+"""Units of "a week today", "a fortnight tomorrow": a day counted ahead from the day of saying."""
+
+
+def _days_ahead(lower: list[str], i: int, end: int, unit: str) -> int | None:
+    """Days from the day of saying to "today" or "tomorrow" after "a week" (0 or 1), None when
+    no such day follows, or when "It is a week today since the crash" counts back instead."""
+    if unit not in AHEAD_UNITS or end >= len(lower) or lower[end] not in ("today", "tomorrow"):
+        return None
+    if end + 1 < len(lower) and lower[end + 1] == "since":
+        return None
+    if i > 0 and (lower[i - 1] in ("is", "'s", "’s", "was", "been") or lower[i - 1][-1:].isdigit()):
+        return None  # nor "costs £5 a week today": a rate
+    return 1 if lower[end] == "tomorrow" else 0
 
 
 STATES = frozenset({"open", "closed", "shut"})
