@@ -414,3 +414,64 @@ def test_the_span_of_a_record_is_not_how_long_a_thing_takes(corpus_of: CorpusOf)
         }
     )
     assert corpus.flags("The new wall should take 26 months to build.", on="2029-03-12") == []
+
+
+def test_all_but_a_length_is_the_rest_of_it(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "ward.txt": "date 2031-05-06\nThe inspectors said some patients on Ward 4 were left in bed "
+            "for 20 hours a day.\n"
+        }
+    )
+    assert (
+        "rest"
+        in read("Patients spent all but four hours a day in bed.", on="2031-05-09")["four hours"].slot.marks
+    )
+    assert (
+        corpus.flags(
+            "The inspectors said some patients spent all but four hours a day in bed.", on="2031-05-09"
+        )
+        == []
+    )
+
+
+def test_a_length_set_off_after_a_name_is_that_person_s(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "museum.md": "---\ndate: 2031-06-12\n---\nThe trustees confirmed Aled Pryce as curator on "
+            "Monday, giving him a five-year contract.\n"
+        }
+    )
+    draft = "Pryce had run the gallery since March, when Nora Quayle, curator for 12 years, retired."
+    assert read(draft, on="2031-06-14")["12 years"].slot.near == ("nora quayle",)
+    assert corpus.flags(draft, on="2031-06-14") == []
+
+
+def test_a_stretch_counted_over_meets_only_another_said_in_nearly_the_same_words(
+    corpus_of: CorpusOf,
+) -> None:
+    corpus = corpus_of(
+        {
+            "harvest.txt": "date 2031-10-20\nThe growers have failed to agree a price in three of the "
+            "past five years.\n\nHosepipe users who laid new turf within the past 28 days are exempt "
+            "from the ban.\n"
+        }
+    )
+    assert (
+        "window"
+        in read("Yields fell in each of the past four years.", on="2031-10-22")["four years"].slot.marks
+    )
+    assert (
+        "window"
+        not in read("She has been chair for the past four years.", on="2031-10-22")["four years"].slot.marks
+    )
+    assert corpus.flags("The growers' yields fell in each of the past four years.", on="2031-10-22") == []
+    draft = "Hosepipe users who laid new turf within the past six weeks are exempt from the ban."
+    assert corpus.flagged(draft, on="2031-10-22") == [(Kind.DURATION, "six weeks")]
+
+
+def test_a_predicate_after_a_name_s_comma_is_no_aside() -> None:
+    mention = read(
+        "Ashby's rural scheme, Fellgate, will finish five months later than planned.", on="2031-03-17"
+    )
+    assert mention["five months"].slot.near == ()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from factlint.model import Kind
@@ -1408,3 +1410,71 @@ def test_parts_in_different_states_are_different_parts(corpus_of: CorpusOf) -> N
         corpus.flags("Last year, five of the huts stood empty, and 412 people are waiting for one.", on=on)
         == []
     )
+
+
+def test_a_count_held_by_another_noun_is_another_slot(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "school.txt": "date 2031-09-03\nThe new sixth-form block opened on Monday with places for "
+            "240 students.\n"
+        }
+    )
+    assert "in:list" in read("It has a waiting list of 35 students.", on="2031-09-20")["35"].slot.marks
+    assert "in:list" not in read("It has a total of 35 students.", on="2031-09-20")["35"].slot.marks
+    assert (
+        corpus.flags("The new sixth-form block now has a waiting list of 35 students.", on="2031-09-20") == []
+    )
+    assert corpus.flagged(
+        "The new sixth-form block opened with places for 260 students.", on="2031-09-20"
+    ) == [(Kind.QUANTITY, "260")]
+
+
+def test_a_count_above_a_number_is_a_difference() -> None:
+    marks = read("The jail holds more than 300 men above the number it was built for.", on="2031-09-20")
+    assert "change" in marks["300"].slot.marks
+
+
+def test_some_members_of_a_named_group_are_a_part_of_it(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "club.txt": "date 2034-03-09\nThe Orrin Valley Cycling Club was founded in 1968 "
+            "and has 212 members.\n"
+        }
+    )
+    assert (
+        "partitive"
+        in read("Six members of Orrin Valley Cycling Club rode.", on="2034-03-13")["Six"].slot.marks
+    )
+    assert corpus.flags("Six members of Orrin Valley Cycling Club rode to Paris.", on="2034-03-13") == []
+    assert corpus.flagged("Orrin Valley Cycling Club has 240 members.", on="2034-03-13") == [
+        (Kind.QUANTITY, "240")
+    ]
+
+
+def test_an_estimate_then_given_is_a_value_of_that_time(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "pool.md": "---\ndate: 2035-07-18\n---\nThe cost of rebuilding the Hallam Road pool has "
+            "risen to £3.1 million.\n"
+        }
+    )
+    assert (
+        "previous"
+        in read("It was agreed at a cost then put at £2.4 million.", on="2035-07-20")[
+            "2.4 million"
+        ].slot.marks
+    )
+    assert (
+        corpus.flags(
+            "The rebuilding of the Hallam Road pool was agreed, at a cost then put at £2.4 million.",
+            on="2035-07-20",
+        )
+        == []
+    )
+
+
+def test_a_figure_with_a_day_s_event_holds_on_that_day() -> None:
+    mention = read(
+        "Corran Air went into administration on September 24 with 13 aircraft and 508 staff.", on="2030-11-29"
+    )["508"]
+    assert mention.slot.when is not None and mention.slot.when.start == date(2030, 9, 24)

@@ -9,6 +9,7 @@ import pytest
 from factlint.slots.extract import PREVIOUS_SENTENCE
 from factlint.slots.model import Mention
 
+from .checking import CorpusOf
 from .checking import read as read_on
 
 
@@ -131,3 +132,31 @@ def test_the_other_borrows_nothing_from_the_one_just_named() -> None:
     )
     context = dict(read_on(text, on="2027-09-29")["Thursday"].slot.context)
     assert "tozer" not in context and "liam" not in context
+
+
+def test_a_second_predicate_s_figures_are_not_the_first_s(corpus_of: CorpusOf) -> None:
+    # "and will be replaced by" starts another predicate: the five years are Hale's alone
+    corpus = corpus_of(
+        {
+            "depot.txt": "date 2031-03-04\nTom Hale is to leave the Ashby depot after five years as manager "
+            "and will be replaced by Rosa Venn, the manager of the Corley depot.\n"
+        }
+    )
+    assert read_on(
+        "Tom Hale is to leave the Ashby depot after five years as manager and will be replaced by Rosa Venn.",
+        on="2031-03-04",
+    )["five years"].slot.names == ("tom hale", "ashby")
+    draft = (
+        "Ms Venn, the company said, comes from the Corley depot, where she has been manager for eight years."
+    )
+    assert corpus.flags(draft, on="2031-03-07") == []
+
+
+def test_a_second_predicate_shares_its_subject() -> None:
+    sentence = "Owen Parr, 43, broke his left leg and was taken to Royal Hill Hospital in Westerby."
+    assert "owen parr" in read_on(sentence, on="2031-03-04")["Westerby"].slot.names
+
+
+def test_a_who_clause_speaks_of_the_name_before_it() -> None:
+    sentence = "Ms Venn, who has run Corley for eight years, will take charge at Ashby on May 4."
+    assert "venn" in read_on(sentence, on="2031-03-04")["eight years"].slot.names

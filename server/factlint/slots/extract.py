@@ -27,7 +27,16 @@ from factlint.slots.names import LIST_JOINTS, SPEECH_VERBS, NameRun, find_roles,
 from factlint.slots.origins import Origin, origin_of
 from factlint.slots.tenure import Tenure, claimed_start, service_start
 from factlint.slots.values import DAYS_PER_UNIT, MONTH_PARTS, TIME_UNITS, Found, find_values
-from factlint.slots.words import DETERMINERS, OWNERS, Word, plural, record_word, verb_form, words_of
+from factlint.slots.words import (
+    CLAUSE_AUXILIARIES,
+    DETERMINERS,
+    OWNERS,
+    Word,
+    plural,
+    record_word,
+    verb_form,
+    words_of,
+)
 from factlint.text.document import Paragraph
 from factlint.text.sentences import sentences
 
@@ -80,6 +89,8 @@ SAME_FORM_PASTS = frozenset({"bet", "bid", "broadcast", "burst", "cast", "cost",
 """Verbs whose past is their dictionary form: past after a singular subject ("it cost")."""
 SINGULAR_SUBJECTS = frozenset({"it", "he", "she", "this", "that"})
 NEAR_NAME = 2
+APPOSITIVE_WORDS = 4
+"""Words between a name's comma and its figure in an aside ("Ellery, director for 12 years,")."""
 """A name within this many words of a value, in its clause, says whose value it is."""
 MIN_WEIGHT = 0.08
 """Lighter words are left out of a slot: they say nothing about it and cost storage."""
@@ -145,6 +156,11 @@ MONEY_VERBS = frozenset({"cost", "value", "price", "pay", "spend", "earn", "rais
 """Verbs that say what a sum of money is, when no noun does: "cost £214m", "valued at £35m"."""
 MONEY_VERB_REACH = 8
 PART_NOUNS = frozenset({"share", "part", "portion", "proportion", "rest", "remainder", "balance", "fraction"})
+PLAIN_HOLDERS = frozenset({"total", "number", "figure", "maximum", "minimum", "average", "tally",
+                           "count", "sum", "estimate", "peak", "record", "all", "sample", "amount",
+                           "group"})  # fmt: skip
+"""Nouns before "of 35 men" that only say how the figure is given, not what holds the men: "a total
+of 35 men" is the men's count, "a waiting list of 35 men" is the list's."""
 """Nouns that make a sum a part of the one they are of: "its share of the cost"."""
 CHANGE_VERBS = frozenset({"rise", "raise", "increase", "grow", "fall", "cut", "reduce", "drop", "climb",
                           "change", "jump", "swell", "shrink", "slow", "delay", "postpone", "push", "extend",
@@ -461,6 +477,9 @@ class _SentenceReader:
             onto = self._destination(f.end)
             if onto:
                 marks.append(f"onto:{onto}")  # "added £240,000 to the bill", not "to its grant"
+            holding = self._holder(f.start - f.bound_words) if head else ""
+            if holding and holding != head:  # "at an extra cost of £40,000": the cost is the figure
+                marks.append(f"in:{holding}")  # "a waiting list of 35 men", not "places for 90 men"
         elif isinstance(f.value, Period):
             dimension = "time"
             head = (
@@ -473,6 +492,8 @@ class _SentenceReader:
                 context[head] = max(context.get(head, 0.0), 1.5)
             if self._record_span(f):
                 marks.append("record")  # "the biggest thing built in half a century": a record's span
+            if self._window(f.start - f.bound_words):
+                marks.append("window")  # "in three of the past five years": what is counted over
             if self._every(f):
                 marks.append("every")  # "run every 10 minutes": how often, not how long
             elif self._until(f):
@@ -510,7 +531,12 @@ class _SentenceReader:
             dimension=dimension,
             context=_rounded(context),
             names=self._names_in_clause(f.start) + carried_names,
-            near=self._near_names(f.start - f.bound_words, f.end, dated=f.kind is Kind.EVENT_DATE),
+            near=self._near_names(
+                f.start - f.bound_words,
+                f.end,
+                dated=f.kind is Kind.EVENT_DATE,
+                lasting=f.kind is Kind.DURATION,
+            ),
             marks=tuple(sorted(set(marks))),
             when=self._qualifying_when(f),
         )
@@ -678,7 +704,7 @@ class _SentenceReader:
                 context[key] = carried
         return context
 
-    def _near_names(self, a: int, b: int, dated: bool = False) -> tuple[str, ...]:
+    def _near_names(self, a: int, b: int, dated: bool = False, lasting: bool = False) -> tuple[str, ...]:
         """Names right by a value ("Lund on 24", "Turkey's 500 troops"): whose value it is. For a
         date, a place after its preposition says where its event was, not whose it is."""
         clause = self.words[a].clause
@@ -694,7 +720,26 @@ class _SentenceReader:
             after = 0 <= run.start - b <= NEAR_NAME and not self._apart(b, run.start)
             if before or after:
                 near.append(" ".join(run.key))
-        return tuple(near)
+        return tuple(near) or (self._appositive_owner(a, b) if lasting else ())
+
+    def _appositive_owner(self, a: int, b: int) -> tuple[str, ...]:
+        """The name a length is said of between commas ("Margaret Ellery, director for 12 years,
+        left"): whose it is, however many names the sentence holds."""
+        words = self.words
+        comma = next((k for k in range(a - 1, max(-1, a - 1 - APPOSITIVE_WORDS), -1) if words[k].punct), -1)
+        aside = words[comma + 1 : a]
+        if (
+            comma < 1
+            or words[comma].text != ","
+            or any(verb_form(w) or w.upper or w.lower in VERB_MARKERS for w in aside)
+        ):
+            return ()  # not "Fellreach, will finish five months later": a predicate, not an aside
+        close = next(
+            (k for k in range(b, min(len(words), b + APPOSITIVE_WORDS)) if words[k].punct), len(words)
+        )
+        if close < len(words) and words[close].text not in (",", "."):
+            return ()
+        return tuple(" ".join(r.key) for r in self.runs if r.end == comma)
 
     def _set_off(self, a: int, b: int) -> bool:
         """Whether words[a:b] stand between commas (", in 2019,")."""
@@ -724,12 +769,40 @@ class _SentenceReader:
         received 146,157 votes"), the sentence's: the clause is about what the sentence names."""
         clause = self.words[k].clause
         own = tuple(" ".join(r.key) for r in self.runs if self.words[r.start].clause == clause)
+        if own and self._second_predicate(k):
+            # "Dean Holloway broke his leg and was taken to James Cook Hospital": the subject's too
+            before = tuple(" ".join(r.key) for r in self.runs if self.words[r.start].clause == clause - 1)
+            return tuple(dict.fromkeys(before + own))
         if own:
-            return own
+            return self._who_clause_name(k) + own
         before = tuple(
             dict.fromkeys(" ".join(r.key) for r in self.runs if self.words[r.start].clause < clause)
         )
         return before or tuple(dict.fromkeys(" ".join(r.key) for r in self.runs))
+
+    def _second_predicate(self, k: int) -> bool:
+        """Whether words[k] stands in a predicate joined by a bare "and was", "but will" to the
+        one before, whose subject it shares (`mark_clauses` starts a clause there)."""
+        words = self.words
+        first = k
+        while first > 0 and words[first - 1].clause == words[k].clause:
+            first -= 1
+        return first > 0 and words[first].lower in ("and", "but") and words[first - 1].text != ","
+
+    def _who_clause_name(self, k: int) -> tuple[str, ...]:
+        """The name a "who" clause is about ("Ms Kestle, who has run Ashgrove for six years"):
+        whose the clause's figures are, though the clause names another."""
+        words = self.words
+        comma = k
+        while comma > 0 and words[comma - 1].clause == words[k].clause:
+            comma -= 1
+        if (
+            words[comma].text != ","
+            or comma + 1 >= len(words)
+            or words[comma + 1].lower not in ("who", "whose")
+        ):
+            return ()
+        return tuple(" ".join(r.key) for r in self.runs if r.end == comma)
 
     def _before_in_clause(self, start: int, *, past_punctuation: bool = False) -> Iterator[int]:
         """Positions leftwards from a value at `start`, within its clause and `MARKER_REACH`
@@ -752,6 +825,8 @@ class _SentenceReader:
             if k >= 2 and word in ESTIMATE_WORDS and words[k + 1].lower == "at":
                 if words[k - 1].lower == "been" and words[k - 2].lower == "had":
                     return True  # "It had been put at £38,000": an estimate since revised
+            if k >= 1 and word in ESTIMATE_WORDS | FIRST_PLAN_WORDS and words[k - 1].lower == "then":
+                return True  # "at a cost then put at £2.6 million": the estimate of that time
             if k < 1 or word not in FIRST_PLAN_WORDS:
                 continue
             if words[k - 1].lower in ("first", "originally", "initially"):
@@ -828,8 +903,12 @@ class _SentenceReader:
             marks.append("previous")  # "The single fare was £2.20 before the rise"
         if self._compared_with(f):
             marks.append("change")  # "£60,000 above the revised budget": a difference, not a level
-        if isinstance(f.value, Amount) and start >= 2 and lower[start - 2 : start] == ["all", "but"]:
-            marks.append("rest")  # "All but 49 of the 1,340 lots were sold": the ones left, not the sold
+        if (
+            isinstance(f.value, (Amount, Period))
+            and start >= 2
+            and lower[start - 2 : start] == ["all", "but"]
+        ):
+            marks.append("rest")  # "All but 49 of the 1,340 lots were sold", "all but two hours a day"
         if isinstance(f.value, Amount) and start >= 1 and lower[start - 1] == "all":
             marks.append("whole")  # "connecting all 16,500 homes": the whole, not the count so far
         if isinstance(f.value, Amount) and f.end < len(lower) and lower[f.end] == "new":
@@ -926,6 +1005,13 @@ class _SentenceReader:
         if start >= 2 and lower[start - 1] in SUBSET_WORDS and lower[start - 2] in ("the", "its", "their"):
             return "part"  # "the first 164 homes": the first of more
         k = f.end
+        counted = (
+            k + 2 < len(lower) and plural(self.words[k]) and not self.words[k].upper and lower[k + 1] == "of"
+        )
+        if counted and self.words[k + 2].upper and self._past_owner(k + 2) == k + 2:
+            return "partitive"  # "Four members of Wenmouth Sub-Aqua Club": some of its members
+        if counted:
+            k += 1  # "Four members of the club": some of them
         named_owner = k + 2 < len(lower) and self._named_owner(k + 1)
         if (
             k + 2 < len(lower)
@@ -1216,6 +1302,18 @@ class _SentenceReader:
         while noun + 1 < len(words) and self.keys[noun + 1] and not verb_form(words[noun + 1]):
             noun += 1  # "to the building fund": the last word of the noun
         return self.keys[noun] if self.keys[noun] and not verb_form(words[noun]) else ""
+
+    def _holder(self, k: int) -> str:
+        """The noun that holds the counted things of a figure at words[k] ("a waiting list of 35
+        men", "an order for 30 buses", "places for 90 men"), "" if none or a plain one ("a total of")."""
+        words = self.words
+        if k < 2 or words[k - 1].lower not in ("of", "for"):
+            return ""
+        noun = words[k - 2]
+        key = self.keys[k - 2]
+        if not key or noun.upper or verb_form(noun) or key in PLAIN_HOLDERS or noun.lemma in PART_NOUNS:
+            return ""
+        return key
 
     def _part_of_sum(self, k: int) -> str:
         """ "The council's share of the cost remains £400,000": the sum is the share, not the cost."""
@@ -1608,8 +1706,15 @@ class _SentenceReader:
 
     def _compared_with(self, f: Found) -> bool:
         """Whether the figure is a difference from another ("£60,000 more than the revised budget",
-        "£60,000 above the budget", "three fewer than last year")."""
-        first, second, third = ([w.lower for w in self.words[f.end : f.end + 3]] + ["", "", ""])[:3]
+        "£60,000 above the budget", "three fewer than last year", "300 men above the number")."""
+        words, j = self.words, f.end
+        while (
+            j < min(len(words), f.end + 2) and self.keys[j] and not verb_form(words[j]) and not words[j].upper
+        ):
+            j += 1  # past the counted noun: "300 men above the number it was built for"
+        if j == f.end or j >= len(words) or words[j].lower not in ("above", "below"):
+            j = f.end
+        first, second, third = ([w.lower for w in words[j : j + 3]] + ["", "", ""])[:3]
         if first in ("above", "below"):
             return second in COMPARED_OPENERS
         return first in COMPARATIVES and second == "than" and third in COMPARED_OPENERS
@@ -1646,13 +1751,16 @@ class _SentenceReader:
             return None
         if isinstance(f.value, Amount) and f.value.ordinal:
             return None  # "until the second phase starts in 2033": the year dates the start, not which phase
-        times = [
+        clause = self.words[f.start].clause
+        same_clause = [
             (g, g.value)
             for g in self.found
-            if isinstance(g.value, When)
-            and g.value.granularity not in ("day", "ago")
-            and self.words[g.start].clause == self.words[f.start].clause
+            if isinstance(g.value, When) and self.words[g.start].clause == clause
         ]
+        for g, when in same_clause:
+            if when.granularity == "day" and self._held_on_the_day(g.end, f.start):
+                return when  # "went into administration on September 24 with 508 staff"
+        times = [(g, when) for g, when in same_clause if when.granularity not in ("day", "ago")]
         for g, when in times:
             if 0 <= g.start - f.end <= 3 or 0 <= f.start - g.end <= 2:
                 return when
@@ -1668,6 +1776,39 @@ class _SentenceReader:
                 return when  # "The last outbreak, in 2019, infected 41 people": the sentence's time
         return None
 
+    def _window(self, k: int) -> bool:
+        """Whether a length at words[k] is the stretch something is counted over ("in each of the
+        past four years", "over the last decade"), not how long anything lasted ("for the past 19
+        years" is)."""
+        if k < len(self.words) and self.words[k].lower == "past":
+            k += 1  # "over the past decade": the value starts at "past"
+        lower = [w.lower for w in self.words[max(0, k - 3) : k]]
+        return (
+            len(lower) >= 3
+            and lower[-2] == "the"
+            and lower[-1] in ("past", "last", "previous")
+            and (lower[-3] in WINDOW_OPENERS)
+        )
+
+    def _held_on_the_day(self, after_date: int, figure: int) -> bool:
+        """Whether a figure follows its day's "with" ("closed on May 3 with 508 staff", "opened on
+        Monday with 40 beds and 12 staff"): what there was that day."""
+        between = self.words[after_date:figure]
+        return (
+            bool(between)
+            and between[0].lower == "with"
+            and len(between) <= HELD_WITH_WORDS
+            and not any(verb_form(w) or w.lower in CLAUSE_BREAK_WORDS for w in between)
+        )
+
+
+WINDOW_OPENERS = frozenset({"in", "over", "during", "within", "of", "across", "throughout"})
+"""Words before "the past five years" that make it a stretch counted over."""
+VERB_MARKERS = CLAUSE_AUXILIARIES | {"to", "be", "been", "being", "not"}
+"""Words that make a stretch a predicate: "will finish", "has run", "to leave"."""
+HELD_WITH_WORDS = 6
+"""Words from a day's "with" to a figure it dates ("with 13 aircraft and 508 staff")."""
+CLAUSE_BREAK_WORDS = frozenset({",", ";", "but", "while", "which", "who", "that"})
 
 MONTH_PART_WORDS = frozenset({"in", "at", "by", "the", "of", *MONTH_PARTS})
 """Words between a figure and its month that only name a part of the month ("in the middle of")."""

@@ -91,6 +91,7 @@ SLOT_MARKS = (
     "usual",
     "age",
     "rest",
+    "window",
 )
 """Marks that make a value another slot: a claim and a fact fill one slot only if both have the
 mark or neither has ("by £10m" is a change, "the 46-year-old" an age, "wants 13" a wish)."""
@@ -195,6 +196,8 @@ def similarity(
             return None
     if _other_sort(claim, fact):
         return None  # "Day tickets will cost £95" is not "weekend tickets will cost £255"
+    if _other_holder(claim, fact):
+        return None  # "a waiting list of 35 men" is not "places for 90 men"
     if _other_side(claim, fact):
         return None  # "Eleven councillors voted for" is not "the three who voted against"
     if _elsewhere(claim, fact):
@@ -263,6 +266,18 @@ def _other_sort(claim: Slot, fact: Slot) -> bool:
     return any(
         ours[noun] != theirs[noun] and ours[noun] not in fact_words and theirs[noun] not in claim_words
         for noun in ours.keys() & theirs.keys()
+    )
+
+
+def _other_holder(claim: Slot, fact: Slot) -> bool:
+    """Whether the two count things held by other nouns ("in:list", "in:place"), neither noun
+    among the other's words."""
+    ours = next((m[3:] for m in claim.marks if m.startswith("in:")), "")
+    theirs = next((m[3:] for m in fact.marks if m.startswith("in:")), "")
+    return (
+        bool(ours and theirs and ours != theirs)
+        and ours not in dict(fact.context)
+        and theirs not in dict(claim.context)
     )
 
 
@@ -430,6 +445,8 @@ def _needed(claim: Mention, facts: list[StoredFact]) -> float:
         if pinned and "named" in claim.slot.marks:
             return CONTRADICT  # "Tuesday's meeting": the event as pinned as a counted noun pins a figure
         return CONTRADICT_EVENT if pinned else CONTRADICT_UNPINNED
+    if "window" in claim.slot.marks:
+        return CONTRADICT_UNPINNED  # "in each of the past four years": a stretch, not what lasted
     bare = claim.slot.dimension.split("/")[0] in ("count", "ordinal")
     side = _side(claim.slot)
     if (

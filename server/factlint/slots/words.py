@@ -80,12 +80,27 @@ def _reading(text: str, is_punct: bool) -> tuple[str, str, str, bool, bool, bool
     )
 
 
+CLAUSE_AUXILIARIES = MODALS | frozenset({"has", "have", "had", "is", "are", "was", "were"})
+"""Words that, right after "and" or "but", start another predicate of the same subject: "is to
+leave after five years as governor and will be replaced by ..."."""
+
+
 def mark_clauses(words: list[Word]) -> None:
-    """Number the clauses: a new one starts at ";", ":", a dash or bracket, or ", and", ", which"..."""
+    """Number the clauses: a new one starts at ";", ":", a dash or bracket, ", and", ", which"...,
+    or at "and will", "but has": a second predicate, whose figures are not the first one's."""
     clause = 0
     for k, word in enumerate(words):
-        opener = k + 1 < len(words) and words[k + 1].lower in CLAUSE_OPENERS
-        if word.text in HARD_BREAKS or (word.text == "," and opener):
+        following = words[k + 1].lower if k + 1 < len(words) else ""
+        if (
+            word.text in HARD_BREAKS
+            or (word.text == "," and following in CLAUSE_OPENERS)
+            or (
+                word.lower in ("and", "but")
+                and following in CLAUSE_AUXILIARIES
+                and k
+                and words[k - 1].text != ","
+            )
+        ):
             clause += 1
         word.clause = clause
 
