@@ -49,3 +49,28 @@ def test_a_start_given_without_its_holder_s_name_is_compared_as_before(corpus_of
     )
     draft = "Fiona Marsh, the chief executive, said the company had a clear plan. She has run it since {}."
     assert corpus.flagged(draft.format("2012"), on="2025-02-14") == [(Kind.EVENT_DATE, "2012")]
+
+
+def test_a_length_of_service_meets_a_start_when_no_length_is_given(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "library.txt": "date 2034-09-13\n"
+            "The head librarian, Ruth Okoro, who has run the library since 2029, said she accepted the "
+            "findings.\n"
+        }
+    )
+    draft = "Ms Okoro, head librarian for the past {} years, said her staff had kept the library open."
+    assert corpus.flagged(draft.format("eight"), on="2034-11-18") == [(Kind.EVENT_DATE, "eight years")]
+    assert corpus.flags(draft.format("five"), on="2034-11-18") == []
+
+
+def test_an_untitled_post_run_for_a_length_dates_its_start(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "fair.txt": "date 2036-04-24\n"
+            "Margaret Ellery, who has run the Wrenford Fair since 2024, is to leave at the end of April.\n"
+        }
+    )
+    draft = "Margaret Ellery, who has run the fair for the past {} years, coached at the club before that."
+    assert corpus.flagged(draft.format("15"), on="2036-05-02") == [(Kind.EVENT_DATE, "15 years")]
+    assert corpus.flags(draft.format("12"), on="2036-05-02") == []

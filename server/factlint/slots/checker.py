@@ -54,6 +54,10 @@ class Checker:
             siblings = [r.mention for r in reads if r.sentence_start == read.sentence_start and r is not read]
             claim = read.mention
             outcome = self.judge_claim(claim, siblings)
+            if outcome is not None and outcome.unsourced and read.fallback is not None:
+                other = self.judge_claim(read.fallback, siblings)
+                if other is not None and other.result is not None:
+                    claim, outcome = read.fallback, other  # the other reading has a source
             if outcome is None:
                 continue
             _count(self._with_timeline(claim, outcome), result)

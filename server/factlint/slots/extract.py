@@ -220,6 +220,9 @@ class ReadMention:
     mention: Mention
     sentence_start: int
     sentence_end: int
+    fallback: Mention | None = None
+    """Another reading of the same words, judged when no source fills this one's slot: "governor
+    for the past eight years" as the start of the post, where a source dates only that."""
 
 
 def extract_paragraph(
@@ -264,7 +267,8 @@ def extract_paragraph(
         reader = _SentenceReader(words, found, runs, lexicon, previous, carried, derive)
         s_start, s_end = words[0].start + base, words[-1].end + base
         for mention in reader.mentions(text, base, said_on, previous_names if anaphoric else ()):
-            yield ReadMention(mention, s_start, s_end)
+            fallback = reader.fallbacks.get((mention.kind, mention.start, mention.end))
+            yield ReadMention(mention, s_start, s_end, fallback)
         previous = reader.sentence_context()
         previous_names = _names_of(runs)
 
@@ -355,6 +359,8 @@ class _SentenceReader:
         self.words = words
         self.found = found
         self.roles = find_roles(words, runs, lexicon)
+        self.fallbacks: dict[tuple[Kind, int, int], Mention] = {}
+        """Other readings of a mention's words (`ReadMention.fallback`), by kind and offsets."""
         in_titles = {k for role in self.roles for k in range(role.title_start, role.title_end)}
         self.runs = [r for r in runs if r.start not in in_titles]
         """Names, less the words of titles ("Finance" of "Finance Director Hana Brennan")."""
@@ -421,6 +427,20 @@ class _SentenceReader:
             start, end = words[f.start].start, words[f.end - 1].end
             if words[f.end - 1].text.endswith(".") and len(words[f.end - 1].text) > 1:
                 end -= 1  # "£37.4m." at a sentence's end: the full stop is not the figure's
+            tenure = None if self.derive else self._service(f, slot, said_on)
+            if tenure is not None:
+                # "Mr Stott, governor for the past eight years": when his post began, as a source's
+                # "who has run the prison since 2029" dates it
+                tenure_slot = self._tenure_slot(tenure.owner, slot.context)
+                self.fallbacks[(f.kind, start + base, end + base)] = Mention(
+                    Kind.EVENT_DATE,
+                    start + base,
+                    end + base,
+                    text[start:end],
+                    tenure.when,
+                    tenure_slot,
+                    said_on,
+                )
             yield Mention(f.kind, start + base, end + base, text[start:end], f.value, slot, said_on)
             if self.derive:
                 for kind, value, implied in self._implied(f, slot, said_on):
@@ -641,6 +661,18 @@ class _SentenceReader:
             tenure = Tenure(holder, f.value)
         if tenure is not None:
             yield Kind.EVENT_DATE, tenure.when, self._tenure_slot(tenure.owner, slot.context)
+
+    def _service(self, f: Found, slot: Slot, said_on: date | None) -> Tenure | None:
+        """A length of service in a post still held ("for the past eight years"): its start."""
+        if not isinstance(f.value, Period) or not ("ongoing" in slot.marks or self._for_the_past(f)):
+            return None
+        return service_start(self.words, f, self.roles, self.runs, self.lexicon.titles, said_on)
+
+    def _for_the_past(self, f: Found) -> bool:
+        """ "governor for the past eight years": a length up to the day of saying."""
+        start = f.start - f.bound_words
+        lower = [w.lower for w in self.words[max(0, start - 3) : start]]
+        return lower[:2] == ["for", "the"] and lower[2:] in (["past"], ["last"])
 
     def _tenure_slot(self, owner: NameRun, context: tuple[tuple[str, float], ...]) -> Slot:
         """The start of a person's post: pinned by the person, placed by the words around it."""

@@ -116,12 +116,21 @@ def _titled_person_before(
     Marsh, who has been the zoo's director for 14 years", "Feeney ... after 14 years as chief
     librarian"."""
     near = [r for r in runs if r.end <= f.start and f.start - r.end <= OWNER_REACH]
-    people = [r for r in near if r.kind == "person"] or [r for r in near if len(r.key) >= 2]
+    people = [r for r in near if r.kind == "person" or _who_follows(words, r)] or [
+        r for r in near if len(r.key) >= 2
+    ]
     if not people:
         return None
     owner = people[-1]
     around = words[owner.end : min(len(words), f.end + 4)]
-    return owner if any(w.lower in titles for w in around) else None
+    if any(w.lower in titles for w in around):
+        return owner
+    # "Ellery, who has run the tournament for the past 15 years": a post held, untitled
+    held = any(
+        w.lower in SINCE_VERBS - {"been"} and k > 0 and around[k - 1].lower in ("has", "have")
+        for k, w in enumerate(around)
+    )
+    return owner if held else None
 
 
 def _days_before(day: date, days: float) -> date:
