@@ -475,3 +475,21 @@ def test_a_predicate_after_a_name_s_comma_is_no_aside() -> None:
         "Ashby's rural scheme, Fellgate, will finish five months later than planned.", on="2031-03-17"
     )
     assert mention["five months"].slot.near == ()
+
+
+def test_hours_and_minutes_are_one_length_to_the_minute(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "final.txt": "date 2036-06-19\nThe top seed, Daniel Oakes, beat Jonas Merten in the final on "
+            "Tuesday in 3 hours and 12 minutes.\n"
+        }
+    )
+    assert (
+        read("The match lasted 2 hours 58 minutes.", on="2036-06-21")["2 hours 58 minutes"].value.unit
+        == "minute"
+    )
+    draft = "Daniel Oakes beat Jonas Merten in the final in {}."
+    assert corpus.flagged(draft.format("3 hours and 21 minutes"), on="2036-06-21") == [
+        (Kind.DURATION, "3 hours and 21 minutes")
+    ]
+    assert corpus.flags(draft.format("3 hours and 12 minutes"), on="2036-06-21") == []

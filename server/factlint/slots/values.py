@@ -523,9 +523,35 @@ def _period_at(lower: list[str], i: int, said_on: date | None) -> Found | None:
         low_days += 0.5 * DAYS_PER_UNIT[unit]
         high_days += 0.5 * DAYS_PER_UNIT[unit]
         end += 3
+    smaller = _smaller_part(lower, end, unit)
+    if smaller is not None:  # "3 hours and 12 minutes", "2 hours 58 minutes": one length, to the minute
+        days, end, unit = smaller
+        low_days += days
+        high_days += days
     if end + 1 < len(lower) and lower[end] == "-" and lower[end + 1] == "old":
         end += 2  # "a 50-year-old block": an age, which grows like an ongoing duration
     return _period(i, end, low_days, high_days, unit, lower, said_on)
+
+
+def _smaller_part(lower: list[str], end: int, unit: str) -> tuple[float, int, str] | None:
+    """The days of a smaller unit's count right after a length ("and 12 minutes"), where it ends
+    and its unit; None when none follows."""
+    j = end + (end < len(lower) and lower[end] == "and")
+    number = read_number(lower, j) if j < len(lower) else None
+    if (
+        number is None
+        or number.value.ordinal
+        or number.value.fraction
+        or number.value.low != number.value.high
+    ):
+        return None
+    unit_at = j + number.length
+    if unit_at >= len(lower) or lower[unit_at] not in TIME_UNITS:
+        return None
+    smaller = TIME_UNITS[lower[unit_at]]
+    if DAYS_PER_UNIT[smaller] >= DAYS_PER_UNIT[unit] or number.value.low is None:
+        return None
+    return number.value.low * DAYS_PER_UNIT[smaller], unit_at + 1, smaller
 
 
 AGO_OPEN_FACTOR = 10
