@@ -185,8 +185,13 @@ def test_a_possessive_date_s_event_is_past_the_words_that_say_which() -> None:
 
 
 def test_a_noun_after_an_article_is_no_participle() -> None:
-    found = read("The rule came to an end following the invasion in 2001.", on="2019-03-12")
+    found = read("The rule came to an end following the war in 2001.", on="2019-03-12")
     assert found["2001"].slot.head == lexicon().synonym("end")
+
+
+def test_a_noun_made_from_a_verb_right_before_the_date_is_its_event() -> None:
+    found = read("The rule came to an end following the invasion in 2001.", on="2019-03-12")
+    assert found["2001"].slot.head == lexicon().synonym("invade")
 
 
 @pytest.mark.parametrize(

@@ -424,3 +424,14 @@ def test_a_year_with_s_spans_its_decade_or_its_century(written: str, first: str,
     when = read(f"The mill was built in the {written}.", on="2034-03-07")[written].value
     assert isinstance(when, When)
     assert (when.start, when.end) == (date.fromisoformat(first), date.fromisoformat(last))
+
+
+def test_a_noun_of_a_latin_verb_dates_the_verb_s_event(corpus_of: CorpusOf) -> None:
+    corpus = corpus_of(
+        {
+            "plans.txt": "date 2034-03-08\nNorcott Data submitted its planning application to the council on Monday.\n"
+        }
+    )
+    draft = "The submission of Norcott Data's planning application on {} was followed by a public meeting."
+    assert corpus.flagged(draft.format("March 13"), on="2034-05-22") == [(Kind.EVENT_DATE, "March 13")]
+    assert corpus.flags(draft.format("March 6"), on="2034-05-22") == []

@@ -16,8 +16,23 @@ from factlint.text.lemmas import lemma
         ("number", "number"),
         ("rents", "rent"),
         ("factory", "factory"),
+        ("submission", "submit"),
+        ("decision", "decide"),
+        ("extension", "extend"),
+        ("session", "session"),
     ],
-    ids=["made from a verb", "made from a verb, -y", "plural", "not numb", "not rend", "not factor"],
+    ids=[
+        "made from a verb",
+        "made from a verb, -y",
+        "plural",
+        "not numb",
+        "not rend",
+        "not factor",
+        "-mission from -mit",
+        "-sion from -de",
+        "-nsion from -nd",
+        "not sess",
+    ],
 )
 def test_a_word_s_dictionary_form(word: str, form: str) -> None:
     assert lemma(word) == form

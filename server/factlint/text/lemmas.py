@@ -42,14 +42,17 @@ def _table() -> dict[str, str]:
 AGENT_PLURALS = ("ers", "ors", "ists", "ians")
 """Plural endings of nouns for people who do something: a word the table lacks ("abseilers",
 "paddleboarders") still meets its singular."""
-NOMINAL_SUFFIXES = (("ment", ""), ("al", "e"), ("al", ""), ("ure", "e"), ("ure", ""), ("ion", ""),
-                    ("ion", "e"), ("ance", ""), ("ence", ""), ("y", ""))  # fmt: skip
-"""Endings that make a noun of a verb: approval, announcement, closure, election, discovery."""
+NOMINAL_SUFFIXES = (("ment", ""), ("al", "e"), ("al", ""), ("ure", "e"), ("ure", ""), ("ission", "it"),
+                    ("ision", "ide"), ("ision", "ise"), ("usion", "ude"), ("osion", "ode"), ("asion", "ade"),
+                    ("nsion", "nd"), ("ion", ""), ("ion", "e"), ("ance", ""), ("ence", ""),
+                    ("y", ""))  # fmt: skip
+"""Endings that make a noun of a verb: approval, announcement, closure, election, discovery,
+submission, decision, conclusion, explosion, invasion, extension."""
 NOT_NOMINALISED = frozenset({"station", "question", "position", "battery", "population", "quarry", "gallery",
                              "lottery", "pottery", "century", "mission", "session", "commission",
                              "billion", "million", "trillion", "opinion", "nursery", "treasury",
                              "salary", "county", "country", "property", "bakery", "brewery",
-                             "tally", "factory"})  # fmt: skip
+                             "tally", "factory", "tension"})  # fmt: skip
 """Nouns that look made from a verb but are not (a station is not a "state")."""
 
 
@@ -98,6 +101,6 @@ def _verb_of(noun: str) -> str:
 
 
 def _is_verb(word: str) -> bool:
-    past = word + "d" if word.endswith("e") else word + "ed"
-    found = _table().get(past)
-    return isinstance(found, str) and found == word
+    pasts = [word + "d"] if word.endswith("e") else [word + "ed", word + word[-1] + "ed"]  # "submitted"
+    table = _table()
+    return any(table.get(past) == word for past in pasts)
