@@ -570,3 +570,8 @@ def test_a_conjunction_opens_a_headline_s_second_clause() -> None:
     # headlines run two clauses together without a comma: July is the inquiry's, not the refusal's
     headline = "Norvane appeals against data centre refusal as public inquiry is set for July"
     assert read(headline, on="2034-06-22")["July"].slot.head == lexicon().synonym("inquiry")
+
+
+def test_a_date_after_a_noun_s_participle_dates_that_participle() -> None:
+    found = read("The rink will open on September 1, earlier than the date set in May.", on="2029-07-03")
+    assert found["May"].slot.head == lexicon().synonym("set")

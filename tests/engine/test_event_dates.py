@@ -429,7 +429,8 @@ def test_a_year_with_s_spans_its_decade_or_its_century(written: str, first: str,
 def test_a_noun_of_a_latin_verb_dates_the_verb_s_event(corpus_of: CorpusOf) -> None:
     corpus = corpus_of(
         {
-            "plans.txt": "date 2034-03-08\nNorcott Data submitted its planning application to the council on Monday.\n"
+            "plans.txt": "date 2034-03-08\nNorcott Data submitted its planning application to the "
+            "council on Monday.\n"
         }
     )
     draft = "The submission of Norcott Data's planning application on {} was followed by a public meeting."

@@ -458,3 +458,9 @@ def test_a_rate_a_week_is_no_day_ahead() -> None:
         isinstance(m.value, When) and m.value.start != date(2036, 2, 11)
         for m in read("It costs £5 a week today.", on="2036-02-11").values()
     )
+
+
+def test_a_date_a_participle_gives_a_noun_is_past_whatever_the_clause_will_do() -> None:
+    found = read("The rink will open on September 1, earlier than the date set in May.", on="2029-07-03")
+    assert found["May"].value.start == date(2029, 5, 1)
+    assert read("The pool will reopen in May.", on="2029-07-03")["May"].value.start == date(2030, 5, 1)

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from factlint.rulebook.lexicon import Lexicon
 from factlint.slots.names import SPEECH_VERBS, NameRun, RoleFound
-from factlint.slots.values import Found
+from factlint.slots.values import Found, set_in
 from factlint.slots.words import DETERMINERS, MODALS, OWNERS, Word, verb_form
 
 DATE_PREPOSITIONS = frozenset({"on", "in", "at", "by", "from", "until", "since", "for", "of", "the"})
@@ -197,6 +197,8 @@ class EventReader:
             return self._event_after_since(f.end)
         if "state" in f.extra:
             return self.keys[int(f.extra["state"])]  # "has been closed for two years": the closure
+        if set_in(self.words, i) and self.keys[i - 2]:
+            return self.keys[i - 2]  # "the September 15 date set in May": the setting, not the opening
         before, after = words_lower(self.words, i - 1), words_lower(self.words, f.end)
         if (before == "from" and after == "to") or (before == "to" and after != "to"):
             # "brought forward from May to April": May is the thing moved's date, as April is; and

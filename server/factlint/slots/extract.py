@@ -31,6 +31,7 @@ from factlint.slots.words import (
     CLAUSE_AUXILIARIES,
     DETERMINERS,
     OWNERS,
+    SAME_FORM_PASTS,
     Word,
     plural,
     record_word,
@@ -83,10 +84,6 @@ PAST_WORDS = frozenset({"was", "were", "had", "did", "ago", "then"})
 NOT_PAST = frozenset({"are", "am", "been", "could", "might", "best", "better", "worse", "worst", "more",
                       "most", "less", "least"})  # fmt: skip
 """Words the lemma table gives another dictionary form that are no past tense ("better" -> "well")."""
-SAME_FORM_PASTS = frozenset({"bet", "bid", "broadcast", "burst", "cast", "cost", "cut", "forecast",
-                             "hit", "hurt", "let", "put", "quit", "set", "shut", "split", "spread",
-                             "upset"})  # fmt: skip
-"""Verbs whose past is their dictionary form: past after a singular subject ("it cost")."""
 SINGULAR_SUBJECTS = frozenset({"it", "he", "she", "this", "that"})
 NEAR_NAME = 2
 APPOSITIVE_WORDS = 4

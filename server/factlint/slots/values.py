@@ -17,7 +17,7 @@ from factlint.model import Kind
 from factlint.rulebook.lexicon import Lexicon
 from factlint.slots.model import Amount, Period, Value, When
 from factlint.slots.names import SPEECH_VERBS
-from factlint.slots.words import DETERMINERS, MODALS, Word, plural, verb_form
+from factlint.slots.words import DETERMINERS, MODALS, SAME_FORM_PASTS, Word, plural, verb_form
 from factlint.text.dates import HOLIDAYS, MONTHS, WEEKDAYS, DateValue, date_keys, read_date
 from factlint.text.numbers import ORDINALS, SCALE_SUFFIXES, UNITS, read_number
 from factlint.text.units import CURRENCIES, read_unit
@@ -198,6 +198,17 @@ def _will(words: list[Word], i: int, lexicon: Lexicon) -> bool:
     return marker is not None and words[marker].lower in ("will", "shall") and not _reported(words, marker)
 
 
+def set_in(words: list[Word], i: int) -> bool:
+    """Whether the date follows a noun's participle and its preposition ("the September 15 date
+    set in May", "the plan agreed in March"): when that was done, past whatever the clause's
+    "will" says of its main verb."""
+    if i < 3 or words[i - 1].lower not in ("in", "on"):
+        return False
+    participle, noun = words[i - 2], words[i - 3]
+    past = verb_form(participle) or participle.lower in SAME_FORM_PASTS
+    return past and noun.content and not verb_form(noun) and noun.lower not in MODALS
+
+
 def _ahead(when: When, said_on: date | None) -> bool:
     """Whether a date read without its year begins after the day it was written."""
     return said_on is not None and when.start is not None and when.start > said_on
@@ -362,7 +373,12 @@ def _value_at(
     dated = read_date(texts, i, said_on, planned and _future(words, i, marker, lexicon), keys)
     if dated is not None:
         when = _when(dated.value)
-        if not when.year_given and _gone(when, said_on) and _will(words, i, lexicon):
+        if (
+            not when.year_given
+            and _gone(when, said_on)
+            and _will(words, i, lexicon)
+            and not set_in(words, i)
+        ):
             when = _a_year_on(when, 1)  # "will start on May 12", written in June: next May
         elif not when.year_given and _ahead(when, said_on) and _did(words, i, lexicon):
             when = _a_year_on(when, -1)  # "opened in August", written in June: last August

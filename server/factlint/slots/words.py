@@ -27,6 +27,11 @@ DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 OWNERS = frozenset({"the", "its", "their", "his", "her", "our", "'s", "’s"})
 """Words before a noun that say whose it is."""
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+SAME_FORM_PASTS = frozenset({"bet", "bid", "broadcast", "burst", "cast", "cost", "cut", "forecast",
+                             "hit", "hurt", "let", "put", "quit", "set", "shut", "split", "spread",
+                             "upset"})  # fmt: skip
+"""Verbs whose past is their dictionary form: past after a singular subject ("it cost"), or a
+participle after a noun ("the date set in May")."""
 
 
 @dataclass(slots=True)
