@@ -373,12 +373,7 @@ def _value_at(
     dated = read_date(texts, i, said_on, planned and _future(words, i, marker, lexicon), keys)
     if dated is not None:
         when = _when(dated.value)
-        if (
-            not when.year_given
-            and _gone(when, said_on)
-            and _will(words, i, lexicon)
-            and not set_in(words, i)
-        ):
+        if not when.year_given and _gone(when, said_on) and _will(words, i, lexicon) and not set_in(words, i):
             when = _a_year_on(when, 1)  # "will start on May 12", written in June: next May
         elif not when.year_given and _ahead(when, said_on) and _did(words, i, lexicon):
             when = _a_year_on(when, -1)  # "opened in August", written in June: last August
